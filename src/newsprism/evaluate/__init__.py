@@ -1,0 +1,1 @@
+"""Evaluation of newsprism's stages on public labelled data sets."""
