@@ -1,0 +1,710 @@
+"""Find temporal expressions and normalise them to TimeML values (HeidelTime-style rules).
+
+Every expression is found by regular expressions over the raw text (no parse needed) and
+normalised against a reference date: the article's publication date for news (HeidelTime's
+"news" strategy). Weekday names, bare months and quarters take their direction from the
+tense of the sentence ("said on Sunday" → the past Sunday, "will meet on Sunday" → the next
+one), and a later bare mention of a weekday reuses the day the first one resolved to.
+
+When no publication date is known, the reference is the first full date written in the text
+("February 21, 2022"); such mentions get ``anchor="inferred"``. With no reference at all,
+relative expressions get TimeML partial values ("XXXX-WXX-7") and are never guessed.
+
+Extents follow TimeML: the preposition is left out ("on Sunday" → "Sunday"), determiners and
+modifiers are kept ("the past four months", "last December").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+
+from newsprism.model import Article, DateMention
+
+__all__ = ["extract_dates", "find_dates", "iter_dates"]
+
+# --- lexical resources ------------------------------------------------------------------
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}  # fmt: skip
+_WEEKDAYS = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
+    "saturday": 6, "sunday": 7,
+}  # fmt: skip
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "a hundred": 100, "one hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
+    "half a": 0.5, "a half": 0.5, "dozen": 12, "a dozen": 12,
+}  # fmt: skip
+_VAGUE = {"a few", "few", "several", "some", "many", "a number of", "numerous", "the"}
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+    "4th": 4, "final": 4, "last": 4,
+}  # fmt: skip
+# TimeML duration letters; time units go after the "T".
+_UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "week": ("W", False), "month": ("M", False), "year": ("Y", False),
+    "quarter": ("Q", False), "decade": ("DE", False), "century": ("CE", False),
+    "weekend": ("WE", False),
+}  # fmt: skip
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_PARTS = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+}  # fmt: skip
+
+_MONTH_RE = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY_RE = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUMWORD_RE = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three"
+    r"|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|(?:a |one )?hundred|a couple(?: of)?|half an?|an?|a dozen|dozen)"
+)
+_NUM_RE = rf"(?:\d+(?:[.,]\d+)?|{_NUMWORD_RE}(?:[- ]and[- ]a[- ]half)?)"
+_VAGUE_RE = r"(?:a few|few|several|some|many|a number of|numerous)"
+_UNIT_RE = r"(?:second|minute|hour|day|week|month|year|quarter|decade|century)"
+_UNIT_PL_RE = r"(?:seconds|minutes|hours|days|weeks|months|years|quarters|decades|centuries)"
+_PART_RE = r"(?:morning|afternoon|evening|night|overnight)"
+_YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)"
+_DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_B = r"(?<![\w$£€.,-])"  # left boundary that also refuses "$1994", "1,994", "1.994"
+_NB = r"(?![\w%]|[.,]\d)"  # right boundary
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|wo n't|'ll|shall|going to|gonna|is to|are to|scheduled|planned|plans?"
+    r"|expected|expects?|due|to be held|next|upcoming|would|to meet|to hold|to visit|to travel"
+    r"|to begin|to start|to take place|to resume|to return)\b",
+    re.I,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:said|says|told|was|were|had|did|held|met|came|went|began|spoke|made|took|gave"
+    r"|announced|last|ago|earlier|\w{3,}ed)\b",
+    re.I,
+)
+
+
+def _number(text: str) -> float | None:
+    """Value of a numeral written in digits or words ("105", "twenty-four"), else None."""
+    t = text.lower().strip().replace("-", " ")
+    half = 0.0
+    if t.endswith(" and a half"):
+        t, half = t[: -len(" and a half")], 0.5
+    t = re.sub(r"\s+", " ", t)
+    if re.fullmatch(r"\d+(?:,\d{3})*", t):
+        return float(t.replace(",", "")) + half
+    if re.fullmatch(r"\d+\.\d+", t):
+        return float(t) + half
+    if t in _NUMBERS:
+        return _NUMBERS[t] + half
+    parts = t.split()
+    if len(parts) == 2 and parts[0] in _NUMBERS and parts[1] in _NUMBERS:
+        return _NUMBERS[parts[0]] + _NUMBERS[parts[1]] + half
+    return None
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def _duration(n: float | None, unit: str) -> str:
+    """TimeML duration value: ``_duration(105, "minute")`` → "PT105M"."""
+    letter, is_time = _UNITS[unit]
+    amount = "X" if n is None else _fmt_num(n)
+    if n is not None and not float(n).is_integer():
+        # TimeML has no fractions: step down one unit ("1.5 hours" → PT90M).
+        down = {"H": (60, "M", True), "D": (24, "H", True), "Y": (12, "M", False)}
+        if letter in down:
+            mult, letter, is_time = down[letter]
+            amount = _fmt_num(n * mult)
+    if letter == "DE":
+        letter, amount = "Y", "X" if n is None else _fmt_num(n * 10)
+    elif letter == "CE":
+        letter, amount = "Y", "X" if n is None else _fmt_num(n * 100)
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(d: dt.date, months: int) -> tuple[int, int]:
+    m = d.month - 1 + months
+    return d.year + m // 12, m % 12 + 1
+
+
+def _quarter(month: int) -> int:
+    return (month - 1) // 3 + 1
+
+
+# --- context -------------------------------------------------------------------------------
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
+    """Rough sentence bounds around ``[start, end)`` (enough for tense cues)."""
+    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
+    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
+    hi = min(hi_candidates) if hi_candidates else len(text)
+    return lo + 1, hi
+
+
+def _tense(text: str, start: int, end: int) -> str | None:
+    """Return "future" or "past" from the cue nearest the mention in its sentence."""
+    lo, hi = _sentence(text, start, end)
+    best: tuple[int, str] | None = None
+    for cue, label in ((_FUTURE_CUE, "future"), (_PAST_CUE, "past")):
+        for m in cue.finditer(text, lo, hi):
+            if start <= m.start() < end:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            # Cues before the mention are the verb it modifies more often than those after.
+            dist = dist if m.end() <= start else dist + 10
+            if best is None or dist < best[0]:
+                best = (dist, label)
+    return best[1] if best else None
+
+
+# --- rules -----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Ctx:
+    text: str
+    ref: dt.date | None
+    weekday_memory: dict[int, str]
+
+
+_Result = tuple[str, str, bool] | None  # (value, type, used the reference)
+_Rule = Callable[[re.Match[str], _Ctx], _Result]
+
+
+def _month_num(word: str) -> int:
+    return _MONTHS[word.lower().rstrip(".")]
+
+
+def _year_for_month(ctx: _Ctx, month: int, start: int, end: int) -> int | None:
+    """Year of a month named without one: the reference year, moved by tense."""
+    if ctx.ref is None:
+        return None
+    tense = _tense(ctx.text, start, end)
+    if tense == "past" and month > ctx.ref.month + 1:
+        return ctx.ref.year - 1
+    if tense == "future" and month < ctx.ref.month - 1:
+        return ctx.ref.year + 1
+    return ctx.ref.year
+
+
+def _r_full_date(m: re.Match[str], ctx: _Ctx) -> _Result:
+    g = m.groupdict()
+    month = _month_num(g["month"])
+    day = int(re.sub(r"\D", "", g["day"]))
+    if g.get("year"):
+        year: int | None = int(g["year"])
+        used = False
+    else:
+        year = _year_for_month(ctx, month, m.start(), m.end())
+        used = True
+    try:
+        dt.date(year or 2000, month, day)
+    except ValueError:
+        return None
+    y = "XXXX" if year is None else f"{year:04d}"
+    value = f"{y}-{month:02d}-{day:02d}"
+    if g.get("part"):
+        value += "T" + _PARTS[g["part"].lower()]
+    return value, "DATE", used
+
+
+def _r_numeric_date(m: re.Match[str], ctx: _Ctx) -> _Result:
+    g = m.groupdict()
+    if g.get("iy"):
+        y, mo, d = int(g["iy"]), int(g["im"]), int(g["id"])
+    else:
+        mo, d, y = int(g["um"]), int(g["ud"]), int(g["uy"])
+        if y < 100:
+            y += 1900 if y > 50 else 2000
+    try:
+        dt.date(y, mo, d)
+    except ValueError:
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}", "DATE", False
+
+
+def _r_month_year(m: re.Match[str], ctx: _Ctx) -> _Result:
+    return f"{int(m['year']):04d}-{_month_num(m['month']):02d}", "DATE", False
+
+
+def _r_month(m: re.Match[str], ctx: _Ctx) -> _Result:
+    month = _month_num(m["month"])
+    mod = (m["mod"] or "").lower()
+    if ctx.ref is None:
+        return f"XXXX-{month:02d}", "DATE", False
+    if mod in ("last", "this past", "past"):
+        year = ctx.ref.year if month < ctx.ref.month else ctx.ref.year - 1
+    elif mod in ("next", "this coming", "coming"):
+        year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
+    elif mod == "this":
+        year = ctx.ref.year
+    else:
+        year = _year_for_month(ctx, month, m.start(), m.end()) or ctx.ref.year
+    return f"{year:04d}-{month:02d}", "DATE", True
+
+
+def _r_year(m: re.Match[str], ctx: _Ctx) -> _Result:
+    return m["year"], "DATE", False
+
+
+def _r_decade(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if m["dec4"]:
+        return m["dec4"][:3], "DATE", False
+    two = int(m["dec2"])
+    century = 19 if two >= 30 else 20
+    return f"{century}{two // 10}", "DATE", False
+
+
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
+    "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+
+def _r_decade_word(m: re.Match[str], ctx: _Ctx) -> _Result:
+    return f"19{_DECADE_WORDS[m['dw'].lower()]}", "DATE", False
+
+
+def _r_century(m: re.Match[str], ctx: _Ctx) -> _Result:
+    return f"{int(m['cn']) - 1:02d}", "DATE", False
+
+
+def _resolve_weekday(ctx: _Ctx, wd: int, mod: str, start: int, end: int) -> str | None:
+    if ctx.ref is None:
+        return None
+    delta = wd - ctx.ref.isoweekday()
+    if mod in ("last", "this past", "past"):
+        days = delta - 7 if delta >= 0 else delta
+    elif mod in ("next", "this coming", "coming"):
+        days = delta + 7 if delta <= 0 else delta
+    elif mod == "this":
+        days = delta
+    else:
+        if wd in ctx.weekday_memory:
+            return ctx.weekday_memory[wd]
+        if _tense(ctx.text, start, end) == "future":
+            days = delta if delta >= 0 else delta + 7
+        else:
+            days = delta if delta <= 0 else delta - 7
+    value = (ctx.ref + dt.timedelta(days=days)).isoformat()
+    if not mod:
+        ctx.weekday_memory[wd] = value
+    return value
+
+
+def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
+    wd = _WEEKDAYS[m["wd"].lower()]
+    mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
+    value = _resolve_weekday(ctx, wd, mod, m.start(), m.end())
+    used = value is not None
+    if value is None:
+        value = f"XXXX-WXX-{wd}"
+    if m["part"]:
+        value += "T" + _PARTS[m["part"].lower()]
+    return value, "DATE", used
+
+
+def _r_weekday_set(m: re.Match[str], ctx: _Ctx) -> _Result:
+    return f"XXXX-WXX-{_WEEKDAYS[m['wd'].lower()]}", "SET", False
+
+
+_DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _r_deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result:
+    word = m["dd"].lower()
+    part = (m["part"] or "").lower()
+    if word == "tonight":
+        part = "night"
+    if word == "last night":
+        word, part = "yesterday", "night"
+    if word == "this":
+        word = "today"
+    if ctx.ref is None:
+        return ("PRESENT_REF" if word == "today" and not part else "XXXX-XX-XX"), "DATE", False
+    value = (ctx.ref + dt.timedelta(days=_DAY_OFFSETS[word])).isoformat()
+    if part:
+        value += "T" + _PARTS[part]
+    return value, "DATE", True
+
+
+def _r_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
+    """'this week', 'last month', 'earlier this year', 'next quarter', 'last fall'."""
+    mod = re.sub(r"\s+", " ", m["mod"].lower())
+    unit = m["unit"].lower()
+    step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
+            "coming": 1, "following": 1, "this coming": 1, "this past": -1}[mod]  # fmt: skip
+    ref = ctx.ref
+    if ref is None:
+        partial = {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+                   "year": "XXXX", "quarter": "XXXX-QX"}  # fmt: skip
+        return partial.get(unit, "XXXX"), "DATE", False
+    if unit in ("week", "weekend"):
+        value = _week(ref + dt.timedelta(weeks=step))
+        return (value + "-WE" if unit == "weekend" else value), "DATE", True
+    if unit == "month":
+        y, mo = _add_months(ref, step)
+        return f"{y:04d}-{mo:02d}", "DATE", True
+    if unit == "year":
+        return f"{ref.year + step:04d}", "DATE", True
+    if unit == "quarter":
+        q = _quarter(ref.month) - 1 + step
+        return f"{ref.year + q // 4:04d}-Q{q % 4 + 1}", "DATE", True
+    if unit == "decade":
+        return f"{(ref.year // 10 + step):03d}", "DATE", True
+    if unit == "century":
+        return f"{(ref.year // 100 + step):02d}", "DATE", True
+    season = _SEASONS[unit]
+    year = ref.year + step
+    return f"{year:04d}-{season}", "DATE", True
+
+
+def _r_season(m: re.Match[str], ctx: _Ctx) -> _Result:
+    season = _SEASONS[m["season"].lower()]
+    if m["year"]:
+        return f"{m['year']}-{season}", "DATE", False
+    if ctx.ref is None:
+        return f"XXXX-{season}", "DATE", False
+    return f"{ctx.ref.year:04d}-{season}", "DATE", True
+
+
+def _r_quarter(m: re.Match[str], ctx: _Ctx) -> _Result:
+    q = _ORDINALS[m["ord"].lower()]
+    if m["half"]:
+        q = 1 if q == 1 else 2
+        label = f"H{q}"
+    else:
+        label = f"Q{q}"
+    year_s = m["year"] or m["year2"]
+    if year_s:
+        return f"{year_s}-{label}", "DATE", False
+    if ctx.ref is None:
+        return f"XXXX-{label}", "DATE", False
+    cur = _quarter(ctx.ref.month) if label[0] == "Q" else (1 if ctx.ref.month <= 6 else 2)
+    year = ctx.ref.year
+    if q > cur and _tense(ctx.text, m.start(), m.end()) != "future":
+        year -= 1
+    return f"{year:04d}-{label}", "DATE", True
+
+
+def _r_ago(m: re.Match[str], ctx: _Ctx) -> _Result:
+    unit = m["unit"].lower().rstrip("s")
+    unit = "century" if unit == "centurie" else unit
+    n = _number(m["num"]) if m["num"] else None
+    if n is None or ctx.ref is None or not float(n).is_integer():
+        return "PAST_REF", "DATE", ctx.ref is not None
+    k = int(n)
+    ref = ctx.ref
+    if unit == "year":
+        return f"{ref.year - k:04d}", "DATE", True
+    if unit == "decade":
+        return f"{(ref.year - 10 * k) // 10:03d}", "DATE", True
+    if unit == "century":
+        return f"{(ref.year - 100 * k) // 100:02d}", "DATE", True
+    if unit == "month":
+        y, mo = _add_months(ref, -k)
+        return f"{y:04d}-{mo:02d}", "DATE", True
+    if unit == "week":
+        return _week(ref - dt.timedelta(weeks=k)), "DATE", True
+    if unit == "day":
+        return (ref - dt.timedelta(days=k)).isoformat(), "DATE", True
+    if unit == "quarter":
+        q = _quarter(ref.month) - 1 - k
+        return f"{ref.year + q // 4:04d}-Q{q % 4 + 1}", "DATE", True
+    return "PAST_REF", "DATE", True
+
+
+def _r_duration(m: re.Match[str], ctx: _Ctx) -> _Result:
+    unit = m["unit"].lower()
+    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    num = m["num"] or ""
+    if unit == "second" and num.lower() in ("a", "an"):
+        return None  # "a second time"
+    n = None if num.lower() in _VAGUE else _number(num)
+    if m["num2"]:  # "12 to 18 months": keep the upper bound's unit, vague amount
+        n = None
+    return _duration(n, unit), "DURATION", False
+
+
+def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
+    hour = int(m["h"])
+    minute = int(m["mi"] or 0)
+    ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    if hour > 12 and ampm:
+        return None
+    if ampm == "pm" and hour != 12:
+        hour += 12
+    if ampm == "am" and hour == 12:
+        hour = 0
+    if hour > 23 or minute > 59:
+        return None
+    day: str | None = None
+    used = False
+    if m["wd"]:
+        day = _resolve_weekday(ctx, _WEEKDAYS[m["wd"].lower()], "", m.start(), m.end())
+    elif m["dd"]:
+        if ctx.ref is not None:
+            off = _DAY_OFFSETS[m["dd"].lower()]
+            day = (ctx.ref + dt.timedelta(days=off)).isoformat()
+    elif ctx.ref is not None:
+        day = ctx.ref.isoformat()
+    if day is not None:
+        used = ctx.ref is not None
+    else:
+        day = "XXXX-XX-XX"
+    return f"{day}T{hour:02d}:{minute:02d}", "TIME", used
+
+
+def _r_named_time(m: re.Match[str], ctx: _Ctx) -> _Result:
+    hh = "12:00" if m["nt"].lower() == "noon" else "24:00"
+    day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
+    return f"{day}T{hh}", "TIME", ctx.ref is not None
+
+
+def _r_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Result:
+    part = _PARTS[m["part"].lower()]
+    day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
+    return f"{day}T{part}", "TIME", ctx.ref is not None
+
+
+def _const(value: str, type_: str) -> _Rule:
+    def rule(m: re.Match[str], ctx: _Ctx) -> _Result:
+        return value, type_, False
+
+    return rule
+
+
+def _r_set(m: re.Match[str], ctx: _Ctx) -> _Result:
+    word = m["set"].lower()
+    unit = {"daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+            "yearly": "year", "hourly": "hour", "quarterly": "quarter"}.get(word)  # fmt: skip
+    if unit is None:
+        unit = word.split()[-1]
+    return _duration(1, unit), "SET", False
+
+
+def _r_weekend(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if ctx.ref is None:
+        return "XXXX-WXX-WE", "DATE", False
+    return _week(ctx.ref) + "-WE", "DATE", True
+
+
+def _r_future_ref(m: re.Match[str], ctx: _Ctx) -> _Result:
+    return "FUTURE_REF", "DATE", False
+
+
+def _r_duration_any(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if m["unit2"]:
+        unit = m["unit2"].lower()
+        return _duration(1, unit), "DURATION", False
+    return _r_duration(m, ctx)
+
+
+def _r_duration_vague(m: re.Match[str], ctx: _Ctx) -> _Result:
+    unit = m["unit"].lower().rstrip("s")
+    return _duration(None, unit), "DURATION", False
+
+
+_F = re.I
+_RULES: list[tuple[re.Pattern[str], _Rule]] = [
+    # "February 21, 2022", "Feb. 24", "Monday, February 21", "Sunday morning, March 6"
+    (re.compile(rf"{_B}(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE})(?!\d)"
+                rf"(?:,?\s+(?P<year>{_YEAR_RE})(?!\d))?(?!\s*(?:%|percent))"), _r_full_date),
+    (re.compile(rf"{_B}(?P<day>{_DAY_RE})\s+(?:of\s+)?(?P<month>{_MONTH_RE})"
+                rf"(?:,?\s+(?P<year>{_YEAR_RE})(?!\d))?"), _r_full_date),
+    (re.compile(rf"{_B}(?:(?P<iy>{_YEAR_RE})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
+                rf"|(?P<um>1[0-2]|0?[1-9])/(?P<ud>[12]\d|3[01]|0?[1-9])/(?P<uy>{_YEAR_RE}|\d\d))"
+                rf"{_NB}"), _r_numeric_date),
+    (re.compile(rf"{_B}(?P<month>{_MONTH_RE}),?\s+(?:of\s+)?(?P<year>{_YEAR_RE}){_NB}"),
+     _r_month_year),
+    # "last December", "early January", bare capitalised month names ("May" needs help)
+    (re.compile(rf"(?:\b(?P<mod>last|next|this|this past|this coming|early|late|mid|"
+                rf"earlier|later|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)[- ])?"
+                r"(?P<month>January|February|March|April|June|July|August|September|October"
+                r"|November|December|(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=until )|(?<=since )"
+                r"|(?<=last )|(?<=next )|(?<=this )|(?<=early )|(?<=late )|(?<=from ))May)\b(?!-)"), _r_month),
+    (re.compile(rf"\b(?:fiscal\s+)?(?:(?:the\s+)?(?:early|late|mid)[- ]?)?{_B}(?P<year>"
+                rf"{_YEAR_RE}){_NB}(?!\s*(?:-|to)\s*\d)(?!\s+(?:people|percent|troops|"
+                r"soldiers|miles|km|kilometres|kilometers|feet|metres|meters|tons|tonnes|"
+                r"workers|jobs|employees|shares|dollars|euros|points|cars|units|barrels|"
+                r"acres|pounds|votes|residents|members|\w+s\b(?=\s+(?:were|are|have))))"),
+     _r_year),
+    (re.compile(rf"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:(?P<dec4>(?:1[5-9]|20)\d0)'?s"
+                r"|'(?P<dec2>\d0)s)\b"), _r_decade),
+    (re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?P<dw>twenties|thirties|forties"
+                r"|fifties|sixties|seventies|eighties|nineties)\b", _F), _r_decade_word),
+    (re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?P<cn>1\d|20|21)(?:st|th)\s+century\b",
+                _F), _r_century),
+    (re.compile(rf"\b(?:every|each)\s+(?P<wd>{_WEEKDAY_RE})\b"), _r_weekday_set),
+    (re.compile(rf"(?:\b(?P<mod>last|next|this|this past|this coming|past|coming|[Ll]ast|"
+                rf"[Nn]ext|[Tt]his|early|late|[Ee]arly|[Ll]ate)\s+)?\b(?P<wd>{_WEEKDAY_RE})"
+                rf"(?:['’]s|s(?=\s+(?:meeting|talks|call|summit|vote|election|decision|"
+                rf"announcement|statement|session|attack|game|report)))?"
+                rf"(?:,?\s+(?P<part>{_PART_RE}))?\b"), _r_weekday),
+    (re.compile(rf"\b(?P<dd>today|tonight|yesterday|tomorrow|last night)(?:['’]s)?"
+                rf"(?:\s+(?P<part>{_PART_RE}))?\b", _F), _r_deictic_day),
+    (re.compile(rf"\b(?P<dd>this)\s+(?P<part>morning|afternoon|evening)\b", _F), _r_deictic_day),
+    (re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?P<mod>this|last|next|past|previous"
+                r"|coming|following|current|this coming|this past)\s+(?P<unit>week|weekend|month"
+                r"|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?![- ]old)", _F),
+     _r_relative_unit),
+    (re.compile(rf"\b(?:(?:the|this|last|early|late|mid)[- ])?(?P<season>spring|summer|autumn"
+                rf"|winter|(?<=the )fall|(?<=in )fall)(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE}))?\b",
+                _F), _r_season),
+    (re.compile(rf"\b(?:the\s+)?(?:(?P<year2>{_YEAR_RE})\s+)?(?P<ord>first|second|third|fourth"
+                rf"|final|1st|2nd|3rd|4th)[- ](?:(?P<half>half)|quarter)\b"
+                rf"(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{_YEAR_RE}))?", _F), _r_quarter),
+    (re.compile(rf"\b(?:(?:about|nearly|almost|some|more than|less than|over|just|only)\s+)?"
+                rf"(?:(?P<num>{_NUM_RE}|{_VAGUE_RE})[- ])?(?P<unit>{_UNIT_RE}s?|centuries)\s+ago\b",
+                _F), _r_ago),
+    (re.compile(r"\b(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|years)"
+                r"(?:\s+and\s+(?:days|weeks|months|years))?\b|\b(?:the|in)\s+future\b"
+                r"|\bas soon as possible\b", _F), _r_future_ref),
+    (re.compile(rf"\b(?:(?:about|nearly|almost|some|more than|less than|over|under|at least|at"
+                rf" most|up to|roughly|around|approximately|only|just|another|an additional"
+                rf"|the (?:past|last|next|first|previous|coming|final|following)|the)\s+)?"
+                rf"(?:(?P<num>{_NUM_RE}|{_VAGUE_RE})(?:\s+(?:to|or)\s+(?P<num2>{_NUM_RE}))?"
+                rf"(?:[- ](?:more|additional|full|straight|consecutive|long))?[- ](?P<unit>"
+                rf"{_UNIT_RE}s?|centuries)(?:[- ](?:old|long))?"
+                rf"|(?P<sing>(?<=\bthe )(?:past|last)\s+)(?P<unit2>{_UNIT_RE}))\b", _F),
+     _r_duration_any),
+    (re.compile(r"\b(?:recent|coming|past|many|several|few)?\s?(?P<unit>years|months|weeks"
+                r"|decades)\b(?![- ]old)", _F), _r_duration_vague),
+    (re.compile(rf"\b(?P<h>1[0-2]|0?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?"
+                rf"|[ap]m\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?"
+                rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)))?",
+                _F), _r_time),
+    (re.compile(r"\b(?P<nt>noon|midnight)\b", _F), _r_named_time),
+    (re.compile(r"\b(?:the\s+|this\s+)?(?P<set>daily|weekly|monthly|annually|yearly|hourly"
+                r"|quarterly|every (?:day|week|month|year)|each (?:day|week|month|year)"
+                r"|a (?:day|week|month|year)(?=[.,;]| in\b| for\b))\b", _F), _r_set),
+    (re.compile(r"\b(?:the|this)\s+weekend\b", _F), _r_weekend),
+    (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bthese days\b|\bat present\b|\bnowadays\b"
+                r"|\bthe present\b|\bat the moment\b", _F), _const("PRESENT_REF", "DATE")),
+    (re.compile(r"\brecently\b|\blately\b|\bthe past\b(?!\s+(?:\d|[a-z]+\s+(?:days|weeks|months"
+                r"|years)|few|several|week|month|year|decade|quarter|day))|\bpreviously\b"
+                r"|\bformerly\b|\bin recent (?:days|weeks|months|years)\b", _F),
+     _const("PAST_REF", "DATE")),
+]  # fmt: skip
+
+
+_FULL_DATE = re.compile(
+    rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE}),?\s+(?P<year>{_YEAR_RE})\b"
+    rf"|\b(?P<day2>{_DAY_RE})\s+(?P<month2>{_MONTH_RE}),?\s+(?P<year2>{_YEAR_RE})\b"
+    rf"|\b(?P<iy>{_YEAR_RE})-(?P<im>[01]\d)-(?P<id>[0-3]\d)\b"
+)
+
+
+def infer_reference(text: str) -> dt.date | None:
+    """Return the first full calendar date written in ``text`` (a dateline), or None."""
+    for m in _FULL_DATE.finditer(text):
+        try:
+            if m["iy"]:
+                return dt.date(int(m["iy"]), int(m["im"]), int(m["id"]))
+            month = _month_num(m["month"] or m["month2"])
+            day = int(re.sub(r"\D", "", m["day"] or m["day2"]))
+            return dt.date(int(m["year"] or m["year2"]), month, day)
+        except ValueError:
+            continue
+    return None
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1] in " \t\n,;:":
+        end -= 1
+    return start, end
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, re.Match[str]]]:
+    found = []
+    for i, (pattern, _rule) in enumerate(_RULES):
+        for m in pattern.finditer(text):
+            start, end = _trim(text, m.start(), m.end())
+            if end > start:
+                found.append((start, end, i, m))
+    # Longest match wins; on ties, the earlier rule (rules are ordered most specific first).
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int]] = []
+    chosen = []
+    for c in found:
+        if any(c[0] < e and s < c[1] for s, e in taken):
+            continue
+        taken.append((c[0], c[1]))
+        chosen.append(c)
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def iter_dates(
+    text: str, reference: dt.date | None, *, article_id: str = "", anchor: str = "published"
+) -> Iterator[DateMention]:
+    """Yield the temporal expressions of ``text`` normalised against ``reference``.
+
+    ``anchor`` is the label given to mentions that used the reference ("published" or
+    "inferred").
+    """
+    ctx = _Ctx(text=text, ref=reference, weekday_memory={})
+    for start, end, i, m in _candidates(text):
+        result = _RULES[i][1](m, ctx)
+        if result is None:
+            continue
+        value, type_, used = result
+        yield DateMention(
+            article_id=article_id,
+            start=start,
+            end=end,
+            text=text[start:end],
+            value=value,
+            type=type_,
+            anchor=anchor if used and reference is not None else None,
+        )
+
+
+def find_dates(
+    text: str, reference: dt.date | None, *, article_id: str = ""
+) -> list[DateMention]:
+    """Return every temporal expression in ``text`` with its TimeML value and type.
+
+    ``reference`` is the publication date. When it is None the first full date written in
+    the text is used instead and the mentions resolved against it say ``anchor="inferred"``;
+    without any reference, relative expressions keep partial values ("XXXX-WXX-7").
+    """
+    anchor = "published"
+    if reference is None:
+        reference = infer_reference(text)
+        anchor = "inferred"
+    return list(iter_dates(text, reference, article_id=article_id, anchor=anchor))
+
+
+def extract_dates(article: Article) -> list[DateMention]:
+    """Return the temporal expressions of ``article`` resolved against its publication date."""
+    return find_dates(article.text, article.published_date, article_id=article.id)
+
+
+def extract_dates_all(articles: Iterable[Article]) -> Iterator[DateMention]:
+    """Yield the date mentions of every article in turn (the streaming form of the stage)."""
+    for article in articles:
+        yield from extract_dates(article)
