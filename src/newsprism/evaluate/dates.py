@@ -9,6 +9,7 @@ becomes the reference date, and :func:`newsprism.extract.dates.find_dates` runs 
 - value/type: over relaxed matches, ``value_accuracy`` is the share with the gold value;
   ``value_f1`` uses precision = correct values / system mentions and recall = correct
   values / gold mentions (TempEval-3's attribute F1 = relaxed F1 × attribute accuracy).
+  Values are compared after canonical spelling (ISO week numbers zero-padded, "198X" = "198").
 
 Files with the same name found twice under ``path`` (TBAQ-cleaned ships a copy of one
 TimeBank file in ``testpipeline/``) are scored once.
@@ -109,7 +110,14 @@ def _f1(p: float, r: float) -> float:
 
 
 def _norm_value(value: str) -> str:
-    return value.strip().upper()
+    """Canonical spelling of a TimeML value, so equal values written differently match.
+
+    The gold data writes some ISO weeks without zero padding ("2000-W7") and some decades
+    with a trailing X ("198X"); both mean the same as "2000-W07" and "198".
+    """
+    value = value.strip().upper()
+    value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    return re.sub(r"^(\d{3})X$", r"\1", value)
 
 
 def evaluate_dates(path: str | Path, *, details: bool = False) -> dict[str, Any]:

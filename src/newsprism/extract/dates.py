@@ -87,7 +87,8 @@ _NB = r"(?![\w%]|[.,]\d)"  # right boundary
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|gonna|is to|are to|scheduled|planned|plans?"
     r"|expected|expects?|due|to be held|next|upcoming|would|to meet|to hold|to visit|to travel"
-    r"|to begin|to start|to take place|to resume|to return)\b",
+    r"|to begin|to start|to take place|to resume|to return|as soon as|as early as|could|may"
+    r"|might|postponed)\b",
     re.I,
 )
 _PAST_CUE = re.compile(
@@ -95,6 +96,9 @@ _PAST_CUE = re.compile(
     r"|announced|last|ago|earlier|\w{3,}ed)\b",
     re.I,
 )
+
+
+_PLUPERFECT = re.compile(r"\bhad(?: been)?\s+$")
 
 
 def _number(text: str) -> float | None:
@@ -170,11 +174,15 @@ def _tense(text: str, start: int, end: int) -> str | None:
         for m in cue.finditer(text, lo, hi):
             if start <= m.start() < end:
                 continue
+            if label == "future" and _PLUPERFECT.search(text, max(lo, m.start() - 12), m.start()):
+                label_here = "past"  # "had been scheduled to expire Friday"
+            else:
+                label_here = label
             dist = start - m.end() if m.end() <= start else m.start() - end
             # Cues before the mention are the verb it modifies more often than those after.
             dist = dist if m.end() <= start else dist + 10
             if best is None or dist < best[0]:
-                best = (dist, label)
+                best = (dist, label_here)
     return best[1] if best else None
 
 
@@ -186,6 +194,8 @@ class _Ctx:
     text: str
     ref: dt.date | None
     weekday_memory: dict[int, str]
+    # The quarter under discussion: "the quarter" and "a year earlier" refer to it (#4).
+    last_quarter: tuple[int, int] | None = None
 
 
 _Result = tuple[str, str, bool] | None  # (value, type, used the reference)
@@ -197,15 +207,26 @@ def _month_num(word: str) -> int:
 
 
 def _year_for_month(ctx: _Ctx, month: int, start: int, end: int) -> int | None:
-    """Year of a month named without one: the reference year, moved by tense."""
+    """Year of a month named without one: the nearest to the reference, tense breaking ties.
+
+    News mostly reports the recent past and the near future, so "December" in a February
+    article is last December and "January" in a December article is next January; only
+    when the month lies 4-8 months away either way does the tense of the sentence decide.
+    """
     if ctx.ref is None:
         return None
-    tense = _tense(ctx.text, start, end)
-    if tense == "past" and month > ctx.ref.month + 1:
-        return ctx.ref.year - 1
-    if tense == "future" and month < ctx.ref.month - 1:
-        return ctx.ref.year + 1
-    return ctx.ref.year
+    ahead = (month - ctx.ref.month) % 12  # months forward to the next such month
+    if ahead == 0:
+        return ctx.ref.year
+    behind = 12 - ahead
+    if min(ahead, behind) >= 4:
+        tense = _tense(ctx.text, start, end)
+        go_forward = tense == "future" if tense else ahead < behind
+    else:
+        go_forward = ahead < behind
+    if go_forward:
+        return ctx.ref.year + (1 if month < ctx.ref.month else 0)
+    return ctx.ref.year - (1 if month > ctx.ref.month else 0)
 
 
 def _r_full_date(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -301,9 +322,14 @@ def _resolve_weekday(ctx: _Ctx, wd: int, mod: str, start: int, end: int) -> str 
     elif mod == "this":
         days = delta
     else:
-        if wd in ctx.weekday_memory:
-            return ctx.weekday_memory[wd]
-        if _tense(ctx.text, start, end) == "future":
+        tense = _tense(ctx.text, start, end)
+        remembered = ctx.weekday_memory.get(wd)
+        if remembered is not None and not (
+            (tense == "future" and remembered < ctx.ref.isoformat())
+            or (tense == "past" and remembered > ctx.ref.isoformat())
+        ):
+            return remembered
+        if tense == "future":
             days = delta if delta >= 0 else delta + 7
         else:
             days = delta if delta <= 0 else delta - 7
@@ -405,7 +431,80 @@ def _r_quarter(m: re.Match[str], ctx: _Ctx) -> _Result:
     year = ctx.ref.year
     if q > cur and _tense(ctx.text, m.start(), m.end()) != "future":
         year -= 1
+    if label[0] == "Q":
+        ctx.last_quarter = (year, q)
     return f"{year:04d}-{label}", "DATE", True
+
+
+def _r_this_quarter(m: re.Match[str], ctx: _Ctx) -> _Result:
+    """'the quarter', 'the latest quarter': the quarter under discussion, else the last one."""
+    if ctx.last_quarter is not None:
+        year, q = ctx.last_quarter
+    elif ctx.ref is None:
+        return "XXXX-QX", "DATE", False
+    else:
+        k = _quarter(ctx.ref.month) - 2
+        year, q = ctx.ref.year + k // 4, k % 4 + 1
+    return f"{year:04d}-Q{q}", "DATE", ctx.ref is not None
+
+
+def _r_year_ago(m: re.Match[str], ctx: _Ctx) -> _Result:
+    """'a year earlier', 'the year-ago quarter': the period under discussion, a year back."""
+    if ctx.last_quarter is not None:
+        year, q = ctx.last_quarter
+        return f"{year - 1:04d}-Q{q}", "DATE", ctx.ref is not None
+    if ctx.ref is None:
+        return "XXXX", "DATE", False
+    return f"{ctx.ref.year - 1:04d}", "DATE", True
+
+
+_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+             "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11)}  # fmt: skip
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+
+
+def _r_holiday(m: re.Match[str], ctx: _Ctx) -> _Result:
+    name = re.sub(r"\s+", " ", m["hol"].lower()).replace("’", "'")
+    if m["year"]:
+        year: int | None = int(m["year"])
+    elif ctx.ref is None:
+        year = None
+    else:
+        month = 11 if name.startswith(("thanksgiving", "election")) else _HOLIDAYS[name][0]
+        year = _year_for_month(ctx, month, m.start(), m.end())
+    if year is None:
+        return None
+    if name.startswith("thanksgiving"):
+        day = _nth_weekday(year, 11, 4, 4)
+    elif name.startswith("election"):
+        day = _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
+    else:
+        day = dt.date(year, *_HOLIDAYS[name])
+    return day.isoformat(), "DATE", not m["year"]
+
+
+_SPELLED_YEAR = re.compile(
+    r"\b(?:the year )?(?P<c>nineteen|two thousand)(?:[- ](?:and[- ])?(?P<y>(?:twenty|thirty|forty"
+    r"|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight"
+    r"|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+    r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?\b",
+    re.I,
+)
+
+
+def _r_spelled_year(m: re.Match[str], ctx: _Ctx) -> _Result:
+    base = 1900 if m["c"].lower() == "nineteen" else 2000
+    if base == 1900 and not m["y"]:
+        return None
+    if base == 2000 and not m["y"] and not m.group().lower().startswith("the year"):
+        return None
+    n = _number(m["y"]) if m["y"] else 0
+    return f"{base + int(n or 0):04d}", "DATE", False
 
 
 def _r_ago(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -416,6 +515,8 @@ def _r_ago(m: re.Match[str], ctx: _Ctx) -> _Result:
         return "PAST_REF", "DATE", ctx.ref is not None
     k = int(n)
     ref = ctx.ref
+    if unit == "year" and k == 1 and ctx.last_quarter is not None:
+        return _r_year_ago(m, ctx)  # financial news: "a year ago" = the year-ago quarter
     if unit == "year":
         return f"{ref.year - k:04d}", "DATE", True
     if unit == "decade":
@@ -436,6 +537,8 @@ def _r_ago(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 
 def _r_duration(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if re.match(r"[- ]old\b", ctx.text[m.end() : m.end() + 5]):
+        return None  # ages ("a 6-year-old") are not temporal expressions in TimeML
     unit = m["unit"].lower()
     unit = "century" if unit.startswith("centur") else unit.rstrip("s")
     num = m["num"] or ""
@@ -521,6 +624,12 @@ def _r_duration_any(m: re.Match[str], ctx: _Ctx) -> _Result:
     return _r_duration(m, ctx)
 
 
+def _r_relative_year(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if ctx.ref is None:
+        return "XXXX", "DATE", False
+    return f"{ctx.ref.year:04d}", "DATE", True
+
+
 def _r_duration_vague(m: re.Match[str], ctx: _Ctx) -> _Result:
     unit = m["unit"].lower().rstrip("s")
     return _duration(None, unit), "DURATION", False
@@ -559,10 +668,10 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(rf"\b(?:every|each)\s+(?P<wd>{_WEEKDAY_RE})\b"), _r_weekday_set),
     (re.compile(rf"(?:\b(?P<mod>last|next|this|this past|this coming|past|coming|[Ll]ast|"
                 rf"[Nn]ext|[Tt]his|early|late|[Ee]arly|[Ll]ate)\s+)?\b(?P<wd>{_WEEKDAY_RE})"
-                rf"(?:['’]s|s(?=\s+(?:meeting|talks|call|summit|vote|election|decision|"
+                rf"(?:(?=['’]s\b)|s(?=\s+(?:meeting|talks|call|summit|vote|election|decision|"
                 rf"announcement|statement|session|attack|game|report)))?"
                 rf"(?:,?\s+(?P<part>{_PART_RE}))?\b"), _r_weekday),
-    (re.compile(rf"\b(?P<dd>today|tonight|yesterday|tomorrow|last night)(?:['’]s)?"
+    (re.compile(rf"\b(?P<dd>today|tonight|yesterday|tomorrow|last night)"
                 rf"(?:\s+(?P<part>{_PART_RE}))?\b", _F), _r_deictic_day),
     (re.compile(rf"\b(?P<dd>this)\s+(?P<part>morning|afternoon|evening)\b", _F), _r_deictic_day),
     (re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?P<mod>this|last|next|past|previous"
@@ -586,7 +695,7 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"|the (?:past|last|next|first|previous|coming|final|following)|the)\s+)?"
                 rf"(?:(?P<num>{_NUM_RE}|{_VAGUE_RE})(?:\s+(?:to|or)\s+(?P<num2>{_NUM_RE}))?"
                 rf"(?:[- ](?:more|additional|full|straight|consecutive|long))?[- ](?P<unit>"
-                rf"{_UNIT_RE}s?|centuries)(?:[- ](?:old|long))?"
+                rf"{_UNIT_RE}s?|centuries)(?:[- ]long)?(?![- ]old)"
                 rf"|(?P<sing>(?<=\bthe )(?:past|last)\s+)(?P<unit2>{_UNIT_RE}))\b", _F),
      _r_duration_any),
     (re.compile(r"\b(?:recent|coming|past|many|several|few)?\s?(?P<unit>years|months|weeks"
@@ -596,15 +705,32 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)))?",
                 _F), _r_time),
     (re.compile(r"\b(?P<nt>noon|midnight)\b", _F), _r_named_time),
-    (re.compile(r"\b(?:the\s+|this\s+)?(?P<set>daily|weekly|monthly|annually|yearly|hourly"
-                r"|quarterly|every (?:day|week|month|year)|each (?:day|week|month|year)"
+    (re.compile(r"\b(?:the\s+|this\s+)?(?P<set>daily|weekly|hourly"
+                r"|every (?:day|week|month|year)|each (?:day|week|month|year)"
                 r"|a (?:day|week|month|year)(?=[.,;]| in\b| for\b))\b", _F), _r_set),
     (re.compile(r"\b(?:the|this)\s+weekend\b", _F), _r_weekend),
+    (re.compile(r"\b(?:the|that)\s+(?:(?:latest|current|same|comparable|fiscal)\s+)*quarter\b"
+                r"(?!\s+(?:ended|ending|of|a year))|\bthe\s+(?:latest|same|comparable)\s+period\b",
+                _F), _r_this_quarter),
+    (re.compile(r"\b(?:the\s+)?(?:comparable\s+)?(?:year-ago|year-earlier|year ago)"
+                r"(?:\s+(?:(?:first|second|third|fourth)\s+)?(?:quarter|period))?\b"
+                r"|\ba year (?:earlier|ago|before)\b|\bthe quarter a year (?:ago|earlier)\b", _F),
+     _r_year_ago),
+    (re.compile(r"\bthe\s+(?:(?:fiscal|full|calendar)\s+)?year\b(?![- ](?:ago|earlier|end|old"
+                r"|long|before|after|\d|two))", _F),
+     _r_relative_year),
+    (re.compile(r"\b(?:earlier|later)\s+in\s+the\s+year\b", _F), _r_relative_year),
+    (re.compile(rf"\b(?:last\s+)?(?P<hol>Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)"
+                rf"|Independence Day|Halloween|Valentine['’]s Day|Veterans Day|Thanksgiving(?: Day)?"
+                rf"|Election Day)(?:,?\s+(?P<year>{_YEAR_RE})\b)?"), _r_holiday),
+    (_SPELLED_YEAR, _r_spelled_year),
+    (re.compile(r"\brecent\s+(?P<unit>days|weeks|months|years|decades)\b", _F),
+     _r_duration_vague),
     (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bthese days\b|\bat present\b|\bnowadays\b"
                 r"|\bthe present\b|\bat the moment\b", _F), _const("PRESENT_REF", "DATE")),
     (re.compile(r"\brecently\b|\blately\b|\bthe past\b(?!\s+(?:\d|[a-z]+\s+(?:days|weeks|months"
-                r"|years)|few|several|week|month|year|decade|quarter|day))|\bpreviously\b"
-                r"|\bformerly\b|\bin recent (?:days|weeks|months|years)\b", _F),
+                r"|years)|few|several|week|month|year|decade|quarter|day))"
+                r"|\bformerly\b", _F),
      _const("PAST_REF", "DATE")),
 ]  # fmt: skip
 
