@@ -1,0 +1,32 @@
+# Quick start: `make demo` (install + analyse the bundled sample) and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+OUT ?= out
+
+.PHONY: install demo test test-all lint bench clean
+
+$(BIN)/newsprism: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -e '.[dev,web,scale,warc]'
+	touch $@
+
+install: $(BIN)/newsprism
+
+demo: install
+	$(BIN)/newsprism analyze examples/ukraine-2022-02 --out $(OUT)
+	@echo "open $(OUT)/report.html"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+bench: install
+	$(BIN)/python benchmarks/run.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache

@@ -1,0 +1,554 @@
+"""Read news files from disk into :class:`RawDocument` records.
+
+Readers are chosen by content and extension: scraped plain text, HTML pages (main text and
+metadata with trafilatura), JSONL / JSON arrays / CSV exports (field names detected, or set
+with ``fields``). Folders are walked recursively and ``.gz`` files are read transparently.
+Every problem becomes an :class:`IngestFailure` naming the file (and record) and the reason;
+reading goes on with the next record or file.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+import json
+import logging
+import os
+import re
+import zlib
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from newsprism.model import IngestFailure, OffsetMap, RawDocument, Segment
+
+__all__ = [
+    "IngestConfig",
+    "iter_files",
+    "read_path",
+    "read_paths",
+    "decode_bytes",
+    "parse_date",
+    "outlet_from_url",
+    "FIELD_NAMES",
+]
+
+log = logging.getLogger(__name__)
+
+# Field names tried, in order, for each part of a record in JSON/CSV exports (#2).
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "title": ("title", "headline", "heading", "name"),
+    "text": ("text", "content", "body", "article", "maintext", "articlebody", "full_text",
+             "fulltext", "story", "description"),
+    "url": ("url", "link", "href", "uri", "canonical_url", "source_url"),
+    "date": ("date", "published", "publishedat", "published_at", "pubdate", "datetime",
+             "date_publish", "publish_date", "publication_date", "timestamp", "time", "created_at"),
+    "outlet": ("source", "outlet", "site_name", "sitename", "publisher", "source_name",
+               "domain", "site"),
+    "author": ("author", "authors", "byline", "creator"),
+    "language": ("language", "lang", "language_code"),
+}
+
+TEXT_EXTS = {".txt", ".text", ".md", ""}
+HTML_EXTS = {".html", ".htm", ".xhtml", ".shtml"}
+JSONL_EXTS = {".jsonl", ".ndjson", ".jsonlines"}
+JSON_EXTS = {".json"}
+CSV_EXTS = {".csv", ".tsv"}
+
+
+@dataclass(frozen=True)
+class IngestConfig:
+    """Options for reading inputs."""
+
+    # Field overrides for JSON/CSV exports: {"text": "body", "date": "pubDate"}.
+    fields: Mapping[str, str] = field(default_factory=dict)
+    # One article larger than this is refused (a 50 MB "article" is not an article).
+    max_article_bytes: int = 5_000_000
+    # JSONL/CSV files are streamed record by record, whatever their size.
+
+
+# --------------------------------------------------------------------------- files
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | IngestFailure]:
+    """Yield every file under ``paths`` (folders recursively, sorted), or a failure per bad path."""
+    for p in paths:
+        path = Path(p)
+        if not path.exists():
+            yield IngestFailure(str(path), "no such file or directory")
+        elif path.is_dir():
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        else:
+            yield path
+
+
+def _open_binary(path: Path) -> io.BufferedIOBase:
+    if path.suffix.lower() == ".gz":
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
+
+
+def _inner_suffix(path: Path) -> str:
+    """Extension that describes the content (``a.jsonl.gz`` → ``.jsonl``)."""
+    suffixes = [s.lower() for s in path.suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+def _sha(data: bytes | str) -> str:
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(data).hexdigest()
+
+
+# --------------------------------------------------------------------------- decoding
+
+
+def looks_binary(data: bytes) -> bool:
+    """True when ``data`` is not text: NUL bytes or many control characters."""
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        # UTF-16 text has NULs too; it is recognised by its byte-order mark.
+        return not sample.startswith((b"\xff\xfe", b"\xfe\xff"))
+    control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
+    return control / len(sample) > 0.05
+
+
+def decode_bytes(data: bytes) -> tuple[str, str]:
+    """Decode ``data`` as UTF-8 if it is, else by the detected encoding; return (text, encoding)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16", errors="replace"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    encoding = best.encoding if best is not None else "cp1252"
+    # Latin-1-like guesses are decoded as cp1252, a superset that real Western pages use.
+    if encoding in ("latin_1", "iso8859_1", "iso-8859-1", "ascii"):
+        encoding = "cp1252"
+    try:
+        return data.decode(encoding), encoding
+    except (UnicodeDecodeError, LookupError):
+        return data.decode("latin-1"), "latin-1"
+
+
+def _read_limited(path: Path, limit: int) -> bytes:
+    """Read at most ``limit + 1`` bytes (so callers can tell that a file is too big)."""
+    with _open_binary(path) as fh:
+        return fh.read(limit + 1)
+
+
+# --------------------------------------------------------------------------- metadata helpers
+
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_DATE_LINE_PATTERNS = [
+    re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)$"),  # 20220208
+    re.compile(r"^(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+               r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
+               r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?$"),  # ISO 8601
+    re.compile(r"^(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d{2})$"),  # 20.02.2022
+]
+_WORD_DATE = re.compile(
+    rf"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:(?P<mon>{_MONTHS})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})"
+    rf"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?P<mon2>{_MONTHS})\.?,?\s+(?P<y2>(?:19|20)\d{{2}}))"
+    rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?$",
+    re.IGNORECASE,
+)
+_MONTH_NUM = {m: i for i, names in enumerate(
+    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for m in names}
+
+
+def parse_date(text: str | None) -> datetime | date | None:
+    """Parse a whole string that is a date (``20220208``, ``February 21, 2022``, ISO 8601).
+
+    Returns a ``datetime`` when a time is given, a ``date`` otherwise, None when the string
+    is not a date on its own. Never guesses from partial information.
+    """
+    if not text:
+        return None
+    s = text.strip().strip(".")
+    if len(s) > 60:
+        return None
+    for pat in _DATE_LINE_PATTERNS:
+        m = pat.match(s)
+        if m:
+            try:
+                g = m.groupdict()
+                d = date(int(g["y"]), int(g["m"]), int(g["d"]))
+                if g.get("H"):
+                    from dateutil import parser as dparser
+
+                    return dparser.isoparse(s) if g.get("tz") != "+0000" else dparser.parse(s)
+                return d
+            except (ValueError, OverflowError):
+                return None
+    m = _WORD_DATE.match(s)
+    if m:
+        g = m.groupdict()
+        mon = (g["mon"] or g["mon2"]).lower()
+        try:
+            return date(int(g["y"] or g["y2"]), _MONTH_NUM[mon], int(g["d"] or g["d2"]))
+        except (ValueError, KeyError):
+            return None
+    return None
+
+
+def parse_date_field(value: Any) -> datetime | date | None:
+    """Parse a date found in a structured field (more formats accepted than in free text)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, (int, float)):
+        try:
+            ts = float(value) / (1000 if value > 1e11 else 1)
+            return datetime.utcfromtimestamp(ts)
+        except (OverflowError, OSError, ValueError):
+            return None
+    s = str(value).strip()
+    found = parse_date(s)
+    if found is not None:
+        return found
+    try:
+        from dateutil import parser as dparser
+
+        dt = dparser.parse(s)
+    except (ValueError, OverflowError):
+        return None
+    return dt
+
+
+_URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]?([01]\d)[/-]?([0-3]\d)(?:/|-|\b)")
+
+
+def date_from_url(url: str | None) -> date | None:
+    """The date a news URL carries in its path (``/2022/02/08/``, ``/20220220/``), if any."""
+    if not url:
+        return None
+    m = _URL_DATE.search(urlparse(url).path)
+    if not m:
+        return None
+    try:
+        return date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+def _load_outlets() -> dict[str, str]:
+    from importlib.resources import files
+
+    data = files("newsprism").joinpath("data/outlets.json").read_text(encoding="utf-8")
+    return dict(json.loads(data))
+
+
+_OUTLETS: dict[str, str] | None = None
+
+
+def outlet_from_url(url: str | None) -> str | None:
+    """A readable outlet name from a URL's domain ("Sputnik"), else the bare domain."""
+    global _OUTLETS
+    if not url:
+        return None
+    host = (urlparse(url if "//" in url else "//" + url).hostname or "").lower()
+    if not host or "." not in host:
+        return None
+    if _OUTLETS is None:
+        _OUTLETS = _load_outlets()
+    parts = host.split(".")
+    for i in range(len(parts) - 1):
+        name = _OUTLETS.get(".".join(parts[i:]))
+        if name:
+            return name
+    for prefix in ("www.", "m.", "amp.", "mobile.", "edition.", "english."):
+        if host.startswith(prefix):
+            host = host[len(prefix):]
+    return host
+
+
+# --------------------------------------------------------------------------- readers
+
+
+def _sniff_format(path: Path, head: str) -> str:
+    ext = _inner_suffix(path)
+    stripped = head.lstrip("\ufeff \t\r\n")
+    if ext in HTML_EXTS:
+        return "html"
+    if ext in JSONL_EXTS:
+        return "jsonl"
+    if ext in JSON_EXTS:
+        return "json" if stripped.startswith("[") else "jsonl"
+    if ext in CSV_EXTS:
+        return "csv"
+    if ext in (".warc",):
+        return "warc"
+    low = stripped[:2000].lower()
+    if low.startswith(("<!doctype html", "<html")) or ("<html" in low and "<body" in head.lower()):
+        return "html"
+    if stripped.startswith("{"):
+        return "jsonl"
+    if stripped.startswith("[{"):
+        return "json"
+    return "text"
+
+
+def read_paths(
+    paths: Iterable[str | os.PathLike[str]], *, config: IngestConfig | None = None
+) -> Iterator[RawDocument | IngestFailure]:
+    """Yield raw documents (or failures) for every file under ``paths``."""
+    config = config or IngestConfig()
+    for item in iter_files(paths):
+        if isinstance(item, IngestFailure):
+            yield item
+        else:
+            yield from read_path(item, config=config)
+
+
+def read_path(path: Path, *, config: IngestConfig | None = None) -> Iterator[RawDocument | IngestFailure]:
+    """Yield the records of one file, each a :class:`RawDocument` or an :class:`IngestFailure`."""
+    config = config or IngestConfig()
+    src = str(path)
+    try:
+        if not os.access(path, os.R_OK):
+            yield IngestFailure(src, "permission denied (file is not readable)")
+            return
+        with _open_binary(path) as fh:
+            head_bytes = fh.read(65536)
+    except (gzip.BadGzipFile, zlib.error) as e:
+        yield IngestFailure(src, f"not a valid gzip file ({e})")
+        return
+    except EOFError:
+        yield IngestFailure(src, "truncated gzip file (compressed data ended early)")
+        return
+    except OSError as e:
+        yield IngestFailure(src, f"cannot read file ({e.strerror or e})")
+        return
+    if not head_bytes:
+        yield IngestFailure(src, "empty file")
+        return
+    if looks_binary(head_bytes):
+        yield IngestFailure(src, "binary file, not text (no article can be read from it)")
+        return
+    head, _ = decode_bytes(head_bytes)
+    fmt = _sniff_format(path, head)
+    try:
+        if fmt == "jsonl":
+            yield from _read_jsonl(path, config)
+        elif fmt == "json":
+            yield from _read_json_array(path, config)
+        elif fmt == "csv":
+            yield from _read_csv(path, config)
+        elif fmt == "warc":
+            yield IngestFailure(src, "WARC input needs: pip install 'newsprism[warc]' (not supported yet)")
+        else:
+            yield from _read_single(path, fmt, config)
+    except EOFError:
+        yield IngestFailure(src, "truncated gzip file (compressed data ended early); "
+                                 "records before the damage were kept")
+    except (gzip.BadGzipFile, zlib.error) as e:
+        yield IngestFailure(src, f"corrupt gzip data ({e})")
+    except OSError as e:
+        yield IngestFailure(src, f"cannot read file ({e.strerror or e})")
+
+
+def _read_single(path: Path, fmt: str, config: IngestConfig) -> Iterator[RawDocument | IngestFailure]:
+    src = str(path)
+    data = _read_limited(path, config.max_article_bytes)
+    if len(data) > config.max_article_bytes:
+        size = path.stat().st_size if path.suffix.lower() != ".gz" else None
+        shown = f"{size / 1e6:.1f} MB" if size else f"over {config.max_article_bytes / 1e6:.0f} MB"
+        yield IngestFailure(
+            src,
+            f"file too large for one article ({shown}; limit "
+            f"{config.max_article_bytes / 1e6:.0f} MB); split it or export it as JSONL",
+        )
+        return
+    text, encoding = decode_bytes(data)
+    if not text.strip():
+        yield IngestFailure(src, "empty file (only whitespace)")
+        return
+    if fmt == "html":
+        yield _html_document(src, None, text, _sha(data), fmt="html")
+    else:
+        yield _text_document(src, None, text, _sha(data), encoding)
+
+
+def _text_document(src: str, record: int | None, text: str, sha: str, encoding: str) -> RawDocument:
+    return RawDocument(source_path=src, record=record, format="text", raw=text, content_sha=sha,
+                       extra={"encoding": encoding})
+
+
+def _html_document(src: str, record: int | None, html: str, sha: str, *, fmt: str,
+                   url: str | None = None) -> RawDocument | IngestFailure:
+    from newsprism.htmltext import extract_html
+
+    result = extract_html(html, url=url)
+    if result is None or not result.text.strip():
+        return IngestFailure(src, "HTML page without article text", record)
+    return RawDocument(
+        source_path=src, record=record, format=fmt, raw=html, content_sha=sha,
+        title=result.title, url=result.url or url, published=parse_date_field(result.date),
+        outlet=result.sitename, author=result.author, language=result.language,
+        body=result.text, body_map=result.offsets,
+    )
+
+
+# ---- structured exports
+
+
+def _pick(record: Mapping[str, Any], key: str, config: IngestConfig) -> Any:
+    """Value of the field that plays role ``key`` in ``record`` (override, else common names)."""
+    override = config.fields.get(key)
+    if override is not None:
+        cur: Any = record
+        for part in override.split("."):  # dotted paths reach nested fields: source.name
+            if not isinstance(cur, Mapping) or part not in cur:
+                return None
+            cur = cur[part]
+        return cur
+    lowered = {k.lower().replace("-", "_") if isinstance(k, str) else k: v for k, v in record.items()}
+    for name in FIELD_NAMES[key]:
+        if name in lowered and lowered[name] not in (None, ""):
+            return lowered[name]
+    return None
+
+
+def _as_text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, Mapping):  # {"source": {"id": .., "name": "BBC News"}}
+        for k in ("name", "title", "text", "value"):
+            if isinstance(value.get(k), str):
+                return value[k]
+        return None
+    if isinstance(value, list):
+        parts = [p for p in (_as_text(v) for v in value) if p]
+        return ", ".join(parts) if parts else None
+    return str(value)
+
+
+def _record_document(src: str, record_no: int, record: Any, fmt: str,
+                     config: IngestConfig) -> RawDocument | IngestFailure:
+    if not isinstance(record, Mapping):
+        return IngestFailure(src, f"expected a JSON object, got {type(record).__name__}", record_no)
+    body = _as_text(_pick(record, "text", config))
+    if body is None or not body.strip():
+        tried = config.fields.get("text") or ", ".join(FIELD_NAMES["text"][:4]) + ", ..."
+        return IngestFailure(src, f"no article text (looked for field {tried}; "
+                                  "choose one with --field text=NAME)", record_no)
+    if len(body.encode("utf-8", "surrogatepass")) > config.max_article_bytes:
+        return IngestFailure(src, "article text too large "
+                                  f"(limit {config.max_article_bytes / 1e6:.0f} MB)", record_no)
+    url = _as_text(_pick(record, "url", config))
+    title = _as_text(_pick(record, "title", config))
+    outlet = _as_text(_pick(record, "outlet", config))
+    sha = _sha(json.dumps(record, sort_keys=True, default=str, ensure_ascii=False))
+    published = parse_date_field(_pick(record, "date", config))
+    if "<" in body[:2000] and re.search(r"<(p|div|html|body|article)\b", body[:5000], re.I):
+        doc = _html_document(src, record_no, body, sha, fmt=fmt, url=url)
+        if isinstance(doc, IngestFailure):
+            return doc
+        return _replace(doc, title=title or doc.title, outlet=outlet or doc.outlet,
+                        published=published or doc.published)
+    return RawDocument(
+        source_path=src, record=record_no, format=fmt, raw=body, content_sha=sha,
+        title=title.strip() if title else None, url=url, published=published,
+        outlet=outlet.strip() if outlet else None,
+        author=_as_text(_pick(record, "author", config)),
+        language=_as_text(_pick(record, "language", config)),
+    )
+
+
+def _replace(doc: RawDocument, **changes: Any) -> RawDocument:
+    from dataclasses import replace
+
+    return replace(doc, **changes)
+
+
+def _read_jsonl(path: Path, config: IngestConfig) -> Iterator[RawDocument | IngestFailure]:
+    src = str(path)
+    with _open_binary(path) as fh:
+        for line_no, raw_line in enumerate(fh, start=1):
+            if not raw_line.strip():
+                continue
+            line, _ = decode_bytes(raw_line)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as e:
+                yield IngestFailure(src, f"line {line_no}: invalid JSON ({e.msg}); record skipped",
+                                    None)
+                continue
+            yield _record_document(src, line_no, record, "jsonl", config)
+
+
+def _read_json_array(path: Path, config: IngestConfig) -> Iterator[RawDocument | IngestFailure]:
+    src = str(path)
+    with _open_binary(path) as fh:
+        data = fh.read(config.max_article_bytes * 20 + 1)
+    if len(data) > config.max_article_bytes * 20:
+        yield IngestFailure(src, "JSON array too large to load at once; export it as JSONL "
+                                 "(one object per line) to stream it")
+        return
+    text, _ = decode_bytes(data)
+    try:
+        records = json.loads(text)
+    except json.JSONDecodeError as e:
+        yield IngestFailure(src, f"invalid JSON at line {e.lineno} column {e.colno} ({e.msg})")
+        return
+    if isinstance(records, Mapping):
+        # {"articles": [...]} wrappers (NewsAPI and similar)
+        lists = [v for v in records.values() if isinstance(v, list)]
+        records = lists[0] if len(lists) == 1 else [records]
+    if not isinstance(records, list):
+        yield IngestFailure(src, "JSON file holds neither an array nor an object")
+        return
+    for i, record in enumerate(records, start=1):
+        yield _record_document(src, i, record, "json", config)
+
+
+def _read_csv(path: Path, config: IngestConfig) -> Iterator[RawDocument | IngestFailure]:
+    src = str(path)
+    with _open_binary(path) as fh:
+        sample = fh.read(65536)
+    sample_text, encoding = decode_bytes(sample)
+    delimiter = "\t" if _inner_suffix(path) == ".tsv" else ","
+    try:
+        delimiter = csv.Sniffer().sniff(sample_text.split("\n", 5)[0], delimiters=",;\t|").delimiter
+    except csv.Error:
+        pass
+    csv.field_size_limit(config.max_article_bytes + 1)
+    with _open_binary(path) as fh:
+        stream = io.TextIOWrapper(fh, encoding=encoding if encoding != "utf-8" else "utf-8-sig",
+                                  errors="replace", newline="")
+        reader = csv.DictReader(stream, delimiter=delimiter)
+        try:
+            for i, row in enumerate(reader, start=1):
+                yield _record_document(src, i, row, "csv", config)
+        except csv.Error as e:
+            yield IngestFailure(src, f"malformed CSV near row {reader.line_num} ({e}); rest skipped")
+
+
+# --------------------------------------------------------------------------- offsets helper
+
+
+def identity_map(text: str) -> OffsetMap:
+    """An offset map for text that is its own original."""
+    return OffsetMap((Segment(0, len(text), 0, len(text)),))

@@ -1,0 +1,143 @@
+"""The pipeline: ingest → clean → dedupe → store, then the later stages over the store.
+
+``ingest`` streams inputs in batches; each batch is cleaned, linked to earlier copies and
+written in one transaction, so a crash loses at most the batch in flight and a re-run
+completes the job without duplicating anything.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsprism.clean import DEFAULT_CLEAN, CleanConfig, article_id, clean_documents
+from newsprism.dedupe import DEFAULT_DEDUPE, DedupeConfig, Deduper
+from newsprism.ingest import IngestConfig, read_paths
+from newsprism.model import Article, IngestFailure, RawDocument
+from newsprism.store import Store
+
+__all__ = ["IngestReport", "ingest", "article_to_dict", "STAGES", "register_stage"]
+
+log = logging.getLogger(__name__)
+
+# Stages by versioned name, registered the way a plugin would register its own (#2).
+STAGES: dict[str, Callable[..., Any]] = {}
+
+
+def register_stage(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Decorator: make a stage function available under a versioned name."""
+
+    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
+        STAGES[name] = fn
+        return fn
+
+    return deco
+
+
+register_stage("newsprism.read.v1")(read_paths)
+register_stage("newsprism.clean.v1")(clean_documents)
+
+
+@dataclass
+class IngestReport:
+    """What one ingest run did."""
+
+    ingested: list[str] = field(default_factory=list)  # new, original articles
+    duplicates: list[tuple[str, str, str]] = field(default_factory=list)  # (id, original, kind)
+    already_stored: list[str] = field(default_factory=list)
+    failures: list[IngestFailure] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every input was ingested or recognised as a duplicate."""
+        return not self.failures
+
+    def summary(self) -> str:
+        """One line for people."""
+        return (f"ingested {len(self.ingested)}, duplicates {len(self.duplicates)}, "
+                f"already stored {len(self.already_stored)}, failed {len(self.failures)}")
+
+
+def _batches(items: Iterable[RawDocument | IngestFailure], size: int
+             ) -> Iterator[tuple[list[RawDocument], list[IngestFailure]]]:
+    docs: list[RawDocument] = []
+    fails: list[IngestFailure] = []
+    for item in items:
+        if isinstance(item, IngestFailure):
+            fails.append(item)
+        else:
+            docs.append(item)
+        if len(docs) >= size:
+            yield docs, fails
+            docs, fails = [], []
+    if docs or fails:
+        yield docs, fails
+
+
+def ingest(
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    *,
+    config: IngestConfig | None = None,
+    clean_config: CleanConfig = DEFAULT_CLEAN,
+    dedupe_config: DedupeConfig = DEFAULT_DEDUPE,
+    batch_size: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Read, clean, de-duplicate and store everything under ``paths``; never stop on bad input."""
+    batch_size = batch_size or int(os.environ.get("NEWSPRISM_BATCH_SIZE", "64"))
+    report = IngestReport()
+    deduper = Deduper(store.signatures(), config=dedupe_config)
+    for docs, fails in _batches(read_paths(paths, config=config), batch_size):
+        report.failures.extend(fails)
+        known = store.known_ids([article_id(d) for d in docs])
+        fresh = [d for d in docs if article_id(d) not in known]
+        report.already_stored.extend(article_id(d) for d in docs if article_id(d) in known)
+        cleaned: list[Article] = []
+        seen_ids: set[str] = set()
+        for article in clean_documents(fresh, config=clean_config):
+            if article.id in seen_ids:  # the same record listed twice in one run
+                report.already_stored.append(article.id)
+                continue
+            seen_ids.add(article.id)
+            if not article.text.strip():
+                report.failures.append(IngestFailure(article.source_path,
+                                                     "no article text left after cleaning",
+                                                     article.record))
+                continue
+            cleaned.append(article)
+        linked = list(deduper.link_all(cleaned))
+        store.add_articles([a for a, _ in linked], [s for _, s in linked])
+        for a, _ in linked:
+            if a.duplicate_of:
+                report.duplicates.append((a.id, a.duplicate_of, a.duplicate_kind or "near"))
+            else:
+                report.ingested.append(a.id)
+        log.info("batch committed: %d articles", len(linked))
+        if on_progress:
+            on_progress(len(docs) + len(fails))
+    return report
+
+
+def article_to_dict(article: Article, *, text: bool = True) -> dict[str, Any]:
+    """The JSON form of an article used by ``articles --json`` and ``articles.json``."""
+    out: dict[str, Any] = {
+        "id": article.id,
+        "source_path": article.source_path,
+        "record": article.record,
+        "outlet": article.outlet,
+        "published": article.published_iso,
+        "url": article.url,
+        "title": article.title,
+        "language": article.language,
+        "author": article.author,
+        "duplicate_of": article.duplicate_of,
+        "duplicate_kind": article.duplicate_kind,
+        "captions": list(article.captions),
+    }
+    if text:
+        out["text"] = article.text
+    return out

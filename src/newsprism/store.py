@@ -1,0 +1,239 @@
+"""The DuckDB store: the only module that talks to the database.
+
+Schema changes are named, ordered migrations recorded in ``schema_migrations``. Every write
+is one transaction per batch: a failure (or a killed process) rolls the batch back and
+leaves what was stored before untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import numpy as np
+
+from newsprism.errors import StoreError
+from newsprism.model import Article, OffsetMap
+
+__all__ = ["Store", "MIGRATIONS", "DEFAULT_DB"]
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "newsprism.duckdb"
+
+
+def _m0001_articles(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE articles (
+            id VARCHAR PRIMARY KEY,
+            seq BIGINT NOT NULL,
+            source_path VARCHAR NOT NULL,
+            record INTEGER,
+            format VARCHAR NOT NULL,
+            content_sha VARCHAR NOT NULL,
+            title VARCHAR,
+            url VARCHAR,
+            published VARCHAR,
+            outlet VARCHAR,
+            author VARCHAR,
+            language VARCHAR,
+            text VARCHAR NOT NULL,
+            captions JSON,
+            offsets JSON,
+            raw VARCHAR,
+            duplicate_of VARCHAR,
+            duplicate_kind VARCHAR,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        )
+        """
+    )
+    con.execute(
+        """
+        CREATE TABLE signatures (
+            article_id VARCHAR PRIMARY KEY,
+            outlet VARCHAR,
+            text_sha VARCHAR NOT NULL,
+            minhash BLOB NOT NULL,
+            duplicate_of VARCHAR
+        )
+        """
+    )
+
+
+MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
+    ("0001_articles", _m0001_articles),
+]
+
+_ARTICLE_COLUMNS = ("id", "seq", "source_path", "record", "format", "content_sha", "title", "url",
+                    "published", "outlet", "author", "language", "text", "captions", "offsets",
+                    "raw", "duplicate_of", "duplicate_kind")
+
+
+def _iso(value: datetime | date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _parse_iso(value: str | None) -> datetime | date | None:
+    if not value:
+        return None
+    return datetime.fromisoformat(value) if "T" in value else date.fromisoformat(value)
+
+
+class Store:
+    """A newsprism database: ``Store("x.duckdb")`` or ``Store(":memory:")`` for tests."""
+
+    def __init__(self, path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        try:
+            if self.path != ":memory:":
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            self.con = duckdb.connect(self.path, read_only=read_only)
+        except (duckdb.Error, OSError) as e:
+            raise StoreError(f"cannot open store {self.path}: {e}") from e
+        if not read_only:
+            self.migrate()
+
+    # ------------------------------------------------------------------ lifecycle
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the write-ahead log)."""
+        try:
+            self.con.close()
+        except duckdb.Error:  # already closed
+            pass
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations in order; return the names applied."""
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS schema_migrations "
+            "(name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+        )
+        done = {r[0] for r in self.con.execute("SELECT name FROM schema_migrations").fetchall()}
+        applied = []
+        for name, fn in MIGRATIONS:
+            if name in done:
+                continue
+            with self.transaction():
+                fn(self.con)
+                self.con.execute("INSERT INTO schema_migrations (name) VALUES (?)", [name])
+            applied.append(name)
+            log.debug("applied migration %s", name)
+        return applied
+
+    def migrations(self) -> list[str]:
+        """Names of the applied migrations, in order."""
+        return [r[0] for r in self.con.execute(
+            "SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+
+    class _Transaction:
+        def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+            self.con = con
+
+        def __enter__(self) -> None:
+            self.con.execute("BEGIN TRANSACTION")
+
+        def __exit__(self, exc_type: object, *rest: object) -> None:
+            if exc_type is None:
+                self.con.execute("COMMIT")
+            else:
+                self.con.execute("ROLLBACK")
+
+    def transaction(self) -> Store._Transaction:
+        """Context manager: commit on success, roll back on any exception."""
+        return Store._Transaction(self.con)
+
+    # ------------------------------------------------------------------ articles
+
+    def known_ids(self, ids: Sequence[str]) -> set[str]:
+        """Which of ``ids`` are already stored."""
+        if not ids:
+            return set()
+        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))",
+                                [list(ids)]).fetchall()
+        return {r[0] for r in rows}
+
+    def add_articles(self, articles: Sequence[Article], signatures: Sequence[Any] = ()) -> int:
+        """Store ``articles`` (and their dedupe signatures) in one transaction; return the count."""
+        if not articles:
+            return 0
+        with self.transaction():
+            seq0 = self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            rows = [
+                (a.id, seq0 + i + 1, a.source_path, a.record, a.format, a.content_sha, a.title,
+                 a.url, _iso(a.published), a.outlet, a.author, a.language, a.text,
+                 json.dumps(list(a.captions), ensure_ascii=False),
+                 json.dumps(a.offsets.to_list()), a.raw, a.duplicate_of, a.duplicate_kind)
+                for i, a in enumerate(articles)
+            ]
+            placeholders = ", ".join("?" for _ in _ARTICLE_COLUMNS)
+            self.con.executemany(
+                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({placeholders})", rows)
+            if signatures:
+                self.con.executemany(
+                    "INSERT INTO signatures VALUES (?, ?, ?, ?, ?)",
+                    [(s.article_id, s.outlet, s.text_sha,
+                      np.asarray(s.minhash, dtype=np.uint64).tobytes(), s.duplicate_of)
+                     for s in signatures],
+                )
+        return len(rows)
+
+    def signatures(self) -> Iterator[Any]:
+        """Every stored dedupe signature (for the de-duplicator to start from)."""
+        from newsprism.dedupe import Signature
+
+        cur = self.con.execute(
+            "SELECT s.article_id, s.outlet, s.text_sha, s.minhash, s.duplicate_of "
+            "FROM signatures s JOIN articles a ON a.id = s.article_id ORDER BY a.seq")
+        while rows := cur.fetchmany(1000):
+            for aid, outlet, sha, blob, dup in rows:
+                yield Signature(aid, outlet, sha, np.frombuffer(blob, dtype=np.uint64).copy(), dup)
+
+    def count_articles(self) -> int:
+        """Number of stored articles (duplicates included)."""
+        return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def articles(self, *, ids: Iterable[str] | None = None, include_raw: bool = False,
+                 include_duplicates: bool = True) -> Iterator[Article]:
+        """Stored articles in ingest order (optionally only ``ids``)."""
+        cols = [c for c in _ARTICLE_COLUMNS if include_raw or c != "raw"]
+        sql = f"SELECT {', '.join(cols)} FROM articles"
+        where, params = [], []
+        if ids is not None:
+            where.append("id IN (SELECT unnest(?))")
+            params.append(list(ids))
+        if not include_duplicates:
+            where.append("duplicate_of IS NULL")
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        cur = self.con.execute(sql + " ORDER BY seq", params)
+        while rows := cur.fetchmany(500):
+            for row in rows:
+                yield self._article(dict(zip(cols, row, strict=True)))
+
+    def article(self, article_id: str, *, include_raw: bool = True) -> Article | None:
+        """One article by id, or None."""
+        return next(iter(self.articles(ids=[article_id], include_raw=include_raw)), None)
+
+    @staticmethod
+    def _article(r: dict[str, Any]) -> Article:
+        return Article(
+            id=r["id"], source_path=r["source_path"], text=r["text"], record=r["record"],
+            format=r["format"], title=r["title"], url=r["url"], published=_parse_iso(r["published"]),
+            outlet=r["outlet"], author=r["author"], language=r["language"],
+            captions=tuple(json.loads(r["captions"] or "[]")),
+            offsets=OffsetMap.from_list(json.loads(r["offsets"] or "[]")),
+            content_sha=r["content_sha"], duplicate_of=r["duplicate_of"],
+            duplicate_kind=r["duplicate_kind"], raw=r.get("raw"),
+        )
