@@ -1,0 +1,468 @@
+"""Find quantities in text: value, normalised unit, approximation and what they measure.
+
+Numbers (digits, "1.2 billion", "three million", "five") are found with regular
+expressions together with a currency sign before them or a unit after them ("$84 billion",
+"105 minutes", "19 per cent", "87 mph", "$58.24 per barrel"). Unit names are normalised to
+singular British spellings ("kilometre", "mile per hour", "pound sterling"; ``percent`` for
+"%", "pc", "per cent"). A number followed by a noun and no unit is a count (``unit=None``).
+
+Dates, clock times, years, ordinals and numbers that are part of names ("Model 3",
+"S&P 500", "Game 7") are not quantities. A range ("15-22 miles", "between 50 and 70", "$3
+billion to $5 billion") gives two quantities over the same span: the low end with
+``approx="at least"`` and the high end with ``approx="up to"``.
+
+``measures`` (what is counted or measured) comes from the dependency parse, run only on the
+sentences that contain a quantity.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from newsprism.model import Article, Quantity
+
+__all__ = ["extract_quantities", "find_quantities", "iter_quantities"]
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a dozen": 12, "dozen": 12, "half": 0.5,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
+    "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+    "trn": 1e12,
+}  # fmt: skip
+
+# Currency signs and codes written before the number.
+_CURRENCY_PRE = {
+    "us$": "dollar", "u.s.$": "dollar", "$": "dollar", "a$": "australian dollar",
+    "au$": "australian dollar", "$a": "australian dollar", "c$": "canadian dollar",
+    "ca$": "canadian dollar", "nz$": "new zealand dollar", "hk$": "hong kong dollar",
+    "s$": "singapore dollar", "r$": "brazilian real", "€": "euro", "£": "pound sterling",
+    "¥": "japanese yen", "₹": "indian rupee", "rs": "indian rupee", "rs.": "indian rupee",
+    "usd": "dollar", "eur": "euro", "gbp": "pound sterling", "jpy": "japanese yen",
+    "rm": "malaysian ringgit", "chf": "swiss franc", "cny": "chinese yuan", "rmb": "chinese yuan",
+    "₽": "russian ruble", "₴": "ukrainian hryvnia",
+}  # fmt: skip
+
+# Unit words after the number: surface form (lower case) -> normalised unit.
+_UNITS_CI = {
+    "percent": "percent", "per cent": "percent", "percentage points": "percentage point",
+    "percentage point": "percentage point", "pc": "percent", "pct": "percent",
+    "basis points": "basis point", "basis point": "basis point", "bps": "basis point",
+    "points": "point", "point": "point", "pts": "point",
+    "dollars": "dollar", "dollar": "dollar", "us dollars": "dollar", "u.s. dollars": "dollar",
+    "australian dollars": "australian dollar", "canadian dollars": "canadian dollar",
+    "hong kong dollars": "hong kong dollar", "euros": "euro", "euro": "euro",
+    "pounds sterling": "pound sterling", "sterling": "pound sterling", "yen": "japanese yen",
+    "yuan": "chinese yuan", "renminbi": "chinese yuan", "rupees": "indian rupee",
+    "rubles": "russian ruble", "roubles": "russian ruble", "ruble": "russian ruble",
+    "rouble": "russian ruble", "hryvnias": "ukrainian hryvnia", "hryvnia": "ukrainian hryvnia",
+    "shekels": "shekel", "shekel": "shekel", "francs": "swiss franc", "ringgit": "malaysian ringgit",
+    "danish crowns": "danish krone", "kroner": "danish krone", "krone": "danish krone",
+    "kronor": "swedish krona", "won": "south korean won", "cents": "cent", "cent": "cent",
+    "pence": "penny", "sen": "sen",
+    "seconds": "second", "second": "second", "secs": "second", "sec": "second",
+    "minutes": "minute", "minute": "minute", "mins": "minute", "min": "minute",
+    "hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour",
+    "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month",
+    "month": "month", "years": "year", "year": "year", "decades": "decade", "decade": "decade",
+    "centuries": "century", "century": "century",
+    "kilometres": "kilometre", "kilometers": "kilometre", "kilometre": "kilometre",
+    "kilometer": "kilometre", "km": "kilometre", "kms": "kilometre",
+    "metres": "metre", "meters": "metre", "metre": "metre", "meter": "metre",
+    "centimetres": "centimetre", "centimeters": "centimetre", "cm": "centimetre",
+    "millimetres": "millimetre", "millimeters": "millimetre", "millimeter": "millimetre",
+    "millimetre": "millimetre", "mm": "millimetre", "nanometres": "nanometre",
+    "nanometers": "nanometre", "nanometer": "nanometre", "nanometre": "nanometre",
+    "micrometres": "micrometre", "micrometers": "micrometre", "μm": "micrometre",
+    "miles": "mile", "mile": "mile", "yards": "yard", "yard": "yard", "feet": "foot",
+    "foot": "foot", "ft": "foot", "inches": "inch", "inch": "inch", "in.": "inch",
+    "square miles": "square mile", "square mile": "square mile", "square feet": "square foot",
+    "square foot": "square foot", "sq ft": "square foot", "square metres": "square metre",
+    "square meters": "square metre", "sq m": "square metre", "m2": "square metre",
+    "square kilometres": "square kilometre", "square kilometers": "square kilometre",
+    "sq km": "square kilometre", "km2": "square kilometre", "cubic feet": "cubic foot",
+    "cubic metres": "cubic metre", "cubic meters": "cubic metre", "acres": "acre",
+    "acre": "acre", "hectares": "hectare", "hectare": "hectare",
+    "mph": "mile per hour", "miles per hour": "mile per hour", "miles an hour": "mile per hour",
+    "km/h": "kilometre per hour", "km/hr": "kilometre per hour", "kph": "kilometre per hour",
+    "kmh": "kilometre per hour", "kilometres per hour": "kilometre per hour",
+    "kilometers per hour": "kilometre per hour", "knots": "knot",
+    "mpg": "mile per gallon", "miles per gallon": "mile per gallon", "rpm": "revolutions per minute",
+    "kilograms": "kilogram", "kilogram": "kilogram", "kg": "kilogram", "kgs": "kilogram",
+    "grams": "gram", "gram": "gram", "g": "gram", "milligrams": "milligram", "mg": "milligram",
+    "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton", "metric tons": "tonne",
+    "pounds": "pound-mass", "lbs": "pound-mass", "lb": "pound-mass", "ounces": "ounce",
+    "ounce": "ounce", "oz": "ounce",
+    "litres": "litre", "liters": "litre", "litre": "litre", "liter": "litre", "l": "litre",
+    "millilitres": "millilitre", "milliliters": "millilitre", "ml": "millilitre",
+    "gallons": "gallon", "gallon": "gallon", "pints": "pint", "pint": "pint", "quarts": "quart",
+    "quart": "quart", "barrels": "barrel", "barrel": "barrel", "bpd": "barrel per day",
+    "degrees celsius": "celsius", "degrees fahrenheit": "fahrenheit", "celsius": "celsius",
+    "fahrenheit": "fahrenheit", "degrees": "degree", "degree": "degree", "°c": "celsius",
+    "°f": "fahrenheit", "°": "degree",
+    "watts": "watt", "watt": "watt", "kilowatts": "kilowatt", "kilowatt": "kilowatt",
+    "kw": "kilowatt", "megawatts": "megawatt", "megawatt": "megawatt", "mw": "megawatt",
+    "gigawatts": "gigawatt", "gigawatt": "gigawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
+    "kilowatt-hours": "kilowatt hour", "kilowatt hours": "kilowatt hour", "mwh": "megawatt hour",
+    "gwh": "gigawatt hour", "twh": "terawatt hour", "horsepower": "horsepower", "hp": "horsepower",
+    "bhp": "brake horsepower", "volts": "volt", "volt": "volt", "amps": "ampere",
+    "mah": "milliampere-hour", "hertz": "hertz", "hz": "hertz", "ghz": "gigahertz",
+    "mhz": "megahertz", "gigabytes": "gigabyte", "gigabyte": "gigabyte", "gb": "gigabyte",
+    "megabytes": "megabyte", "mb": "megabyte", "terabytes": "terabyte", "tb": "terabyte",
+    "gigapascals": "gigapascal", "gpa": "gigapascal", "decibels": "decibel", "db": "decibel",
+    "ppb": "parts-per-billion", "ppm": "parts-per-million", "calories": "calorie",
+    "pound-feet": "pound-foot", "lb-ft": "foot pound-force", "nm": "newton metre",
+}  # fmt: skip
+# Symbols whose case matters ("5 m" vs "5 M"), checked before the case-insensitive table.
+_UNITS_CS = {"%": "percent", "W": "watt", "F": "farad", "C": "celsius", "m": "metre",
+             "p": "penny", "ps": "horsepower", "″": "inch", "\"": "inch", "GB": "gigabyte"}  # fmt: skip
+_PER_UNITS = {
+    "share": "share", "barrel": "barrel", "day": "day", "year": "year", "month": "month",
+    "week": "week", "hour": "hour", "gallon": "gallon", "ounce": "ounce", "gram": "gram",
+    "square foot": "square foot", "square feet": "square foot", "sq ft": "square foot",
+    "square metre": "square metre", "square meter": "square metre", "sq m": "square metre",
+    "person": "person", "head": "person", "litre": "litre", "liter": "litre", "mile": "mile",
+    "kilometre": "kilometre", "kilometer": "kilometre", "km": "kilometre", "tonne": "tonne",
+    "ton": "ton", "kilogram": "kilogram", "kg": "kilogram", "kwh": "kilowatt hour",
+    "mmbtu": "mega british thermal unit", "annum": "year", "capita": "person", "night": "night",
+    "game": "game", "minute": "minute", "second": "second",
+}  # fmt: skip
+_APPROX = [
+    "approximately", "about", "around", "roughly", "some", "nearly", "almost", "close to",
+    "more than", "over", "above", "at least", "up to", "less than", "under", "below",
+    "fewer than", "at most", "as many as", "as much as", "as few as", "just over",
+    "just under", "well over", "upwards of", "an estimated", "estimated", "no more than",
+    "no fewer than", "no less than", "in excess of", "roughly", "around", "only", "just",
+]
+_APPROX_NORMAL = {"approximately": "about", "around": "about", "roughly": "about", "some": "about",
+                  "an estimated": "about", "estimated": "about", "close to": "nearly",
+                  "above": "more than", "over": "more than", "just over": "more than",
+                  "well over": "more than", "upwards of": "more than", "in excess of": "more than",
+                  "fewer than": "less than", "under": "less than", "below": "less than",
+                  "just under": "less than", "as many as": "up to", "as much as": "up to",
+                  "no more than": "at most", "no fewer than": "at least",
+                  "no less than": "at least", "as few as": "at least"}  # fmt: skip
+
+_WORDNUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four"
+    r"|five|six|seven|eight|nine))?|zero|one|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+    r"|a dozen|dozen|hundreds|thousands|millions|billions)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+"
+_SCALE_RE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|trn|[kmb])"
+_NUMBER = (
+    rf"(?P<num>(?:{_DIGITS})(?:\s?1/2|½)?|\b{_WORDNUM}\b)"
+    rf"(?:(?:\s|-)?(?P<scale>(?:hundred|thousand|million|billion|trillion)\b|"
+    rf"(?:mln|mn|bn|tn|trn|[kmb])\b(?!['’]))(?:\s(?P<scale2>(?:million|billion)\b))?)?"
+)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+_PRE_RE = re.compile(
+    rf"(?:(?<![A-Za-z])(?P<pre>{_alternation(_CURRENCY_PRE)})\s?)?$", re.I
+)  # applied to the text before a number
+_UNIT_RE = re.compile(
+    rf"(?P<sep>[\s-]?)(?:(?P<cs>{_alternation(_UNITS_CS)})(?![\w])|(?P<ci>{_alternation(_UNITS_CI)})"
+    rf"(?![\w]))",
+    re.I,
+)
+_PER_RE = re.compile(
+    rf"\s?(?:per|a|an|each|/|-a-)\s?(?P<per>{_alternation(_PER_UNITS)})s?\b", re.I
+)
+_NUM_RE = re.compile(_NUMBER, re.I)
+_APPROX_RE = re.compile(rf"\b(?P<approx>{_alternation(_APPROX)})\s+(?:of\s+)?$", re.I)
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATE_BEFORE = re.compile(rf"\b{_MONTHS}\s+$")
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b")
+_TIME_AFTER = re.compile(r"^(?::\d\d|\s?[ap]\.?m\.?\b|\s?(?:GMT|EST|EDT|PDT|PST|BST|CET)\b)", re.I)
+_ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
+_RANGE_SEP = re.compile(r"^\s?(?:-|–|—|to|and|or|to-)\s?", re.I)
+_AGE_AFTER = re.compile(r"^[\s-](?:year|month)s?[\s-]old\b", re.I)
+_AGE_APPOS = re.compile(r"[A-Z][\w.'’-]+,\s$")
+
+
+@dataclass
+class _Raw:
+    start: int
+    end: int
+    value: float
+    unit: str | None
+    approx: str | None
+    range_id: int | None = None
+
+
+def _word_value(word: str) -> float | None:
+    w = word.lower().replace("-", " ").strip()
+    if w in _SMALL:
+        return float(_SMALL[w])
+    if w in ("hundreds", "thousands", "millions", "billions"):
+        return None  # vague plurals are not values
+    parts = w.split()
+    if len(parts) == 2 and parts[0] in _SMALL and parts[1] in _SMALL:
+        return float(_SMALL[parts[0]] + _SMALL[parts[1]])
+    return None
+
+
+def _parse_number(m: re.Match[str]) -> float | None:
+    num = m["num"]
+    half = 0.0
+    if num.endswith(("1/2", "½")):
+        half = 0.5
+        num = num.replace("½", "").replace("1/2", "").strip()
+    if num[0].isdigit() or num[0] == ".":
+        value = float(num.replace(",", "")) + half
+    else:
+        v = _word_value(num)
+        if v is None:
+            return None
+        value = v
+    for s in (m["scale"], m["scale2"]):
+        if s:
+            value *= _SCALES[s.lower()]
+    return value
+
+
+def _in_name(text: str, start: int, end: int) -> bool:
+    """True for numbers that belong to a name: "Model 3", "S&P 500", "Game 7", "COVID-19"."""
+    before = text[max(0, start - 25) : start]
+    if re.search(r"[A-Za-z]-$|[A-Za-z]$", before):
+        return True  # "COVID-19", "G7", "F-35"
+    m = re.search(r"(?:^|[\s(])([A-Z][\w&.'’-]*)\s$", before)
+    if m and m.group(1).lower() not in _APPROX and m.group(1).lower() not in _CURRENCY_PRE:
+        sentence_start = re.search(r"(?:^|[.!?]\s+|\n)\s*$", before[: m.start(1)]) is not None
+        if not sentence_start:
+            return True
+    return False
+
+
+def _numbers(text: str) -> Iterator[_Raw]:
+    range_id = 0
+    pending: _Raw | None = None
+    for m in _NUM_RE.finditer(text):
+        start, end = m.start(), m.end()
+        num = m["num"]
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/"):
+            continue
+        if text[end : end + 1].isalnum() and not m["scale"]:
+            unit_glued = _UNIT_RE.match(text, end)
+            if not unit_glued or unit_glued.end() == end:
+                continue
+        value = _parse_number(m)
+        if value is None:
+            continue
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 20]
+        is_digit = num[0].isdigit()
+        if is_digit and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
+            continue
+        if is_digit and (_TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after)):
+            continue
+        if is_digit and re.match(r"\d[\d:.]*\s?$", text[max(0, start - 3) : start]):
+            continue
+        pre = _PRE_RE.search(before)
+        currency = _CURRENCY_PRE.get(pre["pre"].lower()) if pre and pre["pre"] else None
+        if currency and pre:
+            start = max(0, start - len(before) + pre.start("pre"))
+        unit: str | None = currency
+        m_unit = _UNIT_RE.match(text, end)
+        if m_unit and (m_unit["cs"] or m_unit["ci"]):
+            token = m_unit["cs"] or m_unit["ci"]
+            # Scale letters and unit letters collide: "$5m" is millions, "5m" is metres.
+            if m_unit["cs"] == "m" and currency:
+                token = ""
+            if token and (m_unit["sep"] == "" or len(token) > 1 or token in "%″\""):
+                name = _UNITS_CS.get(token) or _UNITS_CI.get(token.lower())
+                if name and not (currency and name in ("percent",)):
+                    if currency and name == "pound sterling":
+                        unit = name
+                    elif currency is None or name in ("cent",):
+                        unit = name
+                    end = m_unit.end()
+        if not is_digit and unit is None:
+            # A number word counts only before a noun ("two sides"), never as a pronoun.
+            nxt = re.match(r"\s+([a-z][\w-]*)", text[end : end + 30])
+            if not nxt or nxt.group(1) in {"of", "another", "or", "and", "to", "in", "on", "at",
+                                           "by", "for", "who", "that", "which", "is", "was",
+                                           "has", "had", "day", "time", "way", "thing"}:  # fmt: skip
+                continue
+        if unit is None and is_digit and not currency:
+            if 1900 <= value <= 2099 and float(value).is_integer() and "," not in num:
+                continue  # a year
+            if _in_name(text, start, end):
+                continue
+        m_per = _PER_RE.match(text, end)
+        if m_per and unit is not None:
+            unit = f"{unit} per {_PER_UNITS[m_per['per'].lower()]}"
+            end = m_per.end()
+        if unit is None and _AGE_AFTER.match(text, end):
+            age = _AGE_AFTER.match(text, end)
+            assert age is not None
+            unit = "month of age" if "month" in age.group().lower() else "year of age"
+            end = age.end()
+        elif unit is None and is_digit and _AGE_APPOS.search(before) and re.match(r",", after):
+            if 1 <= value <= 110:
+                unit = "year of age"  # "Maddon, 66, has ..."
+        m_approx = _APPROX_RE.search(text, max(0, start - 30), start)
+        approx = None
+        if m_approx:
+            word = m_approx["approx"].lower()
+            if word not in ("only", "just"):
+                approx = _APPROX_NORMAL.get(word, word)
+        raw = _Raw(start, end, value, unit, approx)
+        # Ranges: "15-22 mph", "between 50 and 70", "$3 billion to $5 billion".
+        if pending is not None and _RANGE_SEP.fullmatch(text[pending.end : raw.start] or "x"):
+            sep = text[pending.end : raw.start].strip().lower()
+            joined_ok = sep in ("-", "–", "—", "to", "to-") or (
+                sep in ("and", "or")
+                and re.search(r"\b(?:between|from)\s+\S*$", text[max(0, pending.start - 12) :
+                                                                pending.start])
+            ) or (sep == "or" and raw.unit in {"year", "month", "day", "week", "hour", "minute"})
+            if joined_ok and pending.value < raw.value and (pending.unit in (None, raw.unit)):
+                range_id += 1
+                pending.unit = raw.unit
+                pending.range_id = raw.range_id = range_id
+                span = (pending.start, raw.end)
+                low = _Raw(span[0], span[1], pending.value, raw.unit, "at least", range_id)
+                high = _Raw(span[0], span[1], raw.value, raw.unit, "up to", range_id)
+                yield low
+                yield high
+                pending = None
+                continue
+        if pending is not None:
+            yield pending
+        pending = raw
+    if pending is not None:
+        yield pending
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in re.finditer(r"(?<=[.!?])[\"'”’]?\s+(?=[A-Z\"“‘'(])|\n+", text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [s for s in spans if s[1] > s[0]]
+
+
+_SKIP_DEPS = {"det", "punct", "nummod", "quantmod", "prep", "relcl", "acl", "cc", "conj",
+              "appos", "advmod", "case", "poss"}  # fmt: skip
+
+
+def _phrase(token: object) -> str:
+    """The noun with its compound and adjective modifiers ("Russian troops")."""
+    words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]  # type: ignore[attr-defined]
+    words = [w for w in words if not w.like_num and w.ent_type_ not in ("MONEY", "PERCENT")]
+    pieces = sorted([*words, token], key=lambda t: t.i)  # type: ignore[attr-defined]
+    return " ".join(t.text for t in pieces)
+
+
+def _measures(doc: object, start: int, end: int, unit: str | None) -> str | None:
+    """Find what the quantity at ``[start, end)`` of the parsed sentence counts or measures."""
+    span = doc.char_span(start, end, alignment_mode="expand")  # type: ignore[attr-defined]
+    if span is None or len(span) == 0:
+        return None
+    root = span.root
+    if unit is None:
+        # A count: the noun the number modifies ("350 troops", "150,000 Russian troops").
+        head = root if root.pos_ in ("NOUN", "PROPN") and not root.like_num else root.head
+        if head.pos_ in ("NOUN", "PROPN") and head.i >= span.end - 1:
+            if head.text.lower() == "of" or head.like_num:
+                return None
+            return _phrase(head)
+        for t in doc[span.end : span.end + 4]:  # type: ignore[index]
+            if t.pos_ in ("NOUN", "PROPN"):
+                return _phrase(t)
+            if t.pos_ not in ("ADJ", "NUM", "PUNCT"):
+                break
+        if head.text.lower() == "of":
+            for t in head.children:
+                if t.dep_ == "pobj":
+                    return _phrase(t)
+        return None
+    # A measure: "the phone conversation lasting 105 minutes", "$3 billion of aid",
+    # "Nvidia advanced 8%".
+    for t in root.rights:
+        if t.dep_ == "prep" and t.text.lower() in ("of", "in", "for") and t.i >= span.end:
+            for obj in t.children:
+                if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
+                    return _phrase(obj)
+    node = root
+    for _ in range(6):
+        head = node.head
+        if head is node:
+            break
+        if head.pos_ in ("NOUN", "PROPN") and not head.like_num and not (
+            span.start <= head.i < span.end
+        ):
+            return _phrase(head)
+        if head.pos_ in ("VERB", "AUX"):
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
+                    return None if child.pos_ == "PRON" else _phrase(child)
+        node = head
+    return None
+
+
+def iter_quantities(
+    text: str, *, article_id: str = "", with_measures: bool = True
+) -> Iterator[Quantity]:
+    """Yield the quantities of ``text`` in order; ``with_measures=False`` skips the parser."""
+    raws = list(_numbers(text))
+    measures: dict[int, str | None] = {}
+    if with_measures and raws:
+        from newsprism.nlp import load_nlp
+
+        nlp = load_nlp(disable=("ner", "lemmatizer"))
+        sentences = _sentence_spans(text)
+        wanted = []
+        for s, e in sentences:
+            idx = [i for i, r in enumerate(raws) if s <= r.start < e]
+            if idx:
+                wanted.append((s, e, idx))
+        docs = nlp.pipe(text[s:e] for s, e, _ in wanted)
+        for (s, _e, idx), doc in zip(wanted, docs, strict=True):
+            for i in idx:
+                r = raws[i]
+                measures[i] = _measures(doc, r.start - s, r.end - s, r.unit)
+    for i, r in enumerate(raws):
+        yield Quantity(
+            article_id=article_id,
+            start=r.start,
+            end=r.end,
+            text=text[r.start : r.end],
+            value=r.value,
+            unit=r.unit,
+            measures=measures.get(i),
+            approx=r.approx,
+        )
+
+
+def find_quantities(text: str, *, article_id: str = "", with_measures: bool = True) -> list[Quantity]:
+    """Return every quantity in ``text`` with value, normalised unit, approximation and measure."""
+    return list(iter_quantities(text, article_id=article_id, with_measures=with_measures))
+
+
+def extract_quantities(article: Article) -> list[Quantity]:
+    """Return the quantities mentioned in ``article``, with offsets into its text."""
+    return find_quantities(article.text, article_id=article.id)
+
+
+def extract_quantities_all(articles: Iterable[Article]) -> Iterator[Quantity]:
+    """Yield the quantities of every article in turn (the streaming form of the stage)."""
+    for article in articles:
+        yield from extract_quantities(article)
