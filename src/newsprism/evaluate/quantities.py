@@ -52,10 +52,9 @@ def _canon_unit(unit: str | None) -> str | None:
     """Canonical unit name for matching, or None for a count."""
     if unit is None:
         return None
-    unit = unit.strip().lower()
-    for old, new in _ALIASES.items():
-        unit = unit.replace(old, new) if unit.startswith(old) else unit
-    base = unit.split(" per ")[0]
+    parts = [_ALIASES.get(part, part) for part in unit.strip().lower().split(" per ")]
+    unit = " per ".join(parts)
+    base = parts[0]
     if unit in _KNOWN_UNITS or base in _KNOWN_UNITS:
         return unit
     return None  # a counted noun: "customer", "people", "-", "count"

@@ -47,7 +47,8 @@ _CURRENCY_PRE = {
     "¥": "japanese yen", "₹": "indian rupee", "rs": "indian rupee", "rs.": "indian rupee",
     "usd": "dollar", "eur": "euro", "gbp": "pound sterling", "jpy": "japanese yen",
     "rm": "malaysian ringgit", "chf": "swiss franc", "cny": "chinese yuan", "rmb": "chinese yuan",
-    "₽": "russian ruble", "₴": "ukrainian hryvnia",
+    "₽": "russian ruble", "₴": "ukrainian hryvnia", "us $": "dollar", "hk $": "hong kong dollar",
+    "nz $": "new zealand dollar", "ps": "pound sterling",
 }  # fmt: skip
 
 # Unit words after the number: surface form (lower case) -> normalised unit.
@@ -96,7 +97,7 @@ _UNITS_CI = {
     "kilometers per hour": "kilometre per hour", "knots": "knot",
     "mpg": "mile per gallon", "miles per gallon": "mile per gallon", "rpm": "revolutions per minute",
     "kilograms": "kilogram", "kilogram": "kilogram", "kg": "kilogram", "kgs": "kilogram",
-    "grams": "gram", "gram": "gram", "g": "gram", "milligrams": "milligram", "mg": "milligram",
+    "grams": "gram", "gram": "gram", "milligrams": "milligram", "mg": "milligram",
     "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton", "metric tons": "tonne",
     "pounds": "pound-mass", "lbs": "pound-mass", "lb": "pound-mass", "ounces": "ounce",
     "ounce": "ounce", "oz": "ounce",
@@ -122,7 +123,7 @@ _UNITS_CI = {
 }  # fmt: skip
 # Symbols whose case matters ("5 m" vs "5 M"), checked before the case-insensitive table.
 _UNITS_CS = {"%": "percent", "W": "watt", "F": "farad", "C": "celsius", "m": "metre",
-             "p": "penny", "ps": "horsepower", "″": "inch", "\"": "inch", "GB": "gigabyte"}  # fmt: skip
+             "p": "penny", "PS": "horsepower", "g": "gram", "″": "inch", "\"": "inch", "GB": "gigabyte"}  # fmt: skip
 _PER_UNITS = {
     "share": "share", "barrel": "barrel", "day": "day", "year": "year", "month": "month",
     "week": "week", "hour": "hour", "gallon": "gallon", "ounce": "ounce", "gram": "gram",
@@ -178,7 +179,9 @@ _UNIT_RE = re.compile(
     re.I,
 )
 _PER_RE = re.compile(
-    rf"\s?(?:per|a|an|each|/|-a-)\s?(?P<per>{_alternation(_PER_UNITS)})s?\b", re.I
+    rf"\s?(?:per|a|an|each|/|-a-)\s?(?P<per>{_alternation(_PER_UNITS)})s?\b"
+    r"(?!\s+(?:earlier|ago|before|later|after|old)\b)",
+    re.I,
 )
 _NUM_RE = re.compile(_NUMBER, re.I)
 _APPROX_RE = re.compile(rf"\b(?P<approx>{_alternation(_APPROX)})\s+(?:of\s+)?$", re.I)
@@ -241,7 +244,7 @@ def _in_name(text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 25) : start]
     if re.search(r"[A-Za-z]-$|[A-Za-z]$", before):
         return True  # "COVID-19", "G7", "F-35"
-    m = re.search(r"(?:^|[\s(])([A-Z][\w&.'’-]*)\s$", before)
+    m = re.search(r"(?:^|[\s(])([A-Za-z]*[A-Z][\w&.'’-]*)\s$", before)
     if m and m.group(1).lower() not in _APPROX and m.group(1).lower() not in _CURRENCY_PRE:
         sentence_start = re.search(r"(?:^|[.!?]\s+|\n)\s*$", before[: m.start(1)]) is not None
         if not sentence_start:
@@ -279,6 +282,11 @@ def _numbers(text: str) -> Iterator[_Raw]:
             start = max(0, start - len(before) + pre.start("pre"))
         unit: str | None = currency
         m_unit = _UNIT_RE.match(text, end)
+        age = _AGE_AFTER.match(text, end)
+        if age and not currency:
+            unit = "month of age" if "month" in age.group().lower() else "year of age"
+            end = age.end()
+            m_unit = None
         if m_unit and (m_unit["cs"] or m_unit["ci"]):
             token = m_unit["cs"] or m_unit["ci"]
             # Scale letters and unit letters collide: "$5m" is millions, "5m" is metres.
@@ -294,8 +302,17 @@ def _numbers(text: str) -> Iterator[_Raw]:
                     end = m_unit.end()
         if not is_digit and unit is None:
             # A number word counts only before a noun ("two sides"), never as a pronoun.
-            nxt = re.match(r"\s+([a-z][\w-]*)", text[end : end + 30])
-            if not nxt or nxt.group(1) in {"of", "another", "or", "and", "to", "in", "on", "at",
+            nxt = re.match(r"\s+([a-z][\w-]*)(\s+\w+)?", text[end : end + 40])
+            ranged = nxt and nxt.group(1) in ("or", "to") and nxt.group(2) and (
+                _word_value(nxt.group(2)) is not None or nxt.group(2).strip()[0].isdigit())
+            pronoun = re.search(r"\b(?:each|same|the|this|that|which|every|no|any|another)\s+$",
+                                before, re.I)  # fmt: skip
+            if pronoun or not nxt:
+                continue
+            if nxt.group(1) == "of" and re.match(r"\s+of\s+(?:the|its|his|her|their|our)\b",
+                                                 text[end : end + 20]):  # fmt: skip
+                pass  # "one of the best speakers" is a count
+            elif not ranged and nxt.group(1) in {"of", "another", "or", "and", "to", "in", "on", "at",
                                            "by", "for", "who", "that", "which", "is", "was",
                                            "has", "had", "day", "time", "way", "thing"}:  # fmt: skip
                 continue
@@ -308,12 +325,7 @@ def _numbers(text: str) -> Iterator[_Raw]:
         if m_per and unit is not None:
             unit = f"{unit} per {_PER_UNITS[m_per['per'].lower()]}"
             end = m_per.end()
-        if unit is None and _AGE_AFTER.match(text, end):
-            age = _AGE_AFTER.match(text, end)
-            assert age is not None
-            unit = "month of age" if "month" in age.group().lower() else "year of age"
-            end = age.end()
-        elif unit is None and is_digit and _AGE_APPOS.search(before) and re.match(r",", after):
+        if unit is None and is_digit and _AGE_APPOS.search(before) and re.match(r",", after):
             if 1 <= value <= 110:
                 unit = "year of age"  # "Maddon, 66, has ..."
         m_approx = _APPROX_RE.search(text, max(0, start - 30), start)
@@ -331,7 +343,10 @@ def _numbers(text: str) -> Iterator[_Raw]:
                 and re.search(r"\b(?:between|from)\s+\S*$", text[max(0, pending.start - 12) :
                                                                 pending.start])
             ) or (sep == "or" and raw.unit in {"year", "month", "day", "week", "hour", "minute"})
-            if joined_ok and pending.value < raw.value and (pending.unit in (None, raw.unit)):
+            same_unit = pending.unit is None or (
+                raw.unit is not None and (raw.unit + " ").startswith(pending.unit + " ")
+            )
+            if joined_ok and pending.value < raw.value and same_unit:
                 range_id += 1
                 pending.unit = raw.unit
                 pending.range_id = raw.range_id = range_id
