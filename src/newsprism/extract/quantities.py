@@ -48,7 +48,7 @@ _CURRENCY_PRE = {
     "usd": "dollar", "eur": "euro", "gbp": "pound sterling", "jpy": "japanese yen",
     "rm": "malaysian ringgit", "chf": "swiss franc", "cny": "chinese yuan", "rmb": "chinese yuan",
     "₽": "russian ruble", "₴": "ukrainian hryvnia", "us $": "dollar", "hk $": "hong kong dollar",
-    "nz $": "new zealand dollar", "ps": "pound sterling",
+    "nz $": "new zealand dollar", "ps": "pound sterling", "$us": "dollar", "y=": "japanese yen",
 }  # fmt: skip
 
 # Unit words after the number: surface form (lower case) -> normalised unit.
@@ -67,7 +67,8 @@ _UNITS_CI = {
     "shekels": "shekel", "shekel": "shekel", "francs": "swiss franc", "ringgit": "malaysian ringgit",
     "danish crowns": "danish krone", "kroner": "danish krone", "krone": "danish krone",
     "kronor": "swedish krona", "won": "south korean won", "cents": "cent", "cent": "cent",
-    "pence": "penny", "sen": "sen",
+    "pence": "penny", "sen": "sen", "jpy": "japanese yen", "usd": "dollar", "eur": "euro",
+    "gbp": "pound sterling", "chf": "swiss franc", "€": "euro", "£": "pound sterling",
     "seconds": "second", "second": "second", "secs": "second", "sec": "second",
     "minutes": "minute", "minute": "minute", "mins": "minute", "min": "minute",
     "hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour",
@@ -194,7 +195,17 @@ _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b")
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?[ap]\.?m\.?\b|\s?(?:GMT|EST|EDT|PDT|PST|BST|CET)\b)", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _RANGE_SEP = re.compile(r"^\s?(?:-|–|—|to|and|or|to-)\s?", re.I)
-_AGE_AFTER = re.compile(r"^[\s-](?:year|month)s?[\s-]old\b", re.I)
+_AGE_AFTER = re.compile(r"[\s-](?:year|month)s?[\s-]old\b", re.I)
+_ADDRESS_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w.]*){1,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Drive|Blvd|Boulevard"
+    r"|Place|Square|Court|Highway)\b|\s+ZIP\b"
+)
+_VAGUE = re.compile(
+    r"\b(?:(?P<tens>tens|hundreds)\s+of\s+)?(?P<w>dozens|hundreds|thousands|millions|billions)"
+    r"\s+of\b",
+    re.I,
+)
+_VAGUE_BASE = {"dozens": 12.0, "hundreds": 1e2, "thousands": 1e3, "millions": 1e6, "billions": 1e9}
 _AGE_APPOS = re.compile(r"[A-Z][\w.'’-]+,\s$")
 
 
@@ -258,8 +269,15 @@ def _numbers(text: str) -> Iterator[_Raw]:
     for m in _NUM_RE.finditer(text):
         start, end = m.start(), m.end()
         num = m["num"]
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/"):
+        before = text[max(0, start - 40) : start]
+        pre = _PRE_RE.search(before)
+        glued_currency = bool(pre and pre["pre"] and pre["pre"][-1].isalpha())
+        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/:") and not (
+            glued_currency
+        ):
             continue
+        if start > 1 and text[start - 1] == "-" and text[start - 2] in " (":
+            continue  # "COVID -19", or a minus sign we do not interpret
         if text[end : end + 1].isalnum() and not m["scale"]:
             unit_glued = _UNIT_RE.match(text, end)
             if not unit_glued or unit_glued.end() == end:
@@ -267,7 +285,14 @@ def _numbers(text: str) -> Iterator[_Raw]:
         value = _parse_number(m)
         if value is None:
             continue
-        before = text[max(0, start - 40) : start]
+        if m["scale"] and len(m["scale"]) == 1 and not (pre and pre["pre"]):
+            # "37m" is metres, "$37m" millions: without a currency sign undo the scale.
+            if m["scale"] != "m" or m["scale2"]:
+                continue
+            end = m.start("scale")
+            value = _parse_number(_NUM_RE.match(text, m.start(), end) or m)
+            if value is None:
+                continue
         after = text[end : end + 20]
         is_digit = num[0].isdigit()
         if is_digit and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
@@ -276,7 +301,6 @@ def _numbers(text: str) -> Iterator[_Raw]:
             continue
         if is_digit and re.match(r"\d[\d:.]*\s?$", text[max(0, start - 3) : start]):
             continue
-        pre = _PRE_RE.search(before)
         currency = _CURRENCY_PRE.get(pre["pre"].lower()) if pre and pre["pre"] else None
         if currency and pre:
             start = max(0, start - len(before) + pre.start("pre"))
@@ -292,7 +316,7 @@ def _numbers(text: str) -> Iterator[_Raw]:
             # Scale letters and unit letters collide: "$5m" is millions, "5m" is metres.
             if m_unit["cs"] == "m" and currency:
                 token = ""
-            if token and (m_unit["sep"] == "" or len(token) > 1 or token in "%″\""):
+            if token and (m_unit["sep"] == "" or len(token) > 1 or token in "%″\"WFCm"):
                 name = _UNITS_CS.get(token) or _UNITS_CI.get(token.lower())
                 if name and not (currency and name in ("percent",)):
                     if currency and name == "pound sterling":
@@ -317,8 +341,14 @@ def _numbers(text: str) -> Iterator[_Raw]:
                                            "has", "had", "day", "time", "way", "thing"}:  # fmt: skip
                 continue
         if unit is None and is_digit and not currency:
-            if 1900 <= value <= 2099 and float(value).is_integer() and "," not in num:
+            if 1800 <= value <= 2100 and float(value).is_integer() and "," not in num:
                 continue  # a year
+            if float(value).is_integer() and "," not in num and 1000 <= value <= 2999 and re.search(
+                r"\b(?:in|by|since|until|from|before|after)\s+$", before
+            ):
+                continue
+            if _ADDRESS_AFTER.match(text, end):
+                continue
             if _in_name(text, start, end):
                 continue
         m_per = _PER_RE.match(text, end)
@@ -346,7 +376,12 @@ def _numbers(text: str) -> Iterator[_Raw]:
             same_unit = pending.unit is None or (
                 raw.unit is not None and (raw.unit + " ").startswith(pending.unit + " ")
             )
-            if joined_ok and pending.value < raw.value and same_unit:
+            after_from = re.search(r"\bfrom\s+\S*$", text[max(0, pending.start - 8) : pending.start])
+            ordered = pending.value < raw.value or (sep == "to" and after_from is not None)
+            high_scale = _scale_of(text, raw)
+            if high_scale > 1 and _scale_of(text, pending) == 1 and pending.value * high_scale <= raw.value * 10:
+                pending.value *= high_scale  # "$89 to $93 billion", "1 to 2 thousand"
+            if joined_ok and ordered and pending.value != raw.value and same_unit:
                 range_id += 1
                 pending.unit = raw.unit
                 pending.range_id = raw.range_id = range_id
@@ -362,6 +397,31 @@ def _numbers(text: str) -> Iterator[_Raw]:
         pending = raw
     if pending is not None:
         yield pending
+
+
+def _scale_of(text: str, raw: _Raw) -> float:
+    m = re.search(r"(?i)\b(hundred|thousand|million|billion|trillion|bn|mn|tn)\b|\d(bn|m|k)\b",
+                  text[raw.start : raw.end])  # fmt: skip
+    if not m:
+        return 1.0
+    return _SCALES[(m.group(1) or m.group(2)).lower()]
+
+
+def _vague(text: str) -> Iterator[_Raw]:
+    """'hundreds of miles' → 100..1000; 'tens of thousands of students' → 10,000..100,000."""
+    for m in _VAGUE.finditer(text):
+        base = _VAGUE_BASE[m["w"].lower()]
+        if m["tens"]:
+            base *= 10 if m["tens"].lower() == "tens" else 100
+        high = base * 10
+        unit_m = re.match(r"\s+(?:(?P<cur>dollars|euros|pounds)|\w+)", text[m.end() :])
+        unit = _UNITS_CI.get(unit_m["cur"].lower()) if unit_m and unit_m["cur"] else None
+        unit_m2 = _UNIT_RE.match(text, m.end() + 1)
+        if unit is None and unit_m2 and unit_m2["ci"]:
+            unit = _UNITS_CI.get(unit_m2["ci"].lower())
+        end = m.end() - 3  # without " of"
+        yield _Raw(m.start(), end, base, unit, "at least")
+        yield _Raw(m.start(), end, high, unit, "up to")
 
 
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -437,7 +497,7 @@ def iter_quantities(
     text: str, *, article_id: str = "", with_measures: bool = True
 ) -> Iterator[Quantity]:
     """Yield the quantities of ``text`` in order; ``with_measures=False`` skips the parser."""
-    raws = list(_numbers(text))
+    raws = sorted([*_numbers(text), *_vague(text)], key=lambda r: (r.start, r.value))
     measures: dict[int, str | None] = {}
     if with_measures and raws:
         from newsprism.nlp import load_nlp
