@@ -96,9 +96,7 @@ def read_timeml(path: str | Path) -> tuple[str, dt.date | None, list[GoldTimex]]
             open_timex = None
             if attrs.get("functionInDocument") == "CREATION_TIME":
                 continue
-            gold.append(
-                GoldTimex(start, length, "", attrs.get("type", ""), attrs.get("value", ""))
-            )
+            gold.append(GoldTimex(start, length, "", attrs.get("type", ""), attrs.get("value", "")))
     _unescape_with_offsets(body[pos:], out)
     text = "".join(out)
     gold = [GoldTimex(g.start, g.end, text[g.start : g.end], g.type, g.value) for g in gold]

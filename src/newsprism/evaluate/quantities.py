@@ -10,7 +10,7 @@ Matching rule (value + unit):
 - value: equal within a relative tolerance of 1e-6 (absolute values: NewsQuant stores the
   direction of a change apart from the number). A gold range "a-b" matches a system range,
   i.e. the two quantities newsprism reports over one span (low "at least", high "up to")
-  with the same bounds.
+  with the same bounds (bounds compared as a set: gold "4.8-4.7" for "from 4.8 to 4.7").
 - unit: gold ``normalized_unit`` and system ``unit`` are compared after a small alias table
   for spellings that differ between the two vocabularies (newsprism says "percent" where
   NewsQuant says "percentage", "dollar" for "united states dollar"). A count (system unit
@@ -68,7 +68,7 @@ def _parse_value(value: str) -> tuple[float, ...] | None:
         pass
     parts = [p for p in text.split("-") if p]
     try:
-        return tuple(abs(float(p)) for p in parts) if len(parts) == 2 else None
+        return tuple(sorted(abs(float(p)) for p in parts)) if len(parts) == 2 else None
     except ValueError:
         return None
 

@@ -423,6 +423,9 @@ def _r_quarter(m: re.Match[str], ctx: _Ctx) -> _Result:
     else:
         label = f"Q{q}"
     year_s = m["year"] or m["year2"]
+    if m["rel"] and ctx.ref is not None:
+        step = {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+        return f"{ctx.ref.year + step:04d}-{label}", "DATE", True
     if year_s:
         return f"{year_s}-{label}", "DATE", False
     if ctx.ref is None:
@@ -431,13 +434,15 @@ def _r_quarter(m: re.Match[str], ctx: _Ctx) -> _Result:
     year = ctx.ref.year
     if q > cur and _tense(ctx.text, m.start(), m.end()) != "future":
         year -= 1
-    if label[0] == "Q":
-        ctx.last_quarter = (year, q)
+    if label[0] == "Q" and (year, q) < (ctx.ref.year, cur):
+        ctx.last_quarter = (year, q)  # a completed quarter: the one results are about
     return f"{year:04d}-{label}", "DATE", True
 
 
 def _r_this_quarter(m: re.Match[str], ctx: _Ctx) -> _Result:
     """'the quarter', 'the latest quarter': the quarter under discussion, else the last one."""
+    if ctx.ref is not None and re.search(r"\b(?:this|current)\b", m.group(), re.I):
+        return f"{ctx.ref.year:04d}-Q{_quarter(ctx.ref.month)}", "DATE", True
     if ctx.last_quarter is not None:
         year, q = ctx.last_quarter
     elif ctx.ref is None:
@@ -648,8 +653,8 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(rf"{_B}(?P<month>{_MONTH_RE}),?\s+(?:of\s+)?(?P<year>{_YEAR_RE}){_NB}"),
      _r_month_year),
     # "last December", "early January", bare capitalised month names ("May" needs help)
-    (re.compile(rf"(?:\b(?P<mod>last|next|this|this past|this coming|early|late|mid|"
-                rf"earlier|later|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)[- ])?"
+    (re.compile(r"(?:\b(?P<mod>last|next|this|this past|this coming|early|late|mid|"
+                r"earlier|later|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)[- ])?"
                 r"(?P<month>January|February|March|April|June|July|August|September|October"
                 r"|November|December|(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=until )|(?<=since )"
                 r"|(?<=last )|(?<=next )|(?<=this )|(?<=early )|(?<=late )|(?<=from ))May)\b(?!-)"), _r_month),
@@ -659,7 +664,7 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 r"workers|jobs|employees|shares|dollars|euros|points|cars|units|barrels|"
                 r"acres|pounds|votes|residents|members|\w+s\b(?=\s+(?:were|are|have))))"),
      _r_year),
-    (re.compile(rf"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:(?P<dec4>(?:1[5-9]|20)\d0)'?s"
+    (re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:(?P<dec4>(?:1[5-9]|20)\d0)'?s"
                 r"|'(?P<dec2>\d0)s)\b"), _r_decade),
     (re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?P<dw>twenties|thirties|forties"
                 r"|fifties|sixties|seventies|eighties|nineties)\b", _F), _r_decade_word),
@@ -673,7 +678,7 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"(?:,?\s+(?P<part>{_PART_RE}))?\b"), _r_weekday),
     (re.compile(rf"\b(?P<dd>today|tonight|yesterday|tomorrow|last night)"
                 rf"(?:\s+(?P<part>{_PART_RE}))?\b", _F), _r_deictic_day),
-    (re.compile(rf"\b(?P<dd>this)\s+(?P<part>morning|afternoon|evening)\b", _F), _r_deictic_day),
+    (re.compile(r"\b(?P<dd>this)\s+(?P<part>morning|afternoon|evening)\b", _F), _r_deictic_day),
     (re.compile(r"\b(?:(?:early|late|earlier|later)\s+)?(?P<mod>this|last|next|past|previous"
                 r"|coming|following|current|this coming|this past)\s+(?P<unit>week|weekend|month"
                 r"|year|quarter|decade|century|spring|summer|fall|autumn|winter)\b(?![- ]old)", _F),
@@ -681,7 +686,7 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(rf"\b(?:(?:the|this|last|early|late|mid)[- ])?(?P<season>spring|summer|autumn"
                 rf"|winter|(?<=the )fall|(?<=in )fall)(?:\s+(?:of\s+)?(?P<year>{_YEAR_RE}))?\b",
                 _F), _r_season),
-    (re.compile(rf"\b(?:the\s+)?(?:(?P<year2>{_YEAR_RE})\s+)?(?P<ord>first|second|third|fourth"
+    (re.compile(rf"\b(?:the\s+|(?P<rel>last|next|this)\s+year['’]s\s+)?(?:(?P<year2>{_YEAR_RE})\s+)?(?P<ord>first|second|third|fourth"
                 rf"|final|1st|2nd|3rd|4th)[- ](?:(?P<half>half)|quarter)\b"
                 rf"(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{_YEAR_RE}))?", _F), _r_quarter),
     (re.compile(rf"\b(?:(?:about|nearly|almost|some|more than|less than|over|just|only)\s+)?"
@@ -709,7 +714,7 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 r"|every (?:day|week|month|year)|each (?:day|week|month|year)"
                 r"|a (?:day|week|month|year)(?=[.,;]| in\b| for\b))\b", _F), _r_set),
     (re.compile(r"\b(?:the|this)\s+weekend\b", _F), _r_weekend),
-    (re.compile(r"\b(?:the|that)\s+(?:(?:latest|current|same|comparable|fiscal)\s+)*quarter\b"
+    (re.compile(r"\b(?:the|that|this)\s+(?:(?:latest|current|same|comparable|fiscal)\s+)*quarter\b"
                 r"(?!\s+(?:ended|ending|of|a year))|\bthe\s+(?:latest|same|comparable)\s+period\b",
                 _F), _r_this_quarter),
     (re.compile(r"\b(?:the\s+)?(?:comparable\s+)?(?:year-ago|year-earlier|year ago)"
@@ -809,9 +814,7 @@ def iter_dates(
         )
 
 
-def find_dates(
-    text: str, reference: dt.date | None, *, article_id: str = ""
-) -> list[DateMention]:
+def find_dates(text: str, reference: dt.date | None, *, article_id: str = "") -> list[DateMention]:
     """Return every temporal expression in ``text`` with its TimeML value and type.
 
     ``reference`` is the publication date. When it is None the first full date written in

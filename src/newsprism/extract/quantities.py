@@ -137,11 +137,41 @@ _PER_UNITS = {
     "game": "game", "minute": "minute", "second": "second",
 }  # fmt: skip
 _APPROX = [
-    "approximately", "about", "around", "roughly", "some", "nearly", "almost", "close to",
-    "more than", "over", "above", "at least", "up to", "less than", "under", "below",
-    "fewer than", "at most", "as many as", "as much as", "as few as", "just over",
-    "just under", "well over", "upwards of", "an estimated", "estimated", "no more than",
-    "no fewer than", "no less than", "in excess of", "roughly", "around", "only", "just",
+    "approximately",
+    "about",
+    "around",
+    "roughly",
+    "some",
+    "nearly",
+    "almost",
+    "close to",
+    "more than",
+    "over",
+    "above",
+    "at least",
+    "up to",
+    "less than",
+    "under",
+    "below",
+    "fewer than",
+    "at most",
+    "as many as",
+    "as much as",
+    "as few as",
+    "just over",
+    "just under",
+    "well over",
+    "upwards of",
+    "an estimated",
+    "estimated",
+    "no more than",
+    "no fewer than",
+    "no less than",
+    "in excess of",
+    "roughly",
+    "around",
+    "only",
+    "just",
 ]
 _APPROX_NORMAL = {"approximately": "about", "around": "about", "roughly": "about", "some": "about",
                   "an estimated": "about", "estimated": "about", "close to": "nearly",
@@ -272,8 +302,10 @@ def _numbers(text: str) -> Iterator[_Raw]:
         before = text[max(0, start - 40) : start]
         pre = _PRE_RE.search(before)
         glued_currency = bool(pre and pre["pre"] and pre["pre"][-1].isalpha())
-        if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_/:") and not (
-            glued_currency
+        if (
+            start > 0
+            and (text[start - 1].isalnum() or text[start - 1] in "_/:")
+            and not (glued_currency)
         ):
             continue
         if start > 1 and text[start - 1] == "-" and text[start - 2] in " (":
@@ -316,7 +348,7 @@ def _numbers(text: str) -> Iterator[_Raw]:
             # Scale letters and unit letters collide: "$5m" is millions, "5m" is metres.
             if m_unit["cs"] == "m" and currency:
                 token = ""
-            if token and (m_unit["sep"] == "" or len(token) > 1 or token in "%″\"WFCm"):
+            if token and (m_unit["sep"] == "" or len(token) > 1 or token in '%″"WFCm'):
                 name = _UNITS_CS.get(token) or _UNITS_CI.get(token.lower())
                 if name and not (currency and name in ("percent",)):
                     if currency and name == "pound sterling":
@@ -327,8 +359,12 @@ def _numbers(text: str) -> Iterator[_Raw]:
         if not is_digit and unit is None:
             # A number word counts only before a noun ("two sides"), never as a pronoun.
             nxt = re.match(r"\s+([a-z][\w-]*)(\s+\w+)?", text[end : end + 40])
-            ranged = nxt and nxt.group(1) in ("or", "to") and nxt.group(2) and (
-                _word_value(nxt.group(2)) is not None or nxt.group(2).strip()[0].isdigit())
+            ranged = (
+                nxt
+                and nxt.group(1) in ("or", "to")
+                and nxt.group(2)
+                and (_word_value(nxt.group(2)) is not None or nxt.group(2).strip()[0].isdigit())
+            )
             pronoun = re.search(r"\b(?:each|same|the|this|that|which|every|no|any|another)\s+$",
                                 before, re.I)  # fmt: skip
             if pronoun or not nxt:
@@ -340,11 +376,14 @@ def _numbers(text: str) -> Iterator[_Raw]:
                                            "by", "for", "who", "that", "which", "is", "was",
                                            "has", "had", "day", "time", "way", "thing"}:  # fmt: skip
                 continue
-        if unit is None and is_digit and not currency:
+        if unit is None and is_digit and not currency and not m["scale"]:
             if 1800 <= value <= 2100 and float(value).is_integer() and "," not in num:
                 continue  # a year
-            if float(value).is_integer() and "," not in num and 1000 <= value <= 2999 and re.search(
-                r"\b(?:in|by|since|until|from|before|after)\s+$", before
+            if (
+                float(value).is_integer()
+                and "," not in num
+                and 1000 <= value <= 2999
+                and re.search(r"\b(?:in|by|since|until|from|before|after)\s+$", before)
             ):
                 continue
             if _ADDRESS_AFTER.match(text, end):
@@ -367,29 +406,12 @@ def _numbers(text: str) -> Iterator[_Raw]:
         raw = _Raw(start, end, value, unit, approx)
         # Ranges: "15-22 mph", "between 50 and 70", "$3 billion to $5 billion".
         if pending is not None and _RANGE_SEP.fullmatch(text[pending.end : raw.start] or "x"):
-            sep = text[pending.end : raw.start].strip().lower()
-            joined_ok = sep in ("-", "–", "—", "to", "to-") or (
-                sep in ("and", "or")
-                and re.search(r"\b(?:between|from)\s+\S*$", text[max(0, pending.start - 12) :
-                                                                pending.start])
-            ) or (sep == "or" and raw.unit in {"year", "month", "day", "week", "hour", "minute"})
-            same_unit = pending.unit is None or (
-                raw.unit is not None and (raw.unit + " ").startswith(pending.unit + " ")
-            )
-            after_from = re.search(r"\bfrom\s+\S*$", text[max(0, pending.start - 8) : pending.start])
-            ordered = pending.value < raw.value or (sep == "to" and after_from is not None)
-            high_scale = _scale_of(text, raw)
-            if high_scale > 1 and _scale_of(text, pending) == 1 and pending.value * high_scale <= raw.value * 10:
-                pending.value *= high_scale  # "$89 to $93 billion", "1 to 2 thousand"
-            if joined_ok and ordered and pending.value != raw.value and same_unit:
+            low_high = _as_range(text, pending, raw)
+            if low_high is not None:
                 range_id += 1
-                pending.unit = raw.unit
-                pending.range_id = raw.range_id = range_id
-                span = (pending.start, raw.end)
-                low = _Raw(span[0], span[1], pending.value, raw.unit, "at least", range_id)
-                high = _Raw(span[0], span[1], raw.value, raw.unit, "up to", range_id)
-                yield low
-                yield high
+                low_value, high_value = low_high
+                yield _Raw(pending.start, raw.end, low_value, raw.unit, "at least", range_id)
+                yield _Raw(pending.start, raw.end, high_value, raw.unit, "up to", range_id)
                 pending = None
                 continue
         if pending is not None:
@@ -397,6 +419,32 @@ def _numbers(text: str) -> Iterator[_Raw]:
         pending = raw
     if pending is not None:
         yield pending
+
+
+def _as_range(text: str, low: _Raw, high: _Raw) -> tuple[float, float] | None:
+    """Return the bounds when ``low`` and ``high`` are the two ends of one range."""
+    sep = text[low.end : high.start].strip().lower()
+    lead = text[max(0, low.start - 12) : low.start]
+    if re.search(r"\bby\s+\S*$", lead):
+        return None  # "increased by $43.6 billion to $419.2 billion" is a change
+    joined = (
+        sep in ("-", "–", "—", "to", "to-")
+        or (sep in ("and", "or") and re.search(r"\b(?:between|from)\s+\S*$", lead) is not None)
+        or (sep == "or" and high.unit in {"year", "month", "day", "week", "hour", "minute"})
+    )
+    same_unit = low.unit is None or (
+        high.unit is not None and (high.unit + " ").startswith(low.unit + " ")
+    )
+    if not joined or not same_unit:
+        return None
+    low_value = low.value
+    scale = _scale_of(text, high)
+    if scale > 1 and _scale_of(text, low) == 1 and low_value * scale <= high.value * 10:
+        low_value *= scale  # "$89 to $93 billion", "1 to 2 thousand"
+    from_to = sep == "to" and re.search(r"\bfrom\s+\S*$", lead) is not None
+    if low_value == high.value or not (low_value < high.value or from_to):
+        return None
+    return low_value, high.value
 
 
 def _scale_of(text: str, raw: _Raw) -> float:
@@ -481,8 +529,10 @@ def _measures(doc: object, start: int, end: int, unit: str | None) -> str | None
         head = node.head
         if head is node:
             break
-        if head.pos_ in ("NOUN", "PROPN") and not head.like_num and not (
-            span.start <= head.i < span.end
+        if (
+            head.pos_ in ("NOUN", "PROPN")
+            and not head.like_num
+            and not (span.start <= head.i < span.end)
         ):
             return _phrase(head)
         if head.pos_ in ("VERB", "AUX"):
@@ -527,7 +577,9 @@ def iter_quantities(
         )
 
 
-def find_quantities(text: str, *, article_id: str = "", with_measures: bool = True) -> list[Quantity]:
+def find_quantities(
+    text: str, *, article_id: str = "", with_measures: bool = True
+) -> list[Quantity]:
     """Return every quantity in ``text`` with value, normalised unit, approximation and measure."""
     return list(iter_quantities(text, article_id=article_id, with_measures=with_measures))
 
