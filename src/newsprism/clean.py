@@ -31,6 +31,7 @@ __all__ = [
     "article_id",
     "normalise_line",
     "recurring_lines",
+    "outlet_key",
 ]
 
 STOPWORDS = frozenset(
@@ -44,32 +45,51 @@ STOPWORDS = frozenset(
     yourself yourselves said says would could may might must shall""".split()
 )
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, fix_latin_ligatures=False,
-                                    normalization="NFC", explain=False)
+_FTFY_CONFIG = ftfy.TextFixerConfig(
+    uncurl_quotes=False, fix_latin_ligatures=False, normalization="NFC", explain=False
+)
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*", re.UNICODE)
 _URL_LINE = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
-_IMAGE_URL = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|bmp|avif)(?:[?#]\S*)?$|/(?:img|image|images)/",
-                        re.I)
-_XPATH = re.compile(r"^/{1,2}[\w:-]+(?:\[[^\]]*\])?(?:/{1,2}(?:[\w:*-]+|@[\w:-]+)(?:\[[^\]]*\])?)+$")
+_IMAGE_URL = re.compile(
+    r"\.(?:jpe?g|png|gif|webp|svg|bmp|avif)(?:[?#]\S*)?$|/(?:img|image|images)/", re.I
+)
+_XPATH = re.compile(
+    r"^/{1,2}[\w:-]+(?:\[[^\]]*\])?(?:/{1,2}(?:[\w:*-]+|@[\w:-]+)(?:\[[^\]]*\])?)+$"
+)
 _MARKUP = re.compile(r"<!--.*?-->|</?[a-zA-Z][\w:-]*(?:\s[^<>]*)?/?>")
-_MARKUP_RESIDUE = re.compile(r"^\s*(?:<!--|!--|-->|<\s*/?\s*(?:script|style|noscript|iframe|div|span)\b)"
-                             r"|-->\s*$|^\s*[{}\[\]();]+\s*$|\b(?:function\s*\(|var\s+\w+\s*=|window\.\w+|"
-                             r"dataLayer|gtag\(|document\.write)", re.I)
+_MARKUP_RESIDUE = re.compile(
+    r"^\s*(?:<!--|!--|-->|<\s*/?\s*(?:script|style|noscript|iframe|div|span)\b)"
+    r"|-->\s*$|^\s*[{}\[\]();]+\s*$|\b(?:function\s*\(|var\s+\w+\s*=|window\.\w+|"
+    r"dataLayer|gtag\(|document\.write)",
+    re.I,
+)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE_LINE = re.compile(r"^(?:(?:tel|phone|fax|call)\s*[:.]?\s*)?\+?[\d\s().\-]{7,}$", re.I)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}|\bcopyright\b|all rights reserved", re.I)
 _BULLET = re.compile(r"^[•·▪►»‣◦●■|>*-]\s*")
-_TIME_TOKEN = re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}")
+_TIME_TOKEN = re.compile(
+    r"\b\d{1,2}:\d{2}\b|\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b(?:19|20)\d{2}-\d{2}-\d{2}"
+)
 _CREDIT_BRACKET = re.compile(r"\s*[\[(]([^\[\]()]{2,100})[\])]\s*$")
-_CREDIT_WORDS = re.compile(r"/|\bvia\b|\bphoto|\bimage|\bpicture|\bcourtesy|\bgetty\b|\bafp\b|"
-                           r"\breuters\b|\bap\b|\bepa\b|\bfile\b|\bcredit", re.I)
-_CREDIT_LINE = re.compile(r"^(?:image|photo|picture|video|graphic)s?\s*(?:source|credit|courtesy|by)?\s*:",
-                          re.I)
-_SOURCE_CUE = re.compile(r"^source\s*:\s*(?P<name>.+?)\s*(?:,|\band\b|&|\+)?\s*(?:news\s+)?"
-                         r"(?:agencies|wire services|wires)?\s*\.?$", re.I)
-_CONTRIBUTED = re.compile(r"\bcontributed(?: to this (?:report|story|article))?\.?$|"
-                          r"^\((?:reporting|writing|editing) by\b", re.I)
+_CREDIT_WORDS = re.compile(
+    r"/|\bvia\b|\bphoto|\bimage|\bpicture|\bcourtesy|\bgetty\b|\bafp\b|"
+    r"\breuters\b|\bap\b|\bepa\b|\bfile\b|\bcredit",
+    re.I,
+)
+_CREDIT_LINE = re.compile(
+    r"^(?:image|photo|picture|video|graphic)s?\s*(?:source|credit|courtesy|by)?\s*:", re.I
+)
+_SOURCE_CUE = re.compile(
+    r"^source\s*:\s*(?P<name>.+?)\s*(?:,|\band\b|&|\+)?\s*(?:news\s+)?"
+    r"(?:agencies|wire services|wires)?\s*\.?$",
+    re.I,
+)
+_CONTRIBUTED = re.compile(
+    r"\bcontributed(?: to this (?:report|story|article))?\.?$|"
+    r"^\((?:reporting|writing|editing) by\b",
+    re.I,
+)
 # Web-page furniture: phrases that open promo, sharing and status lines on news sites.
 _PROMO = re.compile(
     r"^(?:also read|read (?:more|also|next)|related(?: (?:articles?|stories|coverage))?|see also|"
@@ -197,8 +217,10 @@ def _is_good(text: str, config: CleanConfig) -> bool:
     words = _words(text)
     if len(words) >= 30:
         return True
-    return (len(words) >= config.good_min_words
-            and _stopword_ratio(words) >= config.good_min_stopword_ratio)
+    return (
+        len(words) >= config.good_min_words
+        and _stopword_ratio(words) >= config.good_min_stopword_ratio
+    )
 
 
 def _caption_text(text: str) -> str:
@@ -208,7 +230,9 @@ def _caption_text(text: str) -> str:
     return text
 
 
-def recurring_lines(docs: Iterable[RawDocument], *, max_words: int = 20) -> dict[str, frozenset[str]]:
+def recurring_lines(
+    docs: Iterable[RawDocument], *, max_words: int = 20
+) -> dict[str, frozenset[str]]:
     """Short lines that recur in two or more documents of the same outlet, per outlet key.
 
     Cross-document recurrence within one outlet is the strongest boilerplate signal there
@@ -217,7 +241,7 @@ def recurring_lines(docs: Iterable[RawDocument], *, max_words: int = 20) -> dict
     """
     per_outlet: dict[str, Counter[str]] = {}
     for doc in docs:
-        key = _outlet_key(doc)
+        key = outlet_key(doc)
         if key is None:
             continue
         seen = set()
@@ -229,7 +253,8 @@ def recurring_lines(docs: Iterable[RawDocument], *, max_words: int = 20) -> dict
     return {k: frozenset(line for line, n in c.items() if n >= 2) for k, c in per_outlet.items()}
 
 
-def _outlet_key(doc: RawDocument) -> str | None:
+def outlet_key(doc: RawDocument) -> str | None:
+    """The key under which a document's outlet-level boilerplate is counted."""
     if doc.outlet:
         return doc.outlet.lower()
     url = doc.url or _first_url(doc.raw)
@@ -250,16 +275,24 @@ def article_id(doc: RawDocument) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
-def clean_documents(docs: Iterable[RawDocument], *, config: CleanConfig = DEFAULT_CLEAN) -> list[Article]:
+def clean_documents(
+    docs: Iterable[RawDocument], *, config: CleanConfig = DEFAULT_CLEAN
+) -> list[Article]:
     """Clean a batch of documents, using lines that recur within an outlet as boilerplate."""
     docs = list(docs)
     recurring = recurring_lines(docs, max_words=config.recurring_max_words)
-    return [clean_document(d, recurring=recurring.get(_outlet_key(d) or "", frozenset()),
-                           config=config) for d in docs]
+    return [
+        clean_document(d, recurring=recurring.get(outlet_key(d) or "", frozenset()), config=config)
+        for d in docs
+    ]
 
 
-def clean_document(doc: RawDocument, *, recurring: frozenset[str] = frozenset(),
-                   config: CleanConfig = DEFAULT_CLEAN) -> Article:
+def clean_document(
+    doc: RawDocument,
+    *,
+    recurring: frozenset[str] = frozenset(),
+    config: CleanConfig = DEFAULT_CLEAN,
+) -> Article:
     """Turn one raw document into an :class:`Article` with a clean body and its metadata."""
     if doc.body is not None:
         result = clean_body(doc.body, recurring=recurring, config=config, header=False)
@@ -267,6 +300,7 @@ def clean_document(doc: RawDocument, *, recurring: frozenset[str] = frozenset(),
     elif doc.format in ("jsonl", "json", "csv"):
         # A record's text field is already the body: no header to read, short texts are fine.
         result = clean_body(doc.raw, recurring=recurring, config=config, header=False)
+        offsets = result.offsets
     else:
         result = clean_body(doc.raw, recurring=recurring, config=config, header=True)
         offsets = result.offsets
@@ -281,10 +315,21 @@ def clean_document(doc: RawDocument, *, recurring: frozenset[str] = frozenset(),
 
     language = detect_language(result.text) or language
     return Article(
-        id=article_id(doc), source_path=doc.source_path, record=doc.record, format=doc.format,
-        text=result.text, title=title or None, url=url, published=published, outlet=outlet,
-        author=doc.author, language=language, captions=result.captions, offsets=offsets,
-        content_sha=doc.content_sha, raw=doc.raw,
+        id=article_id(doc),
+        source_path=doc.source_path,
+        record=doc.record,
+        format=doc.format,
+        text=result.text,
+        title=title or None,
+        url=url,
+        published=published,
+        outlet=outlet,
+        author=doc.author,
+        language=language,
+        captions=result.captions,
+        offsets=offsets,
+        content_sha=doc.content_sha,
+        raw=doc.raw,
     )
 
 
@@ -307,8 +352,13 @@ def _compose(inner: OffsetMap, outer: OffsetMap | None) -> OffsetMap:
     return OffsetMap(tuple(segs))
 
 
-def clean_body(raw: str, *, recurring: frozenset[str] = frozenset(),
-               config: CleanConfig = DEFAULT_CLEAN, header: bool = True) -> CleanResult:
+def clean_body(
+    raw: str,
+    *,
+    recurring: frozenset[str] = frozenset(),
+    config: CleanConfig = DEFAULT_CLEAN,
+    header: bool = True,
+) -> CleanResult:
     """Clean scraped text. With ``header``, also read a title, date and URL from the top lines."""
     lines = _split_lines(raw)
     removed: Counter[str] = Counter()
@@ -318,9 +368,17 @@ def clean_body(raw: str, *, recurring: frozenset[str] = frozenset(),
         if not header:
             # Page text from trafilatura: boilerplate is already gone, and lists, tables and
             # link lines can be content. Only residue that is never article text goes.
-            line.kind = "markup" if _MARKUP_RESIDUE.search(line.text) and len(
-                _words(_MARKUP.sub(" ", line.text))) < 12 else "candidate"
-            if line.kind == "candidate" and len(_words(line.text)) <= 15 and _PROMO.match(line.text):
+            line.kind = (
+                "markup"
+                if _MARKUP_RESIDUE.search(line.text)
+                and len(_words(_MARKUP.sub(" ", line.text))) < 12
+                else "candidate"
+            )
+            if (
+                line.kind == "candidate"
+                and len(_words(line.text)) <= 15
+                and _PROMO.match(line.text)
+            ):
                 line.kind = "promo"
             continue
         if "<" in line.text or "&" in line.text:
@@ -360,8 +418,12 @@ def clean_body(raw: str, *, recurring: frozenset[str] = frozenset(),
             outlet_cue = m.group("name").strip(" ,.") if m else None
         if ln.kind == "candidate" and title_norm and normalise_line(ln.text) == title_norm:
             ln.kind = "title"
-        elif ln.kind == "candidate" and recurring and normalise_line(ln.text) in recurring \
-                and len(_words(ln.text)) <= config.recurring_max_words:
+        elif (
+            ln.kind == "candidate"
+            and recurring
+            and normalise_line(ln.text) in recurring
+            and len(_words(ln.text)) <= config.recurring_max_words
+        ):
             ln.kind = "recurring"
 
     # Captions: a line ending in a photo credit, and a credit-only line ("Image source: X");
@@ -372,8 +434,10 @@ def clean_body(raw: str, *, recurring: frozenset[str] = frozenset(),
         if ln.kind not in ("caption", "credit-line"):
             continue
         above = lines[i - 1] if i > 0 else None
-        if above is not None and above.kind == "candidate" and (
-            ln.kind == "credit-line" or not _TERMINAL.search(above.text)
+        if (
+            above is not None
+            and above.kind == "candidate"
+            and (ln.kind == "credit-line" or not _TERMINAL.search(above.text))
         ):
             above.kind = "caption"
             captions.append(_caption_text(above.text))
@@ -390,8 +454,11 @@ def clean_body(raw: str, *, recurring: frozenset[str] = frozenset(),
         if ln.kind != "candidate":
             continue
         first = ln.text[0]
-        if header and prev is not None and not _TERMINAL.search(prev.text) and (
-            first.islower() or first in ".,;:!?)]…"
+        if (
+            header
+            and prev is not None
+            and not _TERMINAL.search(prev.text)
+            and (first.islower() or first in ".,;:!?)]…")
         ):
             sep = "" if first in ".,;:!?)]…" else " "
             prev.pieces.append((ln.start, ln.end, sep + ln.text))
@@ -409,10 +476,24 @@ def clean_body(raw: str, *, recurring: frozenset[str] = frozenset(),
             decided.append(ln)
             continue
         n = len(_words(ln.text))
-        before = next((good[j] for j in range(i - 1, -1, -1) if _is_good(kept[j].text, config)
-                       or len(_words(kept[j].text)) >= config.heading_min_words), False)
-        after = next((good[j] for j in range(i + 1, len(kept)) if _is_good(kept[j].text, config)
-                      or len(_words(kept[j].text)) >= config.heading_min_words), False)
+        before = next(
+            (
+                good[j]
+                for j in range(i - 1, -1, -1)
+                if _is_good(kept[j].text, config)
+                or len(_words(kept[j].text)) >= config.heading_min_words
+            ),
+            False,
+        )
+        after = next(
+            (
+                good[j]
+                for j in range(i + 1, len(kept))
+                if _is_good(kept[j].text, config)
+                or len(_words(kept[j].text)) >= config.heading_min_words
+            ),
+            False,
+        )
         if n >= config.heading_min_words and before and after:
             decided.append(ln)
         else:
@@ -428,25 +509,57 @@ def clean_body(raw: str, *, recurring: frozenset[str] = frozenset(),
         if parts:
             parts.append("\n\n")
             pos += 2
-        for start, end, piece in ln.pieces:
-            fixed = _repair(piece)
-            lead = len(fixed) - len(fixed.lstrip(" "))
-            segments.append(Segment(pos + lead, pos + len(fixed), start, end))
+        for start, _end, piece in ln.pieces:
+            lead = len(piece) - len(piece.lstrip(" "))  # the joining space is not in the source
+            fixed, spans = _repair(piece[lead:], start)
+            if lead:
+                parts.append(" ")
+                pos += 1
+            segments.extend(Segment(pos + a, pos + b, oa, ob) for a, b, oa, ob in spans)
             parts.append(fixed)
             pos += len(fixed)
     for ln in lines:
         if ln.kind not in ("candidate", "blank"):
             removed[ln.kind] += 1
     return CleanResult(
-        text="".join(parts), offsets=OffsetMap(tuple(segments)),
-        captions=tuple(dict.fromkeys(c for c in captions if c)), title=title,
-        published=published, url=url, outlet_cue=outlet_cue, removed=dict(removed),
+        text="".join(parts),
+        offsets=OffsetMap(tuple(segments)),
+        captions=tuple(dict.fromkeys(c for c in captions if c)),
+        title=title,
+        published=published,
+        url=url,
+        outlet_cue=outlet_cue,
+        removed=dict(removed),
     )
 
 
-def _repair(text: str) -> str:
-    text = ftfy.fix_text(text, _FTFY_CONFIG)
-    return re.sub(r"[ \t\u00a0]{2,}", " ", text)
+_SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")
+
+
+def _repair(text: str, orig_start: int) -> tuple[str, list[tuple[int, int, int, int]]]:
+    """Repair mojibake and collapse space runs; return the text and its exact sub-spans.
+
+    Each span is (start, end, orig_start, orig_end). Where ftfy changed the length the whole
+    piece is one span (offsets are interpolated inside it); otherwise spans split at every
+    collapsed run of spaces, so the map stays exact.
+    """
+    fixed = ftfy.fix_text(text, _FTFY_CONFIG)
+    if len(fixed) != len(text):
+        collapsed = _SPACE_RUN.sub(" ", fixed)
+        return collapsed, [(0, len(collapsed), orig_start, orig_start + len(text))]
+    out: list[str] = []
+    spans = []
+    src = pos = 0
+    for m in _SPACE_RUN.finditer(fixed):
+        chunk = fixed[src : m.start()] + " "
+        spans.append((pos, pos + len(chunk), orig_start + src, orig_start + m.start() + 1))
+        out.append(chunk)
+        pos += len(chunk)
+        src = m.end()
+    chunk = fixed[src:]
+    spans.append((pos, pos + len(chunk), orig_start + src, orig_start + len(text)))
+    out.append(chunk)
+    return "".join(out), spans
 
 
 def _date_in(text: str) -> date | None:
@@ -458,7 +571,7 @@ def _date_in(text: str) -> date | None:
 
 
 def _shingles(words: list[str], k: int = 6) -> set[tuple[str, ...]]:
-    return {tuple(words[i: i + k]) for i in range(max(1, len(words) - k + 1))}
+    return {tuple(words[i : i + k]) for i in range(max(1, len(words) - k + 1))}
 
 
 def _drop_reposts(paras: list[_Line], config: CleanConfig, removed: Counter[str]) -> list[_Line]:

@@ -16,29 +16,42 @@ from newsprism import __version__
 from newsprism.errors import NewsprismError
 from newsprism.store import DEFAULT_DB, Store
 
-DB_OPTION = click.option("--db", "db", default=DEFAULT_DB, show_default=True,
-                         type=click.Path(dir_okay=False), help="DuckDB store file.")
+DB_OPTION = click.option(
+    "--db",
+    "db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="DuckDB store file.",
+)
 
 
 def _fields(values: tuple[str, ...]) -> dict[str, str]:
     out = {}
     for v in values:
         if "=" not in v:
-            raise click.BadParameter(f"{v!r}: expected ROLE=FIELD, e.g. text=body", param_hint="--field")
+            raise click.BadParameter(
+                f"{v!r}: expected ROLE=FIELD, e.g. text=body", param_hint="--field"
+            )
         role, name = v.split("=", 1)
         from newsprism.ingest import FIELD_NAMES
 
         if role not in FIELD_NAMES:
-            raise click.BadParameter(f"unknown role {role!r}; roles: {', '.join(FIELD_NAMES)}",
-                                     param_hint="--field")
+            raise click.BadParameter(
+                f"unknown role {role!r}; roles: {', '.join(FIELD_NAMES)}", param_hint="--field"
+            )
         out[role] = name
     return out
 
 
 FIELD_OPTION = click.option(
-    "--field", "fields", multiple=True, metavar="ROLE=FIELD",
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="ROLE=FIELD",
     help="Field of JSON/CSV records to use for a role (title, text, url, date, outlet, author, "
-         "language), e.g. --field text=body. Repeatable.")
+    "language), e.g. --field text=body. Repeatable.",
+)
 
 
 @contextmanager
@@ -68,7 +81,9 @@ def cli(verbose: int) -> None:
         newsprism analyze examples/ukraine-2022-02 --out out/
     """
     level = logging.WARNING if not verbose else logging.INFO if verbose == 1 else logging.DEBUG
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr
+    )
 
 
 def _run_ingest(paths: tuple[str, ...], store: Store, fields: dict[str, str]) -> Any:
@@ -84,8 +99,12 @@ def _run_ingest(paths: tuple[str, ...], store: Store, fields: dict[str, str]) ->
 
             progress = tqdm(total=total, unit="file", file=sys.stderr, leave=False)
     try:
-        report = ingest(paths, store, config=config,
-                        on_progress=progress.update if progress is not None else None)
+        report = ingest(
+            paths,
+            store,
+            config=config,
+            on_progress=progress.update if progress is not None else None,
+        )
     finally:
         if progress is not None:
             progress.close()
@@ -135,14 +154,21 @@ def articles(db: str, as_json: bool) -> None:
         return
     for a in items:
         dup = f"  (duplicate of {a.duplicate_of}, {a.duplicate_kind})" if a.duplicate_of else ""
-        click.echo(f"{a.id}  {a.published_iso or '?':10.10}  {(a.outlet or '?')[:24]:24}  "
-                   f"{(a.title or a.source_path)[:70]}{dup}")
+        click.echo(
+            f"{a.id}  {a.published_iso or '?':10.10}  {(a.outlet or '?')[:24]:24}  "
+            f"{(a.title or a.source_path)[:70]}{dup}"
+        )
 
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--out", "out", required=True, type=click.Path(file_okay=False),
-              help="Output folder for newsprism.duckdb, articles.json and the reports.")
+@click.option(
+    "--out",
+    "out",
+    required=True,
+    type=click.Path(file_okay=False),
+    help="Output folder for newsprism.duckdb, articles.json and the reports.",
+)
 @FIELD_OPTION
 def analyze(paths: tuple[str, ...], out: str, fields: tuple[str, ...]) -> None:
     """Run the whole pipeline on PATHS and write the results to --out.
@@ -161,8 +187,9 @@ def analyze(paths: tuple[str, ...], out: str, fields: tuple[str, ...]) -> None:
     with _errors(), Store(out_dir / "newsprism.duckdb") as store:
         report = _run_ingest(paths, store, _fields(fields))
         items = [article_to_dict(a) for a in store.articles()]
-    (out_dir / "articles.json").write_text(json.dumps(items, ensure_ascii=False, indent=2),
-                                           encoding="utf-8")
+    (out_dir / "articles.json").write_text(
+        json.dumps(items, ensure_ascii=False, indent=2), encoding="utf-8"
+    )
     click.echo(report.summary())
     click.echo(f"wrote {out_dir / 'articles.json'} ({len(items)} articles)")
     sys.exit(0 if report.ok else 1)
@@ -186,8 +213,13 @@ def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
             click.echo(f"{key:20} {value:.4f}" if isinstance(value, float) else f"{key:20} {value}")
 
 
-DATA_OPTION = click.option("--data", "data", required=True, type=click.Path(exists=True),
-                           help="Folder of the evaluation data set.")
+DATA_OPTION = click.option(
+    "--data",
+    "data",
+    required=True,
+    type=click.Path(exists=True),
+    help="Folder of the evaluation data set.",
+)
 JSON_FLAG = click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 
 

@@ -55,7 +55,7 @@ def minhash_of(text: str, config: DedupeConfig = DEFAULT_DEDUPE) -> MinHash:
     """MinHash of the word ``config.shingle``-grams of ``text``."""
     words = normalise_line(text).split()
     k = config.shingle
-    grams = {" ".join(words[i: i + k]).encode("utf-8") for i in range(max(1, len(words) - k + 1))}
+    grams = {" ".join(words[i : i + k]).encode("utf-8") for i in range(max(1, len(words) - k + 1))}
     m = MinHash(num_perm=config.num_perm, seed=1, scheme=_SCHEME)
     m.update_batch(list(grams))
     return m
@@ -76,8 +76,12 @@ class Deduper:
         self._sigs[sig.article_id] = sig
         self._by_sha.setdefault(sig.text_sha, sig.article_id)
         if sig.article_id not in self._lsh:
-            self._lsh.insert(sig.article_id, MinHash(num_perm=self.config.num_perm, seed=1, scheme=_SCHEME,
-                                                     hashvalues=sig.minhash))
+            self._lsh.insert(
+                sig.article_id,
+                MinHash(
+                    num_perm=self.config.num_perm, seed=1, scheme=_SCHEME, hashvalues=sig.minhash
+                ),
+            )
 
     def _root(self, article_id: str) -> str:
         sig = self._sigs[article_id]
@@ -96,11 +100,16 @@ class Deduper:
             for cand in self._lsh.query(mh):
                 if cand == article.id:
                     continue
-                other = MinHash(num_perm=self.config.num_perm, seed=1, scheme=_SCHEME,
-                                hashvalues=self._sigs[cand].minhash)
+                other = MinHash(
+                    num_perm=self.config.num_perm,
+                    seed=1,
+                    scheme=_SCHEME,
+                    hashvalues=self._sigs[cand].minhash,
+                )
                 sim = mh.jaccard(other)
-                if sim >= self.config.threshold and (sim > best_sim or
-                                                     (sim == best_sim and best is not None and cand < best)):
+                if sim >= self.config.threshold and (
+                    sim > best_sim or (sim == best_sim and best is not None and cand < best)
+                ):
                     best, best_sim = cand, sim
             if best is not None:
                 original, kind = self._root(best), "near"
@@ -109,8 +118,9 @@ class Deduper:
             if article.outlet and other_outlet and article.outlet.lower() != other_outlet.lower():
                 kind = "syndicated"
             article = replace(article, duplicate_of=original, duplicate_kind=kind)
-        sig = Signature(article.id, article.outlet, sha, mh.hashvalues.astype(np.uint64),
-                        duplicate_of=original)
+        sig = Signature(
+            article.id, article.outlet, sha, mh.hashvalues.astype(np.uint64), duplicate_of=original
+        )
         self._remember(sig)
         return article, sig
 

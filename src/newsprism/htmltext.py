@@ -33,9 +33,15 @@ def extract_html(html: str, *, url: str | None = None) -> HtmlText | None:
 
     try:
         doc = trafilatura.bare_extraction(
-            html, url=url, with_metadata=True, include_comments=False, include_tables=True,
-            include_images=False, as_dict=True,
+            html,
+            url=url,
+            with_metadata=True,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
         )
+        if doc is not None and not isinstance(doc, dict):
+            doc = doc.as_dict()
     except Exception as e:  # trafilatura raises many types on broken markup
         log.debug("trafilatura failed: %s", e)
         return None

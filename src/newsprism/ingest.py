@@ -43,13 +43,43 @@ log = logging.getLogger(__name__)
 # Field names tried, in order, for each part of a record in JSON/CSV exports (#2).
 FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "title": ("title", "headline", "heading", "name"),
-    "text": ("text", "content", "body", "article", "maintext", "articlebody", "full_text",
-             "fulltext", "story", "description"),
+    "text": (
+        "text",
+        "content",
+        "body",
+        "article",
+        "maintext",
+        "articlebody",
+        "full_text",
+        "fulltext",
+        "story",
+        "description",
+    ),
     "url": ("url", "link", "href", "uri", "canonical_url", "source_url"),
-    "date": ("date", "published", "publishedat", "published_at", "pubdate", "datetime",
-             "date_publish", "publish_date", "publication_date", "timestamp", "time", "created_at"),
-    "outlet": ("source", "outlet", "site_name", "sitename", "publisher", "source_name",
-               "domain", "site"),
+    "date": (
+        "date",
+        "published",
+        "publishedat",
+        "published_at",
+        "pubdate",
+        "datetime",
+        "date_publish",
+        "publish_date",
+        "publication_date",
+        "timestamp",
+        "time",
+        "created_at",
+    ),
+    "outlet": (
+        "source",
+        "outlet",
+        "site_name",
+        "sitename",
+        "publisher",
+        "source_name",
+        "domain",
+        "site",
+    ),
     "author": ("author", "authors", "byline", "creator"),
     "language": ("language", "lang", "language_code"),
 }
@@ -126,6 +156,31 @@ def looks_binary(data: bytes) -> bool:
     return control / len(sample) > 0.05
 
 
+_LATIN_FAMILY = {
+    "ascii",
+    "latin_1",
+    "iso8859_1",
+    "iso8859_2",
+    "iso8859_3",
+    "iso8859_4",
+    "iso8859_9",
+    "iso8859_10",
+    "iso8859_13",
+    "iso8859_14",
+    "iso8859_15",
+    "iso8859_16",
+    "cp1250",
+    "cp1252",
+    "cp1254",
+    "cp1257",
+    "mac_roman",
+    "mac_latin2",
+    "cp850",
+    "cp437",
+    "cp858",
+}
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode ``data`` as UTF-8 if it is, else by the detected encoding; return (text, encoding)."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -140,8 +195,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     best = from_bytes(data[:200_000]).best()
     encoding = best.encoding if best is not None else "cp1252"
-    # Latin-1-like guesses are decoded as cp1252, a superset that real Western pages use.
-    if encoding in ("latin_1", "iso8859_1", "iso-8859-1", "ascii"):
+    # Latin-script single-byte guesses on short samples are unreliable between cp1250,
+    # cp1252 and the ISO variants; cp1252, a superset of Latin-1, is what real Western
+    # pages use. Cyrillic, Greek, CJK and other scripts keep the detected encoding.
+    if encoding in _LATIN_FAMILY:
         encoding = "cp1252"
     try:
         return data.decode(encoding), encoding
@@ -157,13 +214,17 @@ def _read_limited(path: Path, limit: int) -> bytes:
 
 # --------------------------------------------------------------------------- metadata helpers
 
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
-           "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec")
+_MONTHS = (
+    "january|february|march|april|may|june|july|august|september|october|november|"
+    "december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
 _DATE_LINE_PATTERNS = [
     re.compile(r"^(?P<y>(?:19|20)\d{2})(?P<m>[01]\d)(?P<d>[0-3]\d)$"),  # 20220208
-    re.compile(r"^(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
-               r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
-               r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?$"),  # ISO 8601
+    re.compile(
+        r"^(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"
+        r"(?:[T ](?P<H>\d{2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.\d+)?)?"
+        r"(?P<tz>Z|[+-]\d{2}:?\d{2})?)?$"
+    ),  # ISO 8601
     re.compile(r"^(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>(?:19|20)\d{2})$"),  # 20.02.2022
 ]
 _WORD_DATE = re.compile(
@@ -173,10 +234,27 @@ _WORD_DATE = re.compile(
     rf"(?:,?\s+(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{{2,4}})?)?$",
     re.IGNORECASE,
 )
-_MONTH_NUM = {m: i for i, names in enumerate(
-    [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")], start=1) for m in names}
+_MONTH_NUM = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"),
+            ("feb", "february"),
+            ("mar", "march"),
+            ("apr", "april"),
+            ("may",),
+            ("jun", "june"),
+            ("jul", "july"),
+            ("aug", "august"),
+            ("sep", "sept", "september"),
+            ("oct", "october"),
+            ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
 
 
 def parse_date(text: str | None) -> datetime | date | None:
@@ -280,7 +358,7 @@ def outlet_from_url(url: str | None) -> str | None:
             return name
     for prefix in ("www.", "m.", "amp.", "mobile.", "edition.", "english."):
         if host.startswith(prefix):
-            host = host[len(prefix):]
+            host = host[len(prefix) :]
     return host
 
 
@@ -322,7 +400,9 @@ def read_paths(
             yield from read_path(item, config=config)
 
 
-def read_path(path: Path, *, config: IngestConfig | None = None) -> Iterator[RawDocument | IngestFailure]:
+def read_path(
+    path: Path, *, config: IngestConfig | None = None
+) -> Iterator[RawDocument | IngestFailure]:
     """Yield the records of one file, each a :class:`RawDocument` or an :class:`IngestFailure`."""
     config = config or IngestConfig()
     src = str(path)
@@ -357,19 +437,26 @@ def read_path(path: Path, *, config: IngestConfig | None = None) -> Iterator[Raw
         elif fmt == "csv":
             yield from _read_csv(path, config)
         elif fmt == "warc":
-            yield IngestFailure(src, "WARC input needs: pip install 'newsprism[warc]' (not supported yet)")
+            yield IngestFailure(
+                src, "WARC input needs: pip install 'newsprism[warc]' (not supported yet)"
+            )
         else:
             yield from _read_single(path, fmt, config)
     except EOFError:
-        yield IngestFailure(src, "truncated gzip file (compressed data ended early); "
-                                 "records before the damage were kept")
+        yield IngestFailure(
+            src,
+            "truncated gzip file (compressed data ended early); "
+            "records before the damage were kept",
+        )
     except (gzip.BadGzipFile, zlib.error) as e:
         yield IngestFailure(src, f"corrupt gzip data ({e})")
     except OSError as e:
         yield IngestFailure(src, f"cannot read file ({e.strerror or e})")
 
 
-def _read_single(path: Path, fmt: str, config: IngestConfig) -> Iterator[RawDocument | IngestFailure]:
+def _read_single(
+    path: Path, fmt: str, config: IngestConfig
+) -> Iterator[RawDocument | IngestFailure]:
     src = str(path)
     data = _read_limited(path, config.max_article_bytes)
     if len(data) > config.max_article_bytes:
@@ -392,22 +479,38 @@ def _read_single(path: Path, fmt: str, config: IngestConfig) -> Iterator[RawDocu
 
 
 def _text_document(src: str, record: int | None, text: str, sha: str, encoding: str) -> RawDocument:
-    return RawDocument(source_path=src, record=record, format="text", raw=text, content_sha=sha,
-                       extra={"encoding": encoding})
+    return RawDocument(
+        source_path=src,
+        record=record,
+        format="text",
+        raw=text,
+        content_sha=sha,
+        extra={"encoding": encoding},
+    )
 
 
-def _html_document(src: str, record: int | None, html: str, sha: str, *, fmt: str,
-                   url: str | None = None) -> RawDocument | IngestFailure:
+def _html_document(
+    src: str, record: int | None, html: str, sha: str, *, fmt: str, url: str | None = None
+) -> RawDocument | IngestFailure:
     from newsprism.htmltext import extract_html
 
     result = extract_html(html, url=url)
     if result is None or not result.text.strip():
         return IngestFailure(src, "HTML page without article text", record)
     return RawDocument(
-        source_path=src, record=record, format=fmt, raw=html, content_sha=sha,
-        title=result.title, url=result.url or url, published=parse_date_field(result.date),
-        outlet=result.sitename, author=result.author, language=result.language,
-        body=result.text, body_map=result.offsets,
+        source_path=src,
+        record=record,
+        format=fmt,
+        raw=html,
+        content_sha=sha,
+        title=result.title,
+        url=result.url or url,
+        published=parse_date_field(result.date),
+        outlet=result.sitename,
+        author=result.author,
+        language=result.language,
+        body=result.text,
+        body_map=result.offsets,
     )
 
 
@@ -424,7 +527,9 @@ def _pick(record: Mapping[str, Any], key: str, config: IngestConfig) -> Any:
                 return None
             cur = cur[part]
         return cur
-    lowered = {k.lower().replace("-", "_") if isinstance(k, str) else k: v for k, v in record.items()}
+    lowered = {
+        k.lower().replace("-", "_") if isinstance(k, str) else k: v for k, v in record.items()
+    }
     for name in FIELD_NAMES[key]:
         if name in lowered and lowered[name] not in (None, ""):
             return lowered[name]
@@ -445,18 +550,25 @@ def _as_text(value: Any) -> str | None:
     return str(value)
 
 
-def _record_document(src: str, record_no: int, record: Any, fmt: str,
-                     config: IngestConfig) -> RawDocument | IngestFailure:
+def _record_document(
+    src: str, record_no: int, record: Any, fmt: str, config: IngestConfig
+) -> RawDocument | IngestFailure:
     if not isinstance(record, Mapping):
         return IngestFailure(src, f"expected a JSON object, got {type(record).__name__}", record_no)
     body = _as_text(_pick(record, "text", config))
     if body is None or not body.strip():
         tried = config.fields.get("text") or ", ".join(FIELD_NAMES["text"][:4]) + ", ..."
-        return IngestFailure(src, f"no article text (looked for field {tried}; "
-                                  "choose one with --field text=NAME)", record_no)
+        return IngestFailure(
+            src,
+            f"no article text (looked for field {tried}; choose one with --field text=NAME)",
+            record_no,
+        )
     if len(body.encode("utf-8", "surrogatepass")) > config.max_article_bytes:
-        return IngestFailure(src, "article text too large "
-                                  f"(limit {config.max_article_bytes / 1e6:.0f} MB)", record_no)
+        return IngestFailure(
+            src,
+            f"article text too large (limit {config.max_article_bytes / 1e6:.0f} MB)",
+            record_no,
+        )
     url = _as_text(_pick(record, "url", config))
     title = _as_text(_pick(record, "title", config))
     outlet = _as_text(_pick(record, "outlet", config))
@@ -466,11 +578,21 @@ def _record_document(src: str, record_no: int, record: Any, fmt: str,
         doc = _html_document(src, record_no, body, sha, fmt=fmt, url=url)
         if isinstance(doc, IngestFailure):
             return doc
-        return _replace(doc, title=title or doc.title, outlet=outlet or doc.outlet,
-                        published=published or doc.published)
+        return _replace(
+            doc,
+            title=title or doc.title,
+            outlet=outlet or doc.outlet,
+            published=published or doc.published,
+        )
     return RawDocument(
-        source_path=src, record=record_no, format=fmt, raw=body, content_sha=sha,
-        title=title.strip() if title else None, url=url, published=published,
+        source_path=src,
+        record=record_no,
+        format=fmt,
+        raw=body,
+        content_sha=sha,
+        title=title.strip() if title else None,
+        url=url,
+        published=published,
         outlet=outlet.strip() if outlet else None,
         author=_as_text(_pick(record, "author", config)),
         language=_as_text(_pick(record, "language", config)),
@@ -493,8 +615,9 @@ def _read_jsonl(path: Path, config: IngestConfig) -> Iterator[RawDocument | Inge
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as e:
-                yield IngestFailure(src, f"line {line_no}: invalid JSON ({e.msg}); record skipped",
-                                    None)
+                yield IngestFailure(
+                    src, f"line {line_no}: invalid JSON ({e.msg}); record skipped", None
+                )
                 continue
             yield _record_document(src, line_no, record, "jsonl", config)
 
@@ -504,8 +627,11 @@ def _read_json_array(path: Path, config: IngestConfig) -> Iterator[RawDocument |
     with _open_binary(path) as fh:
         data = fh.read(config.max_article_bytes * 20 + 1)
     if len(data) > config.max_article_bytes * 20:
-        yield IngestFailure(src, "JSON array too large to load at once; export it as JSONL "
-                                 "(one object per line) to stream it")
+        yield IngestFailure(
+            src,
+            "JSON array too large to load at once; export it as JSONL "
+            "(one object per line) to stream it",
+        )
         return
     text, _ = decode_bytes(data)
     try:
@@ -536,14 +662,20 @@ def _read_csv(path: Path, config: IngestConfig) -> Iterator[RawDocument | Ingest
         pass
     csv.field_size_limit(config.max_article_bytes + 1)
     with _open_binary(path) as fh:
-        stream = io.TextIOWrapper(fh, encoding=encoding if encoding != "utf-8" else "utf-8-sig",
-                                  errors="replace", newline="")
+        stream = io.TextIOWrapper(
+            fh,
+            encoding=encoding if encoding != "utf-8" else "utf-8-sig",
+            errors="replace",
+            newline="",
+        )
         reader = csv.DictReader(stream, delimiter=delimiter)
         try:
             for i, row in enumerate(reader, start=1):
                 yield _record_document(src, i, row, "csv", config)
         except csv.Error as e:
-            yield IngestFailure(src, f"malformed CSV near row {reader.line_num} ({e}); rest skipped")
+            yield IngestFailure(
+                src, f"malformed CSV near row {reader.line_num} ({e}); rest skipped"
+            )
 
 
 # --------------------------------------------------------------------------- offsets helper

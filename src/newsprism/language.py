@@ -8,8 +8,22 @@ from typing import Any
 __all__ = ["detect_language", "LANGUAGES"]
 
 # A restricted set keeps lingua's memory small (all languages would need about 1.4 GB).
-LANGUAGES = ("ENGLISH", "FRENCH", "GERMAN", "SPANISH", "ITALIAN", "PORTUGUESE", "RUSSIAN",
-             "UKRAINIAN", "POLISH", "DUTCH", "ARABIC", "TURKISH", "CHINESE", "JAPANESE")
+LANGUAGES = (
+    "ENGLISH",
+    "FRENCH",
+    "GERMAN",
+    "SPANISH",
+    "ITALIAN",
+    "PORTUGUESE",
+    "RUSSIAN",
+    "UKRAINIAN",
+    "POLISH",
+    "DUTCH",
+    "ARABIC",
+    "TURKISH",
+    "CHINESE",
+    "JAPANESE",
+)
 
 
 @functools.lru_cache(maxsize=1)
@@ -17,7 +31,9 @@ def _detector() -> Any:
     from lingua import Language, LanguageDetectorBuilder
 
     langs = [getattr(Language, name) for name in LANGUAGES]
-    return LanguageDetectorBuilder.from_languages(*langs).with_minimum_relative_distance(0.1).build()
+    return (
+        LanguageDetectorBuilder.from_languages(*langs).with_minimum_relative_distance(0.1).build()
+    )
 
 
 def detect_language(text: str, *, sample_chars: int = 2000) -> str | None:

@@ -154,7 +154,9 @@ class IngestFailure:
     record: int | None = None
 
     def __str__(self) -> str:
-        where = self.source_path if self.record is None else f"{self.source_path} record {self.record}"
+        where = (
+            self.source_path if self.record is None else f"{self.source_path} record {self.record}"
+        )
         return f"{where}: {self.reason}"
 
 

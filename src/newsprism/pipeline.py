@@ -13,7 +13,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from newsprism.clean import DEFAULT_CLEAN, CleanConfig, article_id, clean_documents
+from newsprism.clean import (
+    DEFAULT_CLEAN,
+    CleanConfig,
+    article_id,
+    clean_document,
+    clean_documents,
+    outlet_key,
+    recurring_lines,
+)
 from newsprism.dedupe import DEFAULT_DEDUPE, DedupeConfig, Deduper
 from newsprism.ingest import IngestConfig, read_paths
 from newsprism.model import Article, IngestFailure, RawDocument
@@ -57,12 +65,15 @@ class IngestReport:
 
     def summary(self) -> str:
         """One line for people."""
-        return (f"ingested {len(self.ingested)}, duplicates {len(self.duplicates)}, "
-                f"already stored {len(self.already_stored)}, failed {len(self.failures)}")
+        return (
+            f"ingested {len(self.ingested)}, duplicates {len(self.duplicates)}, "
+            f"already stored {len(self.already_stored)}, failed {len(self.failures)}"
+        )
 
 
-def _batches(items: Iterable[RawDocument | IngestFailure], size: int
-             ) -> Iterator[tuple[list[RawDocument], list[IngestFailure]]]:
+def _batches(
+    items: Iterable[RawDocument | IngestFailure], size: int
+) -> Iterator[tuple[list[RawDocument], list[IngestFailure]]]:
     docs: list[RawDocument] = []
     fails: list[IngestFailure] = []
     for item in items:
@@ -98,15 +109,32 @@ def ingest(
         report.already_stored.extend(article_id(d) for d in docs if article_id(d) in known)
         cleaned: list[Article] = []
         seen_ids: set[str] = set()
-        for article in clean_documents(fresh, config=clean_config):
+        recurring = recurring_lines(fresh, max_words=clean_config.recurring_max_words)
+        for doc in fresh:
+            try:
+                article = clean_document(
+                    doc,
+                    recurring=recurring.get(outlet_key(doc) or "", frozenset()),
+                    config=clean_config,
+                )
+            except Exception as e:  # one bad document must not stop the batch (#2)
+                log.exception("cleaning failed for %s", doc.source_path)
+                report.failures.append(
+                    IngestFailure(
+                        doc.source_path, f"cannot clean this document ({e!r})", doc.record
+                    )
+                )
+                continue
             if article.id in seen_ids:  # the same record listed twice in one run
                 report.already_stored.append(article.id)
                 continue
             seen_ids.add(article.id)
             if not article.text.strip():
-                report.failures.append(IngestFailure(article.source_path,
-                                                     "no article text left after cleaning",
-                                                     article.record))
+                report.failures.append(
+                    IngestFailure(
+                        article.source_path, "no article text left after cleaning", article.record
+                    )
+                )
                 continue
             cleaned.append(article)
         linked = list(deduper.link_all(cleaned))

@@ -70,9 +70,26 @@ MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("0001_articles", _m0001_articles),
 ]
 
-_ARTICLE_COLUMNS = ("id", "seq", "source_path", "record", "format", "content_sha", "title", "url",
-                    "published", "outlet", "author", "language", "text", "captions", "offsets",
-                    "raw", "duplicate_of", "duplicate_kind")
+_ARTICLE_COLUMNS = (
+    "id",
+    "seq",
+    "source_path",
+    "record",
+    "format",
+    "content_sha",
+    "title",
+    "url",
+    "published",
+    "outlet",
+    "author",
+    "language",
+    "text",
+    "captions",
+    "offsets",
+    "raw",
+    "duplicate_of",
+    "duplicate_kind",
+)
 
 
 def _iso(value: datetime | date | None) -> str | None:
@@ -134,8 +151,10 @@ class Store:
 
     def migrations(self) -> list[str]:
         """Names of the applied migrations, in order."""
-        return [r[0] for r in self.con.execute(
-            "SELECT name FROM schema_migrations ORDER BY name").fetchall()]
+        return [
+            r[0]
+            for r in self.con.execute("SELECT name FROM schema_migrations ORDER BY name").fetchall()
+        ]
 
     class _Transaction:
         def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
@@ -160,8 +179,9 @@ class Store:
         """Which of ``ids`` are already stored."""
         if not ids:
             return set()
-        rows = self.con.execute("SELECT id FROM articles WHERE id IN (SELECT unnest(?))",
-                                [list(ids)]).fetchall()
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE id IN (SELECT unnest(?))", [list(ids)]
+        ).fetchall()
         return {r[0] for r in rows}
 
     def add_articles(self, articles: Sequence[Article], signatures: Sequence[Any] = ()) -> int:
@@ -171,21 +191,46 @@ class Store:
         with self.transaction():
             seq0 = self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
             rows = [
-                (a.id, seq0 + i + 1, a.source_path, a.record, a.format, a.content_sha, a.title,
-                 a.url, _iso(a.published), a.outlet, a.author, a.language, a.text,
-                 json.dumps(list(a.captions), ensure_ascii=False),
-                 json.dumps(a.offsets.to_list()), a.raw, a.duplicate_of, a.duplicate_kind)
+                (
+                    a.id,
+                    seq0 + i + 1,
+                    a.source_path,
+                    a.record,
+                    a.format,
+                    a.content_sha,
+                    a.title,
+                    a.url,
+                    _iso(a.published),
+                    a.outlet,
+                    a.author,
+                    a.language,
+                    a.text,
+                    json.dumps(list(a.captions), ensure_ascii=False),
+                    json.dumps(a.offsets.to_list()),
+                    a.raw,
+                    a.duplicate_of,
+                    a.duplicate_kind,
+                )
                 for i, a in enumerate(articles)
             ]
             placeholders = ", ".join("?" for _ in _ARTICLE_COLUMNS)
             self.con.executemany(
-                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({placeholders})", rows)
+                f"INSERT INTO articles ({', '.join(_ARTICLE_COLUMNS)}) VALUES ({placeholders})",
+                rows,
+            )
             if signatures:
                 self.con.executemany(
                     "INSERT INTO signatures VALUES (?, ?, ?, ?, ?)",
-                    [(s.article_id, s.outlet, s.text_sha,
-                      np.asarray(s.minhash, dtype=np.uint64).tobytes(), s.duplicate_of)
-                     for s in signatures],
+                    [
+                        (
+                            s.article_id,
+                            s.outlet,
+                            s.text_sha,
+                            np.asarray(s.minhash, dtype=np.uint64).tobytes(),
+                            s.duplicate_of,
+                        )
+                        for s in signatures
+                    ],
                 )
         return len(rows)
 
@@ -195,7 +240,8 @@ class Store:
 
         cur = self.con.execute(
             "SELECT s.article_id, s.outlet, s.text_sha, s.minhash, s.duplicate_of "
-            "FROM signatures s JOIN articles a ON a.id = s.article_id ORDER BY a.seq")
+            "FROM signatures s JOIN articles a ON a.id = s.article_id ORDER BY a.seq"
+        )
         while rows := cur.fetchmany(1000):
             for aid, outlet, sha, blob, dup in rows:
                 yield Signature(aid, outlet, sha, np.frombuffer(blob, dtype=np.uint64).copy(), dup)
@@ -204,8 +250,13 @@ class Store:
         """Number of stored articles (duplicates included)."""
         return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
 
-    def articles(self, *, ids: Iterable[str] | None = None, include_raw: bool = False,
-                 include_duplicates: bool = True) -> Iterator[Article]:
+    def articles(
+        self,
+        *,
+        ids: Iterable[str] | None = None,
+        include_raw: bool = False,
+        include_duplicates: bool = True,
+    ) -> Iterator[Article]:
         """Stored articles in ingest order (optionally only ``ids``)."""
         cols = [c for c in _ARTICLE_COLUMNS if include_raw or c != "raw"]
         sql = f"SELECT {', '.join(cols)} FROM articles"
@@ -229,11 +280,21 @@ class Store:
     @staticmethod
     def _article(r: dict[str, Any]) -> Article:
         return Article(
-            id=r["id"], source_path=r["source_path"], text=r["text"], record=r["record"],
-            format=r["format"], title=r["title"], url=r["url"], published=_parse_iso(r["published"]),
-            outlet=r["outlet"], author=r["author"], language=r["language"],
+            id=r["id"],
+            source_path=r["source_path"],
+            text=r["text"],
+            record=r["record"],
+            format=r["format"],
+            title=r["title"],
+            url=r["url"],
+            published=_parse_iso(r["published"]),
+            outlet=r["outlet"],
+            author=r["author"],
+            language=r["language"],
             captions=tuple(json.loads(r["captions"] or "[]")),
             offsets=OffsetMap.from_list(json.loads(r["offsets"] or "[]")),
-            content_sha=r["content_sha"], duplicate_of=r["duplicate_of"],
-            duplicate_kind=r["duplicate_kind"], raw=r.get("raw"),
+            content_sha=r["content_sha"],
+            duplicate_of=r["duplicate_of"],
+            duplicate_kind=r["duplicate_kind"],
+            raw=r.get("raw"),
         )

@@ -25,7 +25,7 @@ def _shingles(text: str, n: int = 4) -> set[tuple[str, ...]]:
     tokens = _TOKEN.findall(text.lower())
     if len(tokens) < n:
         return {tuple(tokens)} if tokens else set()
-    return {tuple(tokens[i: i + n]) for i in range(len(tokens) - n + 1)}
+    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
 
 
 def shingle_scores(predicted: str, gold: str, n: int = 4) -> tuple[float, float]:
