@@ -74,7 +74,7 @@ _NUMWORD_RE = (
     r"|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
     r"|(?:a |one )?hundred|a couple(?: of)?|half an?|an?|a dozen|dozen)"
 )
-_NUM_RE = rf"(?:\d+(?:[.,]\d+)?|{_NUMWORD_RE}(?:[- ]and[- ]a[- ]half)?)"
+_NUM_RE = rf"(?:\d+(?:[.,]\d+)?(?:\s1/2|½)?|{_NUMWORD_RE}(?:[- ]and[- ]a[- ]half)?)"
 _VAGUE_RE = r"(?:a few|few|several|some|many|a number of|numerous)"
 _UNIT_RE = r"(?:second|minute|hour|day|week|month|year|quarter|decade|century)"
 _UNIT_PL_RE = r"(?:seconds|minutes|hours|days|weeks|months|years|quarters|decades|centuries)"
@@ -108,6 +108,8 @@ def _number(text: str) -> float | None:
     if t.endswith(" and a half"):
         t, half = t[: -len(" and a half")], 0.5
     t = re.sub(r"\s+", " ", t)
+    if t.endswith(("1/2", "½")):
+        t, half = t.replace("½", "").replace("1/2", "").strip(), 0.5
     if re.fullmatch(r"\d+(?:,\d{3})*", t):
         return float(t.replace(",", "")) + half
     if re.fullmatch(r"\d+\.\d+", t):
@@ -196,6 +198,8 @@ class _Ctx:
     weekday_memory: dict[int, str]
     # The quarter under discussion: "the quarter" and "a year earlier" refer to it (#4).
     last_quarter: tuple[int, int] | None = None
+    # The last day-level date and where it ended: a bare clock time nearby is on that day.
+    last_day: tuple[str, int] | None = None
 
 
 _Result = tuple[str, str, bool] | None  # (value, type, used the reference)
@@ -285,6 +289,14 @@ def _r_month(m: re.Match[str], ctx: _Ctx) -> _Result:
     return f"{year:04d}-{month:02d}", "DATE", True
 
 
+def _r_month_rel_year(m: re.Match[str], ctx: _Ctx) -> _Result:
+    month = _month_num(m["month"])
+    if ctx.ref is None:
+        return f"XXXX-{month:02d}", "DATE", False
+    year = ctx.ref.year + {"this": 0, "last": -1, "next": 1}[m["rel"]]
+    return f"{year:04d}-{month:02d}", "DATE", True
+
+
 def _r_year(m: re.Match[str], ctx: _Ctx) -> _Result:
     return m["year"], "DATE", False
 
@@ -311,7 +323,14 @@ def _r_century(m: re.Match[str], ctx: _Ctx) -> _Result:
     return f"{int(m['cn']) - 1:02d}", "DATE", False
 
 
-def _resolve_weekday(ctx: _Ctx, wd: int, mod: str, start: int, end: int) -> str | None:
+def _resolve_weekday(
+    ctx: _Ctx, wd: int, mod: str, start: int, end: int, *, possessive: bool = False
+) -> str | None:
+    """Date of a weekday name: explicit modifier, else earlier mention, else the tense.
+
+    A possessive ("Wednesday's ruling") names an event, not a time of the clause's verb,
+    so the tense is not consulted: an earlier mention of the day wins, else the past one.
+    """
     if ctx.ref is None:
         return None
     delta = wd - ctx.ref.isoweekday()
@@ -322,8 +341,10 @@ def _resolve_weekday(ctx: _Ctx, wd: int, mod: str, start: int, end: int) -> str 
     elif mod == "this":
         days = delta
     else:
-        tense = _tense(ctx.text, start, end)
+        tense = "past" if possessive else _tense(ctx.text, start, end)
         remembered = ctx.weekday_memory.get(wd)
+        if possessive and remembered is not None:
+            return remembered
         if remembered is not None and not (
             (tense == "future" and remembered < ctx.ref.isoformat())
             or (tense == "past" and remembered > ctx.ref.isoformat())
@@ -342,7 +363,8 @@ def _resolve_weekday(ctx: _Ctx, wd: int, mod: str, start: int, end: int) -> str 
 def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
     wd = _WEEKDAYS[m["wd"].lower()]
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
-    value = _resolve_weekday(ctx, wd, mod, m.start(), m.end())
+    possessive = re.match(r"['’]?s\b", ctx.text[m.end("wd") : m.end("wd") + 3]) is not None
+    value = _resolve_weekday(ctx, wd, mod, m.start(), m.end(), possessive=possessive)
     used = value is not None
     if value is None:
         value = f"XXXX-WXX-{wd}"
@@ -550,6 +572,11 @@ def _r_duration(m: re.Match[str], ctx: _Ctx) -> _Result:
     if unit == "second" and num.lower() in ("a", "an"):
         return None  # "a second time"
     n = None if num.lower() in _VAGUE else _number(num)
+    if n is not None and 1800 <= n <= 2100 and num.isdigit():
+        # "the 1988 quarter": a year, not 1988 quarters.
+        if unit == "quarter" and ctx.last_quarter is not None:
+            return f"{int(n):04d}-Q{ctx.last_quarter[1]}", "DATE", False
+        return f"{int(n):04d}", "DATE", False
     if m["num2"]:  # "12 to 18 months": keep the upper bound's unit, vague amount
         n = None
     return _duration(n, unit), "DURATION", False
@@ -571,10 +598,21 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
     used = False
     if m["wd"]:
         day = _resolve_weekday(ctx, _WEEKDAYS[m["wd"].lower()], "", m.start(), m.end())
+    elif m["tmonth"]:
+        month, dom = _month_num(m["tmonth"]), int(re.sub(r"\D", "", m["tday"]))
+        year = _year_for_month(ctx, month, m.start(), m.end())
+        try:
+            day = dt.date(year or 2000, month, dom).isoformat()
+        except ValueError:
+            return None
+        if year is None:
+            day = f"XXXX-{month:02d}-{dom:02d}"
     elif m["dd"]:
         if ctx.ref is not None:
             off = _DAY_OFFSETS[m["dd"].lower()]
             day = (ctx.ref + dt.timedelta(days=off)).isoformat()
+    elif ctx.last_day is not None and m.start() - ctx.last_day[1] < 200:
+        day = ctx.last_day[0]
     elif ctx.ref is not None:
         day = ctx.ref.isoformat()
     if day is not None:
@@ -615,7 +653,9 @@ def _r_set(m: re.Match[str], ctx: _Ctx) -> _Result:
 def _r_weekend(m: re.Match[str], ctx: _Ctx) -> _Result:
     if ctx.ref is None:
         return "XXXX-WXX-WE", "DATE", False
-    return _week(ctx.ref) + "-WE", "DATE", True
+    # Early in the week "the weekend" is the one just past, unless the verb is future.
+    past = ctx.ref.isoweekday() <= 3 and _tense(ctx.text, m.start(), m.end()) != "future"
+    return _week(ctx.ref - dt.timedelta(weeks=1 if past else 0)) + "-WE", "DATE", True
 
 
 def _r_future_ref(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -707,7 +747,8 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 r"|decades)\b(?![- ]old)", _F), _r_duration_vague),
     (re.compile(rf"\b(?P<h>1[0-2]|0?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?"
                 rf"|[ap]m\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?"
-                rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)))?",
+                rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)"
+                rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)))?",
                 _F), _r_time),
     (re.compile(r"\b(?P<nt>noon|midnight)\b", _F), _r_named_time),
     (re.compile(r"\b(?:the\s+|this\s+)?(?P<set>daily|weekly|hourly"
@@ -729,8 +770,12 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"|Independence Day|Halloween|Valentine['’]s Day|Veterans Day|Thanksgiving(?: Day)?"
                 rf"|Election Day)(?:,?\s+(?P<year>{_YEAR_RE})\b)?"), _r_holiday),
     (_SPELLED_YEAR, _r_spelled_year),
-    (re.compile(r"\brecent\s+(?P<unit>days|weeks|months|years|decades)\b", _F),
-     _r_duration_vague),
+    (re.compile(r"\b(?:recent|past)\s+(?:days|weeks|months|years|decades)"
+                r"(?:\s+(?:and|or)\s+(?:days|weeks|months|years))?\b", _F),
+     _const("PAST_REF", "DATE")),
+    (re.compile(rf"\b(?P<month>January|February|March|April|May|June|July|August|September"
+                rf"|October|November|December)\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
+     _r_month_rel_year),
     (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bthese days\b|\bat present\b|\bnowadays\b"
                 r"|\bthe present\b|\bat the moment\b", _F), _const("PRESENT_REF", "DATE")),
     (re.compile(r"\brecently\b|\blately\b|\bthe past\b(?!\s+(?:\d|[a-z]+\s+(?:days|weeks|months"
@@ -803,6 +848,8 @@ def iter_dates(
         if result is None:
             continue
         value, type_, used = result
+        if type_ in ("DATE", "TIME") and re.match(r"\d{4}-\d\d-\d\d", value):
+            ctx.last_day = (value[:10], end)
         yield DateMention(
             article_id=article_id,
             start=start,
