@@ -98,7 +98,7 @@ _PAST_CUE = re.compile(
 )
 
 
-_PLUPERFECT = re.compile(r"\bhad(?: been)?\s+$")
+_PLUPERFECT = re.compile(r"\bhad(?:\s+not|n['’]t)?(?:\s+been)?\s+$")
 
 
 def _number(text: str) -> float | None:
@@ -176,7 +176,7 @@ def _tense(text: str, start: int, end: int) -> str | None:
         for m in cue.finditer(text, lo, hi):
             if start <= m.start() < end:
                 continue
-            if label == "future" and _PLUPERFECT.search(text, max(lo, m.start() - 12), m.start()):
+            if label == "future" and _PLUPERFECT.search(text, max(lo, m.start() - 20), m.start()):
                 label_here = "past"  # "had been scheduled to expire Friday"
             else:
                 label_here = label
@@ -743,7 +743,7 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"{_UNIT_RE}s?|centuries)(?:[- ]long)?(?![- ]old)"
                 rf"|(?P<sing>(?<=\bthe )(?:past|last)\s+)(?P<unit2>{_UNIT_RE}))\b", _F),
      _r_duration_any),
-    (re.compile(r"\b(?:recent|coming|past|many|several|few)?\s?(?P<unit>years|months|weeks"
+    (re.compile(r"\b(?:coming|many|several|few)?\s?(?P<unit>years|months|weeks"
                 r"|decades)\b(?![- ]old)", _F), _r_duration_vague),
     (re.compile(rf"\b(?P<h>1[0-2]|0?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?"
                 rf"|[ap]m\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?"
