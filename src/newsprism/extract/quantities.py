@@ -280,6 +280,27 @@ def _parse_number(m: re.Match[str]) -> float | None:
     return value
 
 
+_TOKEN_CODE = re.compile(
+    r"://|www\.|\w@\w|/\S*/|\d{4}-\d\d-\d\d|\d\d?\.\d\d?\.\d{4}|T\d\d:\d\d|^\+\d{6,}"
+)
+
+
+def _in_code(text: str, start: int, end: int) -> bool:
+    """True inside URLs, e-mail addresses, ISO timestamps, phone numbers and list markers."""
+    lo = start
+    while lo > 0 and not text[lo - 1].isspace():
+        lo -= 1
+    hi = end
+    while hi < len(text) and not text[hi].isspace():
+        hi += 1
+    token = text[lo:hi]
+    if _TOKEN_CODE.search(token):
+        return True
+    if token.rstrip(".,;:") == text[start:end] + ")" and end - start <= 2:
+        return True  # "1) the resumption of work"
+    return re.search(rf"{_MONTHS}\s+\d{{1,2}}[-–]$", text[max(0, start - 15) : start]) is not None
+
+
 def _in_name(text: str, start: int, end: int) -> bool:
     """True for numbers that belong to a name: "Model 3", "S&P 500", "Game 7", "COVID-19"."""
     before = text[max(0, start - 25) : start]
@@ -314,6 +335,8 @@ def _numbers(text: str) -> Iterator[_Raw]:
             unit_glued = _UNIT_RE.match(text, end)
             if not unit_glued or unit_glued.end() == end:
                 continue
+        if _in_code(text, start, end):
+            continue
         value = _parse_number(m)
         if value is None:
             continue
@@ -486,10 +509,11 @@ _SKIP_DEPS = {"det", "punct", "nummod", "quantmod", "prep", "relcl", "acl", "cc"
               "appos", "advmod", "case", "poss"}  # fmt: skip
 
 
-def _phrase(token: object) -> str:
+def _phrase(token: object, skip: tuple[int, int] = (0, 0)) -> str:
     """The noun with its compound and adjective modifiers ("Russian troops")."""
     words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]  # type: ignore[attr-defined]
-    words = [w for w in words if not w.like_num and w.ent_type_ not in ("MONEY", "PERCENT")]
+    words = [w for w in words if not w.like_num]
+    words = [w for w in words if not any(skip[0] <= t.i < skip[1] for t in w.subtree)]
     pieces = sorted([*words, token], key=lambda t: t.i)  # type: ignore[attr-defined]
     return " ".join(t.text for t in pieces)
 
@@ -534,11 +558,15 @@ def _measures(doc: object, start: int, end: int, unit: str | None) -> str | None
             and not head.like_num
             and not (span.start <= head.i < span.end)
         ):
-            return _phrase(head)
+            return _phrase(head, (span.start, span.end))
         if head.pos_ in ("VERB", "AUX"):
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
-                    return None if child.pos_ == "PRON" else _phrase(child)
+                    if child.pos_ != "PRON":
+                        return _phrase(child)
+                    if head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
+                        return _phrase(head.head)  # "the meeting, which lasted 45 minutes"
+                    return None
         node = head
     return None
 
