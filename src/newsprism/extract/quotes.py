@@ -1,0 +1,712 @@
+"""Direct and reported quotes with their speakers.
+
+The method follows the Gender Gap Tracker's quote extractor and the PARC/PolNeAR
+conventions (cue, source, content):
+
+1. *Syntactic quotes*: in each sentence with a verb of saying or thinking (a cue), the
+   dependency parse gives the source (the cue's subject, or the object of "according
+   to") and the content (the cue's clausal complement, or the quotation next to the
+   cue, or the clause "according to" is attached to). The parse runs only on sentences
+   with a cue, a quotation mark or "according to".
+2. *Quotation marks*: a scan of the text pairs opening and closing marks of any style
+   (straight, curly, single, guillemets, „German“); a paragraph that opens a quotation
+   and does not close it continues into the next paragraph that opens with a mark.
+   A quotation next to a cue becomes that cue's content, whole.
+3. *Floating quotes*: a quotation with no cue of its own takes the speaker of the
+   sentence before it when that sentence introduces it ("X said:") or when the previous
+   paragraph ended with a quote, else the speaker of the nearest quote before it.
+
+Speakers are resolved to names: a person named in the subject phrase, a pronoun to the
+last speaker or person, a role description ("the Russian leader") through
+:mod:`newsprism.extract.entities`, institutions by their name ("the Kremlin" →
+"Kremlin", "a Kremlin statement" → "Kremlin", "Macron's office" stays as it is).
+Quotes whose marks a scraper stripped ("Lets not be naive, he said.") are found by their
+shape: a clause, a comma, then the speaker and the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsprism.model import Article, Entity, Quote
+
+from ._nlp import Sentence, char_to_sentence, ensure_doc, parsed_sentences
+from .entities import extract_entities
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+__all__ = ["extract_quotes", "find_quote_marks", "CUE_VERBS", "QuoteSpan"]
+
+# Verbs that introduce a statement, belief or intention (PARC/PolNeAR cues); the most
+# frequent cue lemmas of PolNeAR's training split plus common synonyms.
+SPEECH_VERBS = frozenset(
+    """say tell add write ask note report announce suggest argue explain declare state
+    claim insist warn acknowledge admit recall respond reply answer conclude stress
+    emphasize emphasise mention predict promise vow pledge deny confirm reveal indicate
+    tweet post testify complain comment contend assert maintain reiterate repeat
+    caution concede observe inform joke quip remark allege charge accuse criticize
+    criticise praise urge propose demand question threaten signal describe call
+    counter retort boast brag lament concur affirm assure announce disclose estimate
+    advise recommend proclaim speculate hint imply acknowledge continue agree disagree
+    dismiss reject blame order instruct forecast guarantee swear testify complain
+    underline highlight point""".split()
+)
+THOUGHT_VERBS = frozenset(
+    """think believe know feel fear hope expect worry doubt suspect understand realize
+    realise want wish plan intend consider figure guess reckon assume decide
+    see find show prove seem appear learn hear read""".split()
+)
+# Stances and evaluations that PolNeAR annotates as attributions ("backing Bush",
+# "praised the efforts"): content is the object.
+STANCE_VERBS = frozenset(
+    """support back oppose endorse favor favour prefer praise applaud criticize criticise
+    mock slam blast tout defend thank congratulate discuss mention talk speak cite refer
+    name label brand accuse blame condemn denounce decry bemoan lament echo chant yell
+    shout exclaim email retweet share recognize regard disavow express vote choose
+    encourage welcome hail credit attack question challenge dispute ridicule pan target
+    acknowledge recount recap list highlight champion push advocate pledge""".split()
+)
+CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS
+# Verbs whose infinitive complement is their content ("promised to ...", "wants to ...").
+XCOMP_CUES = frozenset(
+    """promise vow pledge threaten want hope plan refuse decline urge call ask offer
+    agree seek intend expect wish decide demand""".split()
+)
+# Verbs whose direct object is their content ("announced a plan", "denied the report").
+DOBJ_CUES = (
+    frozenset(
+        """announce propose deny confirm predict promise suggest acknowledge admit reveal
+    demand criticize criticise praise dismiss reject say write tweet post question
+    reiterate repeat estimate disclose""".split()
+    )
+    | STANCE_VERBS
+)
+# Prepositions whose object is the content ("talked about X", "called for X", "voted for X").
+CONTENT_PREPS = frozenset({"about", "for", "of", "on", "against", "over", "to"})
+# Head nouns of a source that stand for the organisation named inside them.
+DOCUMENT_NOUNS = frozenset(
+    """statement readout release communique communiqué report transcript note letter
+    memo announcement tweet post website document decree summary""".split()
+)
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "you"}
+PLURAL_PRONOUNS = {"they", "them", "we"}
+THING_PRONOUNS = {"it"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+
+# Opening mark → closing marks accepted for it.
+_PAIRS = {
+    "“": '”“"',
+    "„": '“”"',
+    "‟": '”"',
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    '"': '"”“',
+    "‘": "’",
+    "'": "'’",
+}
+_DOUBLE_OPEN = '“„‟«"'
+_SINGLE_OPEN = "‘'"
+_ALL_MARKS = set("\"“”„‟«»‹›‘’'")
+MIN_FLOATING_WORDS = 4
+
+
+@dataclass
+class QuoteSpan:
+    """A stretch of text between quotation marks (marks included)."""
+
+    start: int
+    end: int
+    closed: bool = True
+    words: int = 0
+    used: bool = field(default=False, compare=False)
+
+
+def _is_opening(text: str, i: int) -> bool:
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    c = text[i]
+    if c in "“„‟«‹":
+        return not nxt.isspace() or c in "«‹"
+    if c in "\"‘'":
+        # A straight or single mark opens at the start of a word, not inside one.
+        return (prev.isspace() or prev in "([{—–-:/" or i == 0) and not nxt.isspace()
+    return False
+
+
+def _is_closing(text: str, i: int, opener: str) -> bool:
+    c = text[i]
+    if c not in _PAIRS.get(opener, ""):
+        return False
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    prev = text[i - 1] if i > 0 else " "
+    if c in "’'" and (nxt.isalpha() or (prev.isalpha() and nxt.isalpha())):
+        return False  # an apostrophe: Moscow’s, don't
+    if c == "“" and opener == "“":
+        # Some sites use “ for both ends: it closes only before a space or punctuation.
+        return nxt.isspace() or nxt in ",.;:!?)"
+    return True
+
+
+def find_quote_marks(text: str) -> list[QuoteSpan]:
+    """Spans enclosed by quotation marks, in any common style, marks included.
+
+    An opening mark not closed by the end of its paragraph ends the span there; when
+    the next paragraph opens with a quotation mark, the quotation continues into it.
+    """
+    spans: list[QuoteSpan] = []
+    i, n = 0, len(text)
+    while i < n:
+        c = text[i]
+        if c in _PAIRS and _is_opening(text, i):
+            opener = c
+            start = i
+            j = i + 1
+            closed_at = -1
+            while j < n:
+                ch = text[j]
+                if ch == "\n":
+                    # Paragraph end: continue only when the next paragraph opens a quote.
+                    k = j
+                    while k < n and text[k].isspace():
+                        k += 1
+                    if k < n and text[k] in _PAIRS and text[k] == opener and _is_opening(text, k):
+                        j = k + 1
+                        continue
+                    break
+                if ch in _ALL_MARKS and _is_closing(text, j, opener):
+                    closed_at = j
+                    break
+                j += 1
+            if closed_at >= 0:
+                end = closed_at + 1
+                spans.append(QuoteSpan(start, end, True, len(text[start:end].split())))
+                i = end
+                continue
+            end = j
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            words = len(text[start:end].split())
+            # A double mark left open to the paragraph end is a continued quotation;
+            # a lone single mark is more likely an apostrophe or a typo.
+            if opener in _DOUBLE_OPEN and words >= MIN_FLOATING_WORDS:
+                spans.append(QuoteSpan(start, end, False, words))
+                i = end
+                continue
+            i += 1
+            continue
+        i += 1
+    return spans
+
+
+def _needs_parse(sent: Span) -> bool:
+    for tok in sent:
+        if tok.lemma_.lower() in CUE_VERBS and tok.pos_ in {"VERB", "AUX"}:
+            return True
+        if tok.lower_ == "according" or tok.text in _ALL_MARKS or tok.text[:1] in '“”«»„"':
+            return True
+    return False
+
+
+def _subtree_span(tok: Token) -> tuple[int, int]:
+    """Token index range [lo, hi] of ``tok``'s subtree (contiguous by projectivity)."""
+    lefts = tok.left_edge.i
+    rights = tok.right_edge.i
+    return lefts, rights
+
+
+def _child(tok: Token, deps: Iterable[str]) -> Token | None:
+    deps = set(deps)
+    for c in tok.children:
+        if c.dep_ in deps:
+            return c
+    return None
+
+
+def _subject(tok: Token, inside: object = None) -> Token | None:
+    """Subject of a cue, inherited from the verb it depends on ('adding', conjuncts).
+
+    ``inside(token) -> bool`` tells whether a token lies inside a quotation: a cue outside
+    a quotation does not take its subject from inside one ('“…,” adding, “…”').
+    """
+    seen = 0
+    cur: Token | None = tok
+    while cur is not None and seen < 5:
+        subj = _child(cur, ("nsubj", "nsubjpass", "csubj"))
+        if subj is not None and cur is not tok and callable(inside) and inside(subj):
+            subj = None
+        if subj is not None:
+            return subj
+        if cur.dep_ in {"conj", "advcl", "xcomp", "ccomp"} and cur.head is not cur:
+            if (
+                cur.dep_ == "ccomp"
+                and not (callable(inside) and inside(cur.head))
+                and cur is not tok
+            ):
+                pass
+            cur = cur.head
+            seen += 1
+            continue
+        if (
+            cur.dep_ in {"relcl", "acl"}
+            and cur.head is not cur
+            and cur.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        ):
+            return cur.head  # "the Super PAC backing Bush", "officials who said"
+        if cur.dep_ in {"pcomp", "pobj", "prep"} and cur.head is not cur:
+            cur = cur.head  # "by saying", "after saying"
+            seen += 1
+            continue
+        break
+    return None
+
+
+_TRIM_CHARS = " \t\n,;:—–-"
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and loose punctuation, keeping quotation marks."""
+    while start < end and text[start] in _TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in _TRIM_CHARS + ".":
+        end -= 1
+    return start, end
+
+
+@dataclass
+class _Speaker:
+    name: str | None
+    start: int | None
+    end: int | None
+    is_person: bool
+
+
+@dataclass
+class _Context:
+    """What the resolver remembers while walking the article."""
+
+    text: str
+    entities: list[Entity]
+    marks: list[QuoteSpan]
+    last_speaker: list[tuple[int, _Speaker]] = field(default_factory=list)
+
+    def inside_quote(self, pos: int) -> bool:
+        return any(q.start < pos < q.end and q.words > 3 for q in self.marks)
+
+    def entities_in(self, start: int, end: int) -> list[Entity]:
+        return [e for e in self.entities if e.start >= start and e.end <= end]
+
+    def person_named(self, name: str) -> str | None:
+        """Canonical name of the article's person called ``name`` (a surname or full name)."""
+        key = name.casefold()
+        for e in self.entities:
+            if e.label == "PERSON" and (
+                e.canonical.casefold() == key or e.canonical.casefold().endswith(" " + key)
+            ):
+                return e.canonical
+        return None
+
+    def person_in_sentence_before(self, sent_start: int, pos: int) -> Entity | None:
+        for e in reversed(self.entities):
+            if (
+                sent_start <= e.start
+                and e.end <= pos
+                and e.label == "PERSON"
+                and not self.inside_quote(e.start)
+            ):
+                return e
+        return None
+
+    def last_person_before(self, pos: int) -> Entity | None:
+        for e in reversed(self.entities):
+            if e.end <= pos and e.label == "PERSON" and not self.inside_quote(e.start):
+                return e
+        return None
+
+    def recent_speaker(
+        self, sent_index: int, want_person: bool | None, window: int = 4
+    ) -> _Speaker | None:
+        for k, spk in reversed(self.last_speaker):
+            if sent_index - k > window:
+                break
+            if spk.name is None:
+                continue
+            if want_person is None or spk.is_person == want_person:
+                return spk
+        return None
+
+
+def _np_text(text: str, start: int, end: int) -> str:
+    s = " ".join(text[start:end].split())
+    s = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", s)
+    return s.strip(" ,.;:")
+
+
+def _resolve_speaker(ctx: _Context, sent: Sentence, subj: Token, sent_index: int) -> _Speaker:
+    """Name the source whose head token is ``subj``."""
+    text = ctx.text
+    low = subj.lower_
+    # Relative pronoun: the noun the relative clause modifies.
+    if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
+        subj = subj.head.head
+        low = subj.lower_
+    lo, hi = _subtree_span(subj)
+    doc = subj.doc
+    # Leave relative clauses and trailing appositions' clauses out of the source span.
+    for c in subj.rights:
+        if c.dep_ in {"relcl", "acl"}:
+            hi = min(hi, c.left_edge.i - 1)
+    s_start, s_end = sent.start(doc[lo]), sent.end(doc[hi])
+    s_start, s_end = _trim(text, s_start, s_end)
+    if low in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS and subj.pos_ == "PRON":
+        want = True if low in PERSON_PRONOUNS else (False if low in THING_PRONOUNS else None)
+        if want is True:
+            # A person named earlier in the same sentence ("Macron's office said he ...").
+            ent = ctx.person_in_sentence_before(sent.start_char, sent.start(subj))
+            if ent is not None:
+                return _Speaker(ent.canonical, s_start, s_end, True)
+        spk = ctx.recent_speaker(sent_index, want)
+        if spk is None and want is not False:
+            ent = ctx.last_person_before(sent.start(subj))
+            if ent is not None:
+                return _Speaker(ent.canonical, s_start, s_end, True)
+        if spk is not None:
+            return _Speaker(spk.name, s_start, s_end, spk.is_person)
+        return _Speaker(None, s_start, s_end, want is True)
+    ents = ctx.entities_in(s_start, s_end)
+    head_start, head_end = sent.start(subj), sent.end(subj)
+    persons = [e for e in ents if e.label == "PERSON"]
+    poss = _child(subj, ("poss",))
+    # "Macron's office", "the Kremlin's statement": an institution named by its owner.
+    if poss is not None and subj.pos_ in {"NOUN"}:
+        if subj.lower_ in DOCUMENT_NOUNS:
+            owner = ctx.entities_in(sent.start(poss.left_edge), sent.end(poss))
+            if owner:
+                return _Speaker(owner[-1].canonical, s_start, s_end, owner[-1].label == "PERSON")
+        lo2 = poss.left_edge.i
+        return _Speaker(_np_text(text, sent.start(doc[lo2]), head_end), s_start, s_end, False)
+    if persons:
+        # The person the phrase is about: the head itself, else the first person named.
+        for e in persons:
+            if e.start <= head_start < e.end:
+                return _Speaker(e.canonical, s_start, s_end, True)
+        for e in persons:
+            # skip persons inside a prepositional modifier ("an aide to Clinton")
+            tok_i = None
+            for t in doc[lo : hi + 1]:
+                if sent.start(t) == e.start:
+                    tok_i = t
+                    break
+            if tok_i is not None and any(
+                a.dep_ == "prep" for a in tok_i.ancestors if a.i >= lo and a.i <= hi
+            ):
+                continue
+            return _Speaker(e.canonical, s_start, s_end, True)
+    others = [e for e in ents if e.label != "PERSON"]
+    if others:
+        for e in others:
+            if e.start <= head_start < e.end:
+                return _Speaker(e.canonical, s_start, s_end, False)
+        if subj.lower_ in DOCUMENT_NOUNS:
+            return _Speaker(others[0].canonical, s_start, s_end, False)
+    if subj.lower_ in DOCUMENT_NOUNS and subj.pos_ == "NOUN":
+        # "the statement said": the organisation that last spoke.
+        spk = ctx.recent_speaker(sent_index, False, window=8)
+        if spk is not None:
+            return _Speaker(spk.name, s_start, s_end, False)
+    if subj.text[:1].isupper():
+        known = ctx.person_named(subj.text)
+        if known is not None:
+            return _Speaker(known, s_start, s_end, True)
+    # A common-noun source ("a spokesperson", "U.S. officials"): its own words.
+    left = subj.left_edge.i
+    name = _np_text(text, sent.start(doc[left]), head_end)
+    return _Speaker(name or None, s_start, s_end, False)
+
+
+def _quote_for(marks: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:
+    for q in marks:
+        if q.start < end and start < q.end:
+            return q
+    return None
+
+
+def _adjacent_quote(
+    ctx: _Context, sent: Sentence, cue: Token, subj: Token | None
+) -> QuoteSpan | None:
+    """A quotation right after the cue ('said: “…”') or right before the source ('“…,” X said')."""
+    text = ctx.text
+    cue_end = sent.end(cue)
+    cue_start = sent.start(cue)
+    first = cue_start
+    if subj is not None:
+        first = min(first, sent.start(subj.left_edge))
+    for q in ctx.marks:
+        if q.words < 2:
+            continue
+        gap_after = text[cue_end : q.start]
+        if 0 <= q.start - cue_end <= 60 and re.fullmatch(
+            r"[\s,:;—–-]*(?:\w+[\s,:]*){0,6}", gap_after
+        ):
+            # Between cue and quote only short material ("told CNN:", "said in a statement,").
+            if not any(m in gap_after for m in '“”"«»\n'):
+                return q
+        gap_before = text[q.end : first]
+        if 0 <= first - q.end <= 4 and re.fullmatch(r"[ \t,:;—–-]*", gap_before):
+            return q
+    return None
+
+
+def _content_prep(tok: Token) -> Token | None:
+    """Object of the first content preposition after the cue ("talked about X")."""
+    for c in tok.rights:
+        if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS:
+            obj = _child(c, ("pobj", "pcomp"))
+            if obj is not None:
+                return obj
+    return None
+
+
+def _content_span(sent: Sentence, tok: Token) -> tuple[int, int]:
+    lo, hi = _subtree_span(tok)
+    doc = tok.doc
+    return sent.start(doc[lo]), sent.end(doc[hi])
+
+
+def _is_direct(
+    ctx: _Context, start: int, end: int, no_marks_in_article: bool, left_of_cue: bool
+) -> bool:
+    text = ctx.text
+    inside = 0
+    for q in ctx.marks:
+        a, b = max(q.start, start), min(q.end, end)
+        if b > a:
+            inside += b - a
+    if end > start and inside / (end - start) >= 0.5:
+        return True
+    if left_of_cue and no_marks_in_article:
+        return True
+    # First- or second-person words outside any marks: a quotation without its marks.
+    if left_of_cue and re.search(r"\b(?:I|we|We|our|Our|us|my|My|you|You)\b", text[start:end]):
+        return True
+    return False
+
+
+def extract_quotes(
+    article: Article, doc: Doc | None = None, entities: list[Entity] | None = None
+) -> list[Quote]:
+    """Return the direct and reported quotes of ``article`` with speakers and offsets.
+
+    ``doc`` is the spaCy doc of ``article.text`` (made with the parser off, or on) and
+    ``entities`` the result of :func:`extract_entities`; both are computed when omitted.
+    """
+    text = article.text
+    doc = ensure_doc(text, doc)
+    if entities is None:
+        entities = extract_entities(article, doc)
+    marks = find_quote_marks(text)
+    no_marks = not any(c in text for c in '"“”«»„')
+    ctx = _Context(text, sorted(entities, key=lambda e: e.start), marks)
+    sentences = parsed_sentences(doc, _needs_parse)
+    quotes: list[Quote] = []
+    covered: list[tuple[int, int]] = []
+
+    def add(
+        start: int,
+        end: int,
+        spk: _Speaker,
+        cue: str | None,
+        kind: str,
+        sent_index: int,
+    ) -> None:
+        start, end = _trim(text, start, end)
+        if end - start < 3 or not any(ch.isalpha() for ch in text[start:end]):
+            return
+        for a, b in covered:
+            if a == start and b == end:
+                return
+        quotes.append(
+            Quote(article.id, start, end, text[start:end], spk.name, cue, kind, spk.start, spk.end)
+        )
+        covered.append((start, end))
+        if spk.name is not None:
+            ctx.last_speaker.append((sent_index, spk))
+
+    for si, sent in enumerate(sentences):
+        parse = sent.parse
+        if parse is None:
+            continue
+        for tok in parse:
+            low = tok.lower_
+            if low == "according" and tok.i + 1 < len(parse) and parse[tok.i + 1].lower_ == "to":
+                _according(ctx, sent, tok, si, add)
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma not in CUE_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+                continue
+            if tok.dep_ in {"amod", "compound"}:
+                continue
+            if ctx.inside_quote(sent.start(tok)):
+                continue  # a cue inside a quotation belongs to the quoted speaker's words
+            subj = _subject(tok, lambda t, s=sent: ctx.inside_quote(s.start(t)))
+            if subj is not None and subj.dep_ == "nsubjpass":
+                if lemma in THOUGHT_VERBS:
+                    continue  # "is expected to": no attribution to the subject
+                subj = None
+            if no_marks and subj is not None and subj.lower_ in {"i", "we"}:
+                continue  # first person outside marks: inside a quotation whose marks were lost
+            comp = _child(tok, ("ccomp",))
+            quote = _adjacent_quote(ctx, sent, tok, subj)
+            if lemma in THOUGHT_VERBS | STANCE_VERBS and comp is None and quote is None:
+                if not (
+                    (lemma in XCOMP_CUES and _child(tok, ("xcomp",)) is not None)
+                    or (lemma in DOBJ_CUES and _child(tok, ("dobj", "prep")) is not None)
+                ):
+                    continue
+            start = end = -1
+            left = False
+            if comp is not None:
+                start, end = _content_span(sent, comp)
+                left = end <= sent.start(tok)
+                q = _quote_for(marks, start, end)
+                if q is not None and (q.start < start or q.end > end) and q.words >= 2:
+                    if q.start >= start - 2 or q.end - q.start > (end - start) * 0.5:
+                        start, end = min(start, q.start), max(end, q.end)
+                        q.used = True
+                if quote is not None and not (quote.start < end and start < quote.end):
+                    # "said, adding: “…”" keeps the quotation too
+                    pass
+            elif quote is not None:
+                start, end = quote.start, quote.end
+                left = end <= sent.start(tok)
+                quote.used = True
+            else:
+                xc = _child(tok, ("xcomp",)) if lemma in XCOMP_CUES else None
+                ob = _child(tok, ("dobj",)) if lemma in DOBJ_CUES else None
+                if xc is not None:
+                    start, end = _content_span(sent, xc)
+                    ob2 = _child(tok, ("dobj",))
+                    if ob2 is not None:
+                        start = min(start, _content_span(sent, ob2)[0])
+                elif ob is not None and (ob.pos_ != "PRON" or lemma in STANCE_VERBS):
+                    start, end = _content_span(sent, ob)
+                elif (pp := _content_prep(tok)) is not None:
+                    start, end = _content_span(sent, pp)
+                elif (
+                    lemma == "say"
+                    and (adv := _child(tok, ("advmod", "intj", "dobj"))) is not None
+                    and adv.i > tok.i
+                    and adv.lower_ in {"so", "yes", "no", "nothing", "otherwise", "much"}
+                ):
+                    start, end = _content_span(sent, adv)
+                elif lemma == "say" and tok.dep_ == "ROOT":
+                    # "X, Y said." with the X clause not attached as a complement.
+                    first = sent.start(parse[0])
+                    subj_start = sent.start(subj.left_edge) if subj is not None else sent.start(tok)
+                    if subj_start - first > 10 and text[:subj_start].rstrip().endswith(","):
+                        start, end, left = first, subj_start, True
+                if start < 0:
+                    continue
+            if subj is None:
+                spk = _Speaker(None, None, None, False)
+            else:
+                spk = _resolve_speaker(ctx, sent, subj, si)
+                if spk.start is not None and start <= spk.start < end:
+                    # Source inside its own content: the parse went wrong; keep content only
+                    # when it lies on one side of the source.
+                    if spk.end is not None and spk.end >= end:
+                        end = spk.start
+                    else:
+                        start = spk.end if spk.end is not None else start
+            q = _quote_for(marks, start, end)
+            if q is not None:
+                q.used = True
+            kind = "direct" if _is_direct(ctx, start, end, no_marks, left) else "indirect"
+            add(start, end, spk, tok.text, kind, si)
+    _floating(ctx, sentences, add, covered)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return _dedupe(quotes)
+
+
+def _according(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -> None:
+    """'…, according to X': content is the clause the phrase is attached to."""
+    to = _child(tok, ("prep",))
+    if to is None:
+        # spaCy sometimes attaches "to" as the next token without the prep link.
+        if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
+            to = tok.nbor(1)
+        else:
+            return
+    src = _child(to, ("pobj",))
+    if src is None:
+        return
+    spk = _resolve_speaker(ctx, sent, src, si)
+    head = tok.head if tok.head is not tok else None
+    doc = tok.doc
+    phrase_lo, phrase_hi = tok.left_edge.i, tok.right_edge.i
+    if head is None:
+        lo, hi = 0, len(doc) - 1
+    else:
+        lo, hi = head.left_edge.i, head.right_edge.i
+    # Take the larger side of the clause around the "according to" phrase.
+    left = (lo, phrase_lo - 1)
+    right = (phrase_hi + 1, hi)
+    side = left if left[1] - left[0] >= right[1] - right[0] else right
+    if side[1] < side[0]:
+        return
+    start, end = sent.start(doc[side[0]]), sent.end(doc[side[1]])
+    kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
+    add(start, end, spk, "according to", kind, si)  # type: ignore[operator]
+
+
+def _floating(
+    ctx: _Context, sentences: list[Sentence], add: object, covered: list[tuple[int, int]]
+) -> None:
+    """Quotations not attached to a cue: speaker of the introducing or previous quote."""
+    text = ctx.text
+    for q in ctx.marks:
+        if q.used or q.words < MIN_FLOATING_WORDS:
+            continue
+        si = char_to_sentence(sentences, q.start)
+        if si < 0:
+            continue
+        # Already inside an extracted content? Then it is part of that quote.
+        if any(a < q.end and q.start < b for a, b in covered):
+            continue
+        spk: _Speaker | None = None
+        before = text[max(0, q.start - 3) : q.start]
+        if ":" in before or (si > 0 and text[: q.start].rstrip().endswith(":")):
+            spk = ctx.recent_speaker(si, None, window=1)
+        if spk is None:
+            para_start = text.rfind("\n", 0, q.start) + 1
+            starts_para = not text[para_start : q.start].strip()
+            starts_sent = sentences[si].start_char >= q.start - 1
+            if starts_para:
+                spk = ctx.recent_speaker(si, None, window=3)
+            elif starts_sent:
+                # '“A,” X said. “B.”': the quotation goes on after the cue sentence.
+                spk = ctx.recent_speaker(si, None, window=1)
+        if spk is None:
+            continue
+        add(q.start, q.end, _Speaker(spk.name, None, None, spk.is_person), None, "direct", si)  # type: ignore[operator]
+
+
+def _dedupe(quotes: list[Quote]) -> list[Quote]:
+    """Drop a quote whose content lies inside another quote's with the same speaker."""
+    out: list[Quote] = []
+    for q in quotes:
+        dup = False
+        for o in quotes:
+            if o is q:
+                continue
+            if o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start):
+                if o.speaker == q.speaker or q.cue is None:
+                    dup = True
+                    break
+        if not dup:
+            out.append(q)
+    return out
