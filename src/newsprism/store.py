@@ -66,8 +66,23 @@ def _m0001_articles(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _m0002_story_documents(con: duckdb.DuckDBPyConnection) -> None:
+    # The per-story analysis exactly as exported in stories.json, for the report and web app.
+    con.execute(
+        """
+        CREATE TABLE story_documents (
+            id VARCHAR PRIMARY KEY,
+            thread VARCHAR,
+            position INTEGER NOT NULL,
+            doc JSON NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("0001_articles", _m0001_articles),
+    ("0002_story_documents", _m0002_story_documents),
 ]
 
 _ARTICLE_COLUMNS = (
@@ -298,3 +313,35 @@ class Store:
             duplicate_kind=r["duplicate_kind"],
             raw=r.get("raw"),
         )
+
+    # ------------------------------------------------------------------ story documents
+
+    def save_story_documents(self, docs: Sequence[dict[str, Any]]) -> None:
+        """Replace the stored per-story analyses (the objects of stories.json) in one transaction."""
+        with self.transaction():
+            self.con.execute("DELETE FROM story_documents")
+            if docs:
+                self.con.executemany(
+                    "INSERT INTO story_documents VALUES (?, ?, ?, ?)",
+                    [
+                        (
+                            d["id"],
+                            d.get("thread"),
+                            i,
+                            json.dumps(d, ensure_ascii=False, default=str),
+                        )
+                        for i, d in enumerate(docs)
+                    ],
+                )
+
+    def story_documents(self) -> list[dict[str, Any]]:
+        """All stored per-story analyses, in their saved order."""
+        rows = self.con.execute("SELECT doc FROM story_documents ORDER BY position").fetchall()
+        return [json.loads(r[0]) for r in rows]
+
+    def story_document(self, story_id: str) -> dict[str, Any] | None:
+        """One per-story analysis by story id, or None."""
+        row = self.con.execute(
+            "SELECT doc FROM story_documents WHERE id = ?", [story_id]
+        ).fetchone()
+        return json.loads(row[0]) if row else None
