@@ -135,7 +135,7 @@ def evaluate_quantities(path: str | Path, *, details: bool = False) -> dict[str,
                 else:
                     value_matched += len(used)
             if details:
-                for i, (s_value, s_unit, s) in enumerate(system):
+                for i, (s_value, _s_unit, s) in enumerate(system):
                     if i not in strict_used:
                         errors.append({"text": text, "system": s.text, "value": s_value,
                                        "unit": s.unit})  # fmt: skip

@@ -485,9 +485,11 @@ def _r_year_ago(m: re.Match[str], ctx: _Ctx) -> _Result:
     return f"{ctx.ref.year - 1:04d}", "DATE", True
 
 
-_HOLIDAYS = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
-             "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11)}  # fmt: skip
+_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "new year's day": (1, 1), "new year's eve": (12, 31), "independence day": (7, 4),
+    "halloween": (10, 31), "valentine's day": (2, 14), "veterans day": (11, 11),
+}  # fmt: skip
 
 
 def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
@@ -697,7 +699,8 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 r"earlier|later|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)[- ])?"
                 r"(?P<month>January|February|March|April|June|July|August|September|October"
                 r"|November|December|(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=until )|(?<=since )"
-                r"|(?<=last )|(?<=next )|(?<=this )|(?<=early )|(?<=late )|(?<=from ))May)\b(?!-)"), _r_month),
+                r"|(?<=last )|(?<=next )|(?<=this )|(?<=early )|(?<=late )|(?<=from ))May)"
+                r"\b(?!-)"), _r_month),
     (re.compile(rf"\b(?:fiscal\s+)?(?:(?:the\s+)?(?:early|late|mid)[- ]?)?{_B}(?P<year>"
                 rf"{_YEAR_RE}){_NB}(?!\s*(?:-|to)\s*\d)(?!\s+(?:people|percent|troops|"
                 r"soldiers|miles|km|kilometres|kilometers|feet|metres|meters|tons|tonnes|"
@@ -767,14 +770,15 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
      _r_relative_year),
     (re.compile(r"\b(?:earlier|later)\s+in\s+the\s+year\b", _F), _r_relative_year),
     (re.compile(rf"\b(?:last\s+)?(?P<hol>Christmas(?: Day| Eve)?|New Year['’]s (?:Day|Eve)"
-                rf"|Independence Day|Halloween|Valentine['’]s Day|Veterans Day|Thanksgiving(?: Day)?"
-                rf"|Election Day)(?:,?\s+(?P<year>{_YEAR_RE})\b)?"), _r_holiday),
+                rf"|Independence Day|Halloween|Valentine['’]s Day|Veterans Day"
+                rf"|Thanksgiving(?: Day)?|Election Day)(?:,?\s+(?P<year>{_YEAR_RE})\b)?"),
+     _r_holiday),
     (_SPELLED_YEAR, _r_spelled_year),
     (re.compile(r"\b(?:recent|past)\s+(?:days|weeks|months|years|decades)"
                 r"(?:\s+(?:and|or)\s+(?:days|weeks|months|years))?\b", _F),
      _const("PAST_REF", "DATE")),
-    (re.compile(rf"\b(?P<month>January|February|March|April|May|June|July|August|September"
-                rf"|October|November|December)\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
+    (re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|September"
+                r"|October|November|December)\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
      _r_month_rel_year),
     (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bthese days\b|\bat present\b|\bnowadays\b"
                 r"|\bthe present\b|\bat the moment\b", _F), _const("PRESENT_REF", "DATE")),

@@ -64,7 +64,8 @@ _UNITS_CI = {
     "yuan": "chinese yuan", "renminbi": "chinese yuan", "rupees": "indian rupee",
     "rubles": "russian ruble", "roubles": "russian ruble", "ruble": "russian ruble",
     "rouble": "russian ruble", "hryvnias": "ukrainian hryvnia", "hryvnia": "ukrainian hryvnia",
-    "shekels": "shekel", "shekel": "shekel", "francs": "swiss franc", "ringgit": "malaysian ringgit",
+    "shekels": "shekel", "shekel": "shekel", "francs": "swiss franc",
+    "ringgit": "malaysian ringgit",
     "danish crowns": "danish krone", "kroner": "danish krone", "krone": "danish krone",
     "kronor": "swedish krona", "won": "south korean won", "cents": "cent", "cent": "cent",
     "pence": "penny", "sen": "sen", "jpy": "japanese yen", "usd": "dollar", "eur": "euro",
@@ -96,7 +97,8 @@ _UNITS_CI = {
     "km/h": "kilometre per hour", "km/hr": "kilometre per hour", "kph": "kilometre per hour",
     "kmh": "kilometre per hour", "kilometres per hour": "kilometre per hour",
     "kilometers per hour": "kilometre per hour", "knots": "knot",
-    "mpg": "mile per gallon", "miles per gallon": "mile per gallon", "rpm": "revolutions per minute",
+    "mpg": "mile per gallon", "miles per gallon": "mile per gallon",
+    "rpm": "revolutions per minute",
     "kilograms": "kilogram", "kilogram": "kilogram", "kg": "kilogram", "kgs": "kilogram",
     "grams": "gram", "gram": "gram", "milligrams": "milligram", "mg": "milligram",
     "tonnes": "tonne", "tonne": "tonne", "tons": "ton", "ton": "ton", "metric tons": "tonne",
@@ -123,8 +125,10 @@ _UNITS_CI = {
     "pound-feet": "pound-foot", "lb-ft": "foot pound-force", "nm": "newton metre",
 }  # fmt: skip
 # Symbols whose case matters ("5 m" vs "5 M"), checked before the case-insensitive table.
-_UNITS_CS = {"%": "percent", "W": "watt", "F": "farad", "C": "celsius", "m": "metre",
-             "p": "penny", "PS": "horsepower", "g": "gram", "″": "inch", "\"": "inch", "GB": "gigabyte"}  # fmt: skip
+_UNITS_CS = {
+    "%": "percent", "W": "watt", "F": "farad", "C": "celsius", "m": "metre", "p": "penny",
+    "PS": "horsepower", "g": "gram", "″": "inch", "\"": "inch", "GB": "gigabyte",
+}  # fmt: skip
 _PER_UNITS = {
     "share": "share", "barrel": "barrel", "day": "day", "year": "year", "month": "month",
     "week": "week", "hour": "hour", "gallon": "gallon", "ounce": "ounce", "gram": "gram",
@@ -226,6 +230,11 @@ _TIME_AFTER = re.compile(r"^(?::\d\d|\s?[ap]\.?m\.?\b|\s?(?:GMT|EST|EDT|PDT|PST|
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _RANGE_SEP = re.compile(r"^\s?(?:-|–|—|to|and|or|to-)\s?", re.I)
 _AGE_AFTER = re.compile(r"[\s-](?:year|month)s?[\s-]old\b", re.I)
+# A number word followed by one of these is a pronoun or an idiom, not a count.
+_NOT_COUNTED_AFTER = {
+    "of", "another", "or", "and", "to", "in", "on", "at", "by", "for", "who", "that", "which",
+    "is", "was", "has", "had", "day", "time", "way", "thing",
+}  # fmt: skip
 _ADDRESS_AFTER = re.compile(
     r"(?:\s+[A-Z][\w.]*){1,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Drive|Blvd|Boulevard"
     r"|Place|Square|Court|Highway)\b|\s+ZIP\b"
@@ -395,9 +404,7 @@ def _numbers(text: str) -> Iterator[_Raw]:
             if nxt.group(1) == "of" and re.match(r"\s+of\s+(?:the|its|his|her|their|our)\b",
                                                  text[end : end + 20]):  # fmt: skip
                 pass  # "one of the best speakers" is a count
-            elif not ranged and nxt.group(1) in {"of", "another", "or", "and", "to", "in", "on", "at",
-                                           "by", "for", "who", "that", "which", "is", "was",
-                                           "has", "had", "day", "time", "way", "thing"}:  # fmt: skip
+            elif not ranged and nxt.group(1) in _NOT_COUNTED_AFTER:
                 continue
         if unit is None and is_digit and not currency and not m["scale"]:
             if 1800 <= value <= 2100 and float(value).is_integer() and "," not in num:

@@ -1,0 +1,159 @@
+"""Date and time extraction: TimeML values against the publication date, on real articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from newsprism.extract.dates import extract_dates, find_dates, infer_reference
+from newsprism.model import Article, DateMention
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
+# Publication dates of the bundled seeds (from their outlets' pages).
+PUBLISHED = {
+    "000": dt.date(2022, 2, 21),
+    "001": dt.date(2022, 2, 21),
+    "002": dt.date(2022, 2, 21),
+    "003": dt.date(2022, 2, 8),
+    "004": dt.date(2022, 2, 20),
+}
+
+
+def _article(prefix: str, *, published: dt.date | None = None) -> Article:
+    path = next(SAMPLE.glob(f"{prefix}_*.txt"))
+    return Article(
+        id=prefix, source_path=str(path), text=path.read_text(encoding="utf-8"), published=published
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_dates() -> dict[str, list[DateMention]]:
+    return {k: extract_dates(_article(k, published=v)) for k, v in PUBLISHED.items()}
+
+
+def _after(article_text: str, mentions: list[DateMention], context: str) -> DateMention:
+    """The mention that starts right after ``context`` in the text."""
+    pos = article_text.index(context) + len(context)
+    for m in mentions:
+        if m.start == pos:
+            return m
+    raise AssertionError(f"no date mention right after {context!r}: {mentions}")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "context", "text", "value", "type_"),
+    [
+        ("000", "Emmanuel Macron on ", "Sunday", "2022-02-20", "DATE"),
+        ("000", "set by Moscow ", "last December", "2021-12", "DATE"),
+        ("000", "In the phone conversation lasting ", "105 minutes", "PT105M", "DURATION"),
+        ("000", "Minsk protocol, which in ", "2014", "2014", "DATE"),
+        ("000", "would meet “in ", "the coming days", "FUTURE_REF", "DATE"),
+        ("000", "conversation came ", "two weeks", "P2W", "DURATION"),
+        ("002", "once again ", "Monday morning", "2022-02-21TMO", "DATE"),
+        ("002", "On ", "Sunday", "2022-02-20", "DATE"),
+        ("002", "their meeting on ", "February 24", "2022-02-24", "DATE"),
+        ("003", "Britain said ", "Monday", "2022-02-07", "DATE"),
+        ("003", "Ukraine will meet ", "Thursday", "2022-02-10", "DATE"),
+        ("003", "during their ", "more than five-hour", "PT5H", "DURATION"),
+        ("004", "by force during ", "Sunday", "2022-02-20", "DATE"),
+    ],
+)
+def test_seed_expressions_resolve_against_publication_date(
+    seed_dates: dict[str, list[DateMention]],
+    prefix: str,
+    context: str,
+    text: str,
+    value: str,
+    type_: str,
+) -> None:
+    article_text = _article(prefix).text
+    mention = _after(article_text, seed_dates[prefix], context)
+    assert mention.text == text
+    assert mention.value == value
+    assert mention.type == type_
+
+
+def test_offsets_point_into_the_article_text(seed_dates: dict[str, list[DateMention]]) -> None:
+    for prefix, mentions in seed_dates.items():
+        text = _article(prefix).text
+        assert mentions, prefix
+        for m in mentions:
+            assert m.article_id == prefix
+            assert text[m.start : m.end] == m.text
+            assert m.type in {"DATE", "TIME", "DURATION", "SET"}
+
+
+def test_anchor_says_which_mentions_used_the_publication_date(
+    seed_dates: dict[str, list[DateMention]],
+) -> None:
+    by_text = {m.text: m for m in seed_dates["000"]}
+    assert by_text["Sunday"].anchor == "published"
+    assert by_text["105 minutes"].anchor is None  # a duration needs no anchor
+    assert by_text["2014"].anchor is None
+
+
+def test_reference_is_inferred_from_a_dateline_when_publication_date_is_unknown() -> None:
+    article = _article("001")  # no published date; the page says "February 21, 2022"
+    assert infer_reference(article.text) == dt.date(2022, 2, 21)
+    mentions = extract_dates(article)
+    sunday = _after(article.text, mentions, "EU\n\nOn ")
+    assert (sunday.value, sunday.anchor) == ("2022-02-20", "inferred")
+    feb24 = _after(article.text, mentions, "Sergey Lavrov on ")
+    assert (feb24.value, feb24.anchor) == ("2022-02-24", "inferred")
+
+
+def test_without_any_reference_relative_dates_are_not_guessed() -> None:
+    mentions = find_dates("Talks were held on Sunday and will resume tomorrow.", None)
+    values = {m.text: m.value for m in mentions}
+    assert values["Sunday"] == "XXXX-WXX-7"
+    assert values["tomorrow"] == "XXXX-XX-XX"
+    assert all(m.anchor is None for m in mentions)
+
+
+MONDAY = dt.date(2022, 2, 21)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("The leaders spoke on Sunday.", "Sunday", "2022-02-20"),
+        ("The leaders will meet on Sunday.", "Sunday", "2022-02-27"),
+        ("He said last Friday that he would go.", "last Friday", "2022-02-18"),
+        ("The summit is set for next Sunday.", "next Sunday", "2022-02-27"),
+        ("Shelling resumed yesterday.", "yesterday", "2022-02-20"),
+        ("Talks continue today.", "today", "2022-02-21"),
+        ("They met earlier this month.", "earlier this month", "2022-02"),
+        ("Sales fell last year.", "last year", "2021"),
+        ("Profit rose in the third quarter.", "the third quarter", "2021-Q3"),
+        ("It was signed in March 1999.", "March 1999", "1999-03"),
+        ("It was signed on 21 February 2022.", "21 February 2022", "2022-02-21"),
+        ("The blast came at 10:35 a.m.", "10:35 a.m.", "2022-02-21T10:35"),
+        ("Prices were higher in the 1990s.", "the 1990s", "199"),
+        ("The talks lasted two weeks.", "two weeks", "P2W"),
+        ("A five-hour session ended.", "five-hour", "PT5H"),
+        ("It has rained for 2 1/2 hours.", "2 1/2 hours", "PT150M"),
+        ("Protests are held every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("The plant is busy now.", "now", "PRESENT_REF"),
+        ("The report, published recently, said so.", "recently", "PAST_REF"),
+        ("Four years ago he resigned.", "Four years ago", "2018"),
+        ("Stores closed on Thanksgiving Day.", "Thanksgiving Day", "2021-11-25"),
+    ],
+)
+def test_rules(sentence: str, text: str, value: str) -> None:
+    mentions = find_dates(sentence, MONDAY)
+    assert [(m.text, m.value) for m in mentions] == [(text, value)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He may go to Kyiv.",  # the modal, not the month
+        "Russia massed 2,000 troops and 150,000 soldiers.",  # counts, not years
+        "The 6-year-old boy was rescued.",  # ages are not temporal expressions
+        "The deal was worth $5 million to 300 workers.",  # money and counts
+    ],
+)
+def test_non_temporal_text_gives_no_mentions(sentence: str) -> None:
+    assert find_dates(sentence, MONDAY) == []

@@ -1,0 +1,122 @@
+"""Quantity extraction: values, units, approximations and what is measured, on real articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from newsprism.extract.quantities import extract_quantities, find_quantities
+from newsprism.model import Article, Quantity
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
+
+
+def _article(prefix: str) -> Article:
+    path = next(SAMPLE.glob(f"{prefix}_*.txt"))
+    return Article(id=prefix, source_path=str(path), text=path.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def seed_quantities() -> dict[str, list[Quantity]]:
+    return {p: extract_quantities(_article(p)) for p in ("000", "001", "002", "003", "004")}
+
+
+def _find(quantities: list[Quantity], text: str) -> Quantity:
+    found = [q for q in quantities if q.text == text]
+    assert found, f"{text!r} not among {[q.text for q in quantities]}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "text", "value", "unit", "approx", "measures"),
+    [
+        ("000", "105 minutes", 105, "minute", None, "phone conversation"),
+        ("000", "150,000", 150_000, None, "about", "Russian soldiers"),
+        ("000", "30,000", 30_000, None, None, "Russian troops"),
+        ("000", "three million", 3_000_000, None, "about", "people"),
+        ("001", "45 minutes", 45, "minute", None, "meeting"),
+        ("003", "350", 350, None, None, "troops"),
+        ("003", "100", 100, None, "more than", "U.S. military personnel"),
+        ("003", "1.8 billion euros", 1.8e9, "euro", "about", "aid"),
+        ("003", "$1.3 billion", 1.3e9, "dollar", None, "financial aid"),
+        ("003", "five-hour", 5, "hour", "more than", "session"),
+    ],
+)
+def test_seed_quantities(
+    seed_quantities: dict[str, list[Quantity]],
+    prefix: str,
+    text: str,
+    value: float,
+    unit: str | None,
+    approx: str | None,
+    measures: str,
+) -> None:
+    q = _find(seed_quantities[prefix], text)
+    assert q.value == pytest.approx(value)
+    assert (q.unit, q.approx, q.measures) == (unit, approx, measures)
+
+
+def test_offsets_point_into_the_article_text(seed_quantities: dict[str, list[Quantity]]) -> None:
+    for prefix, quantities in seed_quantities.items():
+        text = _article(prefix).text
+        for q in quantities:
+            assert q.article_id == prefix
+            assert text[q.start : q.end] == q.text
+
+
+def test_dates_links_and_page_furniture_are_not_quantities(
+    seed_quantities: dict[str, list[Quantity]],
+) -> None:
+    # 004 carries ISO timestamps, a phone number and a numbered list; 003 a dated URL.
+    assert seed_quantities["004"] == []
+    texts = [q.text for q in seed_quantities["003"]]
+    assert not any(t in ("2022", "02", "08", "14", "15", "2014") for t in texts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Sales rose 19 per cent.", [(19, "percent", None)]),
+        ("It costs US$58.24 per barrel.", [(58.24, "dollar per barrel", None)]),
+        ("Winds reached 87 mph (140 km/h).", [(87, "mile per hour", None),
+                                              (140, "kilometre per hour", None)]),
+        ("A fine of nearly £2.7m was paid.", [(2.7e6, "pound sterling", "nearly")]),
+        ("The pact covers two sides.", [(2, None, None)]),
+        ("At least 1,200 people fled.", [(1200, None, "at least")]),
+        ("Maddon, 66, joined.", [(66, "year of age", None)]),
+        ("A 2,900 year-old site.", [(2900, "year of age", None)]),
+        ("Speeds of 15-22 miles per hour.", [(15, "mile per hour", "at least"),
+                                             (22, "mile per hour", "up to")]),
+        ("A fine of $3 billion to $5 billion.", [(3e9, "dollar", "at least"),
+                                                 (5e9, "dollar", "up to")]),
+        ("Hundreds of miles away.", [(100, "mile", "at least"), (1000, "mile", "up to")]),
+    ],
+)  # fmt: skip
+def test_rules(sentence: str, expected: list[tuple[float, str | None, str | None]]) -> None:
+    got = [(q.value, q.unit, q.approx) for q in find_quantities(sentence, with_measures=False)]
+    assert len(got) == len(expected)
+    for (value, unit, approx), (g_value, g_unit, g_approx) in zip(expected, got, strict=True):
+        assert g_value == pytest.approx(value)
+        assert (g_unit, g_approx) == (unit, approx)
+
+
+def test_range_ends_share_one_span() -> None:
+    low, high = find_quantities("between 50 and 70 kilometres", with_measures=False)
+    assert (low.start, low.end) == (high.start, high.end)
+    assert low.text == "50 and 70 kilometres"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The summit is on February 24, 2022 at 10 a.m.",
+        "The war began in 2014.",
+        "The iPhone 11 Pro and the Model 3 were shown.",
+        "She finished third in the 2nd round.",
+        "Call +74956456601 or see https://example.com/2022/02/21/story-15.",
+        "He went to the same one each time.",
+    ],
+)
+def test_not_quantities(sentence: str) -> None:
+    assert find_quantities(sentence, with_measures=False) == []
