@@ -20,8 +20,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Quantity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
 
 __all__ = ["extract_quantities", "find_quantities", "iter_quantities"]
 
@@ -516,18 +520,18 @@ _SKIP_DEPS = {"det", "punct", "nummod", "quantmod", "prep", "relcl", "acl", "cc"
               "appos", "advmod", "case", "poss"}  # fmt: skip
 
 
-def _phrase(token: object, skip: tuple[int, int] = (0, 0)) -> str:
+def _phrase(token: Token, skip: tuple[int, int] = (0, 0)) -> str:
     """The noun with its compound and adjective modifiers ("Russian troops")."""
-    words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]  # type: ignore[attr-defined]
+    words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
     words = [w for w in words if not w.like_num]
     words = [w for w in words if not any(skip[0] <= t.i < skip[1] for t in w.subtree)]
-    pieces = sorted([*words, token], key=lambda t: t.i)  # type: ignore[attr-defined]
+    pieces = sorted([*words, token], key=lambda t: t.i)
     return " ".join(t.text for t in pieces)
 
 
-def _measures(doc: object, start: int, end: int, unit: str | None) -> str | None:
+def _measures(doc: Doc, start: int, end: int, unit: str | None) -> str | None:
     """Find what the quantity at ``[start, end)`` of the parsed sentence counts or measures."""
-    span = doc.char_span(start, end, alignment_mode="expand")  # type: ignore[attr-defined]
+    span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
     root = span.root
@@ -538,7 +542,7 @@ def _measures(doc: object, start: int, end: int, unit: str | None) -> str | None
             if head.text.lower() == "of" or head.like_num:
                 return None
             return _phrase(head)
-        for t in doc[span.end : span.end + 4]:  # type: ignore[index]
+        for t in doc[span.end : span.end + 4]:
             if t.pos_ in ("NOUN", "PROPN"):
                 return _phrase(t)
             if t.pos_ not in ("ADJ", "NUM", "PUNCT"):
