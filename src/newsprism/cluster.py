@@ -1,0 +1,567 @@
+"""Online, incremental clustering of articles into stories and stories into threads.
+
+Each article becomes two sparse TF-IDF vectors: words (title words weighted up) and
+names (capitalised tokens and phrases, a cheap stand-in for named entities). IDF comes
+from document frequencies updated online, so nothing is ever recomputed. A story keeps
+the sum of its articles' vectors (its centroid, truncated to its strongest terms) and
+its date range; an inverted index from each story's top terms to the most recent
+stories carrying them gives a bounded set of candidates, so placing one article costs
+the same whether 100 or 100,000 stories are stored.
+
+An article joins the best candidate story when its similarity, discounted by the
+distance between publication dates, reaches ``story_threshold``; otherwise it opens a
+story, which joins the thread of the best candidate story when the similarity reaches
+the lower ``thread_threshold`` (else it opens a thread). A duplicate (``duplicate_of``)
+always goes to its original's story. Ids derive from the first article: ``s-<id>``
+and ``t-<id>``, so the same input in the same order always gives the same ids.
+
+The whole state is plain data (:meth:`StoryClusterer.to_state`), JSON-able, for the
+store to persist between runs.
+"""
+
+from __future__ import annotations
+
+import heapq
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from newsprism.model import Article, Story
+
+__all__ = [
+    "ClusterConfig",
+    "DEFAULT_CLUSTER",
+    "StoryClusterer",
+    "cluster",
+    "recluster",
+    "article_features",
+]
+
+log = logging.getLogger(__name__)
+
+STATE_VERSION = 1
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """Options of the story clusterer (thresholds chosen on ECB+ topics 1-12)."""
+
+    thread_threshold: float = 0.09  # similarity to a thread's centroid to join it
+    story_threshold: float = 0.12  # similarity to a story's centroid (in the thread) to join it
+    name_weight: float = 0.4  # share of the names vector in a story similarity
+    thread_name_weight: float = 0.35  # ... and in a thread similarity
+    title_weight: float = 3.0
+    idf_prior_docs: int = 20  # pseudo-documents smoothing the IDF of a young stream  # a title word counts as this many body words
+    date_scale_days: float = 3.0  # story similarity decays with this e-folding time ...
+    date_floor: float = 0.25  # ... down to this factor
+    thread_date_scale_days: float = 30.0
+    centroid_terms: int = 150  # terms kept per story centroid
+    thread_terms: int = 300  # terms kept per thread centroid
+    thread_stories: int = 64  # most recently active stories of a thread that are scored
+    index_terms: int = 40  # thread terms put in the inverted index
+    query_terms: int = 30  # article terms looked up in the index
+    postings_cap: int = 64  # most recent threads kept per index term
+    max_candidates: int = 32  # threads scored in full per article
+    title_candidates: int = 8  # articles considered for the story's headline
+
+
+DEFAULT_CLUSTER = ClusterConfig()
+
+# --- features -------------------------------------------------------------------------
+
+_WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
+_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves said says say told according one two new last first year years
+    mr mrs ms s t don didn doesn isn wasn weren won wouldn can't it's that's i'm he's she's
+    we're they're ve ll re d m also however may might must shall just like get got us per
+    via yet since among around""".split()
+)
+_NOT_NAMES = (
+    frozenset(
+        """monday tuesday wednesday thursday friday saturday sunday january february march april
+    may june july august september october november december mr mrs ms dr""".split()
+    )
+    | _STOP
+)
+
+
+def _stem(word: str) -> str:
+    """Strip common English inflections so 'checks'/'checked'/'checking' meet (crudely)."""
+    if word.endswith(("'s", "’s")):
+        word = word[:-2]
+    n = len(word)
+    if n > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if n > 5 and word.endswith("ing"):
+        return word[:-3]
+    if n > 4 and word.endswith("ed") and not word.endswith("eed"):
+        return word[:-2]
+    if n > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _is_sentence_start(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"'“‘([":
+        i -= 1
+    return i < 0 or text[i] in ".!?\n:;"
+
+
+def _features(text: str, counts: Counter[str], names: Counter[str], weight: float) -> None:
+    """Add word and name counts of ``text`` (each occurrence counting ``weight``)."""
+    phrase: list[str] = []
+    opener = False  # the phrase began a sentence: one such word alone is not a name
+    for m in _WORD_RE.finditer(text):
+        raw = m.group()
+        low = raw.lower()
+        if low.endswith(("'s", "’s")):
+            low = low[:-2]
+            raw = raw[:-2]
+        if low in _STOP or (len(low) < 2 and not low.isdigit()):
+            if phrase:
+                _flush(phrase, names, weight, opener)
+            continue
+        counts[_stem(low)] += weight
+        if low[0].isdigit():
+            # Counts, amounts and years tell two similar events apart: keep them with names.
+            names[low] += weight
+        if raw[0].isupper() and low not in _NOT_NAMES:
+            if not phrase:
+                opener = _is_sentence_start(text, m.start()) and not raw.isupper()
+            phrase.append(low)
+            continue
+        if phrase:
+            _flush(phrase, names, weight, opener)
+    if phrase:
+        _flush(phrase, names, weight, opener)
+
+
+def _flush(phrase: list[str], names: Counter[str], weight: float, opener: bool) -> None:
+    if opener and len(phrase) == 1:
+        phrase.clear()
+        return
+    for w in phrase:
+        names[w] += weight
+    if len(phrase) > 1:
+        names["_".join(phrase)] += weight
+    phrase.clear()
+
+
+def article_features(
+    article: Article, *, config: ClusterConfig = DEFAULT_CLUSTER
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Return raw term counts ``(words, names)`` of an article (title words weighted up)."""
+    words: Counter[str] = Counter()
+    names: Counter[str] = Counter()
+    if article.title:
+        _features(article.title, words, names, config.title_weight)
+    _features(article.text, words, names, 1.0)
+    return dict(words), dict(names)
+
+
+# --- sparse vectors -------------------------------------------------------------------
+
+
+def _dot(a: dict[str, float], b: dict[str, float]) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    get = b.get
+    return sum(v * get(k, 0.0) for k, v in a.items())
+
+
+def _norm(a: dict[str, float]) -> float:
+    return math.sqrt(sum(v * v for v in a.values()))
+
+
+def _top(a: dict[str, float], k: int) -> dict[str, float]:
+    if len(a) <= k:
+        return a
+    return dict(heapq.nlargest(k, a.items(), key=lambda kv: kv[1]))
+
+
+def _to_days(d: date | datetime | None) -> int | None:
+    if d is None:
+        return None
+    if isinstance(d, datetime):
+        d = d.date()
+    return d.toordinal()
+
+
+@dataclass
+class _Cluster:
+    """A story or a thread: summed article vectors, truncated, plus bookkeeping."""
+
+    id: str
+    words: dict[str, float] = field(default_factory=dict)
+    names: dict[str, float] = field(default_factory=dict)
+    wnorm: float = 0.0
+    nnorm: float = 0.0
+    n: int = 0  # articles summed in the centroid (duplicates excluded)
+    first: int | None = None
+    last: int | None = None
+    indexed: list[str] = field(default_factory=list)
+    # stories only
+    thread: str = ""
+    articles: list[str] = field(default_factory=list)
+    outlets: list[str] = field(default_factory=list)
+    titles: list[list[Any]] = field(default_factory=list)  # [article id, title, vector]
+    # threads only: its most recently active stories
+    stories: list[str] = field(default_factory=list)
+
+    def add_vectors(self, words: dict[str, float], names: dict[str, float], keep: int) -> None:
+        for vec, cen in ((words, self.words), (names, self.names)):
+            for t, v in vec.items():
+                cen[t] = cen.get(t, 0.0) + v
+        self.words = _top(self.words, keep)
+        self.names = _top(self.names, keep)
+        self.wnorm = _norm(self.words)
+        self.nnorm = _norm(self.names)
+        self.n += 1
+
+    def add_day(self, day: int | None) -> None:
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+
+    def to_row(self) -> dict[str, Any]:
+        row = asdict(self)
+        for k in ("wnorm", "nnorm", "indexed"):
+            del row[k]
+        return row
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> _Cluster:
+        c = cls(**{k: v for k, v in row.items() if k in _CLUSTER_FIELDS})
+        c.titles = [list(t) for t in c.titles]
+        c.wnorm = _norm(c.words)
+        c.nnorm = _norm(c.names)
+        return c
+
+
+_CLUSTER_FIELDS = frozenset(
+    "id words names n first last thread articles outlets titles stories".split()
+)
+
+
+class _Index:
+    """Inverted index from top centroid terms to the most recent clusters carrying them."""
+
+    def __init__(self, terms: int, cap: int) -> None:
+        self.terms = terms
+        self.cap = cap
+        self.postings: dict[str, dict[str, None]] = {}
+
+    def update(self, c: _Cluster, clusters: dict[str, _Cluster]) -> None:
+        terms = list(_top(c.words, self.terms))
+        terms += ["@" + t for t in _top(c.names, self.terms)]
+        new = set(terms)
+        for t in c.indexed:
+            if t not in new:
+                posting = self.postings.get(t)
+                if posting is not None:
+                    posting.pop(c.id, None)
+                    if not posting:
+                        del self.postings[t]
+        for t in terms:
+            posting = self.postings.setdefault(t, {})
+            posting.pop(c.id, None)  # move to the most recent end
+            posting[c.id] = None
+            if len(posting) > self.cap:
+                oldest = next(iter(posting))
+                del posting[oldest]
+                gone = clusters.get(oldest)
+                if gone is not None and t in gone.indexed:
+                    gone.indexed.remove(t)
+        c.indexed = terms
+
+    def query(
+        self, words: dict[str, float], names: dict[str, float], terms: int, limit: int
+    ) -> list[str]:
+        votes: dict[str, float] = {}
+        query = list(_top(words, terms).items())
+        query += [("@" + k, v) for k, v in _top(names, terms).items()]
+        for term, weight in query:
+            posting = self.postings.get(term)
+            if posting:
+                for cid in posting:
+                    votes[cid] = votes.get(cid, 0.0) + weight
+        if len(votes) <= limit:
+            return sorted(votes)
+        return [cid for cid, _ in heapq.nlargest(limit, votes.items(), key=_vote)]
+
+
+class StoryClusterer:
+    """Assign articles, one at a time, to threads and stories (see the module docstring).
+
+    Example::
+
+        clusterer = StoryClusterer()
+        for article in articles:
+            clusterer.add(article)
+        stories = clusterer.stories()
+        state = clusterer.to_state()  # JSON-able; StoryClusterer.from_state(state) resumes
+    """
+
+    def __init__(self, *, config: ClusterConfig = DEFAULT_CLUSTER) -> None:
+        self.config = config
+        self.n_docs = 0
+        self.df: dict[str, int] = {}
+        self._stories: dict[str, _Cluster] = {}
+        self._threads: dict[str, _Cluster] = {}
+        self._article_story: dict[str, str] = {}
+        self._thread_index = _Index(config.index_terms, config.postings_cap)
+
+    # -- public -----------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._stories)
+
+    def story_of(self, article_id: str) -> str | None:
+        """Return the story id an article was put in, or None if it was never added."""
+        return self._article_story.get(article_id)
+
+    def thread_of(self, story_id: str) -> str | None:
+        """Return the thread id of a story, or None for an unknown story."""
+        story = self._stories.get(story_id)
+        return story.thread if story is not None else None
+
+    def add(self, article: Article) -> str:
+        """Place one article in a story (joining one or opening one); return the story id.
+
+        Adding an article id already seen changes nothing and returns its story.
+        """
+        known = self._article_story.get(article.id)
+        if known is not None:
+            return known
+        cfg = self.config
+        day = _to_days(article.published)
+        if article.duplicate_of and article.duplicate_of in self._article_story:
+            story = self._stories[self._article_story[article.duplicate_of]]
+            self._attach(story, article, day)
+            return story.id
+        words, names = self._vectorise(article)
+        thread = self._best_thread(words, names, day)
+        if thread is None:
+            thread = _Cluster(id=f"t-{article.id}")
+            self._threads[thread.id] = thread
+            story = None
+        else:
+            story = self._best_story(words, names, day, thread)
+        if story is None:
+            story = _Cluster(id=f"s-{article.id}", thread=thread.id)
+            self._stories[story.id] = story
+        else:
+            thread.stories.remove(story.id)
+        thread.stories.append(story.id)  # most recently active last
+        if len(thread.stories) > cfg.thread_stories:
+            del thread.stories[0]
+        story.add_vectors(words, names, cfg.centroid_terms)
+        thread.add_vectors(words, names, cfg.thread_terms)
+        thread.add_day(day)
+        self._thread_index.update(thread, self._threads)
+        self._attach(story, article, day)
+        self._offer_title(story, article, words)
+        return story.id
+
+    def add_all(self, articles: Iterable[Article]) -> list[str]:
+        """Add articles in the order given; return their story ids."""
+        return [self.add(a) for a in articles]
+
+    def stories(self) -> list[Story]:
+        """Return all stories, largest first (ties by id)."""
+        out = [self._story(s) for s in self._stories.values()]
+        out.sort(key=lambda s: (-len(s.articles), s.id))
+        return out
+
+    def to_state(self) -> dict[str, Any]:
+        """Return the whole clusterer state as JSON-able plain data (dicts, lists, numbers)."""
+        return {
+            "version": STATE_VERSION,
+            "config": asdict(self.config),
+            "n_docs": self.n_docs,
+            "df": dict(self.df),
+            "threads": [t.to_row() for t in self._threads.values()],
+            "stories": [s.to_row() for s in self._stories.values()],
+        }
+
+    @classmethod
+    def from_state(cls, state: dict[str, Any]) -> StoryClusterer:
+        """Rebuild a clusterer from :meth:`to_state` output (the index is rebuilt)."""
+        if state.get("version") != STATE_VERSION:
+            raise ValueError(f"unsupported clusterer state version {state.get('version')!r}")
+        self = cls(config=ClusterConfig(**state["config"]))
+        self.n_docs = int(state["n_docs"])
+        self.df = {k: int(v) for k, v in state["df"].items()}
+        for row in state["threads"]:
+            t = _Cluster.from_row(row)
+            self._threads[t.id] = t
+        # Re-index in order of last activity so postings keep their recency order.
+        for t in sorted(self._threads.values(), key=lambda t: t.n):
+            self._thread_index.update(t, self._threads)
+        for row in state["stories"]:
+            s = _Cluster.from_row(row)
+            self._stories[s.id] = s
+            for aid in s.articles:
+                self._article_story[aid] = s.id
+        return self
+
+    # -- internals --------------------------------------------------------------------
+
+    def _vectorise(self, article: Article) -> tuple[dict[str, float], dict[str, float]]:
+        words, names = article_features(article, config=self.config)
+        self.n_docs += 1
+        df = self.df
+        for k in words:
+            df[k] = df.get(k, 0) + 1
+        for k in names:
+            nk = "@" + k
+            df[nk] = df.get(nk, 0) + 1
+        # IDF as if ``idf_prior_docs`` documents without the term had been seen before:
+        # early in a stream a plain IDF would punish exactly the words articles share.
+        n = self.n_docs + self.config.idf_prior_docs + 1
+        wv = {k: (1.0 + math.log(c)) * math.log(n / df[k]) for k, c in words.items() if c > 0}
+        nv = {k: (1.0 + math.log(c)) * math.log(n / df["@" + k]) for k, c in names.items() if c > 0}
+        return _unit(wv), _unit(nv)
+
+    def _date_factor(self, day: int | None, c: _Cluster, scale: float) -> float:
+        if day is None or c.first is None or c.last is None:
+            return 1.0
+        gap = max(0, c.first - day, day - c.last)
+        if gap == 0:
+            return 1.0
+        floor = self.config.date_floor
+        return floor + (1.0 - floor) * math.exp(-gap / scale)
+
+    @staticmethod
+    def _mix(sw: float, sn: float, has_names: bool, w: float) -> float:
+        if not has_names:
+            return sw
+        return (1.0 - w) * sw + w * sn
+
+    def _best_thread(
+        self, words: dict[str, float], names: dict[str, float], day: int | None
+    ) -> _Cluster | None:
+        cfg = self.config
+        best, best_sim = None, cfg.thread_threshold
+        # Terms seen in no earlier article cannot be in any centroid: query with the rest.
+        df = self.df
+        qw = {k: v for k, v in words.items() if df[k] > 1}
+        qn = {k: v for k, v in names.items() if df["@" + k] > 1}
+        for tid in self._thread_index.query(qw, qn, cfg.query_terms, cfg.max_candidates):
+            t = self._threads[tid]
+            sw = _dot(words, t.words) / t.wnorm if t.wnorm else 0.0
+            sn = _dot(names, t.names) / t.nnorm if t.nnorm else 0.0
+            sim = self._mix(sw, sn, bool(names and t.nnorm), cfg.thread_name_weight)
+            sim *= self._date_factor(day, t, cfg.thread_date_scale_days)
+            if sim >= best_sim and (best is None or sim > best_sim or tid < best.id):
+                best, best_sim = t, sim
+        return best
+
+    def _best_story(
+        self,
+        words: dict[str, float],
+        names: dict[str, float],
+        day: int | None,
+        thread: _Cluster,
+    ) -> _Cluster | None:
+        cfg = self.config
+        best, best_sim = None, cfg.story_threshold
+        for sid in thread.stories:
+            s = self._stories[sid]
+            sw = _dot(words, s.words) / s.wnorm if s.wnorm else 0.0
+            sn = _dot(names, s.names) / s.nnorm if s.nnorm else 0.0
+            sim = self._mix(sw, sn, bool(names and s.nnorm), cfg.name_weight)
+            sim *= self._date_factor(day, s, cfg.date_scale_days)
+            if sim >= best_sim and (best is None or sim > best_sim or sid < best.id):
+                best, best_sim = s, sim
+        return best
+
+    def _attach(self, story: _Cluster, article: Article, day: int | None) -> None:
+        story.articles.append(article.id)
+        self._article_story[article.id] = story.id
+        if article.outlet and article.outlet not in story.outlets:
+            story.outlets.append(article.outlet)
+        story.add_day(day)
+
+    def _offer_title(self, story: _Cluster, article: Article, words: dict[str, float]) -> None:
+        # Headline candidates keep a small vector so the one closest to the centroid wins.
+        entry = [article.id, article.title or _lead(article.text), _top(words, 30)]
+        story.titles.append(entry)
+        if len(story.titles) > self.config.title_candidates:
+            story.titles.sort(key=lambda e: -_dot(e[2], story.words))
+            del story.titles[self.config.title_candidates :]
+
+    def _story(self, s: _Cluster) -> Story:
+        title = ""
+        if s.titles:
+            title = max(s.titles, key=lambda e: _dot(e[2], s.words))[1]
+        return Story(
+            id=s.id,
+            title=title,
+            articles=tuple(s.articles),
+            outlets=tuple(s.outlets),
+            first=date.fromordinal(s.first) if s.first is not None else None,
+            last=date.fromordinal(s.last) if s.last is not None else None,
+            thread=s.thread,
+        )
+
+
+def _vote(kv: tuple[str, float]) -> tuple[float, str]:
+    return kv[1], kv[0]
+
+
+def _unit(v: dict[str, float]) -> dict[str, float]:
+    n = _norm(v)
+    if not n:
+        return {}
+    return {k: x / n for k, x in v.items() if x > 0}
+
+
+def _lead(text: str, limit: int = 120) -> str:
+    line = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+
+
+def _order_key(article: Article) -> tuple[int, int]:
+    day = _to_days(article.published)
+    return (0, day) if day is not None else (1, 0)
+
+
+def cluster(
+    articles: Iterable[Article],
+    *,
+    clusterer: StoryClusterer | None = None,
+    config: ClusterConfig = DEFAULT_CLUSTER,
+) -> list[Story]:
+    """Add ``articles`` (to ``clusterer`` if given, else a fresh one) and return all stories.
+
+    Articles are added in the order given: that is the order they arrived in.
+    """
+    c = clusterer if clusterer is not None else StoryClusterer(config=config)
+    c.add_all(articles)
+    return c.stories()
+
+
+def recluster(
+    articles: Iterable[Article], *, config: ClusterConfig = DEFAULT_CLUSTER
+) -> list[Story]:
+    """Cluster from scratch in batch: articles sorted by publication date, then added.
+
+    Articles without a date keep their relative order after the dated ones.
+    """
+    items = list(articles)
+    items.sort(key=_order_key)
+    return cluster(items, config=config)
