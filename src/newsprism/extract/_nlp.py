@@ -102,7 +102,10 @@ def parsed_sentences(doc: Doc, needs: Callable[[Span], bool] = _default_needs) -
     parser = None if has_parse else _nlp().get_pipe("parser")
     out: list[Sentence] = []
     todo: list[tuple[int, int, Span]] = []
-    for k, sent in enumerate(doc.sents):
+    sents = doc.user_data.get("newsprism_sents")
+    if sents is None:
+        sents = doc.user_data["newsprism_sents"] = list(doc.sents)
+    for k, sent in enumerate(sents):
         if has_parse:
             out.append(Sentence(sent, sent, 0))
             continue
