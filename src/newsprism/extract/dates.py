@@ -87,8 +87,8 @@ _NB = r"(?![\w%]|[.,]\d)"  # right boundary
 _FUTURE_CUE = re.compile(
     r"\b(?:will|won't|wo n't|'ll|shall|going to|gonna|is to|are to|scheduled|planned|plans?"
     r"|expected|expects?|due|to be held|next|upcoming|would|to meet|to hold|to visit|to travel"
-    r"|to begin|to start|to take place|to resume|to return|as soon as|as early as|could|may"
-    r"|might|postponed)\b",
+    r"|to begin|to start|to take place|to resume|to return|as soon as|as early as"
+    r"|postponed)\b",
     re.I,
 )
 _PAST_CUE = re.compile(
@@ -397,6 +397,9 @@ def _r_deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result:
     return value, "DATE", True
 
 
+_COMPARISON = re.compile(r"\b(?:compared|corresponding|year['’]s (?:quarter|period|results))", re.I)
+
+
 def _r_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
     """'this week', 'last month', 'earlier this year', 'next quarter', 'last fall'."""
     mod = re.sub(r"\s+", " ", m["mod"].lower())
@@ -415,6 +418,11 @@ def _r_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
         y, mo = _add_months(ref, step)
         return f"{y:04d}-{mo:02d}", "DATE", True
     if unit == "year":
+        lo, hi = _sentence(ctx.text, m.start(), m.end())
+        if step == -1 and ctx.last_quarter is not None and _COMPARISON.search(ctx.text, lo, hi):
+            # Earnings reports: "compared with $3 million last year" is the year-ago quarter.
+            year, q = ctx.last_quarter
+            return f"{year - 1:04d}-Q{q}", "DATE", True
         return f"{ref.year + step:04d}", "DATE", True
     if unit == "quarter":
         q = _quarter(ref.month) - 1 + step
