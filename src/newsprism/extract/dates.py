@@ -453,8 +453,9 @@ def _r_quarter(m: re.Match[str], ctx: _Ctx) -> _Result:
     else:
         label = f"Q{q}"
     year_s = m["year"] or m["year2"]
-    if m["rel"] and ctx.ref is not None:
-        step = {"last": -1, "next": 1, "this": 0}[m["rel"].lower()]
+    rel = m["rel"] or m["rel2"]
+    if rel and ctx.ref is not None:
+        step = {"last": -1, "next": 1, "this": 0}[rel.lower()]
         return f"{ctx.ref.year + step:04d}-{label}", "DATE", True
     if year_s:
         return f"{year_s}-{label}", "DATE", False
@@ -462,7 +463,7 @@ def _r_quarter(m: re.Match[str], ctx: _Ctx) -> _Result:
         return f"XXXX-{label}", "DATE", False
     cur = _quarter(ctx.ref.month) if label[0] == "Q" else (1 if ctx.ref.month <= 6 else 2)
     year = ctx.ref.year
-    if q > cur and _tense(ctx.text, m.start(), m.end()) != "future":
+    if q > cur and _tense(ctx.text, m.start(), m.end()) == "past":
         year -= 1
     if label[0] == "Q" and (year, q) < (ctx.ref.year, cur):
         ctx.last_quarter = (year, q)  # a completed quarter: the one results are about
@@ -593,9 +594,10 @@ def _r_duration(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 
 def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
-    hour = int(m["h"])
-    minute = int(m["mi"] or 0)
-    ampm = (m["ampm"] or "").lower().replace(".", "").replace(" ", "")
+    g = {k: v for k, v in m.groupdict().items() if v}
+    hour = int(g["h"])
+    minute = int(g.get("mi", 0))
+    ampm = g.get("ampm", "").lower().replace(".", "").replace(" ", "")
     if hour > 12 and ampm:
         return None
     if ampm == "pm" and hour != 12:
@@ -606,9 +608,9 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
         return None
     day: str | None = None
     used = False
-    if m["wd"]:
+    if "wd" in g:
         day = _resolve_weekday(ctx, _WEEKDAYS[m["wd"].lower()], "", m.start(), m.end())
-    elif m["tmonth"]:
+    elif "tmonth" in g:
         month, dom = _month_num(m["tmonth"]), int(re.sub(r"\D", "", m["tday"]))
         year = _year_for_month(ctx, month, m.start(), m.end())
         try:
@@ -617,7 +619,7 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
             return None
         if year is None:
             day = f"XXXX-{month:02d}-{dom:02d}"
-    elif m["dd"]:
+    elif "dd" in g:
         if ctx.ref is not None:
             off = _DAY_OFFSETS[m["dd"].lower()]
             day = (ctx.ref + dt.timedelta(days=off)).isoformat()
@@ -629,7 +631,8 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
         used = ctx.ref is not None
     else:
         day = "XXXX-XX-XX"
-    return f"{day}T{hour:02d}:{minute:02d}", "TIME", used
+    zone = "Z" if g.get("zone") in ("UTC", "GMT", "Z") else ""
+    return f"{day}T{hour:02d}:{minute:02d}{zone}", "TIME", used
 
 
 def _r_named_time(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -694,7 +697,7 @@ _F = re.I
 _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     # "February 21, 2022", "Feb. 24", "Monday, February 21", "Sunday morning, March 6"
     (re.compile(rf"{_B}(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE})(?!\d)"
-                rf"(?:,?\s+(?P<year>{_YEAR_RE})(?!\d))?(?!\s*(?:%|percent))"), _r_full_date),
+                rf"(?:\s?,?\s+(?P<year>{_YEAR_RE})(?!\d))?(?!\s*(?:%|percent))"), _r_full_date),
     (re.compile(rf"{_B}(?P<day>{_DAY_RE})\s+(?:of\s+)?(?P<month>{_MONTH_RE})"
                 rf"(?:,?\s+(?P<year>{_YEAR_RE})(?!\d))?"), _r_full_date),
     (re.compile(rf"{_B}(?:(?P<iy>{_YEAR_RE})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
@@ -716,7 +719,7 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 r"acres|pounds|votes|residents|members|\w+s\b(?=\s+(?:were|are|have))))"),
      _r_year),
     (re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:(?P<dec4>(?:1[5-9]|20)\d0)'?s"
-                r"|'(?P<dec2>\d0)s)\b"), _r_decade),
+                r"|'?(?<![\d.,$])(?P<dec2>[2-9]0)s)\b"), _r_decade),
     (re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?P<dw>twenties|thirties|forties"
                 r"|fifties|sixties|seventies|eighties|nineties)\b", _F), _r_decade_word),
     (re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?P<cn>1\d|20|21)(?:st|th)\s+century\b",
@@ -739,7 +742,8 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 _F), _r_season),
     (re.compile(rf"\b(?:the\s+|(?P<rel>last|next|this)\s+year['’]s\s+)?(?:(?P<year2>{_YEAR_RE})\s+)?(?P<ord>first|second|third|fourth"
                 rf"|final|1st|2nd|3rd|4th)[- ](?:(?P<half>half)|quarter)\b"
-                rf"(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{_YEAR_RE}))?", _F), _r_quarter),
+                rf"(?:,?\s+(?:of\s+)?(?:fiscal\s+)?(?P<year>{_YEAR_RE})|\s+of\s+(?P<rel2>last|next"
+                rf"|this)\s+year)?", _F), _r_quarter),
     (re.compile(rf"\b(?:(?:about|nearly|almost|some|more than|less than|over|just|only)\s+)?"
                 rf"(?:(?P<num>{_NUM_RE}|{_VAGUE_RE})[- ])?(?P<unit>{_UNIT_RE}s?|centuries)\s+ago\b",
                 _F), _r_ago),
@@ -761,6 +765,9 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)"
                 rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)))?",
                 _F), _r_time),
+    (re.compile(rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<zone>UTC|GMT|Z)\b"
+                rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)))?"),
+     _r_time),
     (re.compile(r"\b(?P<nt>noon|midnight)\b", _F), _r_named_time),
     (re.compile(r"\b(?:the\s+|this\s+)?(?P<set>daily|weekly|hourly"
                 r"|every (?:day|week|month|year)|each (?:day|week|month|year)"
