@@ -463,7 +463,7 @@ def _r_quarter(m: re.Match[str], ctx: _Ctx) -> _Result:
         return f"XXXX-{label}", "DATE", False
     cur = _quarter(ctx.ref.month) if label[0] == "Q" else (1 if ctx.ref.month <= 6 else 2)
     year = ctx.ref.year
-    if q > cur and _tense(ctx.text, m.start(), m.end()) == "past":
+    if q > cur and _tense(ctx.text, m.start(), m.end()) != "future":
         year -= 1
     if label[0] == "Q" and (year, q) < (ctx.ref.year, cur):
         ctx.last_quarter = (year, q)  # a completed quarter: the one results are about
