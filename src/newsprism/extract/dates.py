@@ -93,7 +93,8 @@ _FUTURE_CUE = re.compile(
 )
 _PAST_CUE = re.compile(
     r"\b(?:said|says|told|was|were|had|did|held|met|came|went|began|spoke|made|took|gave"
-    r"|announced|last|ago|earlier|\w{3,}ed)\b",
+    r"|announced|last|ago|earlier|rose|fell|grew|won|lost|sold|bought|paid|left|led|saw|became"
+    r"|brought|sent|spent|fled|fought|struck|knew|thought|wrote|drew|ran|flew|\w{3,}ed)\b",
     re.I,
 )
 
