@@ -55,8 +55,8 @@ class ClusterConfig:
     story_threshold: float = 0.12  # similarity to a story's centroid (in the thread) to join it
     name_weight: float = 0.4  # share of the names vector in a story similarity
     thread_name_weight: float = 0.35  # ... and in a thread similarity
-    title_weight: float = 3.0
-    idf_prior_docs: int = 20  # pseudo-documents smoothing the IDF of a young stream  # a title word counts as this many body words
+    title_weight: float = 3.0  # a title word counts as this many body words
+    idf_prior_docs: int = 20  # pseudo-documents smoothing the IDF of a young stream
     date_scale_days: float = 3.0  # story similarity decays with this e-folding time ...
     date_floor: float = 0.25  # ... down to this factor
     thread_date_scale_days: float = 30.0
