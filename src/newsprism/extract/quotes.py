@@ -66,9 +66,9 @@ STANCE_VERBS = frozenset(
     """support back oppose endorse favor favour prefer praise applaud criticize criticise
     mock slam blast tout defend thank congratulate discuss mention talk speak cite refer
     name label brand accuse blame condemn denounce decry bemoan lament echo chant yell
-    shout exclaim email retweet share recognize regard disavow express vote choose
-    encourage welcome hail credit attack question challenge dispute ridicule pan target
-    acknowledge recount recap list highlight champion push advocate pledge""".split()
+    shout exclaim email retweet recognize regard disavow express vote choose
+    encourage welcome hail credit attack question challenge dispute ridicule pan
+    acknowledge recount recap highlight champion advocate pledge""".split()
 )
 CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS
 # Verbs whose infinitive complement is their content ("promised to ...", "wants to ...").
@@ -113,6 +113,12 @@ _DOUBLE_OPEN = '“„‟«"'
 _SINGLE_OPEN = "‘'"
 _ALL_MARKS = set("\"“”„‟«»‹›‘’'")
 MIN_FLOATING_WORDS = 4
+# Cues that stay quotes of their own inside another statement ("Macron said Putin told
+# him ..."); other cues inside a statement are part of it.
+_NESTED_CUES = frozenset(
+    """say tell add write ask state announce warn claim insist note report confirm deny
+    reiterate promise""".split()
+)
 
 
 @dataclass
@@ -351,8 +357,19 @@ def _resolve_speaker(ctx: _Context, sent: Sentence, subj: Token, sent_index: int
     text = ctx.text
     low = subj.lower_
     # Relative pronoun: the noun the relative clause modifies.
-    if low in RELATIVE_PRONOUNS and subj.head.dep_ == "relcl":
-        subj = subj.head.head
+    if low in RELATIVE_PRONOUNS and subj.tag_ in {"WDT", "WP", "IN", "DT"}:
+        # The noun the relative clause modifies ("officials who said").
+        verb = subj.head
+        while (
+            verb.dep_ != "relcl"
+            and verb.head is not verb
+            and verb.dep_ in {"ccomp", "xcomp", "conj"}
+        ):
+            verb = verb.head
+        if verb.dep_ != "relcl":
+            start = sent.start(subj)
+            return _Speaker(None, start, start + len(subj.text), False)
+        subj = verb.head
         low = subj.lower_
     lo, hi = _subtree_span(subj)
     doc = subj.doc
@@ -422,6 +439,8 @@ def _resolve_speaker(ctx: _Context, sent: Sentence, subj: Token, sent_index: int
         known = ctx.person_named(subj.text)
         if known is not None:
             return _Speaker(known, s_start, s_end, True)
+    if subj.pos_ == "PRON" or subj.tag_ in {"WDT", "WP", "EX"}:
+        return _Speaker(None, s_start, s_end, False)
     # A common-noun source ("a spokesperson", "U.S. officials"): its own words.
     left = subj.left_edge.i
     name = _np_text(text, sent.start(doc[left]), head_end)
@@ -514,6 +533,7 @@ def extract_quotes(
     sentences = parsed_sentences(doc, _needs_parse)
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
+    cue_at: dict[int, tuple[int, str]] = {}  # id(quote) -> (cue offset, cue lemma)
 
     def add(
         start: int,
@@ -522,6 +542,7 @@ def extract_quotes(
         cue: str | None,
         kind: str,
         sent_index: int,
+        cue_pos: tuple[int, str] | None = None,
     ) -> None:
         start, end = _trim(text, start, end)
         if end - start < 3 or not any(ch.isalpha() for ch in text[start:end]):
@@ -529,9 +550,12 @@ def extract_quotes(
         for a, b in covered:
             if a == start and b == end:
                 return
-        quotes.append(
-            Quote(article.id, start, end, text[start:end], spk.name, cue, kind, spk.start, spk.end)
+        quote = Quote(
+            article.id, start, end, text[start:end], spk.name, cue, kind, spk.start, spk.end
         )
+        quotes.append(quote)
+        if cue_pos is not None:
+            cue_at[id(quote)] = cue_pos
         covered.append((start, end))
         if spk.name is not None:
             ctx.last_speaker.append((sent_index, spk))
@@ -553,6 +577,8 @@ def extract_quotes(
             if ctx.inside_quote(sent.start(tok)):
                 continue  # a cue inside a quotation belongs to the quoted speaker's words
             subj = _subject(tok, lambda t, s=sent: ctx.inside_quote(s.start(t)))
+            if subj is None and lemma in STANCE_VERBS - SPEECH_VERBS:
+                continue  # "ready to discuss ways": a stance needs a holder
             if subj is not None and subj.dep_ == "nsubjpass":
                 if lemma in THOUGHT_VERBS:
                     continue  # "is expected to": no attribution to the subject
@@ -626,8 +652,18 @@ def extract_quotes(
             if q is not None:
                 q.used = True
             kind = "direct" if _is_direct(ctx, start, end, no_marks, left) else "indirect"
-            add(start, end, spk, tok.text, kind, si)
+            add(start, end, spk, tok.text, kind, si, (sent.start(tok), lemma))
     _floating(ctx, sentences, add, covered)
+    # A stance or agreement reported inside someone's statement ("the Kremlin said the
+    # leaders agreed to ...") is part of that statement, not a quote of its own.
+    nested = {
+        id(q)
+        for q in quotes
+        if id(q) in cue_at
+        and cue_at[id(q)][1] not in _NESTED_CUES
+        and any(o is not q and o.start <= cue_at[id(q)][0] < o.end for o in quotes)
+    }
+    quotes = [q for q in quotes if id(q) not in nested]
     quotes.sort(key=lambda q: (q.start, q.end))
     return _dedupe(quotes)
 

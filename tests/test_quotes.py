@@ -1,0 +1,165 @@
+"""Quotes: quotation-mark styles, cues, speakers, on the bundled sample corpus."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsprism.extract.quotes import extract_quotes, find_quote_marks
+from newsprism.model import Article
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
+
+
+def _article(prefix: str) -> Article:
+    path = next(SAMPLE.glob(f"{prefix}_*.txt"))
+    return Article(
+        id=prefix,
+        source_path=str(path),
+        text=path.read_text(encoding="utf-8"),
+        published=date(2022, 2, 21),
+    )
+
+
+@pytest.fixture(scope="module")
+def seed_quotes():
+    return {p: extract_quotes(_article(p)) for p in ("000", "001", "002", "003", "004")}
+
+
+def _find(quotes, needle):
+    return [q for q in quotes if needle in q.text]
+
+
+@pytest.mark.parametrize(
+    ("prefix", "needle", "speaker"),
+    [
+        ("000", "The big question remains", "Charles Michel"),
+        ("000", "Macron is trying to do something", "Pavel Felgenhauer"),
+        ("000", "cocked and loaded", "Pavel Felgenhauer"),
+        ("000", "Until the tanks are actually rolling", "Antony Blinken"),
+        ("000", "I reached out to Foreign Minister Lavrov", "Antony Blinken"),
+        ("000", "The presidents believe it is important", "Kremlin"),
+        ("000", "Vladimir Putin reiterated the need", "Kremlin"),
+        ("000", "Putin and Macron discussed the supply", "Kremlin"),
+        ("000", "Intense diplomatic work will take place", "Macron’s office"),
+        ("001", "The administration has been clear", "Jen Psaki"),
+        ("001", "We are always ready for diplomacy", "Jen Psaki"),
+        ("001", "Its premature to talk", "Dmitry Peskov"),
+        ("002", "The President of Russia noted", "Kremlin"),
+        ("003", "We have a common view with President Macron", "Volodymyr Zelenskyy"),
+        ("003", "Lets not be naive", "Volodymyr Zelenskyy"),
+        ("003", "It will take time to get results", "Emmanuel Macron"),
+        ("003", "Putin set a collective trap", "Emmanuel Macron"),
+        ("003", "Moscow and Paris cant be reaching any deals", "Dmitry Peskov"),
+        ("004", "Serious concern was expressed", "Kremlin"),
+    ],
+)
+def test_seed_speakers(seed_quotes, prefix, needle, speaker):
+    found = _find(seed_quotes[prefix], needle)
+    assert found, f"no quote containing {needle!r} in {prefix}"
+    assert found[0].speaker == speaker
+
+
+def test_offsets_point_at_the_content(seed_quotes):
+    for prefix, quotes in seed_quotes.items():
+        text = _article(prefix).text
+        assert quotes
+        for q in quotes:
+            assert q.text == text[q.start : q.end]
+            assert q.kind in {"direct", "indirect"}
+            if q.speaker_start is not None:
+                assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+
+
+def test_quote_spanning_paragraphs_is_one_quote(seed_quotes):
+    # Blinken's quotation opens in one paragraph and goes on in the next.
+    found = _find(seed_quotes["000"], "I reached out to Foreign Minister Lavrov")
+    assert "He came back and said" in found[0].text
+    assert found[0].kind == "direct"
+
+
+def test_stripped_marks_are_direct(seed_quotes):
+    (q,) = _find(seed_quotes["003"], "Lets not be naive")
+    assert q.kind == "direct"
+    assert q.cue == "said"
+
+
+def test_cue_inside_a_quotation_is_not_a_new_quote(seed_quotes):
+    # "He came back and said, ‘Yeah let’s meet.’" is part of Blinken's words.
+    assert not [q for q in seed_quotes["000"] if q.text.startswith("‘Yeah")]
+    assert all(q.speaker != "presidents" for q in seed_quotes["000"])
+
+
+def test_reported_speech_is_indirect(seed_quotes):
+    (q,) = _find(seed_quotes["003"], "Moscow and Paris cant be reaching any deals")
+    assert q.kind == "indirect"
+    assert q.text.startswith("that")
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        ('He said "we will win the vote" today.', '"we will win the vote"'),
+        ("He said “we will win the vote” today.", "“we will win the vote”"),
+        ("He said ‘we will win the vote’ today.", "‘we will win the vote’"),
+        ("Er sagte „we will win the vote“ heute.", "„we will win the vote“"),
+        ("Il a dit « we will win the vote » hier.", "« we will win the vote »"),
+        ("It's Moscow’s view that ‘talks can work’ now.", "‘talks can work’"),
+    ],
+)
+def test_quote_mark_styles(text, inner):
+    spans = [text[q.start : q.end] for q in find_quote_marks(text)]
+    assert spans == [inner]
+
+
+def test_unclosed_paragraph_continues_into_next_quoted_paragraph():
+    text = "“First part of what she said.\n\n“Second part, closed.” She spoke at length."
+    (q,) = find_quote_marks(text)
+    assert text[q.start : q.end] == "“First part of what she said.\n\n“Second part, closed.”"
+
+
+def test_apostrophes_do_not_close_a_single_quote():
+    text = "The minister said ‘Russia’s troops aren’t leaving’ on Monday."
+    (q,) = find_quote_marks(text)
+    assert text[q.start : q.end] == "‘Russia’s troops aren’t leaving’"
+
+
+def _quotes(text: str):
+    return extract_quotes(Article(id="t", source_path="t", text=text))
+
+
+def test_according_to():
+    text = "Angela Merkel will visit Kyiv next week, according to a government spokesman."
+    (q,) = _quotes(text)
+    assert q.cue == "according to"
+    assert q.speaker == "government spokesman"
+    assert q.text == "Angela Merkel will visit Kyiv next week"
+
+
+def test_pronoun_speaker_resolves_to_previous_speaker():
+    text = (
+        "French President Emmanuel Macron arrived in Moscow on Monday. "
+        "“We need to talk,” Macron told reporters. "
+        "“Nobody wants a war in Europe,” he added."
+    )
+    quotes = _quotes(text)
+    (q,) = [q for q in quotes if "Nobody wants" in q.text]
+    assert q.speaker == "Emmanuel Macron"
+    assert text[q.speaker_start : q.speaker_end] == "he"
+
+
+def test_institution_as_speaker():
+    text = "A Kremlin statement said the two leaders had agreed to keep talking."
+    (q,) = _quotes(text)
+    assert q.speaker == "Kremlin"
+    assert q.text == "the two leaders had agreed to keep talking"
+
+
+def test_told_media_that():
+    text = "Pavel Felgenhauer told Al Jazeera that Russian forces were ready to go."
+    (q,) = _quotes(text)
+    assert q.speaker == "Pavel Felgenhauer"
+    assert q.cue == "told"
+    assert q.text == "that Russian forces were ready to go"
