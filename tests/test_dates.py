@@ -56,7 +56,7 @@ def _after(article_text: str, mentions: list[DateMention], context: str) -> Date
         ("002", "their meeting on ", "February 24", "2022-02-24", "DATE"),
         ("003", "Britain said ", "Monday", "2022-02-07", "DATE"),
         ("003", "Ukraine will meet ", "Thursday", "2022-02-10", "DATE"),
-        ("003", "during their ", "more than five-hour", "PT5H", "DURATION"),
+        ("003", "during their more than ", "five-hour", "PT5H", "DURATION"),
         ("004", "by force during ", "Sunday", "2022-02-20", "DATE"),
     ],
 )

@@ -697,6 +697,8 @@ def _r_duration_vague(m: re.Match[str], ctx: _Ctx) -> _Result:
 _F = re.I
 _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     # "February 21, 2022", "Feb. 24", "Monday, February 21", "Sunday morning, March 6"
+    (re.compile(rf"\b{_WEEKDAY_RE},?\s+(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE})(?!\d)"
+                rf"(?:\s?,?\s+(?P<year>{_YEAR_RE})(?!\d))?"), _r_full_date),
     (re.compile(rf"{_B}(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE})(?!\d)"
                 rf"(?:\s?,?\s+(?P<year>{_YEAR_RE})(?!\d))?(?!\s*(?:%|percent))"), _r_full_date),
     (re.compile(rf"{_B}(?P<day>{_DAY_RE})\s+(?:of\s+)?(?P<month>{_MONTH_RE})"
@@ -751,8 +753,9 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(r"\b(?:the\s+)?(?:coming|upcoming)\s+(?:days|weeks|months|years)"
                 r"(?:\s+and\s+(?:days|weeks|months|years))?\b|\b(?:the|in)\s+future\b"
                 r"|\bas soon as possible\b", _F), _r_future_ref),
-    (re.compile(rf"\b(?:(?:about|nearly|almost|some|more than|less than|over|under|at least|at"
-                rf" most|up to|roughly|around|approximately|only|just|another|an additional"
+    # TimeML leaves approximators ("about", "more than") out of the extent: they are a
+    # modifier of the value, not part of the expression.
+    (re.compile(rf"\b(?:(?:another|an additional"
                 rf"|the (?:past|last|next|first|previous|coming|final|following)|the)\s+)?"
                 rf"(?:(?P<num>{_NUM_RE}|{_VAGUE_RE})(?:\s+(?:to|or)\s+(?P<num2>{_NUM_RE}))?"
                 rf"(?:[- ](?:more|additional|full|straight|consecutive|long))?[- ](?P<unit>"
