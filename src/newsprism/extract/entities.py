@@ -261,6 +261,13 @@ def extract_entities(article: Article, doc: Doc | None = None) -> list[Entity]:
             label = "PERSON"
         if label == "NORP":
             continue
+        if label == "PERSON" and len(ent) > 1 and all(_fold(t.text) in lasts for t in ent):
+            # "Macron Putin": names of two people run together; one mention each.
+            for t in ent:
+                full = _resolve_short(t.text, people) or t.text
+                out.append(Entity(article.id, t.idx, t.idx + len(t.text), t.text, "PERSON", full))
+                taken.append((t.idx, t.idx + len(t.text)))
+            continue
         canonical = name
         if label == "PERSON":
             if len(name.split()) == 1:

@@ -1,0 +1,132 @@
+"""Events: actor, action, target and date of reported actions in the sample corpus."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsprism.extract.events import extract_events
+from newsprism.model import Article, DateMention
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
+
+
+def _article(prefix: str, published: date) -> Article:
+    path = next(SAMPLE.glob(f"{prefix}_*.txt"))
+    return Article(
+        id=prefix, source_path=str(path), text=path.read_text(encoding="utf-8"), published=published
+    )
+
+
+def _dates(article: Article, values: dict[str, str]) -> list[DateMention]:
+    """Date mentions built by hand, so these tests do not depend on the dates extractor."""
+    out = []
+    for phrase, value in values.items():
+        for m in re.finditer(re.escape(phrase), article.text):
+            out.append(
+                DateMention(article.id, m.start(), m.end(), phrase, value, "DATE", "published")
+            )
+    return sorted(out, key=lambda d: d.start)
+
+
+@pytest.fixture(scope="module")
+def events_000():
+    article = _article("000", date(2022, 2, 21))
+    dates = _dates(
+        article, {"Sunday": "2022-02-20", "February 12": "2022-02-12", "Saturday": "2022-02-19"}
+    )
+    return article, extract_events(article, dates=dates)
+
+
+@pytest.fixture(scope="module")
+def events_003():
+    article = _article("003", date(2022, 2, 8))
+    dates = _dates(
+        article, {"Tuesday": "2022-02-08", "Monday": "2022-02-07", "Thursday": "2022-02-10"}
+    )
+    return article, extract_events(article, dates=dates)
+
+
+def _find(events, action, actor=None, target=None):
+    return [
+        e
+        for e in events
+        if e.action == action
+        and (actor is None or (e.actor or "") == actor)
+        and (target is None or (e.target or "") == target)
+    ]
+
+
+def test_event_offsets_point_at_the_sentence(events_000):
+    article, events = events_000
+    assert events
+    for e in events:
+        assert e.text == article.text[e.start : e.end].strip()
+        assert e.action == e.action.lower()
+
+
+def test_blame_with_date_from_the_same_clause(events_000):
+    _, events = events_000
+    (e,) = _find(events, "blame", "Vladimir Putin", "NATO")
+    assert e.date == "2022-02-20"
+
+
+def test_spoke_on_a_date(events_000):
+    _, events = events_000
+    (e,) = _find(events, "speak")
+    assert e.date == "2022-02-12"
+
+
+def test_conjoined_actors(events_000):
+    _, events = events_000
+    actors = {e.actor for e in _find(events, "agree")}
+    assert (
+        "Vladimir Putin and Emmanuel Macron" in actors
+        or "Emmanuel Macron and Vladimir Putin" in actors
+    )
+
+
+def test_role_description_as_actor(events_000):
+    _, events = events_000
+    (e,) = _find(events, "tell", "Vladimir Putin", "Emmanuel Macron")
+    assert e.text.startswith("The Russian leader told Macron")
+
+
+def test_no_events_from_inside_quotations(events_000):
+    article, events = events_000
+    # Blinken's quotation contains "we meet this coming week": not an event of the article.
+    assert not [
+        e
+        for e in events
+        if e.action == "meet" and e.actor in {"we", None} and "reached out" in e.text
+    ]
+
+
+def test_met_with(events_003):
+    _, events = events_003
+    (e,) = _find(events, "meet", "Joe Biden", "Olaf Scholz")
+    assert e.date == "2022-02-07"
+
+
+def test_date_of_a_reported_clause_is_not_the_speech_date(events_003):
+    _, events = events_003
+    said = [e for e in _find(events, "say", "Emmanuel Macron") if "Macron said Tuesday" in e.text]
+    assert said and said[0].date == "2022-02-08"
+    told = [e for e in _find(events, "tell", "Vladimir Putin") if "Macron said Tuesday" in e.text]
+    assert told and told[0].date is None
+
+
+def test_uses_the_dates_extractor_when_no_dates_are_given():
+    pytest.importorskip("newsprism.extract.dates")
+    article = Article(
+        id="t",
+        source_path="t",
+        text="Emmanuel Macron called Vladimir Putin on Sunday.",
+        published=date(2022, 2, 21),
+    )
+    (e,) = extract_events(article)
+    assert (e.actor, e.action, e.target) == ("Emmanuel Macron", "call", "Vladimir Putin")
+    assert e.date == "2022-02-20"

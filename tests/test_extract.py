@@ -1,0 +1,102 @@
+"""The combined extractor: one spaCy pass, all five lists, JSON-ready output."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from newsprism.extract import (
+    canonicalize_extractions,
+    extract,
+    extract_article,
+    extraction_to_dict,
+)
+from newsprism.extract._nlp import analyse, parsed_sentences
+from newsprism.extract.quotes import _needs_parse
+from newsprism.model import Article, Extraction
+
+SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
+PUBLISHED = {
+    "000": date(2022, 2, 21),
+    "001": date(2022, 2, 21),
+    "002": date(2022, 2, 21),
+    "003": date(2022, 2, 8),
+    "004": date(2022, 2, 20),
+}
+
+
+@pytest.fixture(scope="module")
+def articles():
+    out = []
+    for path in sorted(SAMPLE.glob("*.txt")):
+        prefix = path.name[:3]
+        out.append(
+            Article(
+                id=prefix,
+                source_path=str(path),
+                text=path.read_text(encoding="utf-8"),
+                published=PUBLISHED[prefix],
+            )
+        )
+    return out
+
+
+@pytest.fixture(scope="module")
+def extractions(articles):
+    return list(extract(articles, batch_size=2))
+
+
+def test_one_extraction_per_article_in_order(articles, extractions):
+    assert [x.article_id for x in extractions] == [a.id for a in articles]
+    for x in extractions:
+        assert isinstance(x, Extraction)
+        assert x.entities and x.quotes and x.events
+
+
+def test_batched_equals_single(articles, extractions):
+    single = extract_article(articles[1])
+    assert single == extractions[1]
+
+
+def test_all_offsets_valid(articles, extractions):
+    for article, x in zip(articles, extractions, strict=True):
+        for item in (*x.entities, *x.quotes, *x.dates, *x.quantities):
+            assert article.text[item.start : item.end] == item.text
+        for ev in x.events:
+            assert 0 <= ev.start < ev.end <= len(article.text)
+
+
+def test_dates_and_quantities_included(extractions):
+    values = {d.value for x in extractions for d in x.dates}
+    assert "2022-02-20" in values  # "on Sunday" in articles of 20/21 February 2022
+    assert any(q.value == 105 for x in extractions for q in x.quantities)
+
+
+def test_to_dict_is_json_ready(extractions):
+    d = extraction_to_dict(extractions[0])
+    assert set(d) == {"entities", "quotes", "dates", "quantities", "events"}
+    assert all("article_id" not in row for rows in d.values() for row in rows)
+    assert {"speaker", "cue", "text", "kind", "start", "end"} <= set(d["quotes"][0])
+    assert json.loads(json.dumps(d)) == d
+
+
+def test_canonical_names_across_articles(extractions):
+    merged = canonicalize_extractions(extractions)
+    lavrov = {e.canonical for x in merged for e in x.entities if "Lavrov" in e.text}
+    assert len(lavrov) == 1
+    # Speakers and actors are renamed with the same mapping.
+    assert len(merged) == len(extractions)
+    assert all(len(a.quotes) == len(b.quotes) for a, b in zip(merged, extractions, strict=True))
+
+
+def test_parser_runs_only_on_candidate_sentences(articles):
+    doc = analyse(articles[3].text)
+    assert not doc.has_annotation("DEP")
+    sentences = parsed_sentences(doc, _needs_parse)
+    parsed = [s for s in sentences if s.parse is not None]
+    assert 0 < len(parsed) < len(sentences)
+    for s in parsed:
+        assert _needs_parse(s.span)
