@@ -91,6 +91,11 @@ def test_dates_links_and_page_furniture_are_not_quantities(
         ("A fine of $3 billion to $5 billion.", [(3e9, "dollar", "at least"),
                                                  (5e9, "dollar", "up to")]),
         ("Hundreds of miles away.", [(100, "mile", "at least"), (1000, "mile", "up to")]),
+        ("It fell to -5 degrees Celsius.", [(-5, "celsius", None)]),
+        ("It raised $5m from 5m people.", [(5e6, "dollar", None), (5e6, None, None)]),
+        ("The pool is 5m deep.", [(5, "metre", None)]),
+        ("They fired rockets over 2 days.", [(2, "day", None)]),
+        ("It lasted over 2 hours.", [(2, "hour", "more than")]),
     ],
 )  # fmt: skip
 def test_rules(sentence: str, expected: list[tuple[float, str | None, str | None]]) -> None:

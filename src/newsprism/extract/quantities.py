@@ -234,6 +234,7 @@ _TIME_AFTER = re.compile(r"^(?::\d\d|\s?[ap]\.?m\.?\b|\s?(?:GMT|EST|EDT|PDT|PST|
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _RANGE_SEP = re.compile(r"^\s?(?:-|–|—|to|and|or|to-)\s?", re.I)
 _AGE_AFTER = re.compile(r"[\s-](?:year|month)s?[\s-]old\b", re.I)
+_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
 # A number word followed by one of these is a pronoun or an idiom, not a count.
 _NOT_COUNTED_AFTER = {
     "of", "another", "or", "and", "to", "in", "on", "at", "by", "for", "who", "that", "which",
@@ -342,8 +343,10 @@ def _numbers(text: str) -> Iterator[_Raw]:
             and not (glued_currency)
         ):
             continue
-        if start > 1 and text[start - 1] == "-" and text[start - 2] in " (":
-            continue  # "COVID -19", or a minus sign we do not interpret
+        negative = start > 1 and text[start - 1] in "-−" and text[start - 2] in " ("
+        negative = (
+            negative or re.search(r"\bminus[\s-]$", text[max(0, start - 6) : start]) is not None
+        )
         if text[end : end + 1].isalnum() and not m["scale"]:
             unit_glued = _UNIT_RE.match(text, end)
             if not unit_glued or unit_glued.end() == end:
@@ -353,8 +356,12 @@ def _numbers(text: str) -> Iterator[_Raw]:
         value = _parse_number(m)
         if value is None:
             continue
-        if m["scale"] and len(m["scale"]) == 1 and not (pre and pre["pre"]):
-            # "37m" is metres, "$37m" millions: without a currency sign undo the scale.
+        # "5m people" counts millions; "5m deep", "5m from the shore" measure metres.
+        plural_next = re.match(
+            r"\s+(?:[a-z]+[^s\W]s|people|children|men|women)\b", text[end : end + 30]
+        )
+        if m["scale"] and len(m["scale"]) == 1 and not (pre and pre["pre"]) and not plural_next:
+            # "37m" is metres, "$37m" and "5m people" millions.
             if m["scale"] != "m" or m["scale2"]:
                 continue
             end = m.start("scale")
@@ -435,8 +442,23 @@ def _numbers(text: str) -> Iterator[_Raw]:
         approx = None
         if m_approx:
             word = m_approx["approx"].lower()
-            if word not in ("only", "just"):
+            # "fired rockets over 2 days" is a period; "lasted over 2 hours" is "more than".
+            during = (
+                word == "over"
+                and unit in _TIME_UNITS
+                and not re.search(
+                    r"\b(?:last(?:s|ed|ing)?|t[ao]ok|takes?|taking|spen[dt]|for|of|in|is|was|be)"
+                    r"\s+over\s+$",
+                    text[max(0, start - 30) : start],
+                )
+            )
+            if word not in ("only", "just") and not during:
                 approx = _APPROX_NORMAL.get(word, word)
+        if negative:
+            if unit is None or unit == "percent" and not m_unit:
+                continue  # "COVID -19": a hyphen, not a minus sign
+            value = -value
+            start = start - 1 if text[start - 1] in "-−" else start - 6
         raw = _Raw(start, end, value, unit, approx)
         # Ranges: "15-22 mph", "between 50 and 70", "$3 billion to $5 billion".
         if pending is not None and _RANGE_SEP.fullmatch(text[pending.end : raw.start] or "x"):
