@@ -1,0 +1,834 @@
+"""The static HTML report: an index of stories and one self-contained page per story.
+
+:func:`story_view` turns one story document (an object of ``stories.json``, see issue #5)
+plus its stored articles into plain view data: every citation resolved to an anchor that
+wraps exactly the cited span of the article text, the coverage matrix, quote variants with
+their differences, the framing table. :func:`render_story` and :func:`render_index` turn
+views into HTML with the Jinja2 templates in ``templates/``; the web app (``newsprism.web``)
+renders the same templates with different links. Article text, titles and URLs are hostile
+input: templates autoescape, nothing from an article is marked safe, and only http(s) URLs
+become links (#6).
+"""
+
+from __future__ import annotations
+
+import difflib
+import hashlib
+import logging
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import jinja2
+
+from newsprism.model import Article
+from newsprism.store import Store
+
+__all__ = [
+    "write_report",
+    "story_view",
+    "cited_ids",
+    "index_view",
+    "render_story",
+    "render_index",
+    "render_page",
+    "safe_url",
+    "safe_id",
+    "article_label",
+    "LinkStyle",
+    "STATIC_LINKS",
+    "content_security_policy",
+    "environment",
+    "format_date",
+    "date_range",
+]
+
+log = logging.getLogger(__name__)
+
+# Mark kinds in the order they win when two cited spans partially overlap.
+_KIND_PRIORITY = ("claim", "quote", "summary", "event", "fact")
+_KIND_LABEL = {
+    "claim": "disputed claim",
+    "quote": "quote",
+    "summary": "summary sentence",
+    "event": "timeline event",
+    "fact": "reported fact",
+}
+_SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
+_CONTROL = re.compile(r"[\x00-\x20\x7f]")
+_WORD = re.compile(r"\w+|[^\w\s]", re.UNICODE)
+_MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def safe_url(url: object) -> str | None:
+    """Return ``url`` if it is an absolute http(s) URL safe to put in ``href``, else None.
+
+    ``javascript:``, ``data:``, relative, scheme-relative and URLs with whitespace or
+    control characters (which browsers strip before reading the scheme) are refused.
+    """
+    if not isinstance(url, str) or not url or len(url) > 2048:
+        return None
+    if _CONTROL.search(url):
+        return None
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url
+
+
+def safe_id(value: object) -> str:
+    """A string usable in an HTML id and a file name: ``value`` itself when it is plain
+    (letters, digits, ``_``, ``-``), otherwise a stable hash of it."""
+    text = str(value)
+    if _SAFE_ID.fullmatch(text):
+        return text
+    return "h" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def _host(url: str | None) -> str | None:
+    good = safe_url(url)
+    if not good:
+        return None
+    host = urlsplit(good).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def article_label(article: Mapping[str, Any] | Article | None, fallback: str = "?") -> str:
+    """A short name for an article's source: its outlet, the URL's host, or the file name."""
+    if article is None:
+        return fallback
+    get = article.get if isinstance(article, Mapping) else lambda k: getattr(article, k, None)
+    outlet = get("outlet")
+    if isinstance(outlet, str) and outlet.strip():
+        return outlet.strip()
+    host = _host(get("url"))
+    if host:
+        return host
+    path = get("source_path")
+    if isinstance(path, str) and path:
+        return Path(path).stem or Path(path).name
+    return fallback
+
+
+def _as_date(value: object) -> date | None:
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and len(value) >= 10:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def format_date(value: object, *, weekday: bool = False) -> str:
+    """``2022-02-20`` as ``20 Feb 2022`` (``Sun 20 Feb 2022``); other values unchanged."""
+    if value is None or value == "":
+        return ""
+    d = _as_date(value)
+    if d is None:
+        text = str(value)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            return f"{_MONTHS[int(text[5:]) - 1]} {text[:4]}" if 1 <= int(text[5:]) <= 12 else text
+        return text
+    out = f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
+    return f"{d.strftime('%a')} {out}" if weekday else out
+
+
+def date_range(first: object, last: object) -> str:
+    """A compact human date range: ``8–21 Feb 2022``, ``8 Feb – 2 Mar 2022``."""
+    a, b = _as_date(first), _as_date(last)
+    if a and b and a > b:
+        a, b = b, a
+    if a and b and a != b:
+        if a.year == b.year and a.month == b.month:
+            return f"{a.day}–{b.day} {_MONTHS[a.month - 1]} {a.year}"
+        if a.year == b.year:
+            return f"{a.day} {_MONTHS[a.month - 1]} – {format_date(b)}"
+        return f"{format_date(a)} – {format_date(b)}"
+    if a or b:
+        return format_date(a or b)
+    return "date unknown"
+
+
+def _list(value: object) -> list[Any]:
+    return list(value) if isinstance(value, list | tuple) else []
+
+
+def _dicts(value: object) -> list[dict[str, Any]]:
+    return [v for v in _list(value) if isinstance(v, dict)]
+
+
+def _str(value: object) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else str(value)
+
+
+def _ids(value: object) -> list[str]:
+    out: list[str] = []
+    for v in _list(value):
+        if isinstance(v, str | int) and str(v) not in out:
+            out.append(str(v))
+    return out
+
+
+# ---------------------------------------------------------------------------- marks
+
+
+@dataclass(eq=False)
+class Mark:
+    """A highlighted span of one article's text that citations link to."""
+
+    article: str
+    start: int
+    end: int
+    kinds: set[str] = field(default_factory=set)
+    notes: list[str] = field(default_factory=list)
+    n: int = 0
+    alias: Mark | None = None  # when dropped for overlapping a stronger mark
+
+    @property
+    def anchor(self) -> str:
+        """The id of the element that wraps this span (or the span it was merged into)."""
+        target = self
+        while target.alias is not None:
+            target = target.alias
+        return f"m{target.n}-{target.start}-{target.end}"
+
+    @property
+    def priority(self) -> int:
+        return min((_KIND_PRIORITY.index(k) for k in self.kinds if k in _KIND_PRIORITY), default=9)
+
+    @property
+    def css(self) -> str:
+        return " ".join(f"hl-{k}" for k in sorted(self.kinds, key=_kind_order))
+
+    @property
+    def title(self) -> str:
+        labels = [_KIND_LABEL.get(k, k) for k in sorted(self.kinds, key=_kind_order)]
+        return "; ".join(labels + self.notes[:3])
+
+
+def _kind_order(kind: str) -> int:
+    return _KIND_PRIORITY.index(kind) if kind in _KIND_PRIORITY else 9
+
+
+@dataclass
+class Citation:
+    """A link from an analysis item to an article (and a span of its text when known)."""
+
+    article: str
+    n: int
+    label: str
+    title: str
+    mark: Mark | None = None
+    known: bool = True
+
+    @property
+    def href(self) -> str:
+        if self.mark is not None:
+            return "#" + self.mark.anchor
+        return f"#art{self.n}" if self.known else "#articles"
+
+    @property
+    def precise(self) -> bool:
+        return self.mark is not None
+
+
+def _layout(text: str, marks: Iterable[Mark]) -> list[Any]:
+    """Nest ``marks`` over ``text``: a list of strings and ``{"mark", "children"}`` nodes.
+
+    Marks that partially overlap a stronger mark are not drawn; their citations point to
+    the stronger mark instead (an element cannot wrap two crossing spans).
+    """
+    accepted: list[Mark] = []
+    for m in sorted(marks, key=lambda m: (m.priority, m.start, -m.end)):
+        clash = next(
+            (a for a in accepted if a.start < m.end and m.start < a.end and not _nests(a, m)),
+            None,
+        )
+        if clash is not None:
+            m.alias = clash
+            continue
+        accepted.append(m)
+    accepted.sort(key=lambda m: (m.start, -m.end))
+    root: dict[str, Any] = {"mark": None, "children": [], "end": len(text)}
+    stack = [root]
+    pos = [0]
+
+    def close_until(limit: int) -> None:
+        while len(stack) > 1 and stack[-1]["end"] <= limit:
+            node = stack.pop()
+            if pos[0] < node["end"]:
+                node["children"].append(text[pos[0] : node["end"]])
+                pos[0] = node["end"]
+
+    for m in accepted:
+        close_until(m.start)
+        parent = stack[-1]
+        if pos[0] < m.start:
+            parent["children"].append(text[pos[0] : m.start])
+            pos[0] = m.start
+        node = {"mark": m, "children": [], "end": m.end}
+        parent["children"].append(node)
+        stack.append(node)
+    close_until(len(text) + 1)
+    if pos[0] < len(text):
+        root["children"].append(text[pos[0] :])
+    return root["children"]
+
+
+def _nests(a: Mark, b: Mark) -> bool:
+    return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
+
+
+def _find(text: str, needle: str) -> tuple[int, int] | None:
+    """Where ``needle`` occurs in ``text``: exactly, then ignoring case and spacing."""
+    needle = needle.strip().strip("\"'“”‘’").strip()
+    if len(needle) < 8:
+        return None
+    i = text.find(needle)
+    if i >= 0:
+        return i, i + len(needle)
+    words = _WORD.findall(needle)
+    if not words:
+        return None
+    pattern = r"\W*".join(re.escape(w) for w in words[:200])
+    m = re.search(pattern, text, re.IGNORECASE)
+    return (m.start(), m.end()) if m else None
+
+
+# ---------------------------------------------------------------------------- views
+
+
+class _Resolver:
+    """Collects citations and the marks they need, per article of one story."""
+
+    def __init__(self, doc: Mapping[str, Any], articles: Mapping[str, Article]) -> None:
+        self.order: list[str] = []
+        self.meta: dict[str, dict[str, Any]] = {}
+        for entry in _dicts(doc.get("articles")):
+            aid = _str(entry.get("id"))
+            if aid and aid not in self.meta:
+                self.order.append(aid)
+                self.meta[aid] = entry
+        self.articles = articles
+        self.marks: dict[str, dict[tuple[int, int], Mark]] = {}
+        self.unknown: list[str] = []
+
+    def number(self, aid: str) -> int:
+        if aid not in self.meta:
+            # Cited but not listed in the story's articles: list it at the end.
+            self.order.append(aid)
+            art = self.articles.get(aid)
+            self.meta[aid] = {"id": aid} | (
+                {
+                    "outlet": art.outlet,
+                    "title": art.title,
+                    "url": art.url,
+                    "published": art.published_iso,
+                    "source_path": art.source_path,
+                }
+                if art
+                else {}
+            )
+        return self.order.index(aid) + 1
+
+    def label(self, aid: str) -> str:
+        meta = dict(self.meta.get(aid) or {})
+        art = self.articles.get(aid)
+        if art is not None:
+            for key in ("outlet", "url", "source_path", "title"):
+                meta.setdefault(key, getattr(art, key))
+                if not meta.get(key):
+                    meta[key] = getattr(art, key)
+        return article_label(meta, fallback=f"article {aid}")
+
+    def text(self, aid: str) -> str | None:
+        art = self.articles.get(aid)
+        return art.text if art is not None else None
+
+    def cite(
+        self,
+        aid: object,
+        *,
+        start: object = None,
+        end: object = None,
+        quote: object = None,
+        kind: str = "fact",
+        note: str = "",
+    ) -> Citation:
+        aid = _str(aid)
+        n = self.number(aid)
+        text = self.text(aid)
+        meta = self.meta.get(aid, {})
+        title = _str(meta.get("title")) or _str(getattr(self.articles.get(aid), "title", ""))
+        cit = Citation(aid, n, self.label(aid), title, known=text is not None)
+        if text is None:
+            return cit
+        span: tuple[int, int] | None = None
+        if (
+            isinstance(start, int)
+            and isinstance(end, int)
+            and not isinstance(start, bool)
+            and 0 <= start < end <= len(text)
+        ):
+            span = (start, end)
+        elif isinstance(quote, str) and quote:
+            span = _find(text, quote)
+        if span is None:
+            return cit
+        marks = self.marks.setdefault(aid, {})
+        mark = marks.get(span)
+        if mark is None:
+            mark = marks[span] = Mark(aid, span[0], span[1], n=n)
+        mark.kinds.add(kind)
+        if note and note not in mark.notes:
+            mark.notes.append(note)
+        cit.mark = mark
+        return cit
+
+    def cite_all(self, ids: object, *, quote: object = None, kind: str, note: str = "") -> list:
+        return [self.cite(a, quote=quote, kind=kind, note=note) for a in _ids(ids)]
+
+
+def _outlet_keys(resolver: _Resolver, ids: Iterable[str]) -> list[str]:
+    out: list[str] = []
+    for aid in ids:
+        label = resolver.label(aid)
+        if label not in out:
+            out.append(label)
+    return out
+
+
+def _diff(canonical: str, variant: str) -> tuple[list[tuple[str, bool]], int]:
+    """Tokens of ``variant`` flagged when they differ from ``canonical``; words dropped."""
+    a = [t.lower() for t in _WORD.findall(canonical)]
+    tokens = re.findall(r"\s+|\w+|[^\w\s]", variant)
+    words = [(i, t) for i, t in enumerate(tokens) if not t.isspace()]
+    b = [t.lower() for _, t in words]
+    changed = [True] * len(b)
+    dropped = 0
+    matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            for j in range(j1, j2):
+                changed[j] = False
+        elif tag in ("delete", "replace"):
+            dropped += sum(1 for t in a[i1:i2] if t[:1].isalnum())
+    flags = {words[j][0]: changed[j] and bool(re.match(r"\w", words[j][1])) for j in range(len(b))}
+    return [(t, flags.get(i, False)) for i, t in enumerate(tokens)], dropped
+
+
+def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[str, Any]:
+    """Plain view data for one story document (see the module docstring).
+
+    ``articles`` maps article ids to stored articles (their text is needed to place
+    citations); ids the document cites but the store lacks are shown without text.
+    """
+    r = _Resolver(doc, articles)
+    sid = _str(doc.get("id")) or "story"
+
+    summary = [
+        {
+            "text": _str(s.get("text")),
+            "cites": r.cite_all(s.get("articles"), quote=s.get("text"), kind="summary"),
+        }
+        for s in _dicts(doc.get("summary"))
+        if s.get("text")
+    ]
+
+    timeline = []
+    for ev in _dicts(doc.get("timeline")):
+        cites = r.cite_all(ev.get("articles"), quote=ev.get("text"), kind="event")
+        timeline.append(
+            {
+                "date": _str(ev.get("date")),
+                "label": format_date(ev.get("date"), weekday=True) or "undated",
+                "text": _str(ev.get("text")),
+                "cites": cites,
+                "outlets": _outlet_keys(r, [c.article for c in cites]),
+            }
+        )
+    timeline.sort(key=lambda e: (e["date"] == "", e["date"]))
+
+    conflicts = []
+    for c in _dicts(doc.get("conflicts")):
+        kind = "change" if c.get("kind") == "change" else "conflict"
+        subject = _str(c.get("subject"))
+        claims = []
+        for cl in _dicts(c.get("claims")):
+            aid = _str(cl.get("article"))
+            if not aid:
+                continue
+            cit = r.cite(
+                aid,
+                start=cl.get("start"),
+                end=cl.get("end"),
+                quote=cl.get("text"),
+                kind="claim",
+                note=f"{'changed' if kind == 'change' else 'disputed'}: {subject}"[:120],
+            )
+            meta = r.meta.get(aid, {})
+            published = meta.get("published") or getattr(articles.get(aid), "published_iso", None)
+            evidence = _str(cl.get("text"))
+            text = r.text(aid)
+            if cit.mark is not None and text is not None:
+                evidence = text[cit.mark.start : cit.mark.end]
+            claims.append(
+                {
+                    "value": _str(cl.get("value")),
+                    "text": evidence,
+                    "cite": cit,
+                    "published": format_date(published),
+                }
+            )
+        if claims:
+            conflicts.append({"subject": subject, "kind": kind, "claims": claims})
+
+    quotes_by_speaker: dict[str, list[dict[str, Any]]] = {}
+    for q in _dicts(doc.get("quotes")):
+        canonical = _str(q.get("text"))
+        variants = []
+        seen: set[str] = set()
+        for v in _dicts(q.get("variants")):
+            aid = _str(v.get("article"))
+            vtext = _str(v.get("text"))
+            if not aid or not vtext:
+                continue
+            seen.add(aid)
+            tokens, dropped = _diff(canonical, vtext)
+            variants.append(
+                {
+                    "cite": r.cite(aid, quote=vtext, kind="quote"),
+                    "tokens": tokens,
+                    "changed": sum(1 for _, ch in tokens if ch),
+                    "dropped": dropped,
+                }
+            )
+        others = [r.cite(a, quote=canonical, kind="quote") for a in _ids(q.get("articles"))]
+        others = [c for c in others if c.article not in seen]
+        speaker = _str(q.get("speaker")) or "Unattributed"
+        quotes_by_speaker.setdefault(speaker, []).append(
+            {"text": canonical, "variants": variants, "cites": others}
+        )
+    quotes = [{"speaker": k, "statements": v} for k, v in quotes_by_speaker.items()]
+
+    # Coverage: the facts of the coverage matrix, with agreements, omissions and exclusives.
+    outlets = _outlet_keys(r, r.order)
+    facts: list[dict[str, Any]] = []
+    by_text: dict[str, dict[str, Any]] = {}
+
+    def add_fact(item: dict[str, Any], kind: str) -> dict[str, Any] | None:
+        text = _str(item.get("text"))
+        if not text:
+            return None
+        fact = by_text.get(text)
+        cites = r.cite_all(item.get("articles"), quote=text, kind="fact")
+        if fact is None:
+            fact = by_text[text] = {"text": text, "kinds": [], "cites": [], "missing": []}
+            facts.append(fact)
+        if kind not in fact["kinds"]:
+            fact["kinds"].append(kind)
+        known = {c.article for c in fact["cites"]}
+        fact["cites"] += [c for c in cites if c.article not in known]
+        for m in _ids(item.get("missing_from")):
+            label = r.label(m) if m in r.meta or m in articles else m
+            if label not in fact["missing"]:
+                fact["missing"].append(label)
+        return fact
+
+    coverage = doc.get("coverage") if isinstance(doc.get("coverage"), dict) else {}
+    for item in _dicts(coverage.get("facts")):
+        add_fact(item, "fact")
+    agreements = [f for f in (add_fact(i, "agreement") for i in _dicts(doc.get("agreements"))) if f]
+    omissions = [f for f in (add_fact(i, "omission") for i in _dicts(doc.get("omissions"))) if f]
+    exclusives = [f for f in (add_fact(i, "exclusive") for i in _dicts(doc.get("exclusives"))) if f]
+    for fact in facts:
+        carried = _outlet_keys(r, [c.article for c in fact["cites"]])
+        first_cite = {}
+        for c in fact["cites"]:
+            first_cite.setdefault(r.label(c.article), c)
+        fact["cells"] = [
+            {"outlet": o, "carried": o in carried, "cite": first_cite.get(o)} for o in outlets
+        ]
+        fact["count"] = len(carried)
+
+    framing = []
+    for fr in _dicts(doc.get("framing")):
+        terms = fr.get("terms") if isinstance(fr.get("terms"), dict) else {}
+        rows = []
+        for term, ids in terms.items():
+            cites = [r.cite(a, kind="fact") for a in _ids(ids)]
+            by_outlet: dict[str, int] = {}
+            for c in cites:
+                by_outlet[c.label] = by_outlet.get(c.label, 0) + 1
+            rows.append({"term": _str(term), "cites": cites, "outlets": by_outlet})
+        if rows:
+            framing.append({"referent": _str(fr.get("referent")), "terms": rows})
+
+    # Articles last: every citation above has registered its mark by now.
+    arts = []
+    dates = []
+    for aid in list(r.order):
+        meta = r.meta.get(aid, {})
+        art = articles.get(aid)
+        published = meta.get("published") or (art.published_iso if art else None)
+        if _as_date(published):
+            dates.append(_as_date(published))
+        text = art.text if art is not None else None
+        marks = list(r.marks.get(aid, {}).values())
+        arts.append(
+            {
+                "id": aid,
+                "n": r.number(aid),
+                "label": r.label(aid),
+                "title": _str(meta.get("title")) or (_str(art.title) if art else "") or aid,
+                "url": safe_url(meta.get("url") or (art.url if art else None)),
+                "raw_url": _str(meta.get("url") or (art.url if art else "")),
+                "published": format_date(published),
+                "source_path": _str(meta.get("source_path") or (art.source_path if art else "")),
+                "duplicate_of": art.duplicate_of if art else None,
+                "duplicate_kind": art.duplicate_kind if art else None,
+                "nodes": _layout(text, marks) if text is not None else None,
+                "marks": len(marks),
+            }
+        )
+    first = doc.get("first") or (min(dates).isoformat() if dates else None)
+    last = doc.get("last") or (max(dates).isoformat() if dates else None)
+    outlet_counts: dict[str, int] = {}
+    for a in arts:
+        outlet_counts[a["label"]] = outlet_counts.get(a["label"], 0) + 1
+    return {
+        "id": sid,
+        "slug": safe_id(sid),
+        "title": _str(doc.get("title")) or "Untitled story",
+        "thread": _str(doc.get("thread")),
+        "dates": date_range(first, last),
+        "first": _str(first),
+        "last": _str(last),
+        "outlets": [{"name": k, "articles": v} for k, v in outlet_counts.items()],
+        "summary": summary,
+        "timeline": timeline,
+        "conflicts": conflicts,
+        "quotes": quotes,
+        "facts": facts,
+        "matrix_outlets": outlets,
+        "agreements": agreements,
+        "omissions": omissions,
+        "exclusives": exclusives,
+        "framing": framing,
+        "articles": arts,
+        "counts": {
+            "articles": len(arts),
+            "outlets": len(outlet_counts),
+            "events": len(timeline),
+            "conflicts": sum(1 for c in conflicts if c["kind"] == "conflict"),
+            "changes": sum(1 for c in conflicts if c["kind"] == "change"),
+            "quotes": sum(len(q["statements"]) for q in quotes),
+            "agreements": len(agreements),
+            "facts": len(facts),
+        },
+    }
+
+
+def cited_ids(doc: Mapping[str, Any]) -> set[str]:
+    """Every article id a story document lists or cites."""
+    ids = {_str(a.get("id")) for a in _dicts(doc.get("articles"))}
+    for key in ("summary", "timeline", "quotes", "agreements", "omissions", "exclusives"):
+        for item in _dicts(doc.get(key)):
+            ids.update(_ids(item.get("articles")))
+            ids.update(_ids(item.get("missing_from")))
+            ids.update(_str(v.get("article")) for v in _dicts(item.get("variants")))
+    for c in _dicts(doc.get("conflicts")):
+        ids.update(_str(cl.get("article")) for cl in _dicts(c.get("claims")))
+    for fr in _dicts(doc.get("framing")):
+        terms = fr.get("terms") if isinstance(fr.get("terms"), dict) else {}
+        for v in terms.values():
+            ids.update(_ids(v))
+    coverage = doc.get("coverage") if isinstance(doc.get("coverage"), dict) else {}
+    for f in _dicts(coverage.get("facts")):
+        ids.update(_ids(f.get("articles")))
+    ids.discard("")
+    return ids
+
+
+def index_view(docs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """One summary card per story document (no article text needed)."""
+    cards = []
+    for doc in docs:
+        sid = _str(doc.get("id")) or "story"
+        arts = _dicts(doc.get("articles"))
+        outlets: list[str] = []
+        for a in arts:
+            label = article_label(a, fallback=_str(a.get("id")))
+            if label not in outlets:
+                outlets.append(label)
+        for o in _list(doc.get("outlets")):
+            if isinstance(o, str) and o and o not in outlets and not arts:
+                outlets.append(o)
+        dates = [d for d in (_as_date(a.get("published")) for a in arts) if d]
+        first = doc.get("first") or (min(dates).isoformat() if dates else None)
+        last = doc.get("last") or (max(dates).isoformat() if dates else None)
+        conflicts = _dicts(doc.get("conflicts"))
+        summary = _dicts(doc.get("summary"))
+        cards.append(
+            {
+                "id": sid,
+                "slug": safe_id(sid),
+                "title": _str(doc.get("title")) or "Untitled story",
+                "dates": date_range(first, last),
+                "first": _str(first),
+                "outlets": outlets,
+                "lede": _str(summary[0].get("text")) if summary else "",
+                "counts": {
+                    "articles": len(arts),
+                    "events": len(_dicts(doc.get("timeline"))),
+                    "conflicts": sum(1 for c in conflicts if c.get("kind") != "change"),
+                    "changes": sum(1 for c in conflicts if c.get("kind") == "change"),
+                    "quotes": len(_dicts(doc.get("quotes"))),
+                    "agreements": len(_dicts(doc.get("agreements"))),
+                },
+            }
+        )
+    return cards
+
+
+# ---------------------------------------------------------------------------- rendering
+
+
+@dataclass(frozen=True)
+class LinkStyle:
+    """How pages link to each other: relative files (static report) or app routes."""
+
+    index: str
+    story: Callable[[str], str]
+    article: Callable[[str], str] | None = None
+    search: str | None = None
+    json: Callable[[str], str] | None = None
+    static: bool = True
+
+
+STATIC_LINKS = LinkStyle(
+    index="../report.html",
+    story=lambda slug: f"{slug}.html",
+)
+_INDEX_LINKS = LinkStyle(index="report.html", story=lambda slug: f"stories/{slug}.html")
+
+
+@lru_cache(maxsize=1)
+def _assets() -> tuple[str, str, str]:
+    static = resources.files("newsprism") / "static"
+    css = (static / "report.css").read_text(encoding="utf-8")
+    js = (static / "report.js").read_text(encoding="utf-8")
+    digest = hashlib.sha256(js.encode("utf-8")).digest()
+    import base64
+
+    return css, js, "sha256-" + base64.b64encode(digest).decode("ascii")
+
+
+def content_security_policy(*, meta: bool = False) -> str:
+    """The CSP every page carries: only our own inline script runs (by hash), no network.
+
+    ``meta=True`` gives the form for a ``<meta>`` tag, which may not carry
+    ``frame-ancestors`` (browsers log an error for it).
+    """
+    _, _, script_hash = _assets()
+    policy = (
+        "default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+        f"script-src '{script_hash}'; base-uri 'none'; form-action 'self'"
+    )
+    return policy if meta else policy + "; frame-ancestors 'none'"
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The Jinja2 environment of the report and web templates (autoescaping on)."""
+    env = jinja2.Environment(
+        loader=jinja2.PackageLoader("newsprism", "templates"),
+        autoescape=True,
+        undefined=jinja2.ChainableUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["date"] = format_date
+    env.globals["kind_label"] = _KIND_LABEL
+    return env
+
+
+def render_page(template: str, **context: Any) -> str:
+    """Render one page template with the inlined CSS and JS."""
+    css, js, _ = _assets()
+    return (
+        environment()
+        .get_template(template)
+        .render(css=css, js=js, csp_meta=content_security_policy(meta=True), **context)
+    )
+
+
+def render_story(
+    view: Mapping[str, Any],
+    *,
+    links: LinkStyle = STATIC_LINKS,
+    generated: str = "",
+    **extra: Any,
+) -> str:
+    """HTML of one story page."""
+    return render_page("story.html", story=view, links=links, generated=generated, **extra)
+
+
+def render_index(
+    cards: Sequence[Mapping[str, Any]],
+    *,
+    links: LinkStyle = _INDEX_LINKS,
+    generated: str = "",
+    **extra: Any,
+) -> str:
+    """HTML of the index of stories."""
+    return render_page("index.html", cards=cards, links=links, generated=generated, **extra)
+
+
+def write_report(store: Store, out_dir: Path) -> list[Path]:
+    """Write ``out_dir/report.html`` and ``out_dir/stories/<id>.html``; return the paths.
+
+    Pages are self-contained (inline CSS and JS, no network) and safe to open from disk.
+    """
+    out_dir = Path(out_dir)
+    stories_dir = out_dir / "stories"
+    stories_dir.mkdir(parents=True, exist_ok=True)
+    docs = store.story_documents()
+    wanted = set().union(*(cited_ids(d) for d in docs)) if docs else set()
+    articles = {a.id: a for a in store.articles(ids=sorted(wanted))} if wanted else {}
+    generated = datetime.now().strftime("%d %b %Y %H:%M")
+    written: list[Path] = []
+    cards = index_view(docs)
+    used: set[str] = set()
+    for doc, card in zip(docs, cards, strict=True):
+        view = story_view(doc, articles)
+        slug = view["slug"]
+        while slug in used:  # two ids hashing to one file name would overwrite a page
+            slug = safe_id(slug + "~")
+        used.add(slug)
+        view["slug"] = card["slug"] = slug
+        path = stories_dir / f"{slug}.html"
+        path.write_text(render_story(view, generated=generated), encoding="utf-8")
+        written.append(path)
+    index = out_dir / "report.html"
+    index.write_text(render_index(cards, generated=generated), encoding="utf-8")
+    log.info("wrote %s and %d story pages", index, len(written))
+    return [index, *written]
