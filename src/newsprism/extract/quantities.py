@@ -240,6 +240,13 @@ _NOT_COUNTED_AFTER = {
     "of", "another", "or", "and", "to", "in", "on", "at", "by", "for", "who", "that", "which",
     "is", "was", "has", "had", "day", "time", "way", "thing",
 }  # fmt: skip
+# "category 4", "page 3", "flight 370": a number that labels rather than counts.
+_LABEL_BEFORE = re.compile(
+    r"\b(?:category|level|phase|stage|grade|page|chapter|section|article|number|no\.|room"
+    r"|flight|route|step|round|game|match|season|episode|version|tier|class|type|group|line"
+    r"|gate|platform|channel|exit|item|point|paragraph|clause|rule|week|day)\s+$",
+    re.I,
+)
 _ADDRESS_AFTER = re.compile(
     r"(?:\s+[A-Z][\w.]*){1,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Drive|Blvd|Boulevard"
     r"|Place|Square|Court|Highway)\b|\s+ZIP\b"
@@ -427,7 +434,7 @@ def _numbers(text: str) -> Iterator[_Raw]:
                 and re.search(r"\b(?:in|by|since|until|from|before|after)\s+$", before)
             ):
                 continue
-            if _ADDRESS_AFTER.match(text, end):
+            if _ADDRESS_AFTER.match(text, end) or _LABEL_BEFORE.search(before):
                 continue
             if _in_name(text, start, end):
                 continue
@@ -481,7 +488,7 @@ def _as_range(text: str, low: _Raw, high: _Raw) -> tuple[float, float] | None:
     """Return the bounds when ``low`` and ``high`` are the two ends of one range."""
     sep = text[low.end : high.start].strip().lower()
     lead = text[max(0, low.start - 12) : low.start]
-    if re.search(r"\bby\s+\S*$", lead):
+    if re.search(r"\bby\s+\S*$", lead) and high.value > 3 * abs(low.value):
         return None  # "increased by $43.6 billion to $419.2 billion" is a change
     joined = (
         sep in ("-", "–", "—", "to", "to-")
