@@ -4,14 +4,18 @@ Every expression is found by regular expressions over the raw text (no parse nee
 normalised against a reference date: the article's publication date for news (HeidelTime's
 "news" strategy). Weekday names, bare months and quarters take their direction from the
 tense of the sentence ("said on Sunday" → the past Sunday, "will meet on Sunday" → the next
-one), and a later bare mention of a weekday reuses the day the first one resolved to.
+one); a later bare mention of a weekday reuses the day the first one resolved to unless its own
+tense contradicts it. Month names without a year take the nearest such month, the tense
+deciding only when it lies 4-8 months away either way. In earnings reports "the quarter",
+"a year earlier" and "the year-ago period" refer to the quarter under discussion.
 
 When no publication date is known, the reference is the first full date written in the text
 ("February 21, 2022"); such mentions get ``anchor="inferred"``. With no reference at all,
 relative expressions get TimeML partial values ("XXXX-WXX-7") and are never guessed.
 
-Extents follow TimeML: the preposition is left out ("on Sunday" → "Sunday"), determiners and
-modifiers are kept ("the past four months", "last December").
+Extents follow TimeML: the preposition is left out ("on Sunday" → "Sunday"), and so are
+approximators ("about five hours" → "five hours"); determiners and modifiers are kept ("the
+past four months", "last December", "earlier this month").
 """
 
 from __future__ import annotations
@@ -23,7 +27,7 @@ from dataclasses import dataclass
 
 from newsprism.model import Article, DateMention
 
-__all__ = ["extract_dates", "find_dates", "iter_dates"]
+__all__ = ["extract_dates", "extract_dates_all", "find_dates", "infer_reference", "iter_dates"]
 
 # --- lexical resources ------------------------------------------------------------------
 
@@ -46,7 +50,7 @@ _NUMBERS = {
     "a hundred": 100, "one hundred": 100, "a couple of": 2, "a couple": 2, "couple of": 2,
     "half a": 0.5, "a half": 0.5, "dozen": 12, "a dozen": 12,
 }  # fmt: skip
-_VAGUE = {"a few", "few", "several", "some", "many", "a number of", "numerous", "the"}
+_VAGUE = {"a few", "few", "several", "some", "many", "a number of", "numerous"}
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
     "4th": 4, "final": 4, "last": 4,
@@ -77,7 +81,6 @@ _NUMWORD_RE = (
 _NUM_RE = rf"(?:\d+(?:[.,]\d+)?(?:\s1/2|½)?|{_NUMWORD_RE}(?:[- ]and[- ]a[- ]half)?)"
 _VAGUE_RE = r"(?:a few|few|several|some|many|a number of|numerous)"
 _UNIT_RE = r"(?:second|minute|hour|day|week|month|year|quarter|decade|century)"
-_UNIT_PL_RE = r"(?:seconds|minutes|hours|days|weeks|months|years|quarters|decades|centuries)"
 _PART_RE = r"(?:morning|afternoon|evening|night|overnight)"
 _YEAR_RE = r"(?:1[5-9]\d\d|20\d\d)"
 _DAY_RE = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"

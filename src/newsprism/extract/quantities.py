@@ -27,7 +27,7 @@ from newsprism.model import Article, Quantity
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-__all__ = ["extract_quantities", "find_quantities", "iter_quantities"]
+__all__ = ["extract_quantities", "extract_quantities_all", "find_quantities", "iter_quantities"]
 
 _SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
