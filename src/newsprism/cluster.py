@@ -56,6 +56,8 @@ class ClusterConfig:
     name_weight: float = 0.4  # share of the names vector in a story similarity
     thread_name_weight: float = 0.35  # ... and in a thread similarity
     title_weight: float = 3.0  # a title word counts as this many body words
+    lead_chars: int = 300  # the first this many characters of the text are the lead ...
+    lead_weight: float = 2.0  # ... and a lead word counts this many times
     idf_prior_docs: int = 20  # pseudo-documents smoothing the IDF of a young stream
     date_scale_days: float = 3.0  # story similarity decays with this e-folding time ...
     date_floor: float = 0.25  # ... down to this factor
@@ -168,7 +170,14 @@ def article_features(
     names: Counter[str] = Counter()
     if article.title:
         _features(article.title, words, names, config.title_weight)
-    _features(article.text, words, names, 1.0)
+    text = article.text
+    if config.lead_chars and config.lead_weight != 1.0:
+        # The lead says who, what, where and when: weigh it like a second headline.
+        cut = text.find(" ", config.lead_chars)
+        cut = len(text) if cut < 0 else cut
+        _features(text[:cut], words, names, config.lead_weight)
+        text = text[cut:]
+    _features(text, words, names, 1.0)
     return dict(words), dict(names)
 
 
