@@ -167,32 +167,157 @@ def articles(db: str, as_json: bool) -> None:
     "out",
     required=True,
     type=click.Path(file_okay=False),
-    help="Output folder for newsprism.duckdb, articles.json and the reports.",
+    help="Output folder for newsprism.duckdb, stories.json, articles.json and report.html.",
 )
 @FIELD_OPTION
 def analyze(paths: tuple[str, ...], out: str, fields: tuple[str, ...]) -> None:
     """Run the whole pipeline on PATHS and write the results to --out.
 
-    Writes OUT/newsprism.duckdb and OUT/articles.json. Exit status 1 if any input failed
+    Ingests, clusters stories, extracts quotes, dates, quantities and events, compares the
+    outlets of each story, and writes OUT/newsprism.duckdb, OUT/stories.json,
+    OUT/articles.json and OUT/report.html (one page per story under OUT/stories/). Running
+    it again with more files adds them incrementally. Exit status 1 if any input failed
     (everything else is still analysed).
 
     Example:
 
         newsprism analyze examples/ukraine-2022-02 --out out/
     """
-    from newsprism.pipeline import article_to_dict
+    from newsprism.pipeline import article_to_dict, cluster_store, compare_store, extract_store
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     with _errors(), Store(out_dir / "newsprism.duckdb") as store:
         report = _run_ingest(paths, store, _fields(fields))
+        cluster_store(store)
+        extract_store(store)
+        docs = compare_store(store)
         items = [article_to_dict(a) for a in store.articles()]
-    (out_dir / "articles.json").write_text(
-        json.dumps(items, ensure_ascii=False, indent=2), encoding="utf-8"
-    )
+        _write_json(out_dir / "articles.json", items)
+        _write_json(out_dir / "stories.json", docs)
+        written = _write_report(store, out_dir)
     click.echo(report.summary())
-    click.echo(f"wrote {out_dir / 'articles.json'} ({len(items)} articles)")
+    click.echo(f"{len(docs)} stories from {len(items)} articles: {out_dir / 'stories.json'}")
+    if written:
+        click.echo(f"report: {written}")
     sys.exit(0 if report.ok else 1)
+
+
+def _write_json(path: Path, data: Any) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str), encoding="utf-8")
+    tmp.replace(path)  # readers never see a half-written file
+
+
+def _write_report(store: Store, out_dir: Path) -> Path | None:
+    from newsprism.report import write_report
+
+    paths = write_report(store, out_dir)
+    return paths[0] if paths else None
+
+
+@cli.command()
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array.")
+def stories(db: str, as_json: bool) -> None:
+    """List stories (articles grouped by the event they report), largest first.
+
+    Example:
+
+        newsprism stories --db news.duckdb --json
+    """
+    if not Path(db).exists():
+        raise click.ClickException(f"no store at {db} (run `newsprism ingest` first)")
+    with _errors(), Store(db, read_only=True) as store:
+        items = store.stories()
+    if as_json:
+        _echo_json(
+            [
+                {
+                    "id": s.id,
+                    "title": s.title,
+                    "articles": list(s.articles),
+                    "outlets": list(s.outlets),
+                    "first": s.first.isoformat() if s.first else None,
+                    "last": s.last.isoformat() if s.last else None,
+                    "thread": s.thread,
+                }
+                for s in items
+            ]
+        )
+        return
+    for s in items:
+        span = f"{s.first or '?'}..{s.last or '?'}"
+        click.echo(f"{s.id}  {len(s.articles):3d} articles  {span:22}  {s.title[:70]}")
+
+
+@cli.command()
+@DB_OPTION
+def recluster(db: str) -> None:
+    """Re-cluster every stored article from scratch, in publication order.
+
+    Ingest places each new article incrementally; this rebuilds all stories and threads
+    in one batch (e.g. after changing thresholds).
+
+    Example:
+
+        newsprism recluster --db news.duckdb
+    """
+    from newsprism.pipeline import cluster_store
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no store at {db} (run `newsprism ingest` first)")
+    with _errors(), Store(db) as store:
+        items = cluster_store(store, rebuild=True)
+    click.echo(f"{len(items)} stories")
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON (the only format; accepted for clarity)."
+)
+@FIELD_OPTION
+def extract(paths: tuple[str, ...], as_json: bool, fields: tuple[str, ...]) -> None:
+    """Print entities, quotes, dates, quantities and events of each article as JSON.
+
+    Nothing is stored. One object per article: source_path, published, entities, quotes,
+    dates, quantities, events; offsets are into the cleaned text, printed as `text`.
+
+    Example:
+
+        newsprism extract examples/ukraine-2022-02/000_831b8eded2297ba4.txt --json
+    """
+    from newsprism.clean import clean_documents
+    from newsprism.extract import canonicalize_extractions, extraction_to_dict
+    from newsprism.extract import extract as run_extract
+    from newsprism.ingest import IngestConfig, read_paths
+    from newsprism.model import IngestFailure, RawDocument
+
+    docs: list[RawDocument] = []
+    failed = False
+    for item in read_paths(paths, config=IngestConfig(fields=_fields(fields))):
+        if isinstance(item, IngestFailure):
+            click.echo(f"error: {item}", err=True)
+            failed = True
+        else:
+            docs.append(item)
+    with _errors():
+        articles = clean_documents(docs)
+        extractions = canonicalize_extractions(run_extract(articles))
+    out = [
+        {
+            "source_path": article.source_path,
+            "published": article.published_iso,
+            "title": article.title,
+            "outlet": article.outlet,
+            "text": article.text,
+            **extraction_to_dict(ex),
+        }
+        for article, ex in zip(articles, extractions, strict=True)
+    ]
+    _echo_json(out)
+    sys.exit(1 if failed else 0)
 
 
 @cli.group("eval")
@@ -237,6 +362,74 @@ def eval_extraction(data: str, as_json: bool) -> None:
 
     with _errors():
         _print_scores(evaluate_extraction(data), as_json)
+
+
+@eval_group.command("clustering")
+@DATA_OPTION
+@JSON_FLAG
+def eval_clustering(data: str, as_json: bool) -> None:
+    """Story and thread clustering on ECB+ (sub-topic = story, topic = thread).
+
+    Reports B-cubed precision/recall/F1, pairwise F1 and cluster counts per level, and
+    the TF-IDF + average-linkage baseline.
+
+    Example:
+
+        newsprism eval clustering --data ../shared/eval/ecbplus --json
+    """
+    from newsprism.evaluate.clustering import evaluate_clustering
+
+    with _errors():
+        _print_scores(evaluate_clustering(data), as_json)
+
+
+@eval_group.command("quotes")
+@DATA_OPTION
+@JSON_FLAG
+@click.option("--split", default="dev", show_default=True, help="PolNeAR split to score.")
+def eval_quotes(data: str, as_json: bool, split: str) -> None:
+    """Quote content-span precision/recall/F1 and speaker accuracy on PolNeAR.
+
+    Example:
+
+        newsprism eval quotes --data ../shared/eval/polnear --json
+    """
+    from newsprism.evaluate.quotes import evaluate_quotes
+
+    with _errors():
+        _print_scores(evaluate_quotes(data, split=split), as_json)
+
+
+@eval_group.command("dates")
+@DATA_OPTION
+@JSON_FLAG
+def eval_dates(data: str, as_json: bool) -> None:
+    """Temporal expressions on TimeML folders (TempEval-3 strict/relaxed/value scores).
+
+    Example:
+
+        newsprism eval dates --data ../shared/eval/tempeval3 --json
+    """
+    from newsprism.evaluate.dates import evaluate_dates
+
+    with _errors():
+        _print_scores(evaluate_dates(data), as_json)
+
+
+@eval_group.command("quantities")
+@DATA_OPTION
+@JSON_FLAG
+def eval_quantities(data: str, as_json: bool) -> None:
+    """Quantity value+unit precision/recall/F1 on NewsQuant JSON.
+
+    Example:
+
+        newsprism eval quantities --data ../shared/eval/newsquant --json
+    """
+    from newsprism.evaluate.quantities import evaluate_quantities
+
+    with _errors():
+        _print_scores(evaluate_quantities(data), as_json)
 
 
 def main() -> None:  # pragma: no cover - entry point for python -m

@@ -11,6 +11,7 @@ import logging
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from newsprism.clean import (
@@ -24,10 +25,21 @@ from newsprism.clean import (
 )
 from newsprism.dedupe import DEFAULT_DEDUPE, DedupeConfig, Deduper
 from newsprism.ingest import IngestConfig, read_paths
-from newsprism.model import Article, IngestFailure, RawDocument
+from newsprism.model import Article, Extraction, IngestFailure, RawDocument, Story
 from newsprism.store import Store
 
-__all__ = ["IngestReport", "ingest", "article_to_dict", "STAGES", "register_stage"]
+__all__ = [
+    "IngestReport",
+    "ingest",
+    "cluster_store",
+    "extract_store",
+    "compare_store",
+    "analyze",
+    "article_to_dict",
+    "article_ref",
+    "STAGES",
+    "register_stage",
+]
 
 log = logging.getLogger(__name__)
 
@@ -169,3 +181,105 @@ def article_to_dict(article: Article, *, text: bool = True) -> dict[str, Any]:
     if text:
         out["text"] = article.text
     return out
+
+
+# --------------------------------------------------------------------------- later stages
+
+
+def cluster_store(store: Store, *, rebuild: bool = False) -> list[Story]:
+    """Place every stored article that has no story yet (or all of them, with ``rebuild``).
+
+    The clusterer resumes from its saved state, so placing new articles costs the same
+    however many are stored; ``rebuild`` re-clusters everything in publication order.
+    """
+    from newsprism.cluster import StoryClusterer
+
+    state = None if rebuild else store.cluster_state()
+    clusterer = StoryClusterer.from_state(state) if state else StoryClusterer()
+    pending = [a for a in store.articles() if clusterer.story_of(a.id) is None]
+    if rebuild:  # publication order; undated articles after the dated ones, in ingest order
+        pending.sort(key=lambda a: (a.published_date is None, a.published_date or date.min))
+    clusterer.add_all(pending)
+    stories = clusterer.stories()
+    store.save_clustering(clusterer.to_state(), stories)
+    log.info("clustered %d new articles into %d stories", len(pending), len(stories))
+    return stories
+
+
+def extract_store(store: Store, *, batch_size: int = 16) -> int:
+    """Extract entities, quotes, dates, quantities and events for articles not yet extracted.
+
+    Copies (``duplicate_of``) are skipped: the comparison counts their original once.
+    """
+    from newsprism.extract import extract
+
+    done = store.extracted_ids()
+    todo = [a for a in store.articles(include_duplicates=False) if a.id not in done]
+    batch: list[Extraction] = []
+    for ex in extract(todo, batch_size=batch_size):
+        batch.append(ex)
+        if len(batch) >= 64:
+            store.save_extractions(batch)
+            batch = []
+    store.save_extractions(batch)
+    return len(todo)
+
+
+def article_ref(article: Article) -> dict[str, Any]:
+    """How stories.json refers to an article."""
+    return {
+        "id": article.id,
+        "source_path": article.source_path,
+        "outlet": article.outlet,
+        "published": article.published_iso,
+        "url": article.url,
+        "title": article.title,
+    }
+
+
+def compare_store(store: Store) -> list[dict[str, Any]]:
+    """Compare the outlets of every story; store and return the stories.json objects."""
+    from newsprism.compare import compare_story
+    from newsprism.extract import canonicalize_extractions
+
+    stories = store.stories()
+    articles = {a.id: a for a in store.articles()}
+    extractions = {
+        ex.article_id: ex for ex in canonicalize_extractions(store.extractions().values())
+    }
+    by_thread: dict[str | None, list[Article]] = {}
+    for story in stories:
+        by_thread.setdefault(story.thread, []).extend(
+            articles[i] for i in story.articles if i in articles
+        )
+    docs = []
+    for story in stories:
+        members = [articles[i] for i in story.articles if i in articles]
+        members.sort(key=lambda a: (a.published_iso or "", a.id))
+        doc: dict[str, Any] = {
+            "id": story.id,
+            "title": story.title,
+            "thread": story.thread,
+            "first": story.first.isoformat() if story.first else None,
+            "last": story.last.isoformat() if story.last else None,
+            "outlets": list(story.outlets),
+            "articles": [article_ref(a) for a in members],
+        }
+        doc.update(
+            compare_story(
+                members, extractions, framing_articles=by_thread.get(story.thread, members)
+            )
+        )
+        docs.append(doc)
+    store.save_story_documents(docs)
+    return docs
+
+
+def analyze(
+    paths: Iterable[str | os.PathLike[str]], store: Store, *, config: IngestConfig | None = None
+) -> tuple[IngestReport, list[dict[str, Any]]]:
+    """The whole pipeline: ingest, cluster, extract and compare; return the stories.json objects."""
+    report = ingest(paths, store, config=config)
+    cluster_store(store)
+    extract_store(store)
+    return report, compare_store(store)

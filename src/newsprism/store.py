@@ -18,7 +18,17 @@ import duckdb
 import numpy as np
 
 from newsprism.errors import StoreError
-from newsprism.model import Article, OffsetMap
+from newsprism.model import (
+    Article,
+    DateMention,
+    Entity,
+    Event,
+    Extraction,
+    OffsetMap,
+    Quantity,
+    Quote,
+    Story,
+)
 
 __all__ = ["Store", "MIGRATIONS", "DEFAULT_DB"]
 
@@ -80,9 +90,33 @@ def _m0002_story_documents(con: duckdb.DuckDBPyConnection) -> None:
     )
 
 
+def _m0003_stories_extractions(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """
+        CREATE TABLE stories (
+            id VARCHAR PRIMARY KEY,
+            position INTEGER NOT NULL,
+            title VARCHAR,
+            thread VARCHAR,
+            first VARCHAR,
+            last VARCHAR,
+            outlets JSON,
+            articles JSON NOT NULL
+        )
+        """
+    )
+    con.execute(
+        "CREATE TABLE story_articles (article_id VARCHAR PRIMARY KEY, story_id VARCHAR NOT NULL)"
+    )
+    # The online clusterer's whole state, so the next run places new articles incrementally.
+    con.execute("CREATE TABLE cluster_state (id INTEGER PRIMARY KEY, state JSON NOT NULL)")
+    con.execute("CREATE TABLE extractions (article_id VARCHAR PRIMARY KEY, doc JSON NOT NULL)")
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("0001_articles", _m0001_articles),
     ("0002_story_documents", _m0002_story_documents),
+    ("0003_stories_extractions", _m0003_stories_extractions),
 ]
 
 _ARTICLE_COLUMNS = (
@@ -317,7 +351,7 @@ class Store:
     # ------------------------------------------------------------------ story documents
 
     def save_story_documents(self, docs: Sequence[dict[str, Any]]) -> None:
-        """Replace the stored per-story analyses (the objects of stories.json) in one transaction."""
+        """Replace the stored per-story analyses (stories.json objects) in one transaction."""
         with self.transaction():
             self.con.execute("DELETE FROM story_documents")
             if docs:
@@ -345,3 +379,124 @@ class Store:
             "SELECT doc FROM story_documents WHERE id = ?", [story_id]
         ).fetchone()
         return json.loads(row[0]) if row else None
+
+    # ------------------------------------------------------------------ stories
+
+    def cluster_state(self) -> dict[str, Any] | None:
+        """The saved state of the online clusterer, or None before the first clustering."""
+        row = self.con.execute("SELECT state FROM cluster_state WHERE id = 1").fetchone()
+        return json.loads(row[0]) if row else None
+
+    def save_clustering(self, state: dict[str, Any], stories: Sequence[Story]) -> None:
+        """Replace the clusterer state and the stories in one transaction."""
+        with self.transaction():
+            self.con.execute("DELETE FROM cluster_state")
+            self.con.execute("INSERT INTO cluster_state VALUES (1, ?)", [json.dumps(state)])
+            self.con.execute("DELETE FROM stories")
+            self.con.execute("DELETE FROM story_articles")
+            if stories:
+                self.con.executemany(
+                    "INSERT INTO stories VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            st.id,
+                            i,
+                            st.title,
+                            st.thread,
+                            _iso(st.first),
+                            _iso(st.last),
+                            json.dumps(list(st.outlets), ensure_ascii=False),
+                            json.dumps(list(st.articles)),
+                        )
+                        for i, st in enumerate(stories)
+                    ],
+                )
+                self.con.executemany(
+                    "INSERT INTO story_articles VALUES (?, ?)",
+                    [(aid, st.id) for st in stories for aid in dict.fromkeys(st.articles)],
+                )
+
+    def stories(self) -> list[Story]:
+        """Stored stories, largest first."""
+        rows = self.con.execute(
+            "SELECT id, title, thread, first, last, outlets, articles "
+            "FROM stories ORDER BY position"
+        ).fetchall()
+        return [
+            Story(
+                id=r[0],
+                title=r[1] or "",
+                thread=r[2],
+                first=_as_date(r[3]),
+                last=_as_date(r[4]),
+                outlets=tuple(json.loads(r[5] or "[]")),
+                articles=tuple(json.loads(r[6])),
+            )
+            for r in rows
+        ]
+
+    # ------------------------------------------------------------------ extractions
+
+    def extracted_ids(self) -> set[str]:
+        """Ids of the articles whose extraction is stored."""
+        return {r[0] for r in self.con.execute("SELECT article_id FROM extractions").fetchall()}
+
+    def save_extractions(self, extractions: Sequence[Extraction]) -> None:
+        """Store (or replace) per-article extractions in one transaction."""
+        if not extractions:
+            return
+        with self.transaction():
+            self.con.executemany(
+                "INSERT OR REPLACE INTO extractions VALUES (?, ?)",
+                [
+                    (ex.article_id, json.dumps(_extraction_json(ex), ensure_ascii=False))
+                    for ex in extractions
+                ],
+            )
+
+    def extractions(self, ids: Iterable[str] | None = None) -> dict[str, Extraction]:
+        """Stored extractions by article id (optionally only ``ids``)."""
+        sql, params = "SELECT article_id, doc FROM extractions", []
+        if ids is not None:
+            sql += " WHERE article_id IN (SELECT unnest(?))"
+            params.append(list(ids))
+        return {
+            aid: _extraction_from_json(aid, json.loads(doc))
+            for aid, doc in self.con.execute(sql, params).fetchall()
+        }
+
+
+def _as_date(value: str | None) -> date | None:
+    parsed = _parse_iso(value)
+    return parsed.date() if isinstance(parsed, datetime) else parsed
+
+
+_PARTS: dict[str, type] = {
+    "entities": Entity,
+    "quotes": Quote,
+    "dates": DateMention,
+    "quantities": Quantity,
+    "events": Event,
+}
+
+
+def _extraction_json(ex: Extraction) -> dict[str, Any]:
+    from dataclasses import asdict
+
+    return {
+        part: [
+            {k: v for k, v in asdict(item).items() if k != "article_id"}
+            for item in getattr(ex, part)
+        ]
+        for part in _PARTS
+    }
+
+
+def _extraction_from_json(article_id: str, doc: dict[str, Any]) -> Extraction:
+    return Extraction(
+        article_id,
+        **{
+            part: tuple(cls(article_id=article_id, **item) for item in doc.get(part, []))
+            for part, cls in _PARTS.items()
+        },
+    )

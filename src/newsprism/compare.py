@@ -1,0 +1,914 @@
+"""Compare the outlets of one story: agreements, conflicts, omissions, quote variants,
+framing, timeline and a cited summary.
+
+Everything is computed from the articles' cleaned text and their extractions; nothing here
+knows any outlet or story. Articles that copy another article (``duplicate_of``) count
+once: "independent" below means distinct outlets (or distinct articles whose outlet is
+unknown), with copies mapped to their original.
+
+- **Claims** are sentences. Claims of different articles are aligned when their TF-IDF
+  cosine (content words, light stemming) is high, with entity, number and date overlap
+  as extra evidence; a group never holds two claims of one article.
+- **Conflicts** compare like with like (DESIGN-NOTES): two quantities of independent
+  articles that measure the same kind of thing (same unit dimension, the same head noun or
+  the same class of event noun, no differing place qualifier) whose value ranges, widened
+  by their approximation words ("about", "more than"), do not overlap. When both articles
+  have known, different publication days the pair is a ``change`` over time instead.
+- **Framing** pairs are spelling or label variants for one referent learned from the data:
+  proper-noun forms that differ by a small edit and are used by complementary sets of
+  outlets, and substitutions found by aligning the words of claims that report one fact;
+  each pair is scored with the weighted log-odds ratio with an informative Dirichlet prior
+  (Monroe, Colaresi & Quinn 2008).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+import numpy as np
+
+from newsprism.model import Article, Extraction, Quantity, Quote
+
+__all__ = ["CompareConfig", "Claim", "compare_story", "split_claims", "independence_keys"]
+
+_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*|\d[\d,.]*")
+_STOP = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers him his how i if in into is it its
+    itself just me more most my no nor not now of off on once only or other our out over own
+    same she should so some such than that the their them then there these they this those
+    through to too under until up very was we were what when where which while who whom why
+    will with would you your said says say told according added also one two its it's".
+    per cent percent mr ms""".split()
+)
+# Nouns for one communicative event: a call, a meeting and a conversation can be one event,
+# a call and a drive cannot (used to decide that two durations measure the same thing).
+_EVENT_NOUNS = frozenset(
+    """call calls conversation conversations talk talks meeting meetings session sessions
+    discussion discussions summit summits negotiation negotiations phone telephone exchange
+    interview visit visits conference""".split()
+)
+_PERSONNEL = frozenset("troops soldiers servicemen forces personnel servicemembers".split())
+_TIME_UNITS = {
+    "second": 1,
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 604800,
+    "month": 2629800,
+    "year": 31557600,
+}
+_PLACE_QUALIFIER = re.compile(
+    r"\b(?:in|near|on|at|around|along|inside|to)\s+((?:the\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+)
+# "in the last 24 hours", "within two weeks", "24 hours ago": a time window, not a measurement.
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:in|within|over|during|after|before|for the first time in)\s+"
+    r"(?:the\s+)?(?:last|past|next|previous|coming|first|final)?\s*$",
+    re.I,
+)
+_WINDOW_AFTER = re.compile(r"^\s*(?:ago|earlier|later|before|after|from now)\b", re.I)
+_SPEECH_ACTIONS = frozenset(
+    "say tell add note state mention claim stress allege report describe "
+    "write quote insist argue explain reiterate believe think".split()
+)
+
+
+@dataclass(frozen=True)
+class CompareConfig:
+    """Thresholds of the comparison (chosen for precision: a wrong conflict costs trust)."""
+
+    align_threshold: float = 0.40
+    min_claim_words: int = 5
+    summary_sentences: int = 8
+    quote_same_threshold: float = 0.42  # group renderings whatever their speaker labels
+    quote_speaker_threshold: float = 0.25  # group renderings with the same speaker
+    omission_share: float = 0.5  # a fact most outlets carry: at least this share of them
+    framing_min_count: int = 2
+
+
+DEFAULT_COMPARE = CompareConfig()
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of one article, with what it mentions."""
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    position: int  # sentence index in the article
+    entities: frozenset[str] = frozenset()
+    numbers: frozenset[float] = frozenset()
+    dates: frozenset[str] = frozenset()
+
+
+@dataclass
+class ClaimGroup:
+    """Claims of different articles that report one fact."""
+
+    claims: list[Claim] = field(default_factory=list)
+    # Alignment score of each pair of members, by position in ``claims``.
+    scores: dict[tuple[int, int], float] = field(default_factory=dict)
+
+    def representative(self) -> Claim:
+        """The member most like the others (the group's centroid claim)."""
+        if len(self.claims) < 3:
+            return min(
+                self.claims, key=lambda c: (abs(len(_WORD.findall(c.text)) - 25), c.position)
+            )
+        n = len(self.claims)
+        avg = [sum(self.score(i, j) for j in range(n) if j != i) / (n - 1) for i in range(n)]
+        return self.claims[max(range(n), key=lambda i: (avg[i], -self.claims[i].position))]
+
+    def score(self, i: int, j: int) -> float:
+        return self.scores.get((min(i, j), max(i, j)), 0.0)
+
+    def supporting(self, claim: Claim, threshold: float) -> list[Claim]:
+        """Members aligned with ``claim`` itself at ``threshold`` or better (and the claim)."""
+        k = self.claims.index(claim)
+        return [c for i, c in enumerate(self.claims) if i == k or self.score(i, k) >= threshold]
+
+    @property
+    def articles(self) -> list[str]:
+        return list(dict.fromkeys(c.article_id for c in self.claims))
+
+
+# --------------------------------------------------------------------------- tokens
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    for suffix, keep in (
+        ("ies", "y"),
+        ("sses", "ss"),
+        ("ing", ""),
+        ("ed", ""),
+        ("es", ""),
+        ("s", ""),
+    ):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)] + keep
+    return w
+
+
+def _content_tokens(text: str) -> list[str]:
+    return [_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and not w[0].isdigit()]
+
+
+def _number_tokens(text: str) -> frozenset[float]:
+    out = set()
+    for w in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
+        try:
+            out.add(float(w.replace(",", "")))
+        except ValueError:
+            pass
+    return frozenset(out)
+
+
+# --------------------------------------------------------------------------- claims
+
+
+def split_claims(article: Article, extraction: Extraction | None = None) -> list[Claim]:
+    """Split an article into sentence claims with their entities, numbers and dates."""
+    import pysbd
+
+    seg = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    claims = []
+    ents = sorted(extraction.entities, key=lambda e: e.start) if extraction else []
+    dates = sorted(extraction.dates, key=lambda d: d.start) if extraction else []
+    pos = 0
+    for para_start, para in _paragraphs(article.text):
+        for span in seg.segment(para):
+            raw = span.sent
+            lead = len(raw) - len(raw.lstrip())
+            text = raw.strip()
+            if len(_WORD.findall(text)) < 3:
+                continue
+            start = para_start + span.start + lead
+            end = start + len(text)
+            claims.append(
+                Claim(
+                    article_id=article.id,
+                    start=start,
+                    end=end,
+                    text=text,
+                    position=pos,
+                    entities=frozenset(
+                        e.canonical
+                        for e in ents
+                        if start <= e.start < end
+                        and e.label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+                    ),
+                    numbers=_number_tokens(text),
+                    dates=frozenset(
+                        d.value
+                        for d in dates
+                        if start <= d.start < end and re.match(r"^\d{4}-\d{2}-\d{2}$", d.value)
+                    ),
+                )
+            )
+            pos += 1
+    return claims
+
+
+def _paragraphs(text: str) -> Iterable[tuple[int, str]]:
+    pos = 0
+    for part in text.split("\n\n"):
+        if part.strip():
+            yield pos, part
+        pos += len(part) + 2
+
+
+def independence_keys(articles: Sequence[Article]) -> dict[str, str]:
+    """Map each article id to the key of its independent source (copies share their original's)."""
+    by_id = {a.id: a for a in articles}
+
+    def key(a: Article) -> str:
+        if a.duplicate_of and a.duplicate_of in by_id and a.duplicate_of != a.id:
+            return key(by_id[a.duplicate_of])
+        return f"outlet:{a.outlet.lower()}" if a.outlet else f"article:{a.id}"
+
+    return {a.id: key(a) for a in articles}
+
+
+def _tfidf(texts: Sequence[str]) -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(analyzer=_content_tokens, sublinear_tf=True, min_df=1)
+    try:
+        return vec.fit_transform(texts)
+    except ValueError:  # nothing but stop words
+        return None
+
+
+def align_claims(
+    claims: Sequence[Claim], keys: dict[str, str], *, config: CompareConfig = DEFAULT_COMPARE
+) -> list[ClaimGroup]:
+    """Group claims of independent articles that report the same fact."""
+    if not claims:
+        return []
+    matrix = _tfidf([c.text for c in claims])
+    if matrix is None:
+        return [ClaimGroup([c]) for c in claims]
+    sims = (matrix @ matrix.T).toarray()
+    n = len(claims)
+    scores = np.zeros_like(sims)
+    pairs = []
+    for i in range(n):
+        for j in range(i + 1, n):
+            ci, cj = claims[i], claims[j]
+            if keys.get(ci.article_id) == keys.get(cj.article_id):
+                continue
+            s = sims[i, j]
+            if ci.entities and cj.entities:
+                s += 0.08 * len(ci.entities & cj.entities) / len(ci.entities | cj.entities)
+            if ci.numbers & cj.numbers:
+                s += 0.05
+            if ci.dates & cj.dates:
+                s += 0.05
+            scores[i, j] = scores[j, i] = s
+            if s >= config.align_threshold:
+                pairs.append((s, i, j))
+    group_of = list(range(n))
+    members: dict[int, list[int]] = {i: [i] for i in range(n)}
+    for _score, i, j in sorted(pairs, reverse=True):
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        a, b = members[gi], members[gj]
+        if {keys[claims[x].article_id] for x in a} & {keys[claims[y].article_id] for y in b}:
+            continue  # one claim per independent source in a group
+        # Average linkage: the groups must be similar as a whole, not through one pair.
+        if np.mean([scores[x, y] for x in a for y in b]) < config.align_threshold * 0.85:
+            continue
+        for y in b:
+            group_of[y] = gi
+        members[gi] = a + b
+        del members[gj]
+    groups = []
+    for m in members.values():
+        order = sorted(m, key=lambda k: (claims[k].article_id, claims[k].position))
+        pair_scores = {
+            (x, y): float(scores[order[x], order[y]])
+            for x in range(len(order))
+            for y in range(x + 1, len(order))
+        }
+        groups.append(ClaimGroup([claims[i] for i in order], pair_scores))
+    return groups
+
+
+# --------------------------------------------------------------------------- conflicts
+
+
+def _unit_dimension(q: Quantity) -> tuple[str, float] | None:
+    """(dimension, factor to the base unit) of a quantity's unit, or None if not comparable."""
+    unit = (q.unit or "").lower().rstrip("s")
+    if unit in _TIME_UNITS:
+        return "time", float(_TIME_UNITS[unit])
+    if not unit:
+        return "count", 1.0
+    return f"unit:{unit}", 1.0
+
+
+def _head(measures: str | None) -> str | None:
+    if not measures:
+        return None
+    words = [w.lower() for w in _WORD.findall(measures)]
+    return words[-1] if words else None
+
+
+def _modifiers(measures: str | None) -> frozenset[str]:
+    words = [w.lower() for w in _WORD.findall(measures or "")]
+    return frozenset(w for w in words[:-1] if w not in _STOP)
+
+
+def _same_measured_thing(a: Quantity, b: Quantity) -> bool:
+    ha, hb = _head(a.measures), _head(b.measures)
+    if ha is None or hb is None:
+        return False
+    ma, mb = _modifiers(a.measures), _modifiers(b.measures)
+    if ma and mb and not (ma & mb) and not (ma <= _EVENT_NOUNS and mb <= _EVENT_NOUNS):
+        return False  # "Russian soldiers" and "NATO troops" are not one number
+    if _stem(ha) == _stem(hb):
+        return True
+    if ha in _EVENT_NOUNS and hb in _EVENT_NOUNS:
+        return True
+    return ha in _PERSONNEL and hb in _PERSONNEL
+
+
+def _interval(q: Quantity, factor: float) -> tuple[float, float]:
+    v = q.value * factor
+    approx = (q.approx or "").lower()
+    if approx in ("more than", "over", "above", "at least", "upwards of", "in excess of"):
+        return v, math.inf
+    if approx in ("less than", "under", "below", "fewer than", "at most", "up to", "no more than"):
+        return 0.0, v
+    if approx in ("nearly", "almost", "close to", "just under"):
+        return v * 0.85, v
+    if approx:  # about, around, roughly, some, approximately, an estimated ...
+        return v * 0.8, v * 1.2
+    return v * 0.97, v * 1.03  # rounding in an exact figure
+
+
+def _sentence_of(claims: Sequence[Claim], start: int) -> Claim | None:
+    for c in claims:
+        if c.start <= start < c.end:
+            return c
+    return None
+
+
+def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozenset[str]:
+    if sentence is None:
+        return frozenset()
+    tail = text[q.end : min(sentence.end, q.end + 60)]
+    return frozenset(
+        m.group(1).lower().removeprefix("the ") for m in _PLACE_QUALIFIER.finditer(tail)
+    )
+
+
+def find_conflicts(
+    articles: Sequence[Article],
+    extractions: dict[str, Extraction],
+    claims_by_article: dict[str, list[Claim]],
+    keys: dict[str, str],
+) -> list[dict[str, Any]]:
+    """Incompatible figures for the same measured thing across independent articles."""
+    by_id = {a.id: a for a in articles}
+    items = []
+    for a in articles:
+        ex = extractions.get(a.id)
+        if ex is None or a.duplicate_of:
+            continue
+        for q in ex.quantities:
+            dim = _unit_dimension(q)
+            if dim is None or q.value <= 0:
+                continue
+            if dim[0] == "count" and q.value < 10:
+                continue  # "two leaders", "three sides": not figures anyone disputes
+            if dim[0] == "time" and (
+                _WINDOW_BEFORE.search(a.text[max(0, q.start - 40) : q.start])
+                or _WINDOW_AFTER.match(a.text[q.end : q.end + 20])
+            ):
+                continue
+            sent = _sentence_of(claims_by_article.get(a.id, []), q.start)
+            items.append((a, q, dim, sent, _place_qualifiers(a.text, q, sent)))
+    found = []
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            a1, q1, d1, s1, p1 = items[i]
+            a2, q2, d2, s2, p2 = items[j]
+            if keys[a1.id] == keys[a2.id] or d1[0] != d2[0]:
+                continue
+            if not _same_measured_thing(q1, q2):
+                continue
+            if (p1 or p2) and p1 != p2:
+                continue  # "troops in Belarus" is not "troops near the border"
+            if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
+                continue  # dated to different days: different events
+            lo1, hi1 = _interval(q1, d1[1])
+            lo2, hi2 = _interval(q2, d2[1])
+            if lo1 <= hi2 and lo2 <= hi1:
+                continue  # compatible ranges: no conflict
+            day1, day2 = by_id[a1.id].published_date, by_id[a2.id].published_date
+            kind = "change" if day1 and day2 and day1 != day2 else "conflict"
+            ratio = max(q1.value * d1[1], q2.value * d2[1]) / max(
+                1e-9, min(q1.value * d1[1], q2.value * d2[1])
+            )
+            confidence = (
+                0.5
+                + (
+                    0.2
+                    if _stem(_head(q1.measures) or "") == _stem(_head(q2.measures) or "")
+                    else 0.1
+                )
+                + min(0.2, 0.05 * math.log2(ratio))
+            )
+            if s1 and s2 and s1.entities & s2.entities:
+                confidence += 0.1
+            subject = _subject(q1, q2, d1[0])
+            found.append(
+                {
+                    "subject": subject,
+                    "kind": kind,
+                    "confidence": round(min(confidence, 1.0), 3),
+                    "claims": [_claim_json(a, q, s) for a, q, s in ((a1, q1, s1), (a2, q2, s2))],
+                }
+            )
+    found.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"]))
+    return found
+
+
+def _subject(q1: Quantity, q2: Quantity, dimension: str) -> str:
+    thing = min((m for m in (q1.measures, q2.measures) if m), key=len, default="figure")
+    if dimension == "time":
+        return f"duration of the {thing}"
+    if dimension == "count":
+        return f"number of {thing}"
+    return f"{thing} ({q1.unit})"
+
+
+def _claim_json(article: Article, q: Quantity, sentence: Claim | None) -> dict[str, Any]:
+    value = f"{q.approx + ' ' if q.approx else ''}{q.text}".strip()
+    start, end = (sentence.start, sentence.end) if sentence else (q.start, q.end)
+    return {
+        "value": value,
+        "text": article.text[start:end],
+        "article": article.id,
+        "start": start,
+        "end": end,
+        "quantity_start": q.start,
+        "quantity_end": q.end,
+    }
+
+
+# --------------------------------------------------------------------------- quotes
+
+
+def group_quotes(
+    articles: Sequence[Article],
+    extractions: dict[str, Extraction],
+    keys: dict[str, str],
+    *,
+    config: CompareConfig = DEFAULT_COMPARE,
+) -> list[dict[str, Any]]:
+    """Group the renderings of one statement by different outlets (translations, paraphrases)."""
+    quotes: list[Quote] = []
+    for a in articles:
+        ex = extractions.get(a.id)
+        if ex is not None and not a.duplicate_of:
+            quotes.extend(q for q in ex.quotes if len(_WORD.findall(q.text)) >= 4)
+    if not quotes:
+        return []
+    matrix = _tfidf([q.text for q in quotes])
+    sims = (matrix @ matrix.T).toarray() if matrix is not None else np.eye(len(quotes))
+    parent = list(range(len(quotes)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def speaker_key(q: Quote) -> str:
+        return (q.speaker or "").lower().removeprefix("the ")
+
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            qi, qj = quotes[i], quotes[j]
+            if keys[qi.article_id] == keys[qj.article_id]:
+                continue
+            s = sims[i, j]
+            same_speaker = speaker_key(qi) and speaker_key(qi) == speaker_key(qj)
+            if s >= config.quote_same_threshold or (
+                same_speaker and s >= config.quote_speaker_threshold
+            ):
+                parent[find(i)] = find(j)
+    groups: dict[int, list[Quote]] = defaultdict(list)
+    for i, q in enumerate(quotes):
+        groups[find(i)].append(q)
+    out = []
+    for members in groups.values():
+        speakers = Counter(
+            q.speaker
+            for q in members
+            if q.speaker and q.speaker.lower() not in ("he", "she", "they", "it", "we", "i")
+        )
+        speaker = speakers.most_common(1)[0][0] if speakers else (members[0].speaker or None)
+        representative = max(members, key=lambda q: len(q.text))
+        out.append(
+            {
+                "speaker": speaker,
+                "text": representative.text,
+                "kind": representative.kind,
+                "articles": list(dict.fromkeys(q.article_id for q in members)),
+                "variants": [
+                    {
+                        "article": q.article_id,
+                        "text": q.text,
+                        "speaker": q.speaker,
+                        "cue": q.cue,
+                        "kind": q.kind,
+                        "start": q.start,
+                        "end": q.end,
+                    }
+                    for q in members
+                ],
+            }
+        )
+    out.sort(key=lambda g: (-len({keys[a] for a in g["articles"]}), -len(g["text"])))
+    return out
+
+
+# --------------------------------------------------------------------------- framing
+
+
+def _log_odds_z(
+    y_i: Counter[str], y_j: Counter[str], prior: Counter[str], term: str, alpha0: float = 10.0
+) -> float:
+    """Weighted log-odds ratio of ``term`` between two corpora, informative Dirichlet prior."""
+    total_prior = sum(prior.values()) or 1
+    a_w = alpha0 * prior[term] / total_prior + 0.01
+    n_i, n_j = sum(y_i.values()), sum(y_j.values())
+    a0 = alpha0 + 0.01 * len(prior)
+    d = math.log((y_i[term] + a_w) / (n_i + a0 - y_i[term] - a_w)) - math.log(
+        (y_j[term] + a_w) / (n_j + a0 - y_j[term] - a_w)
+    )
+    var = 1.0 / (y_i[term] + a_w) + 1.0 / (y_j[term] + a_w)
+    return d / math.sqrt(var)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+# Contractions written without their apostrophe: a scraper stripped them from this text.
+_STRIPPED_APOSTROPHES = re.compile(
+    r"\b(?:dont|wont|cant|didnt|doesnt|isnt|wasnt|arent|thats|"
+    r"hasnt|havent|couldnt|wouldnt|shouldnt|Its|Lets)\b"
+)
+_PROPER = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*\b")
+
+
+def find_framing(
+    articles: Sequence[Article],
+    groups: Sequence[ClaimGroup],
+    keys: dict[str, str],
+    *,
+    config: CompareConfig = DEFAULT_COMPARE,
+) -> list[dict[str, Any]]:
+    """Terms each outlet chose for one referent, learned from the articles themselves."""
+    originals = [a for a in articles if not a.duplicate_of]
+    outlet_of = {a.id: keys[a.id] for a in originals}
+    forms: dict[str, Counter[str]] = defaultdict(Counter)  # proper-noun form → count per source
+    articles_of: dict[str, set[str]] = defaultdict(set)
+    for a in originals:
+        for m in _PROPER.finditer(a.text):
+            w = m.group(0).replace("’", "'")
+            w = w[:-2] if w.endswith("'s") else w
+            forms[w][outlet_of[a.id]] += 1
+            articles_of[w].add(a.id)
+    candidates: dict[tuple[str, str], str] = {}
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for w in forms:
+        if len(w) >= 4:
+            by_initial[w[0].lower()].append(w)
+    contexts = _contexts(originals, forms)
+    stripped = {a.id: bool(_STRIPPED_APOSTROPHES.search(a.text)) for a in originals}
+    for words in by_initial.values():
+        for i, a in enumerate(words):
+            for b in words[i + 1 :]:
+                if a.lower() == b.lower() or abs(len(a) - len(b)) > 2:
+                    continue
+                longer, shorter = max(a, b, key=len), min(a, b, key=len)
+                if longer.lower() == shorter.lower() + "s" and all(
+                    stripped[x] for x in articles_of[longer]
+                ):
+                    continue  # a possessive that lost its apostrophe ("Frances efforts")
+                if sum(forms[a].values()) + sum(forms[b].values()) < 3:
+                    continue
+                dist = _edit_distance(a.lower(), b.lower())
+                shared = len(contexts[a] & contexts[b])
+                # A one-letter variant of a long name is a spelling choice (Donbas/Donbass);
+                # two edits (Kyiv/Kiev) need the two forms to appear in the same contexts.
+                if (dist == 1 and min(len(a), len(b)) >= 6) or (dist <= 2 and shared >= 2):
+                    candidates[tuple(sorted((a, b)))] = "spelling"  # type: ignore[index]
+    # Substitutions between aligned claims: the words two outlets chose for the same slot.
+    subs: Counter[tuple[str, str]] = Counter()
+    for g in groups:
+        for x in range(len(g.claims)):
+            for y in range(x + 1, len(g.claims)):
+                ta, tb = g.claims[x].text.split(), g.claims[y].text.split()
+                sm = SequenceMatcher(
+                    a=[t.lower().strip(".,;:\"“”'’") for t in ta],
+                    b=[t.lower().strip(".,;:\"“”'’") for t in tb],
+                    autojunk=False,
+                )
+                for op, i1, i2, j1, j2 in sm.get_opcodes():
+                    if op != "replace" or not (1 <= i2 - i1 <= 3 and 1 <= j2 - j1 <= 3):
+                        continue
+                    pa = " ".join(ta[i1:i2]).strip(".,;:\"“”'’()")
+                    pb = " ".join(tb[j1:j2]).strip(".,;:\"“”'’()")
+                    if not pa or not pb or pa.lower() == pb.lower():
+                        continue
+                    if all(w.lower() in _STOP for w in (pa + " " + pb).split()):
+                        continue
+                    if any(ch.isdigit() for ch in pa + pb):
+                        continue
+                    subs[tuple(sorted((pa, pb)))] += 1  # type: ignore[arg-type]
+    for pair, n in subs.items():
+        if n >= config.framing_min_count and pair not in candidates:
+            candidates[pair] = "substitution"
+    out = []
+    for (a, b), how in candidates.items():
+        sources_a = _sources_using(a, originals, outlet_of)
+        sources_b = _sources_using(b, originals, outlet_of)
+        if not sources_a or not sources_b:
+            continue
+        only_a, only_b = sources_a - sources_b, sources_b - sources_a
+        # Complementary use: most sources use one form and not the other. A typo or an
+        # inflection ("Micron" beside "Macron" in one outlet) is used side by side instead.
+        if not only_a or not only_b or len(sources_a & sources_b) > min(len(only_a), len(only_b)):
+            continue
+        count_a = Counter({s: _count(a, originals, outlet_of, s) for s in sources_a | sources_b})
+        count_b = Counter({s: _count(b, originals, outlet_of, s) for s in sources_a | sources_b})
+        y_i = Counter({a: sum(count_a[s] for s in only_a), b: sum(count_b[s] for s in only_a)})
+        y_j = Counter({a: sum(count_a[s] for s in only_b), b: sum(count_b[s] for s in only_b)})
+        z = _log_odds_z(y_i, y_j, y_i + y_j, a)
+        terms = {a: sorted(_articles_using(a, originals)), b: sorted(_articles_using(b, originals))}
+        referent = max((a, b), key=lambda t: sum((count_a if t == a else count_b).values()))
+        out.append(
+            {
+                "referent": referent,
+                "terms": terms,
+                "kind": how,
+                "score": round(abs(z), 3),
+                "counts": {a: dict(count_a), b: dict(count_b)},
+            }
+        )
+    out.sort(key=lambda f: -f["score"])
+    return out
+
+
+def _contexts(articles: Sequence[Article], forms: dict[str, Counter[str]]) -> dict[str, set[str]]:
+    """Content words within three words of each proper-noun form."""
+    ctx: dict[str, set[str]] = defaultdict(set)
+    for a in articles:
+        words = _WORD.findall(a.text)
+        for i, w in enumerate(words):
+            w = w.replace("’", "'")
+            w = w[:-2] if w.endswith("'s") else w
+            if w in forms:
+                ctx[w].update(
+                    _stem(x)
+                    for x in words[max(0, i - 3) : i] + words[i + 1 : i + 4]
+                    if x.lower() not in _STOP and not x[0].isdigit() and x[0].islower()
+                )
+    return ctx
+
+
+def _term_pattern(term: str) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])" + re.escape(term).replace("'", "['’]") + r"(?![\w-])")
+
+
+def _sources_using(term: str, articles: Sequence[Article], outlet_of: dict[str, str]) -> set[str]:
+    pat = _term_pattern(term)
+    return {outlet_of[a.id] for a in articles if pat.search(a.text)}
+
+
+def _articles_using(term: str, articles: Sequence[Article]) -> set[str]:
+    pat = _term_pattern(term)
+    return {a.id for a in articles if pat.search(a.text)}
+
+
+def _count(term: str, articles: Sequence[Article], outlet_of: dict[str, str], source: str) -> int:
+    pat = _term_pattern(term)
+    return sum(len(pat.findall(a.text)) for a in articles if outlet_of[a.id] == source)
+
+
+# --------------------------------------------------------------------------- timeline
+
+
+def build_timeline(
+    articles: Sequence[Article], extractions: dict[str, Extraction]
+) -> list[dict[str, Any]]:
+    """The story's dated events, merged across articles, each citing its articles."""
+    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for a in articles:
+        ex = extractions.get(a.id)
+        if ex is None:
+            continue
+        for ev in ex.events:
+            if not ev.date or not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", ev.date):
+                continue
+            if ev.action in _SPEECH_ACTIONS:
+                continue
+            key = (ev.date, (ev.actor or "").lower(), ev.action)
+            entry = merged.setdefault(
+                key,
+                {
+                    "date": ev.date,
+                    "actor": ev.actor,
+                    "action": ev.action,
+                    "target": ev.target,
+                    "text": ev.text.strip(),
+                    "articles": [],
+                    "citations": [],
+                },
+            )
+            if a.id not in entry["articles"]:
+                entry["articles"].append(a.id)
+                entry["citations"].append({"article": a.id, "start": ev.start, "end": ev.end})
+            if len(ev.text.strip()) < len(entry["text"]):
+                entry["text"] = ev.text.strip()
+    return sorted(merged.values(), key=lambda e: (e["date"], -len(e["articles"])))
+
+
+# --------------------------------------------------------------------------- summary
+
+
+def summarize(
+    groups: Sequence[ClaimGroup],
+    conflicts: Sequence[dict[str, Any]],
+    keys: dict[str, str],
+    *,
+    config: CompareConfig = DEFAULT_COMPARE,
+) -> list[dict[str, Any]]:
+    """An extractive summary: consensus first, then what is disputed; every sentence cited."""
+
+    def support(g: ClaimGroup) -> int:
+        return len({keys[c.article_id] for c in g.claims})
+
+    ranked = sorted(
+        (g for g in groups if len(_WORD.findall(g.claims[0].text)) >= 6),
+        key=lambda g: (-support(g), min(c.position for c in g.claims)),
+    )
+    chosen: list[dict[str, Any]] = []
+    chosen_tokens: list[set[str]] = []
+    budget = config.summary_sentences - min(
+        len([c for c in conflicts if c["kind"] == "conflict"]), 2
+    )
+    for g in ranked:
+        if len(chosen) >= budget:
+            break
+        rep = g.representative()
+        if not 8 <= len(_WORD.findall(rep.text)) <= 50:
+            continue
+        # Cite the articles whose own sentence carries the representative's fact (#5).
+        members = g.supporting(rep, config.align_threshold)
+        toks = set(_content_tokens(rep.text))
+        if any(len(toks & t) / max(1, len(toks | t)) > 0.4 for t in chosen_tokens):
+            continue  # redundant with a sentence already chosen (MMR-style)
+        chosen_tokens.append(toks)
+        chosen.append(
+            {
+                "text": rep.text,
+                "articles": list(dict.fromkeys(c.article_id for c in members)),
+                "support": len({keys[c.article_id] for c in members}),
+                "citations": [
+                    {"article": c.article_id, "start": c.start, "end": c.end} for c in members
+                ],
+            }
+        )
+    for conflict in [c for c in conflicts if c["kind"] == "conflict"][:2]:
+        c1, c2 = conflict["claims"]
+        chosen.append(
+            {
+                "text": f"Reports differ on the {conflict['subject']}: "
+                f"{c1['value']} in one account, "
+                f"{c2['value']} in another.",
+                "articles": [c1["article"], c2["article"]],
+                "support": 0,
+                "disputed": True,
+                "citations": [
+                    {"article": c["article"], "start": c["start"], "end": c["end"]}
+                    for c in (c1, c2)
+                ],
+            }
+        )
+    return chosen
+
+
+# --------------------------------------------------------------------------- story
+
+
+def compare_story(
+    articles: Sequence[Article],
+    extractions: dict[str, Extraction],
+    *,
+    framing_articles: Sequence[Article] | None = None,
+    config: CompareConfig = DEFAULT_COMPARE,
+) -> dict[str, Any]:
+    """Compare the articles of one story; return the comparison parts of its stories.json object.
+
+    ``framing_articles`` (e.g. the story's whole thread) widens the evidence for framing,
+    whose word choices show best over more text than one story has.
+    """
+    keys = independence_keys(
+        list(articles) + [a for a in framing_articles or [] if a.id not in {x.id for x in articles}]
+    )
+    claims_by_article = {a.id: split_claims(a, extractions.get(a.id)) for a in articles}
+    claims = [
+        c
+        for a in articles
+        if not a.duplicate_of
+        for c in claims_by_article[a.id]
+        if len(_WORD.findall(c.text)) >= config.min_claim_words
+    ]
+    groups = align_claims(claims, keys, config=config)
+    sources = {keys[a.id] for a in articles}
+    multi = [g for g in groups if len({keys[c.article_id] for c in g.claims}) >= 2]
+    agreements = [
+        {
+            "text": _representative(g).text,
+            "articles": g.articles,
+            "outlets": len({keys[c.article_id] for c in g.claims}),
+            "citations": [
+                {"article": c.article_id, "start": c.start, "end": c.end} for c in g.claims
+            ],
+        }
+        for g in sorted(multi, key=lambda g: (-len(g.claims), min(c.position for c in g.claims)))
+    ]
+    omissions, exclusives = [], []
+    originals = [a for a in articles if not a.duplicate_of]
+    for g in groups:
+        carried = {keys[c.article_id] for c in g.claims}
+        if (
+            len(carried) >= 2
+            and len(carried) >= config.omission_share * len(sources)
+            and len(carried) < len(sources)
+        ):
+            missing = [a.id for a in originals if keys[a.id] not in carried]
+            omissions.append(
+                {"text": _representative(g).text, "articles": g.articles, "missing_from": missing}
+            )
+        elif len(carried) == 1 and len(sources) >= 2:
+            c = g.claims[0]
+            exclusives.append(
+                {
+                    "text": c.text,
+                    "articles": [c.article_id],
+                    "citations": [{"article": c.article_id, "start": c.start, "end": c.end}],
+                    "position": c.position,
+                }
+            )
+    exclusives.sort(key=lambda e: e.pop("position"))
+    conflicts = find_conflicts(articles, extractions, claims_by_article, keys)
+    framing = find_framing(framing_articles or articles, groups, keys, config=config)
+    return {
+        "timeline": build_timeline(articles, extractions),
+        "quotes": group_quotes(articles, extractions, keys, config=config),
+        "agreements": agreements,
+        "conflicts": conflicts,
+        "omissions": omissions,
+        "exclusives": exclusives,
+        "framing": framing,
+        "summary": summarize(groups, conflicts, keys, config=config),
+        "coverage": {
+            "facts": [
+                {"text": _representative(g).text, "articles": g.articles}
+                for g in sorted(multi, key=lambda g: -len(g.claims))
+            ]
+        },
+    }
+
+
+def _representative(g: ClaimGroup) -> Claim:
+    return g.representative()
