@@ -104,6 +104,13 @@ def test_reference_is_inferred_from_a_dateline_when_publication_date_is_unknown(
     assert (feb24.value, feb24.anchor) == ("2022-02-24", "inferred")
 
 
+def test_a_full_date_deep_in_the_body_is_not_taken_for_the_publication_date() -> None:
+    text = "Talks resumed on Sunday. " + "Filler sentence. " * 80 + "The deal of May 5, 2015."
+    assert infer_reference(text) is None
+    sunday = find_dates(text, None)[0]
+    assert (sunday.value, sunday.anchor) == ("XXXX-WXX-7", None)
+
+
 def test_without_any_reference_relative_dates_are_not_guessed() -> None:
     mentions = find_dates("Talks were held on Sunday and will resume tomorrow.", None)
     values = {m.text: m.value for m in mentions}

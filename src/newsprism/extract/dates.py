@@ -818,9 +818,14 @@ _FULL_DATE = re.compile(
 )
 
 
+# Only the head of a page (title, byline, dateline) is trusted to carry its own date: a full
+# date deeper in the body is as likely a historical one ("the Minsk deal of Feb. 12, 2015").
+_HEADER_CHARS = 1000
+
+
 def infer_reference(text: str) -> dt.date | None:
-    """Return the first full calendar date written in ``text`` (a dateline), or None."""
-    for m in _FULL_DATE.finditer(text):
+    """Return the first full calendar date in the head of ``text`` (a dateline), or None."""
+    for m in _FULL_DATE.finditer(text, 0, _HEADER_CHARS):
         try:
             if m["iy"]:
                 return dt.date(int(m["iy"]), int(m["im"]), int(m["id"]))
