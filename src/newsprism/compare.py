@@ -611,17 +611,14 @@ def find_framing(
         if len(w) >= 4:
             by_initial[w[0].lower()].append(w)
     contexts = _contexts(originals, forms)
-    stripped = {a.id: bool(_STRIPPED_APOSTROPHES.search(a.text)) for a in originals}
     for words in by_initial.values():
         for i, a in enumerate(words):
             for b in words[i + 1 :]:
                 if a.lower() == b.lower() or abs(len(a) - len(b)) > 2:
                     continue
                 longer, shorter = max(a, b, key=len), min(a, b, key=len)
-                if longer.lower() == shorter.lower() + "s" and all(
-                    stripped[x] for x in articles_of[longer]
-                ):
-                    continue  # a possessive that lost its apostrophe ("Frances efforts")
+                if longer.lower() == shorter.lower() + "s" and not shorter.endswith("s"):
+                    continue  # a plural, or a possessive that lost its apostrophe ("Frances")
                 if sum(forms[a].values()) + sum(forms[b].values()) < 3:
                     continue
                 dist = _edit_distance(a.lower(), b.lower())
@@ -631,30 +628,14 @@ def find_framing(
                 if (dist == 1 and min(len(a), len(b)) >= 6) or (dist <= 2 and shared >= 2):
                     candidates[tuple(sorted((a, b)))] = "spelling"  # type: ignore[index]
     # Substitutions between aligned claims: the words two outlets chose for the same slot.
-    subs: Counter[tuple[str, str]] = Counter()
-    for g in groups:
+    subs: dict[tuple[str, str], set[int]] = defaultdict(set)
+    for gi, g in enumerate(groups):
         for x in range(len(g.claims)):
             for y in range(x + 1, len(g.claims)):
-                ta, tb = g.claims[x].text.split(), g.claims[y].text.split()
-                sm = SequenceMatcher(
-                    a=[t.lower().strip(".,;:\"“”'’") for t in ta],
-                    b=[t.lower().strip(".,;:\"“”'’") for t in tb],
-                    autojunk=False,
-                )
-                for op, i1, i2, j1, j2 in sm.get_opcodes():
-                    if op != "replace" or not (1 <= i2 - i1 <= 3 and 1 <= j2 - j1 <= 3):
-                        continue
-                    pa = " ".join(ta[i1:i2]).strip(".,;:\"“”'’()")
-                    pb = " ".join(tb[j1:j2]).strip(".,;:\"“”'’()")
-                    if not pa or not pb or pa.lower() == pb.lower():
-                        continue
-                    if all(w.lower() in _STOP for w in (pa + " " + pb).split()):
-                        continue
-                    if any(ch.isdigit() for ch in pa + pb):
-                        continue
-                    subs[tuple(sorted((pa, pb)))] += 1  # type: ignore[arg-type]
-    for pair, n in subs.items():
-        if n >= config.framing_min_count and pair not in candidates:
+                for pair in _substitutions(g.claims[x].text, g.claims[y].text):
+                    subs[pair].add(gi)
+    for pair, where in subs.items():
+        if len(where) >= config.framing_min_count and pair not in candidates:
             candidates[pair] = "substitution"
     out = []
     for (a, b), how in candidates.items():
@@ -685,6 +666,31 @@ def find_framing(
         )
     out.sort(key=lambda f: -f["score"])
     return out
+
+
+def _substitutions(text_a: str, text_b: str) -> Iterable[tuple[str, str]]:
+    """Short phrases two renderings of one fact put in the same slot ("separatists"/"rebels")."""
+    ta, tb = text_a.split(), text_b.split()
+    strip = ".,;:\"“”'’()"
+    sm = SequenceMatcher(
+        a=[t.lower().strip(strip) for t in ta],
+        b=[t.lower().strip(strip) for t in tb],
+        autojunk=False,
+    )
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op != "replace" or not (1 <= i2 - i1 <= 3 and 1 <= j2 - j1 <= 3):
+            continue
+        pa, pb = " ".join(ta[i1:i2]).strip(strip), " ".join(tb[j1:j2]).strip(strip)
+        if not pa or not pb or pa.lower() == pb.lower() or any(ch.isdigit() for ch in pa + pb):
+            continue
+        # Both sides must name something: content words, not function words or inflections.
+        if not _content_tokens(pa) or not _content_tokens(pb):
+            continue
+        if _content_tokens(pa) == _content_tokens(pb):
+            continue
+        if pa.split()[0].lower() in _STOP or pb.split()[0].lower() in _STOP:
+            continue
+        yield tuple(sorted((pa, pb)))  # type: ignore[misc]
 
 
 def _contexts(articles: Sequence[Article], forms: dict[str, Counter[str]]) -> dict[str, set[str]]:
@@ -730,7 +736,7 @@ def build_timeline(
     articles: Sequence[Article], extractions: dict[str, Extraction]
 ) -> list[dict[str, Any]]:
     """The story's dated events, merged across articles, each citing its articles."""
-    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
+    merged: list[dict[str, Any]] = []
     for a in articles:
         ex = extractions.get(a.id)
         if ex is None:
@@ -740,25 +746,45 @@ def build_timeline(
                 continue
             if ev.action in _SPEECH_ACTIONS:
                 continue
-            key = (ev.date, (ev.actor or "").lower(), ev.action)
-            entry = merged.setdefault(
-                key,
-                {
+            text = ev.text.strip()
+            toks = set(_content_tokens(text))
+            entry = next(
+                (
+                    e
+                    for e in merged
+                    if e["date"] == ev.date
+                    and (
+                        e["action"] == ev.action
+                        and (e["actor"] or "").lower() == (ev.actor or "").lower()
+                        or _jaccard(toks, e["_tokens"]) >= 0.5
+                    )
+                ),
+                None,
+            )
+            if entry is None:
+                entry = {
                     "date": ev.date,
                     "actor": ev.actor,
                     "action": ev.action,
                     "target": ev.target,
-                    "text": ev.text.strip(),
+                    "text": text,
                     "articles": [],
                     "citations": [],
-                },
-            )
+                    "_tokens": toks,
+                }
+                merged.append(entry)
             if a.id not in entry["articles"]:
                 entry["articles"].append(a.id)
                 entry["citations"].append({"article": a.id, "start": ev.start, "end": ev.end})
-            if len(ev.text.strip()) < len(entry["text"]):
-                entry["text"] = ev.text.strip()
-    return sorted(merged.values(), key=lambda e: (e["date"], -len(e["articles"])))
+            if len(text) < len(entry["text"]):
+                entry["text"] = text
+    for e in merged:
+        del e["_tokens"]
+    return sorted(merged, key=lambda e: (e["date"], -len(e["articles"])))
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a or b else 0.0
 
 
 # --------------------------------------------------------------------------- summary

@@ -1,0 +1,215 @@
+"""The comparison stage on the sample corpus and on an ECB+ sub-topic checked by hand."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+import pytest
+
+from newsprism.compare import (
+    _content_tokens,
+    compare_story,
+    find_framing,
+    independence_keys,
+)
+
+
+@pytest.fixture(scope="session")
+def seed_extractions(seed_articles):
+    from newsprism.extract import canonicalize_extractions, extract
+
+    return {ex.article_id: ex for ex in canonicalize_extractions(extract(seed_articles.values()))}
+
+
+@pytest.fixture(scope="session")
+def seed_comparison(seed_articles, seed_extractions):
+    """The 20-21 Feb call story (000, 001, 002, 004); framing over all five articles."""
+    story = [seed_articles[k] for k in ("000", "001", "002", "004")]
+    return compare_story(story, seed_extractions, framing_articles=list(seed_articles.values()))
+
+
+def _key(seed_articles):
+    return {a.id: k for k, a in seed_articles.items()}
+
+
+def test_call_length_is_a_conflict_citing_both_articles(seed_comparison, seed_articles):
+    key = _key(seed_articles)
+    found = [
+        c
+        for c in seed_comparison["conflicts"]
+        if c["kind"] == "conflict" and {key[x["article"]] for x in c["claims"]} == {"000", "001"}
+    ]
+    assert found, seed_comparison["conflicts"]
+    values = sorted(x["value"] for x in found[0]["claims"])
+    assert values == ["105 minutes", "45 minutes"]
+    for claim in found[0]["claims"]:
+        text = seed_articles[key[claim["article"]]].text
+        assert text[claim["start"] : claim["end"]] == claim["text"]
+        assert claim["value"].split()[0] in claim["text"]
+
+
+def test_only_the_call_length_is_in_conflict(seed_comparison):
+    # Precision first: nothing else in this story is an incompatible figure.
+    assert len([c for c in seed_comparison["conflicts"] if c["kind"] == "conflict"]) == 1
+
+
+def test_troop_figures_of_different_days_are_not_a_conflict(seed_articles, seed_extractions):
+    arts = list(seed_articles.values())
+    result = compare_story(arts, seed_extractions)
+    for c in result["conflicts"]:
+        values = " ".join(x["value"] for x in c["claims"])
+        if "100,000" in values and "150,000" in values:
+            assert c["kind"] != "conflict", c
+
+
+def test_kremlin_readout_renderings_are_grouped(seed_comparison, seed_articles):
+    key = _key(seed_articles)
+    groups = [
+        q
+        for q in seed_comparison["quotes"]
+        if {"000", "002", "004"} <= {key[a] for a in q["articles"]}
+        and any("military solution" in v["text"] for v in q["variants"])
+    ]
+    assert groups, [(q["speaker"], q["articles"]) for q in seed_comparison["quotes"][:5]]
+    group = groups[0]
+    assert "Kremlin" in (group["speaker"] or "")
+    # Each variant is the outlet's own wording, found at its offsets in that article.
+    for v in group["variants"]:
+        assert seed_articles[key[v["article"]]].text[v["start"] : v["end"]] == v["text"]
+    assert len({v["text"] for v in group["variants"]}) >= 3
+
+
+@pytest.mark.parametrize(
+    ("one", "other", "one_side", "other_side"),
+    [
+        ("Kiev", "Kyiv", {"002", "004"}, {"000", "001", "003"}),
+        ("Donbass", "Donbas", {"002", "004"}, {"003"}),
+    ],
+)
+def test_framing_pairs_with_outlets_on_each_side(
+    seed_comparison, seed_articles, one, other, one_side, other_side
+):
+    key = _key(seed_articles)
+    pairs = [f for f in seed_comparison["framing"] if set(f["terms"]) == {one, other}]
+    assert pairs, [f["terms"] for f in seed_comparison["framing"]]
+    terms = pairs[0]["terms"]
+    assert {key[a] for a in terms[one]} == one_side
+    assert {key[a] for a in terms[other]} == other_side
+
+
+def test_a_typo_used_beside_the_right_name_is_not_framing(seed_comparison):
+    # 002 writes "Micron" once and "Macron" elsewhere: a typo, not a word choice.
+    assert not any("Micron" in f["terms"] for f in seed_comparison["framing"])
+
+
+def _overlap(a: str, b: str) -> float:
+    ta, tb = set(_content_tokens(a)), set(_content_tokens(b))
+    return len(ta & tb) / max(1, len(ta))
+
+
+def test_every_summary_sentence_cites_exactly_the_articles_with_its_fact(
+    seed_comparison, seed_articles
+):
+    key = _key(seed_articles)
+    summary = seed_comparison["summary"]
+    assert 3 <= len(summary) <= 8
+    for sentence in summary:
+        assert sentence["articles"], sentence
+        for cite in sentence["citations"]:
+            cited = seed_articles[key[cite["article"]]].text[cite["start"] : cite["end"]]
+            if sentence.get("disputed"):
+                assert any(v in cited for v in re.findall(r"\d+", sentence["text"]))
+            else:  # the cited sentence carries the fact: most of its content words
+                assert _overlap(sentence["text"], cited) >= 0.3, (sentence["text"], cited)
+        if sentence.get("disputed"):
+            continue
+        for k in ("000", "001", "002", "004"):  # and no uncited article carries it
+            art = seed_articles[k]
+            if art.id in sentence["articles"]:
+                continue
+            best = max(_overlap(sentence["text"], s) for s in re.split(r"(?<=[.!?])\s+", art.text))
+            assert best < 0.6, (k, sentence["text"])
+
+
+def test_copies_count_once(seed_articles, seed_extractions):
+    original = seed_articles["000"]
+    copy = replace(original, id="copy-of-000", outlet="Wire Copy", duplicate_of=original.id)
+    keys = independence_keys([original, copy, seed_articles["001"]])
+    assert keys[copy.id] == keys[original.id] != keys[seed_articles["001"].id]
+    result = compare_story([original, copy, seed_articles["001"]], seed_extractions)
+    for group in result["agreements"]:
+        assert not {original.id, copy.id} <= set(group["articles"])
+
+
+def test_timeline_is_dated_and_cited(seed_comparison, seed_articles):
+    key = _key(seed_articles)
+    timeline = seed_comparison["timeline"]
+    assert timeline and all(re.match(r"^\d{4}(-\d{2}){0,2}$", e["date"]) for e in timeline)
+    assert [e["date"] for e in timeline] == sorted(e["date"] for e in timeline)
+    # The call itself (Sunday 20 Feb 2022) is on it.
+    assert any(e["date"] == "2022-02-20" for e in timeline)
+    for e in timeline:
+        for c in e["citations"]:
+            assert seed_articles[key[c["article"]]].text[c["start"] : c["end"]]
+
+
+def test_framing_is_learned_not_listed(seed_articles):
+    """A spelling no list could know becomes a framing pair once outlets use it consistently."""
+    key = _key(seed_articles)
+    renamed = [
+        replace(a, text=a.text.replace("Belarus", "Belorus")) if k in ("000", "001") else a
+        for k, a in seed_articles.items()
+    ]
+    found = [
+        f
+        for f in find_framing(renamed, [], independence_keys(renamed))
+        if set(f["terms"]) == {"Belarus", "Belorus"}
+    ]
+    assert found
+    assert {key[a] for a in found[0]["terms"]["Belorus"]} == {"000", "001"}
+    assert {key[a] for a in found[0]["terms"]["Belarus"]} == {"003"}
+
+
+# --------------------------------------------------------------------------- ECB+
+
+
+@pytest.fixture(scope="module")
+def comeaux(eval_dir):
+    """ECB+ topic 3, sub-topic ecbplus: the Nov 2009 escape of Arcade Joseph Comeaux Jr."""
+    from newsprism.evaluate.clustering import load_ecbplus
+    from newsprism.extract import canonicalize_extractions, extract
+
+    docs = [
+        d.article
+        for d in load_ecbplus(eval_dir / "ecbplus" / "ECB+", topics=[3])
+        if d.subtopic == "3/ecbplus"
+    ]
+    docs = [replace(a, outlet=a.url.split("/")[2] if a.url else None) for a in docs]
+    extractions = {e.article_id: e for e in canonicalize_extractions(extract(docs))}
+    return {a.id: a for a in docs}, compare_story(docs, extractions)
+
+
+def test_ecb_escape_story_agreements(comeaux):
+    articles, result = comeaux
+    # Checked by hand: 3_1ecbplus, 3_2ecbplus and 3_10ecbplus each report the two extra
+    # life sentences for stabbing his wife in 1999.
+    extra = [
+        g
+        for g in result["agreements"]
+        if "two extra life sentences" in g["text"] or "two additional life sentences" in g["text"]
+    ]
+    assert extra and {"3_1ecbplus", "3_10ecbplus"} <= set(extra[0]["articles"])
+    for g in result["agreements"]:
+        for c in g["citations"]:
+            assert articles[c["article"]].text[c["start"] : c["end"]]
+
+
+def test_ecb_escape_story_has_no_invented_conflict(comeaux):
+    # Checked by hand: the outlets agree on his age (49), the two guards and the dates.
+    assert [c for c in comeaux[1]["conflicts"] if c["kind"] == "conflict"] == []
+
+
+def test_ecb_escape_story_timeline(comeaux):
+    dates = [e["date"] for e in comeaux[1]["timeline"]]
+    assert "2009-11-30" in dates and "2009-12-07" in dates  # the escape and the capture
