@@ -114,7 +114,9 @@ def sample_stories(store: Any) -> list[dict[str, Any]]:
                         "value": "45 minutes",
                         **_span(
                             ri,
-                            "The Elysée Palace described the meeting, which lasted for 45 minutes, as Macron’s last-minute diplomatic effort to avert the Russian invasion of Ukraine.",
+                            "The Elysée Palace described the meeting, which lasted for 45 minutes, "
+                            "as Macron’s last-minute diplomatic effort to avert the Russian "
+                            "invasion of Ukraine.",
                         ),
                     },  # noqa: E501
                 ],
@@ -131,7 +133,8 @@ def sample_stories(store: Any) -> list[dict[str, Any]]:
                         "value": "about 150,000",
                         **_span(
                             aj,
-                            "which is surrounded on three sides by about 150,000 Russian soldiers, warplanes and equipment",
+                            "which is surrounded on three sides by about 150,000 Russian soldiers, "
+                            "warplanes and equipment",
                         ),
                     },  # noqa: E501
                 ],

@@ -297,6 +297,41 @@ def _nests(a: Mark, b: Mark) -> bool:
     return (a.start <= b.start and b.end <= a.end) or (b.start <= a.start and a.end <= b.end)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[”\"’']?\s+|\n+")
+_STOP = frozenset(
+    "the a an and or but of to in on at for with by from as is are was were be been has have "
+    "had that this these those it its he she they them his her their said says will would "
+    "could should not no also which who whom after before over into about than then there "
+    "what when where while".split()
+)
+
+
+def _content_words(text: str) -> set[str]:
+    return {w for w in (t.lower() for t in re.findall(r"\w+", text)) if w not in _STOP}
+
+
+def _similar_sentence(text: str, needle: str) -> tuple[int, int] | None:
+    """The sentence of ``text`` that shares most content words with ``needle`` (a paraphrase
+    of the same fact in another outlet), when it shares enough of them."""
+    want = _content_words(needle)
+    if len(want) < 3:
+        return None
+    best: tuple[float, int, int] | None = None
+    start = 0
+    for m in [*_SENTENCE_END.finditer(text), None]:
+        end = m.start() + (len(m.group(0)) - len(m.group(0).lstrip("”\"’'"))) if m else len(text)
+        chunk = text[start:end]
+        if chunk.strip():
+            shared = len(want & _content_words(chunk))
+            score = shared / len(want)
+            if shared >= 3 and score >= 0.34 and (best is None or score > best[0]):
+                lead = len(chunk) - len(chunk.lstrip())
+                best = (score, start + lead, start + len(chunk.rstrip()))
+        if m is not None:
+            start = m.end()
+    return (best[1], best[2]) if best else None
+
+
 def _find(text: str, needle: str) -> tuple[int, int] | None:
     """Where ``needle`` occurs in ``text``: exactly, then ignoring case and spacing."""
     needle = needle.strip().strip("\"'“”‘’").strip()
@@ -391,6 +426,10 @@ class _Resolver:
             span = (start, end)
         elif isinstance(quote, str) and quote:
             span = _find(text, quote)
+            if span is None and kind in ("summary", "fact", "event"):
+                span = _similar_sentence(text, quote)
+                if span is not None:
+                    note = note or "same fact, in this outlet's words"
         if span is None:
             return cit
         marks = self.marks.setdefault(aid, {})
@@ -403,8 +442,25 @@ class _Resolver:
         cit.mark = mark
         return cit
 
-    def cite_all(self, ids: object, *, quote: object = None, kind: str, note: str = "") -> list:
-        return [self.cite(a, quote=quote, kind=kind, note=note) for a in _ids(ids)]
+    def cite_all(
+        self, item: Mapping[str, Any], *, kind: str, key: str = "articles", note: str = ""
+    ) -> list[Citation]:
+        """Cite every article of ``item[key]`` for ``item["text"]``; exact offsets, when the
+        item has them (``"spans": [{"article", "start", "end"}]``), win over text search."""
+        spans: dict[str, dict[str, Any]] = {}
+        for sp in _dicts(item.get("spans")):
+            spans.setdefault(_str(sp.get("article")), sp)
+        return [
+            self.cite(
+                a,
+                start=spans.get(a, {}).get("start"),
+                end=spans.get(a, {}).get("end"),
+                quote=item.get("text"),
+                kind=kind,
+                note=note,
+            )
+            for a in _ids(item.get(key))
+        ]
 
 
 def _outlet_keys(resolver: _Resolver, ids: Iterable[str]) -> list[str]:
@@ -447,7 +503,7 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
     summary = [
         {
             "text": _str(s.get("text")),
-            "cites": r.cite_all(s.get("articles"), quote=s.get("text"), kind="summary"),
+            "cites": r.cite_all(s, kind="summary"),
         }
         for s in _dicts(doc.get("summary"))
         if s.get("text")
@@ -455,7 +511,7 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
 
     timeline = []
     for ev in _dicts(doc.get("timeline")):
-        cites = r.cite_all(ev.get("articles"), quote=ev.get("text"), kind="event")
+        cites = r.cite_all(ev, kind="event")
         timeline.append(
             {
                 "date": _str(ev.get("date")),
@@ -539,7 +595,7 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         if not text:
             return None
         fact = by_text.get(text)
-        cites = r.cite_all(item.get("articles"), quote=text, kind="fact")
+        cites = r.cite_all(item, kind="fact")
         if fact is None:
             fact = by_text[text] = {"text": text, "kinds": [], "cites": [], "missing": []}
             facts.append(fact)

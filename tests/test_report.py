@@ -1,0 +1,294 @@
+"""The static report (#6): files, citations landing on their sentences, escaping, views."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from newsprism.model import Article
+from newsprism.report import (
+    Mark,
+    _layout,
+    date_range,
+    safe_id,
+    safe_url,
+    story_view,
+    write_report,
+)
+from newsprism.store import Store
+from story_fixture import build_sample_db
+
+VOID = {"meta", "br", "input", "img", "link", "hr", "source", "wbr", "area", "base", "col"}
+
+
+class _Page(HTMLParser):
+    """Text of every element with an id, links, and the tags seen."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, str | None]] = []
+        self.text: dict[str, list[str]] = {}
+        self.open_ids: list[str] = []
+        self.hrefs: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append((tag, a))
+        if "href" in a and a["href"] is not None:
+            self.hrefs.append(a["href"])
+        if tag in VOID:
+            return
+        ident = a.get("id")
+        self.stack.append((tag, ident))
+        if ident:
+            self.text[ident] = []
+            self.open_ids.append(ident)
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            t, ident = self.stack.pop()
+            if ident:
+                self.open_ids.remove(ident)
+            if t == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        for ident in self.open_ids:
+            self.text[ident].append(data)
+
+    def id_text(self, ident: str) -> str:
+        return "".join(self.text[ident])
+
+
+def parse(html: str) -> _Page:
+    page = _Page()
+    page.feed(html)
+    return page
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory) -> dict:
+    base = tmp_path_factory.mktemp("report")
+    db = build_sample_db(base, hostile=True)
+    with Store(db, read_only=True) as store:
+        paths = write_report(store, base / "out")
+        docs = store.story_documents()
+        articles = {a.id: a for a in store.articles()}
+    return {"out": base / "out", "paths": paths, "docs": docs, "articles": articles}
+
+
+def _story_html(report: dict, story_id: str) -> str:
+    return (report["out"] / "stories" / f"{safe_id(story_id)}.html").read_text(encoding="utf-8")
+
+
+def test_writes_index_and_one_page_per_story(report: dict) -> None:
+    out: Path = report["out"]
+    assert report["paths"][0] == out / "report.html"
+    assert len(report["paths"]) == 1 + len(report["docs"])
+    for path in report["paths"]:
+        assert path.is_file()
+        assert path.resolve().is_relative_to(out.resolve())
+    index = (out / "report.html").read_text(encoding="utf-8")
+    for doc in report["docs"]:
+        assert f'href="stories/{safe_id(doc["id"])}.html"' in index
+
+
+def test_story_id_cannot_escape_the_output_folder(report: dict) -> None:
+    names = sorted(p.name for p in (report["out"] / "stories").iterdir())
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+\.html", n) for n in names)
+    assert not (report["out"].parent / "escape<script>.html").exists()
+
+
+@pytest.mark.parametrize("name", ["report.html", "stories/s-macron-putin-call.html"])
+def test_pages_are_self_contained(report: dict, name: str) -> None:
+    html = (report["out"] / name).read_text(encoding="utf-8")
+    page = parse(html)
+    for tag, attrs in page.tags:
+        assert tag != "link", "no external stylesheets"
+        if tag in ("script", "img", "iframe", "source", "audio", "video"):
+            assert not attrs.get("src"), f"external {tag}"
+    assert "@import" not in html and "url(http" not in html
+    assert 'http-equiv="Content-Security-Policy"' in html
+
+
+def test_every_fragment_link_has_a_target(report: dict) -> None:
+    for path in report["paths"]:
+        page = parse(path.read_text(encoding="utf-8"))
+        for href in page.hrefs:
+            if href.startswith("#"):
+                assert href[1:] in page.text, f"{path.name}: dangling {href}"
+
+
+def test_conflict_claims_link_to_exactly_their_span(report: dict) -> None:
+    doc = next(d for d in report["docs"] if d["id"] == "s-macron-putin-call")
+    page = parse(_story_html(report, doc["id"]))
+    view = story_view(doc, report["articles"])
+    for conflict, shown in zip(doc["conflicts"], view["conflicts"], strict=True):
+        for claim, card in zip(conflict["claims"], shown["claims"], strict=True):
+            text = report["articles"][claim["article"]].text
+            anchor = card["cite"].href[1:]
+            assert anchor == f"m{card['cite'].n}-{claim['start']}-{claim['end']}"
+            assert page.id_text(anchor) == text[claim["start"] : claim["end"]]
+
+
+def test_summary_citations_land_on_the_cited_sentence(report: dict) -> None:
+    doc = next(d for d in report["docs"] if d["id"] == "s-macron-putin-call")
+    page = parse(_story_html(report, doc["id"]))
+    view = story_view(doc, report["articles"])
+    exact = 0
+    for item in view["summary"]:
+        assert item["cites"], "every summary sentence cites an article"
+        for cite in item["cites"]:
+            text = report["articles"][cite.article].text
+            if item["text"] in text:  # the article the sentence was taken from
+                assert page.id_text(cite.href[1:]) == item["text"]
+                exact += 1
+            elif cite.precise:  # another outlet's wording of the same fact: one sentence
+                target = page.id_text(cite.href[1:])
+                assert target and target in text and "\n" not in target.strip()
+            else:
+                assert cite.href == f"#art{cite.n}"
+    assert exact == len(view["summary"])
+
+
+def test_explicit_spans_win_over_text_search(report: dict) -> None:
+    doc = next(d for d in report["docs"] if d["id"] == "s-macron-putin-call")
+    art = report["articles"][doc["conflicts"][0]["claims"][1]["article"]]
+    item = {
+        "text": "anything",
+        "articles": [art.id],
+        "spans": [{"article": art.id, "start": 5, "end": 30}],
+    }
+    view = story_view(doc | {"summary": [item]}, report["articles"])
+    cite = view["summary"][0]["cites"][0]
+    assert cite.href == f"#m{cite.n}-5-30"
+
+
+def test_coverage_cells_say_carried_or_left_out(report: dict) -> None:
+    html = _story_html(report, "s-macron-putin-call")
+    cells = re.findall(r'<td class="cell-(yes|no)"[^>]*>(.*?)</td>', html, re.S)
+    assert cells
+    for kind, body in cells:
+        assert ("carried" if kind == "yes" else "left out") in body
+
+
+def test_conflict_and_change_are_labelled_not_only_coloured(report: dict) -> None:
+    html = _story_html(report, "s-macron-putin-call")
+    assert "Conflict</span>" in html and "Changed over time</span>" in html
+    assert "105 minutes" in html and "45 minutes" in html
+
+
+HOSTILE_MARKUP = [
+    "<script>window",
+    "<img",
+    "<svg",
+    "<b>Outlet",
+    'href="javascript:',
+    'href=" JaVaScRiPt:',
+    'href="data:',
+    'onerror="window',
+    'onmouseover="window',
+]
+
+
+@pytest.mark.parametrize("name", ["report.html", "stories/s-hostile.html"])
+def test_hostile_text_is_escaped(report: dict, name: str) -> None:
+    html = (report["out"] / name).read_text(encoding="utf-8")
+    lowered = html.lower()
+    for needle in HOSTILE_MARKUP:
+        assert needle.lower() not in lowered, needle
+    assert lowered.count("<script") == 1  # our own inline script only
+    assert "&lt;script&gt;window.__pwned" in html  # shown as text, not dropped
+
+
+def test_hostile_urls_are_not_links(report: dict) -> None:
+    page = parse(_story_html(report, "s-hostile"))
+    for href in page.hrefs:
+        assert href.startswith(("#", "http://", "https://", "../", "stories/")) or href.endswith(
+            ".html"
+        ), href
+
+
+def test_broken_document_still_renders(tmp_path: Path) -> None:
+    with Store(":memory:") as store:
+        store.save_story_documents(
+            [
+                {"id": "empty"},
+                {"id": "odd", "summary": "nope", "timeline": [None, 3], "conflicts": [{}]},
+                {"id": "x", "quotes": [{"variants": [{"article": "gone", "text": "hi"}]}]},
+            ]
+        )
+        paths = write_report(store, tmp_path)
+    assert len(paths) == 4
+    assert "No comparison yet" in paths[1].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("url", "ok"),
+    [
+        ("https://example.com/a?b=1", True),
+        ("http://example.com", True),
+        ("javascript:alert(1)", False),
+        (" javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("java\tscript:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("//evil.example/x", False),
+        ("/relative", False),
+        ("vbscript:x", False),
+        ("https://", False),
+        (None, False),
+    ],
+)
+def test_safe_url(url: str | None, ok: bool) -> None:
+    assert (safe_url(url) is not None) is ok
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "text"),
+    [
+        ("2022-02-08", "2022-02-21", "8–21 Feb 2022"),
+        ("2022-02-20", "2022-03-02", "20 Feb – 2 Mar 2022"),
+        ("2022-02-20", "2022-02-20", "20 Feb 2022"),
+        (None, None, "date unknown"),
+    ],
+)
+def test_date_range(first: str | None, last: str | None, text: str) -> None:
+    assert date_range(first, last) == text
+
+
+def test_layout_nests_contained_marks_and_aliases_crossing_ones() -> None:
+    text = "0123456789abcdef"
+    outer = Mark("a", 2, 10, {"summary"}, n=1)
+    inner = Mark("a", 4, 6, {"claim"}, n=1)
+    crossing = Mark("a", 8, 14, {"fact"}, n=1)
+    nodes = _layout(text, [outer, inner, crossing])
+    assert nodes[0] == "01"
+    assert nodes[1]["mark"] is outer
+    assert nodes[1]["children"][1]["mark"] is inner
+    assert crossing.anchor == outer.anchor  # points at the mark it overlaps
+
+    def flatten(items: list) -> str:
+        return "".join(i if isinstance(i, str) else flatten(i["children"]) for i in items)
+
+    assert flatten(nodes) == text
+
+
+def test_citation_without_offsets_finds_the_text_or_falls_back_to_the_article() -> None:
+    art = Article(id="a1", source_path="x.txt", text="First sentence here. Second one is longer.")
+    doc = {
+        "id": "s",
+        "articles": [{"id": "a1"}],
+        "summary": [
+            {"text": "Second one is longer.", "articles": ["a1"]},
+            {"text": "Not in the article at all.", "articles": ["a1"]},
+        ],
+    }
+    view = story_view(doc, {"a1": art})
+    found, missing = view["summary"]
+    assert found["cites"][0].href == "#m1-21-42"
+    assert missing["cites"][0].href == "#art1"
