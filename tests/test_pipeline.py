@@ -1,0 +1,143 @@
+"""The whole pipeline through the library and the `analyze` command."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from newsprism.cli import cli
+from newsprism.pipeline import analyze, cluster_store
+from newsprism.store import Store
+
+STORY_KEYS = {
+    "id",
+    "title",
+    "thread",
+    "articles",
+    "timeline",
+    "quotes",
+    "agreements",
+    "conflicts",
+    "omissions",
+    "framing",
+    "summary",
+}
+
+
+@pytest.fixture(scope="module")
+def analyzed(tmp_path_factory, sample_dir):
+    out = tmp_path_factory.mktemp("out")
+    result = CliRunner().invoke(cli, ["analyze", str(sample_dir), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def _by_file(doc):
+    return {a["source_path"].rsplit("/", 1)[-1][:3] for a in doc["articles"]}
+
+
+def test_analyze_writes_everything(analyzed):
+    for name in ("newsprism.duckdb", "stories.json", "articles.json", "report.html"):
+        assert (analyzed / name).is_file(), name
+    assert "<script" not in (analyzed / "stories.json").read_text(encoding="utf-8")[:1]
+
+
+def test_stories_json_schema(analyzed):
+    docs = json.loads((analyzed / "stories.json").read_text(encoding="utf-8"))
+    assert docs and all(STORY_KEYS <= set(d) for d in docs)
+    ids = {a["id"] for d in docs for a in d["articles"]}
+    for d in docs:
+        for a in d["articles"]:
+            assert {"id", "source_path", "outlet", "published", "url", "title"} <= set(a)
+        for e in d["timeline"]:
+            assert {"date", "text", "articles"} <= set(e) and set(e["articles"]) <= ids
+        for q in d["quotes"]:
+            assert {"speaker", "text", "articles", "variants"} <= set(q)
+            assert all({"article", "text"} <= set(v) for v in q["variants"])
+        for c in d["conflicts"]:
+            assert c["kind"] in ("conflict", "change")
+            assert all({"value", "text", "article", "start", "end"} <= set(x) for x in c["claims"])
+        for o in d["omissions"]:
+            assert {"text", "articles", "missing_from"} <= set(o)
+        for f in d["framing"]:
+            assert {"referent", "terms"} <= set(f)
+        for s in d["summary"]:
+            assert {"text", "articles"} <= set(s) and s["articles"] and set(s["articles"]) <= ids
+
+
+def test_seeds_cluster_into_the_call_story(analyzed):
+    docs = json.loads((analyzed / "stories.json").read_text(encoding="utf-8"))
+    call = [d for d in docs if {"000", "001", "002", "004"} <= _by_file(d)]
+    assert len(call) == 1
+    # 003 (the 8 Feb visit) is its own story or in the call story; either way same thread.
+    with_003 = [d for d in docs if "003" in _by_file(d)]
+    assert with_003[0]["thread"] == call[0]["thread"]
+
+
+def test_store_holds_the_analysis(analyzed):
+    with Store(analyzed / "newsprism.duckdb", read_only=True) as store:
+        stories = store.stories()
+        docs = store.story_documents()
+        assert [s.id for s in stories] == [d["id"] for d in docs]
+        assert len(store.extracted_ids()) == 5
+
+
+def test_stories_command(analyzed):
+    result = CliRunner().invoke(
+        cli, ["stories", "--db", str(analyzed / "newsprism.duckdb"), "--json"]
+    )
+    assert result.exit_code == 0
+    items = json.loads(result.output)
+    assert all(
+        {"id", "title", "articles", "outlets", "first", "last", "thread"} <= set(i) for i in items
+    )
+    big = max(items, key=lambda i: len(i["articles"]))
+    assert big["first"] == "2022-02-20" and big["last"] == "2022-02-21"
+
+
+def test_two_batches_give_the_stories_of_one(tmp_path, sample_dir):
+    files = sorted(sample_dir.glob("*.txt"))
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    for i, f in enumerate(files):
+        shutil.copy(f, (first if i % 2 == 0 else second) / f.name)
+    with Store(":memory:") as once, Store(":memory:") as twice:
+        analyze([first, second], once)
+        analyze([first], twice)
+        analyze([second], twice)
+
+        def members(store):
+            by_name = {a.id: a.source_path.rsplit("/", 1)[-1] for a in store.articles()}
+            return sorted(sorted(by_name[i] for i in s.articles) for s in store.stories())
+
+        assert members(once) == members(twice)
+
+
+def test_recluster_rebuilds_the_same_stories(tmp_path, sample_dir):
+    db = tmp_path / "r.duckdb"
+    with Store(db) as store:
+        analyze([sample_dir], store)
+        before = sorted(sorted(s.articles) for s in store.stories())
+    result = CliRunner().invoke(cli, ["recluster", "--db", str(db)])
+    assert result.exit_code == 0 and "stories" in result.output
+    with Store(db) as store:
+        assert sorted(sorted(s.articles) for s in store.stories()) == before
+        assert cluster_store(store) == store.stories()  # nothing new to place
+
+
+def test_extract_command_json(sample_dir):
+    path = next(sample_dir.glob("001_*.txt"))
+    result = CliRunner().invoke(cli, ["extract", str(path), "--json"])
+    assert result.exit_code == 0, result.output
+    (item,) = json.loads(result.output)
+    assert item["published"] == "2022-02-21"
+    for key in ("entities", "quotes", "dates", "quantities", "events"):
+        assert isinstance(item[key], list) and item[key], key
+    speakers = {q["speaker"] for q in item["quotes"]}
+    assert any("Psaki" in (s or "") for s in speakers)
+    feb24 = [d for d in item["dates"] if d["text"] == "February 24"]
+    assert feb24 and feb24[0]["value"] == "2022-02-24"
