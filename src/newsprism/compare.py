@@ -661,7 +661,11 @@ def find_framing(
                 "terms": terms,
                 "kind": how,
                 "score": round(abs(z), 3),
-                "counts": {a: dict(count_a), b: dict(count_b)},
+                # Uses per article (ids, like every other reference in stories.json).
+                "counts": {
+                    t: {x.id: n for x in originals if (n := len(_term_pattern(t).findall(x.text)))}
+                    for t in (a, b)
+                },
             }
         )
     out.sort(key=lambda f: -f["score"])
