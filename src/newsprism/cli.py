@@ -320,6 +320,39 @@ def extract(paths: tuple[str, ...], as_json: bool, fields: tuple[str, ...]) -> N
     sys.exit(1 if failed else 0)
 
 
+@cli.command()
+@DB_OPTION
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Interface to bind. The default serves this machine only; binding 0.0.0.0 shows "
+    "the store to the whole network (it is read-only, but the articles may not be yours to share).",
+)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the stories, articles and search of a store as a local web app (read-only).
+
+    Every page has a JSON twin under /api/... (/api/stories, /api/stories/{id},
+    /api/articles/{id}); the OpenAPI schema is at /openapi.json.
+
+    Example:
+
+        newsprism serve --db out/newsprism.duckdb --port 8000
+    """
+    if not Path(db).exists():
+        raise click.ClickException(f"no store at {db} (run `newsprism analyze` first)")
+    try:
+        from newsprism.web.app import run
+    except ImportError as e:
+        raise click.ClickException(
+            f"serve needs the web extra: pip install 'newsprism[web]' ({e})"
+        ) from e
+    click.echo(f"serving {db} on http://{host}:{port}/ (Ctrl+C to stop)", err=True)
+    with _errors():
+        run(db, host=host, port=port)
+
+
 @cli.group("eval")
 def eval_group() -> None:
     """Score newsprism's stages on public labelled data sets."""
