@@ -152,6 +152,12 @@ def test_filter_by_date(client: TestClient) -> None:
     ]
 
 
+def test_empty_form_fields_mean_no_filter(client: TestClient) -> None:
+    r = client.get("/api/articles", params={"q": "", "outlet": "", "date_from": "", "date_to": ""})
+    assert r.status_code == 200
+    assert r.json()["count"] == client.get("/api/articles").json()["count"]
+
+
 def test_filter_by_entity(client: TestClient) -> None:
     body = client.get("/api/articles", params={"entity": "Felgenhauer"}).json()
     assert [a["outlet"] for a in body["articles"]] == ["Al Jazeera"]
@@ -181,6 +187,7 @@ def test_pagination(client: TestClient) -> None:
         ("get", "/api/articles?limit=0", {}, 422),
         ("get", "/api/articles?limit=many", {}, 422),
         ("get", "/api/stories?date_from=yesterday", {}, 422),
+        ("get", "/api/stories?date_from=2022-02-31", {}, 422),
         ("get", "/api/search?q=" + "x" * 201, {}, 422),
         ("get", "/api/articles/" + "a" * 201, {}, 422),
         ("post", "/api/stories", {"content": b"{}"}, 405),

@@ -65,8 +65,14 @@ OutletQ = Annotated[str | None, Query(max_length=200, description="Only this out
 EntityQ = Annotated[
     str | None, Query(max_length=100, description="Only items mentioning this name")
 ]
-DateFrom = Annotated[date | None, Query(description="Published on or after (YYYY-MM-DD)")]
-DateTo = Annotated[date | None, Query(description="Published on or before (YYYY-MM-DD)")]
+# Dates arrive as text so that an empty form field ("date_from=") means "no filter".
+_DATE = r"^(\d{4}-\d{2}-\d{2})?$"
+DateFrom = Annotated[
+    str | None, Query(pattern=_DATE, description="Published on or after (YYYY-MM-DD)")
+]
+DateTo = Annotated[
+    str | None, Query(pattern=_DATE, description="Published on or before (YYYY-MM-DD)")
+]
 Limit = Annotated[int, Query(ge=1, le=100)]
 Offset = Annotated[int, Query(ge=0, le=1_000_000)]
 
@@ -267,6 +273,17 @@ def _article_json(a: Article, *, text: bool, stories: Iterable[str] = ()) -> dic
     return out
 
 
+def _day(value: str | date | None, name: str) -> date | None:
+    if not value or isinstance(value, date):
+        return value or None
+    try:
+        return date.fromisoformat(value)
+    except ValueError as e:
+        raise RequestValidationError(
+            [{"loc": ("query", name), "msg": f"not a date: {e}", "type": "value_error"}]
+        ) from e
+
+
 @dataclass(frozen=True)
 class _Filters:
     q: str | None = None
@@ -274,6 +291,10 @@ class _Filters:
     entity: str | None = None
     date_from: date | None = None
     date_to: date | None = None
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "date_from", _day(self.date_from, "date_from"))
+        object.__setattr__(self, "date_to", _day(self.date_to, "date_to"))
 
     def active(self) -> bool:
         return any([self.q, self.outlet, self.entity, self.date_from, self.date_to])

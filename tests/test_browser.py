@@ -1,0 +1,331 @@
+"""The report and the web app as a person uses them: headless Chromium through playwright (#6).
+
+Runs against the static report on disk and against a real uvicorn server on the sample.
+Screenshots go to ``test-artifacts/`` (git-ignored). Skips when Debian's chromium or the
+playwright package is missing (``.ci/run`` installs chromium).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from newsprism.report import safe_id, write_report
+from newsprism.store import Store
+from story_fixture import build_sample_db
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = os.environ.get("NEWSPRISM_CHROMIUM", "/usr/bin/chromium")
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "test-artifacts"
+STORY = "s-macron-putin-call"
+
+if not Path(CHROMIUM).exists():
+    pytest.skip(f"no chromium at {CHROMIUM} (apt-get install chromium)", allow_module_level=True)
+sync_api = pytest.importorskip("playwright.sync_api", reason="needs: pip install playwright")
+
+
+# ---------------------------------------------------------------------------- fixtures
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    base = tmp_path_factory.mktemp("browser")
+    db = build_sample_db(base, hostile=True)
+    with Store(db, read_only=True) as store:
+        write_report(store, base / "out")
+        docs = store.story_documents()
+        articles = {a.id: a for a in store.articles()}
+    ARTIFACTS.mkdir(exist_ok=True)
+    return {"db": db, "out": base / "out", "docs": docs, "articles": articles}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(site: dict[str, Any]) -> Iterator[str]:
+    """``newsprism serve`` on the sample: uvicorn in a subprocess."""
+    port = _free_port()
+    code = f"from newsprism.web import run; run({str(site['db'])!r}, port={port})"
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(150):
+            try:
+                with urllib.request.urlopen(base + "/api", timeout=1) as r:
+                    if r.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+            if proc.poll() is not None:
+                pytest.fail("the server exited")
+        else:
+            pytest.fail("the server did not start")
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Tab:
+    """A page that records console errors, page errors and dialogs."""
+
+    def __init__(self, browser: Any, width: int = 1280, height: int = 900) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": height})
+        self.page = self.context.new_page()
+        self.problems: list[str] = []
+        self.page.on(
+            "console",
+            lambda m: (
+                self.problems.append(f"console {m.type}: {m.text}")
+                if m.type in ("error", "warning")
+                else None
+            ),
+        )
+        self.page.on("pageerror", lambda e: self.problems.append(f"page error: {e}"))
+        self.page.on(
+            "dialog", lambda d: (self.problems.append(f"dialog: {d.message}"), d.dismiss())
+        )
+
+    def open(self, url: str) -> Any:
+        response = self.page.goto(url, wait_until="load")
+        return response
+
+    def shot(self, name: str, *, full: bool = False) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        self.page.screenshot(path=str(path), full_page=full)
+        return path
+
+    def pwned(self) -> Any:
+        return self.page.evaluate("window.__pwned")
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def tab(browser: Any) -> Iterator[Tab]:
+    t = Tab(browser)
+    yield t
+    t.close()
+
+
+def _static(site: dict[str, Any], story_id: str | None = None) -> str:
+    if story_id is None:
+        return (site["out"] / "report.html").as_uri()
+    return (site["out"] / "stories" / f"{safe_id(story_id)}.html").as_uri()
+
+
+def _target_info(tab: Tab) -> dict[str, Any]:
+    return tab.page.evaluate(
+        """() => {
+            const el = document.querySelector(':target');
+            if (!el) return null;
+            const r = el.getBoundingClientRect();
+            return {id: el.id, text: el.textContent, top: r.top, bottom: r.bottom,
+                    inView: r.bottom > 0 && r.top < window.innerHeight,
+                    focused: document.activeElement === el};
+        }"""
+    )
+
+
+# ---------------------------------------------------------------------------- static report
+
+
+def test_static_pages_load_without_console_errors(tab: Tab, site: dict[str, Any]) -> None:
+    tab.open(_static(site))
+    tab.shot("static-index")
+    for doc in site["docs"]:
+        tab.open(_static(site, doc["id"]))
+        assert tab.page.locator("h1").count() == 1
+    tab.open(_static(site, STORY))
+    tab.shot("static-story-top")
+    tab.shot("static-story-full", full=True)
+    for section in ("summary", "timeline", "conflicts", "coverage", "quotes", "framing"):
+        tab.page.locator(f"#{section}").screenshot(path=str(ARTIFACTS / f"static-{section}.png"))
+    assert tab.problems == []
+
+
+def test_static_summary_citation_lands_on_the_cited_sentence(
+    tab: Tab, site: dict[str, Any]
+) -> None:
+    doc = next(d for d in site["docs"] if d["id"] == STORY)
+    tab.open(_static(site, STORY))
+    sentence = doc["summary"][2]["text"]  # taken from the Al Jazeera article
+    cite = tab.page.locator("#summary li").nth(2).locator("a.cite").first
+    href = cite.get_attribute("href")
+    cite.click()
+    tab.page.wait_for_function("() => document.querySelector(':target') !== null")
+    info = _target_info(tab)
+    assert info["id"] == href[1:]
+    assert info["text"] == sentence
+    assert info["inView"]
+    tab.shot("static-citation-landed")
+    assert tab.problems == []
+
+
+def test_static_conflict_evidence_lands_on_the_claim(tab: Tab, site: dict[str, Any]) -> None:
+    doc = next(d for d in site["docs"] if d["id"] == STORY)
+    claim = doc["conflicts"][0]["claims"][1]
+    text = site["articles"][claim["article"]].text[claim["start"] : claim["end"]]
+    tab.open(_static(site, STORY))
+    tab.page.locator("#conflicts .card").first.locator("a.cite-more").nth(1).click()
+    tab.page.wait_for_function("() => document.querySelector(':target') !== null")
+    info = _target_info(tab)
+    assert info["text"] == text and "45 minutes" in text
+    assert info["inView"] and info["focused"]
+    # the way back to the card
+    back = tab.page.locator("#back-to-cite")
+    assert back.is_visible()
+    back.click()
+    assert tab.page.evaluate("document.activeElement.closest('#conflicts') !== null")
+
+
+def test_static_keyboard_reaches_citations_and_timeline(tab: Tab, site: dict[str, Any]) -> None:
+    tab.open(_static(site, STORY))
+    first_event = tab.page.locator(".timeline .event").first
+    first_event.focus()
+    assert tab.page.locator(".timeline .event").first.locator(".event-sources").is_visible()
+    tab.page.keyboard.press("ArrowDown")
+    focused = tab.page.evaluate("document.activeElement.classList.contains('event')")
+    assert focused
+    assert tab.page.locator(".timeline .event").nth(1).locator(".event-sources").is_visible()
+    tab.page.locator(".timeline .event").nth(1).screenshot(
+        path=str(ARTIFACTS / "static-timeline-focus.png")
+    )
+    # Tab from a focused event goes to its citation links
+    tab.page.keyboard.press("Tab")
+    assert tab.page.evaluate("document.activeElement.classList.contains('cite')")
+    tab.page.keyboard.press("Enter")
+    tab.page.wait_for_function("() => document.querySelector(':target') !== null")
+    assert _target_info(tab)["inView"]
+
+
+def test_static_phone_layout_does_not_scroll_sideways(browser: Any, site: dict[str, Any]) -> None:
+    tab = Tab(browser, width=390, height=844)
+    try:
+        for name, url in (("index", _static(site)), ("story", _static(site, STORY))):
+            tab.open(url)
+            overflow = tab.page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            assert overflow <= 1, f"{name} is {overflow}px wider than the phone"
+            tab.shot(f"phone-{name}")
+        tab.page.locator("#conflicts").screenshot(path=str(ARTIFACTS / "phone-conflicts.png"))
+        assert tab.problems == []
+    finally:
+        tab.close()
+
+
+def test_static_hostile_page_runs_no_injected_script(tab: Tab, site: dict[str, Any]) -> None:
+    tab.open(_static(site, "s-hostile"))
+    tab.page.hover(".source-text")
+    for link in tab.page.locator("#summary a.cite, #conflicts a.cite-more").all()[:5]:
+        link.click()
+    assert tab.pwned() is None
+    assert tab.page.locator("script").count() == 1
+    assert tab.page.locator(".source-text img, .source-text svg, .source-text script").count() == 0
+    hrefs = tab.page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    assert not [h for h in hrefs if h.lower().lstrip().startswith(("javascript:", "data:"))]
+    tab.shot("static-hostile")
+    assert tab.problems == []
+
+
+# ---------------------------------------------------------------------------- web app
+
+
+def test_served_pages_load_without_console_errors(
+    tab: Tab, server: str, site: dict[str, Any]
+) -> None:
+    aj = next(a for a in site["articles"].values() if a.outlet == "Al Jazeera")
+    pages = {
+        "web-index": "/",
+        "web-story": f"/stories/{STORY}",
+        "web-articles": "/articles",
+        "web-article": f"/articles/{aj.id}",
+        "web-search": "/search?q=ceasefire",
+        "web-filtered": "/?outlet=Sputnik&date_from=2022-02-01",
+        "web-404": "/stories/no-such-story",
+    }
+    for name, path in pages.items():
+        response = tab.open(server + path)
+        assert response.status == (404 if name == "web-404" else 200), path
+        tab.shot(name)
+    # an HTTP 404 is logged by chromium as a failed resource: that is the only allowed message
+    assert [p for p in tab.problems if "404" not in p] == []
+
+
+def test_served_search_form_works(tab: Tab, server: str) -> None:
+    tab.open(server + "/")
+    tab.page.fill("#site-q", "Normandy")
+    tab.page.press("#site-q", "Enter")
+    tab.page.wait_for_url("**/search?q=Normandy")
+    assert tab.page.locator(".result").count() >= 3
+    assert tab.page.locator(".snippet mark").first.inner_text().lower() == "normandy"
+    tab.page.select_option("select[name=outlet]", "Sputnik")
+    tab.page.click(".filters button[type=submit]")
+    tab.page.wait_for_url("**outlet=Sputnik**")
+    tab.shot("web-search-filtered")
+    assert tab.problems == []
+
+
+def test_served_citation_lands_on_the_cited_sentence(
+    tab: Tab, server: str, site: dict[str, Any]
+) -> None:
+    doc = next(d for d in site["docs"] if d["id"] == STORY)
+    tab.open(server + f"/stories/{STORY}")
+    tab.page.locator("#summary li").nth(0).locator("a.cite").first.click()
+    tab.page.wait_for_function("() => document.querySelector(':target') !== null")
+    info = _target_info(tab)
+    assert info["text"] == doc["summary"][0]["text"]
+    assert info["inView"]
+    tab.shot("web-citation-landed")
+    assert tab.problems == []
+
+
+def test_served_hostile_pages_run_no_injected_script(
+    tab: Tab, server: str, site: dict[str, Any]
+) -> None:
+    hostile = [a for a in site["articles"].values() if "hostile" in a.source_path]
+    paths = ["/stories/s-hostile", "/search?q=script", "/articles?entity=window"]
+    paths += [f"/articles/{a.id}" for a in hostile]
+    for path in paths:
+        tab.open(server + path)
+        tab.page.mouse.move(200, 300)
+        assert tab.pwned() is None, path
+        assert tab.page.locator("script").count() == 1, path
+    tab.shot("web-hostile-article")
+    assert tab.problems == []
