@@ -86,7 +86,9 @@ def cli(verbose: int) -> None:
     )
 
 
-def _run_ingest(paths: tuple[str, ...], store: Store, fields: dict[str, str]) -> Any:
+def _run_ingest(
+    paths: tuple[str, ...], store: Store, fields: dict[str, str], executor: Any = None
+) -> Any:
     from newsprism.ingest import IngestConfig, iter_files
     from newsprism.pipeline import ingest
 
@@ -104,6 +106,7 @@ def _run_ingest(paths: tuple[str, ...], store: Store, fields: dict[str, str]) ->
             store,
             config=config,
             on_progress=progress.update if progress is not None else None,
+            executor=executor,
         )
     finally:
         if progress is not None:
@@ -170,7 +173,28 @@ def articles(db: str, as_json: bool) -> None:
     help="Output folder for newsprism.duckdb, stories.json, articles.json and report.html.",
 )
 @FIELD_OPTION
-def analyze(paths: tuple[str, ...], out: str, fields: tuple[str, ...]) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Processes for the per-article stages (reading, cleaning, extraction); "
+    "the results are the same for any number.",
+)
+@click.option(
+    "--dask",
+    "dask_address",
+    metavar="SCHEDULER_ADDRESS",
+    help="Run the per-article stages on a Dask cluster, e.g. tcp://10.0.0.5:8786 "
+    "(needs pip install 'newsprism[scale]'; workers must see PATHS under the same names).",
+)
+def analyze(
+    paths: tuple[str, ...],
+    out: str,
+    fields: tuple[str, ...],
+    workers: int,
+    dask_address: str | None,
+) -> None:
     """Run the whole pipeline on PATHS and write the results to --out.
 
     Ingests, clusters stories, extracts quotes, dates, quantities and events, compares the
@@ -181,26 +205,44 @@ def analyze(paths: tuple[str, ...], out: str, fields: tuple[str, ...]) -> None:
 
     Example:
 
-        newsprism analyze examples/ukraine-2022-02 --out out/
+        newsprism analyze examples/ukraine-2022-02 --out out/ --workers 2
     """
     from newsprism.pipeline import article_to_dict, cluster_store, compare_store, extract_store
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
-    with _errors(), Store(out_dir / "newsprism.duckdb") as store:
-        report = _run_ingest(paths, store, _fields(fields))
-        cluster_store(store)
-        extract_store(store)
-        docs = compare_store(store)
-        items = [article_to_dict(a) for a in store.articles()]
-        _write_json(out_dir / "articles.json", items)
-        _write_json(out_dir / "stories.json", docs)
-        written = _write_report(store, out_dir)
+    with _errors(), _executor(workers, dask_address) as executor:
+        with Store(out_dir / "newsprism.duckdb") as store:
+            report = _run_ingest(paths, store, _fields(fields), executor)
+            cluster_store(store)
+            extract_store(store, executor=executor)
+            docs = compare_store(store)
+            items = [article_to_dict(a) for a in store.articles()]
+            _write_json(out_dir / "articles.json", items)
+            _write_json(out_dir / "stories.json", docs)
+            written = _write_report(store, out_dir)
     click.echo(report.summary())
     click.echo(f"{len(docs)} stories from {len(items)} articles: {out_dir / 'stories.json'}")
     if written:
         click.echo(f"report: {written}")
     sys.exit(0 if report.ok else 1)
+
+
+@contextmanager
+def _executor(workers: int, dask_address: str | None) -> Iterator[Any]:
+    """The pool the per-article stages run on: none, local processes, or a Dask cluster."""
+    if dask_address:
+        from newsprism.scale import dask_executor
+
+        with dask_executor(dask_address) as executor:
+            yield executor
+    elif workers > 1:
+        from newsprism.pipeline import process_pool
+
+        with process_pool(workers) as executor:
+            yield executor
+    else:
+        yield None
 
 
 def _write_json(path: Path, data: Any) -> None:

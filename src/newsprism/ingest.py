@@ -770,8 +770,20 @@ def read_warc(
                 if doc is not None:
                     yield doc
     except ArchiveLoadFailed as e:
-        where = "not a WARC file" if number < first else f"damaged after record {number}"
-        yield IngestFailure(src, f"{where} ({str(e).strip()[:200]}); records before were kept")
+        if "non-chunked gzip" in str(e):
+            yield IngestFailure(
+                src,
+                "gzip-compressed as one stream; a .warc.gz must compress each record "
+                "separately: run `warcio recompress IN OUT` and ingest OUT",
+            )
+            return
+        reason = " ".join(str(e).split())[:200]
+        if number < first:
+            yield IngestFailure(src, f"not a WARC file ({reason})")
+        else:
+            yield IngestFailure(
+                src, f"damaged after record {number} ({reason}); records before were kept"
+            )
     except (EOFError, zlib.error, gzip.BadGzipFile) as e:
         yield IngestFailure(
             src, f"truncated or corrupt WARC after record {number} ({e}); records before were kept"

@@ -7,12 +7,16 @@ completes the job without duplicating anything.
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 import os
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol
 
 from newsprism.clean import (
     DEFAULT_CLEAN,
@@ -24,12 +28,14 @@ from newsprism.clean import (
     recurring_lines,
 )
 from newsprism.dedupe import DEFAULT_DEDUPE, DedupeConfig, Deduper
-from newsprism.ingest import IngestConfig, read_paths
+from newsprism.ingest import IngestConfig, iter_files, read_paths
 from newsprism.model import Article, Extraction, IngestFailure, RawDocument, Story
 from newsprism.store import Store
 
 __all__ = [
     "IngestReport",
+    "Executor",
+    "process_pool",
     "ingest",
     "cluster_store",
     "extract_store",
@@ -100,6 +106,125 @@ def _batches(
         yield docs, fails
 
 
+class Executor(Protocol):
+    """What the per-article stages need to run elsewhere: ``submit(fn, *args).result()``.
+
+    A :class:`concurrent.futures.Executor` fits, and so does the Dask adapter in
+    :mod:`newsprism.scale`.
+    """
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any) -> Any: ...
+
+
+def _ordered_map(
+    executor: Executor | None, fn: Callable[..., Any], items: Iterable[Any], *args: Any, window: int
+) -> Iterator[Any]:
+    """``fn(item, *args)`` for each item, in input order, at most ``window`` tasks in flight.
+
+    The window bounds memory: a huge input never has more than ``window`` results waiting.
+    """
+    if executor is None:
+        for item in items:
+            yield fn(item, *args)
+        return
+    pending: deque[Any] = deque()
+    for item in items:
+        pending.append(executor.submit(fn, item, *args))
+        if len(pending) >= window:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
+def executor_width(executor: Executor | None) -> int:
+    """How many tasks to keep in flight for ``executor`` (twice its workers)."""
+    if executor is None:
+        return 1
+    n = getattr(executor, "_max_workers", None) or getattr(executor, "nthreads", None) or 2
+    return max(2, 2 * int(n))
+
+
+def _read_units(
+    paths: Iterable[str | os.PathLike[str]], shard_records: int
+) -> Iterator[IngestFailure | tuple[Path, tuple[int, int, int, int] | None]]:
+    """Units of reading work: one per file, WARC files cut into shards of records."""
+    from newsprism.ingest import is_warc, warc_shards
+
+    for item in iter_files(paths):
+        if isinstance(item, IngestFailure):
+            yield item
+        elif is_warc(item):
+            for shard in warc_shards(item, records=shard_records):
+                yield item, shard
+        else:
+            yield item, None
+
+
+def _read_unit(
+    unit: IngestFailure | tuple[Path, tuple[int, int, int, int] | None],
+    config: IngestConfig | None,
+) -> list[RawDocument | IngestFailure]:
+    """Read one unit of :func:`_read_units` (runs in a worker)."""
+    from newsprism.ingest import read_path, read_warc
+
+    if isinstance(unit, IngestFailure):
+        return [unit]
+    path, shard = unit
+    if shard is None:
+        return list(read_path(path, config=config))
+    offset, skip, first, count = shard
+    return list(read_warc(path, config=config, offset=offset, skip=skip, first=first, limit=count))
+
+
+def _clean_batch(
+    docs: list[RawDocument], clean_config: CleanConfig
+) -> list[Article | IngestFailure]:
+    """Clean one batch (boilerplate lines counted over the batch); runs in a worker."""
+    recurring = recurring_lines(docs, max_words=clean_config.recurring_max_words)
+    out: list[Article | IngestFailure] = []
+    for doc in docs:
+        try:
+            out.append(
+                clean_document(
+                    doc,
+                    recurring=recurring.get(outlet_key(doc) or "", frozenset()),
+                    config=clean_config,
+                )
+            )
+        except Exception as e:  # one bad document must not stop the batch (#2)
+            log.exception("cleaning failed for %s", doc.source_path)
+            out.append(
+                IngestFailure(doc.source_path, f"cannot clean this document ({e!r})", doc.record)
+            )
+    return out
+
+
+class _Clock:
+    """Adds the seconds spent in each stage to ``timings`` (when asked for)."""
+
+    def __init__(self, timings: dict[str, float] | None) -> None:
+        self.timings = timings
+
+    def add(self, stage: str, t0: float) -> float:
+        now = time.perf_counter()
+        if self.timings is not None:
+            self.timings[stage] = self.timings.get(stage, 0.0) + now - t0
+        return now
+
+    def timed(self, stage: str, items: Iterable[Any]) -> Iterator[Any]:
+        """Yield from ``items``, counting the time spent waiting for each as ``stage``."""
+        it = iter(items)
+        while True:
+            t0 = time.perf_counter()
+            try:
+                item = next(it)
+            except StopIteration:
+                self.add(stage, t0)
+                return
+            self.add(stage, t0)
+            yield item
+
+
 def ingest(
     paths: Iterable[str | os.PathLike[str]],
     store: Store,
@@ -109,38 +234,55 @@ def ingest(
     dedupe_config: DedupeConfig = DEFAULT_DEDUPE,
     batch_size: int | None = None,
     on_progress: Callable[[int], None] | None = None,
+    executor: Executor | None = None,
+    timings: dict[str, float] | None = None,
 ) -> IngestReport:
-    """Read, clean, de-duplicate and store everything under ``paths``; never stop on bad input."""
+    """Read, clean, de-duplicate and store everything under ``paths``; never stop on bad input.
+
+    With an ``executor`` (a process pool, or Dask through :mod:`newsprism.scale`) files are
+    read and batches cleaned in parallel; batches are cut, de-duplicated and stored here in
+    input order, so the result is the same as without one (#7). ``timings`` receives the
+    seconds spent reading, cleaning, de-duplicating and storing (``read`` and ``clean``
+    count the time spent waiting for workers when there are any).
+    """
     batch_size = batch_size or int(os.environ.get("NEWSPRISM_BATCH_SIZE", "64"))
     report = IngestReport()
+    clock = _Clock(timings)
     deduper = Deduper(store.signatures(), config=dedupe_config)
-    for docs, fails in _batches(read_paths(paths, config=config), batch_size):
-        report.failures.extend(fails)
-        known = store.known_ids([article_id(d) for d in docs])
-        fresh = [d for d in docs if article_id(d) not in known]
-        report.already_stored.extend(article_id(d) for d in docs if article_id(d) in known)
+    width = executor_width(executor)
+    if executor is None:
+        raw: Iterable[RawDocument | IngestFailure] = read_paths(paths, config=config)
+    else:
+        units = _read_units(paths, shard_records=max(8, batch_size))
+        raw = (
+            item
+            for items in _ordered_map(executor, _read_unit, units, config, window=width)
+            for item in items
+        )
+    run_ids: set[str] = set()
+    progress: deque[int] = deque()
+
+    def fresh_batches() -> Iterator[list[RawDocument]]:
+        for docs, fails in _batches(clock.timed("read", raw), batch_size):
+            report.failures.extend(fails)
+            known = store.known_ids([article_id(d) for d in docs])
+            report.already_stored.extend(article_id(d) for d in docs if article_id(d) in known)
+            progress.append(len(docs) + len(fails))
+            yield [d for d in docs if article_id(d) not in known]
+
+    cleaned_batches = _ordered_map(
+        executor, _clean_batch, fresh_batches(), clean_config, window=width
+    )
+    for results in clock.timed("clean", cleaned_batches):
         cleaned: list[Article] = []
-        seen_ids: set[str] = set()
-        recurring = recurring_lines(fresh, max_words=clean_config.recurring_max_words)
-        for doc in fresh:
-            try:
-                article = clean_document(
-                    doc,
-                    recurring=recurring.get(outlet_key(doc) or "", frozenset()),
-                    config=clean_config,
-                )
-            except Exception as e:  # one bad document must not stop the batch (#2)
-                log.exception("cleaning failed for %s", doc.source_path)
-                report.failures.append(
-                    IngestFailure(
-                        doc.source_path, f"cannot clean this document ({e!r})", doc.record
-                    )
-                )
+        for article in results:
+            if isinstance(article, IngestFailure):
+                report.failures.append(article)
                 continue
-            if article.id in seen_ids:  # the same record listed twice in one run
+            if article.id in run_ids:  # the same record listed twice in one run
                 report.already_stored.append(article.id)
                 continue
-            seen_ids.add(article.id)
+            run_ids.add(article.id)
             if not article.text.strip():
                 report.failures.append(
                     IngestFailure(
@@ -149,16 +291,20 @@ def ingest(
                 )
                 continue
             cleaned.append(article)
+        t0 = time.perf_counter()
         linked = list(deduper.link_all(cleaned))
+        t0 = clock.add("dedupe", t0)
         store.add_articles([a for a, _ in linked], [s for _, s in linked])
+        clock.add("store", t0)
         for a, _ in linked:
             if a.duplicate_of:
                 report.duplicates.append((a.id, a.duplicate_of, a.duplicate_kind or "near"))
             else:
                 report.ingested.append(a.id)
         log.info("batch committed: %d articles", len(linked))
+        done = progress.popleft() if progress else 0
         if on_progress:
-            on_progress(len(docs) + len(fails))
+            on_progress(done)
     return report
 
 
@@ -206,18 +352,34 @@ def cluster_store(store: Store, *, rebuild: bool = False) -> list[Story]:
     return stories
 
 
-def extract_store(store: Store, *, batch_size: int = 16) -> int:
-    """Extract entities, quotes, dates, quantities and events for articles not yet extracted.
-
-    Copies (``duplicate_of``) are skipped: the comparison counts their original once.
-    """
+def _extract_chunk(articles: list[Article], batch_size: int) -> list[Extraction]:
+    """Extract a chunk of articles (runs in a worker; spaCy is loaded once per process)."""
     from newsprism.extract import extract
 
+    return list(extract(articles, batch_size=batch_size))
+
+
+def extract_store(
+    store: Store,
+    *,
+    batch_size: int = 16,
+    executor: Executor | None = None,
+    chunk_size: int | None = None,
+) -> int:
+    """Extract entities, quotes, dates, quantities and events for articles not yet extracted.
+
+    Copies (``duplicate_of``) are skipped: the comparison counts their original once. With
+    an ``executor`` chunks of articles are extracted in parallel and stored in order.
+    """
     done = store.extracted_ids()
     todo = [a for a in store.articles(include_duplicates=False) if a.id not in done]
+    # Chunks are whole spaCy batches, so every article sees the same batch as in one process.
+    chunk = max(batch_size, (chunk_size or batch_size * 4) // batch_size * batch_size)
+    chunks = (todo[i : i + chunk] for i in range(0, len(todo), chunk))
     batch: list[Extraction] = []
-    for ex in extract(todo, batch_size=batch_size):
-        batch.append(ex)
+    window = executor_width(executor)
+    for results in _ordered_map(executor, _extract_chunk, chunks, batch_size, window=window):
+        batch.extend(results)
         if len(batch) >= 64:
             store.save_extractions(batch)
             batch = []
@@ -275,11 +437,39 @@ def compare_store(store: Store) -> list[dict[str, Any]]:
     return docs
 
 
+def process_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
+    """A pool of ``workers`` processes for the per-article stages.
+
+    Workers are spawned, not forked: the parent holds a DuckDB connection and threads that a
+    fork would copy in an undefined state.
+    """
+    import multiprocessing
+
+    return concurrent.futures.ProcessPoolExecutor(
+        max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+    )
+
+
 def analyze(
-    paths: Iterable[str | os.PathLike[str]], store: Store, *, config: IngestConfig | None = None
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    *,
+    config: IngestConfig | None = None,
+    executor: Executor | None = None,
+    timings: dict[str, float] | None = None,
 ) -> tuple[IngestReport, list[dict[str, Any]]]:
-    """The whole pipeline: ingest, cluster, extract and compare; return the stories.json objects."""
-    report = ingest(paths, store, config=config)
+    """The whole pipeline: ingest, cluster, extract and compare; return the stories.json objects.
+
+    With an ``executor`` the per-article stages (reading and cleaning, extraction) run on
+    its workers; clustering and comparison run here over the merged results.
+    """
+    report = ingest(paths, store, config=config, executor=executor, timings=timings)
+    clock = _Clock(timings)
+    t0 = time.perf_counter()
     cluster_store(store)
-    extract_store(store)
-    return report, compare_store(store)
+    t0 = clock.add("cluster", t0)
+    extract_store(store, executor=executor)
+    t0 = clock.add("extract", t0)
+    docs = compare_store(store)
+    clock.add("compare", t0)
+    return report, docs
