@@ -224,3 +224,32 @@ def test_features_separate_words_and_names():
     assert "sunday" not in names  # weekdays are dates, not names
     assert "24" in names  # counts help tell two similar events apart
     assert not any(re.search(r"[A-Z]", k) for k in words)
+
+
+def test_resume_is_exact_when_index_postings_overflow():
+    # Small caps force evictions from postings; the restored index must evict the same way.
+    cfg = ClusterConfig(postings_cap=3, thread_stories=2, max_candidates=4)
+    places = ["Lyon", "Porto", "Gdansk", "Leeds", "Turin", "Ghent"]
+    topics = [
+        "Storm winds flattened greenhouses and orchards; farmers counted losses",
+        "Teachers walked out demanding higher wages; classrooms stood empty",
+        "A ferry capsized near the harbour; divers searched the wreck",
+        "Football supporters clashed with riot police outside the stadium",
+    ]
+    articles = [
+        Article(
+            id=f"a{i:03d}",
+            source_path="x",
+            text=f"{topics[i % 4]} in {places[i % 6]}. Volunteer{i % 3} Odrowaz{i % 5} reported.",
+            published=date(2024, 1, 1) + timedelta(days=i % 11),
+        )
+        for i in range(60)
+    ]
+    at_once = StoryClusterer(config=cfg)
+    at_once.add_all(articles)
+    first = StoryClusterer(config=cfg)
+    first.add_all(articles[:29])
+    resumed = StoryClusterer.from_state(json.loads(json.dumps(first.to_state())))
+    resumed.add_all(articles[29:])
+    assert json.loads(json.dumps(resumed.to_state())) == json.loads(json.dumps(at_once.to_state()))
+    assert len(at_once) > 3

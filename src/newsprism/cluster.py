@@ -25,7 +25,6 @@ import heapq
 import logging
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -62,6 +61,9 @@ class ClusterConfig:
     date_scale_days: float = 3.0  # story similarity decays with this e-folding time ...
     date_floor: float = 0.25  # ... down to this factor
     thread_date_scale_days: float = 30.0
+    local_idf_power: float = 0.0  # within-thread term weighting (0 = off; no gain on ECB+)
+    local_prior_docs: int = 5  # pseudo-documents smoothing it in a young thread
+    thread_df_terms: int = 2000  # within-thread document frequencies kept per thread
     centroid_terms: int = 150  # terms kept per story centroid
     thread_terms: int = 300  # terms kept per thread centroid
     thread_stories: int = 64  # most recently active stories of a thread that are scored
@@ -122,7 +124,7 @@ def _is_sentence_start(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?\n:;"
 
 
-def _features(text: str, counts: Counter[str], names: Counter[str], weight: float) -> None:
+def _features(text: str, counts: dict[str, float], names: dict[str, float], weight: float) -> None:
     """Add word and name counts of ``text`` (each occurrence counting ``weight``)."""
     phrase: list[str] = []
     opener = False  # the phrase began a sentence: one such word alone is not a name
@@ -136,10 +138,11 @@ def _features(text: str, counts: Counter[str], names: Counter[str], weight: floa
             if phrase:
                 _flush(phrase, names, weight, opener)
             continue
-        counts[_stem(low)] += weight
+        key = _stem(low)
+        counts[key] = counts.get(key, 0.0) + weight
         if low[0].isdigit():
             # Counts, amounts and years tell two similar events apart: keep them with names.
-            names[low] += weight
+            names[low] = names.get(low, 0.0) + weight
         if raw[0].isupper() and low not in _NOT_NAMES:
             if not phrase:
                 opener = _is_sentence_start(text, m.start()) and not raw.isupper()
@@ -151,14 +154,14 @@ def _features(text: str, counts: Counter[str], names: Counter[str], weight: floa
         _flush(phrase, names, weight, opener)
 
 
-def _flush(phrase: list[str], names: Counter[str], weight: float, opener: bool) -> None:
+def _flush(phrase: list[str], names: dict[str, float], weight: float, opener: bool) -> None:
     if opener and len(phrase) == 1:
         phrase.clear()
         return
-    for w in phrase:
-        names[w] += weight
     if len(phrase) > 1:
-        names["_".join(phrase)] += weight
+        phrase.append("_".join(phrase))
+    for w in phrase:
+        names[w] = names.get(w, 0.0) + weight
     phrase.clear()
 
 
@@ -166,8 +169,8 @@ def article_features(
     article: Article, *, config: ClusterConfig = DEFAULT_CLUSTER
 ) -> tuple[dict[str, float], dict[str, float]]:
     """Return raw term counts ``(words, names)`` of an article (title words weighted up)."""
-    words: Counter[str] = Counter()
-    names: Counter[str] = Counter()
+    words: dict[str, float] = {}
+    names: dict[str, float] = {}
     if article.title:
         _features(article.title, words, names, config.title_weight)
     text = article.text
@@ -178,7 +181,7 @@ def article_features(
         _features(text[:cut], words, names, config.lead_weight)
         text = text[cut:]
     _features(text, words, names, 1.0)
-    return dict(words), dict(names)
+    return words, names
 
 
 # --- sparse vectors -------------------------------------------------------------------
@@ -219,6 +222,7 @@ class _Cluster:
     wnorm: float = 0.0
     nnorm: float = 0.0
     n: int = 0  # articles summed in the centroid (duplicates excluded)
+    seq: int = 0  # when it last changed (the clusterer's article count then)
     first: int | None = None
     last: int | None = None
     indexed: list[str] = field(default_factory=list)
@@ -227,7 +231,8 @@ class _Cluster:
     articles: list[str] = field(default_factory=list)
     outlets: list[str] = field(default_factory=list)
     titles: list[list[Any]] = field(default_factory=list)  # [article id, title, vector]
-    # threads only: its most recently active stories
+    # threads only: document frequencies inside the thread, its most recent stories
+    df: dict[str, int] = field(default_factory=dict)
     stories: list[str] = field(default_factory=list)
 
     def add_vectors(self, words: dict[str, float], names: dict[str, float], keep: int) -> None:
@@ -261,7 +266,7 @@ class _Cluster:
 
 
 _CLUSTER_FIELDS = frozenset(
-    "id words names n first last thread articles outlets titles stories".split()
+    "id words names n seq first last thread articles outlets titles df stories".split()
 )
 
 
@@ -358,28 +363,32 @@ class StoryClusterer:
         cfg = self.config
         day = _to_days(article.published)
         if article.duplicate_of and article.duplicate_of in self._article_story:
-            story = self._stories[self._article_story[article.duplicate_of]]
-            self._attach(story, article, day)
-            return story.id
+            original = self._stories[self._article_story[article.duplicate_of]]
+            self._attach(original, article, day)
+            return original.id
         words, names = self._vectorise(article)
-        thread = self._best_thread(words, names, day)
-        if thread is None:
+        found = self._best_thread(words, names, day)
+        joined: _Cluster | None = None
+        if found is None:
             thread = _Cluster(id=f"t-{article.id}")
             self._threads[thread.id] = thread
-            story = None
         else:
-            story = self._best_story(words, names, day, thread)
-        if story is None:
+            thread = found
+            joined = self._best_story(words, names, day, thread)
+        if joined is None:
             story = _Cluster(id=f"s-{article.id}", thread=thread.id)
             self._stories[story.id] = story
         else:
+            story = joined
             thread.stories.remove(story.id)
         thread.stories.append(story.id)  # most recently active last
         if len(thread.stories) > cfg.thread_stories:
             del thread.stories[0]
         story.add_vectors(words, names, cfg.centroid_terms)
+        self._count_local(thread, words, names)
         thread.add_vectors(words, names, cfg.thread_terms)
         thread.add_day(day)
+        thread.seq = story.seq = self.n_docs
         self._thread_index.update(thread, self._threads)
         self._attach(story, article, day)
         self._offer_title(story, article, words)
@@ -417,8 +426,8 @@ class StoryClusterer:
         for row in state["threads"]:
             t = _Cluster.from_row(row)
             self._threads[t.id] = t
-        # Re-index in order of last activity so postings keep their recency order.
-        for t in sorted(self._threads.values(), key=lambda t: t.n):
+        # Re-index in order of last change: postings get back their exact recency order.
+        for t in sorted(self._threads.values(), key=lambda t: t.seq):
             self._thread_index.update(t, self._threads)
         for row in state["stories"]:
             s = _Cluster.from_row(row)
@@ -488,15 +497,54 @@ class StoryClusterer:
     ) -> _Cluster | None:
         cfg = self.config
         best, best_sim = None, cfg.story_threshold
+        alpha = cfg.local_idf_power
+        if alpha:
+            # Inside a thread, words all its articles share say little: weigh terms by
+            # their rarity within the thread (dates, places, counts and people separate
+            # two similar events, not the topic words they share).
+            n = thread.n + cfg.local_prior_docs + 1
+            df = thread.df
+            cache: dict[str, float] = {}
+
+            def g(t: str) -> float:
+                v = cache.get(t)
+                if v is None:
+                    v = cache[t] = math.log(n / (df.get(t, 0) + 1)) ** alpha
+                return v
+
+            words = {t: v * g(t) for t, v in words.items()}
+            names = {t: v * g("@" + t) for t, v in names.items()}
+        dwn, dnn = _norm(words), _norm(names)
         for sid in thread.stories:
             s = self._stories[sid]
-            sw = _dot(words, s.words) / s.wnorm if s.wnorm else 0.0
-            sn = _dot(names, s.names) / s.nnorm if s.nnorm else 0.0
-            sim = self._mix(sw, sn, bool(names and s.nnorm), cfg.name_weight)
+            if alpha:
+                cw = {t: v * g(t) for t, v in s.words.items()}
+                cn = {t: v * g("@" + t) for t, v in s.names.items()}
+                cwn, cnn = _norm(cw), _norm(cn)
+            else:
+                cw, cn, cwn, cnn = s.words, s.names, s.wnorm, s.nnorm
+            sw = _dot(words, cw) / (dwn * cwn) if dwn and cwn else 0.0
+            sn = _dot(names, cn) / (dnn * cnn) if dnn and cnn else 0.0
+            sim = self._mix(sw, sn, bool(dnn and cnn), cfg.name_weight)
             sim *= self._date_factor(day, s, cfg.date_scale_days)
             if sim >= best_sim and (best is None or sim > best_sim or sid < best.id):
                 best, best_sim = s, sim
         return best
+
+    def _count_local(
+        self, thread: _Cluster, words: dict[str, float], names: dict[str, float]
+    ) -> None:
+        if not self.config.local_idf_power:
+            return
+        df = thread.df
+        for t in words:
+            df[t] = df.get(t, 0) + 1
+        for t in names:
+            df["@" + t] = df.get("@" + t, 0) + 1
+        cap = self.config.thread_df_terms
+        if len(df) > 2 * cap:
+            # Keep the commonest terms: a dropped term was rare in the thread anyway.
+            thread.df = dict(heapq.nlargest(cap, df.items(), key=_vote))
 
     def _attach(self, story: _Cluster, article: Article, day: int | None) -> None:
         story.articles.append(article.id)

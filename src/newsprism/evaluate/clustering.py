@@ -231,9 +231,9 @@ def baseline_agglomerative(
 ) -> dict[str, Any]:
     """Score TF-IDF + average-linkage clustering at its best threshold for each level."""
     import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage
-    from scipy.spatial.distance import pdist
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
+    from scipy.spatial.distance import pdist  # type: ignore[import-untyped]
+    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
 
     texts = [f"{d.article.title or ''}\n{d.article.text}" for d in docs]
     x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)
