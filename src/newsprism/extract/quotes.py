@@ -484,6 +484,8 @@ def _adjacent_quote(
         if q.words < 2:
             continue
         gap_after = text[cue_end : q.start]
+        if 0 <= q.start - cue_end <= 8 and re.fullmatch(r"[ \t]*:\s*", gap_after):
+            return q  # "X responded:" and the quotation in the next paragraph
         if 0 <= q.start - cue_end <= 60 and re.fullmatch(
             r"[\s,:;—–-]*(?:\w+[\s,:]*){0,6}", gap_after
         ):
@@ -496,10 +498,21 @@ def _adjacent_quote(
     return None
 
 
+def _noun_tagged_cue(ctx: _Context, sent: Sentence, tok: Token) -> bool:
+    """'“…,” Viguerie notes.': a cue the tagger took for a plural noun after a name."""
+    if tok.i == 0 or tok.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    prev = tok.nbor(-1)
+    if prev.pos_ not in {"PROPN", "PRON"}:
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return nxt is None or nxt.is_punct
+
+
 def _colon_quote(ctx: _Context, sent: Sentence, tok: Token) -> bool:
     """Any verb right before a colon and a quotation introduces it ("Trump boomed: “…”")."""
     end = sent.end(tok)
-    m = re.match(r"[ \t]*:[ \t]*", ctx.text[end : end + 6])
+    m = re.match(r"[ \t]*:\s*", ctx.text[end : end + 8])
     if m is None:
         return False
     at = end + m.end()
@@ -596,6 +609,23 @@ def extract_quotes(
                 _according(ctx, sent, tok, si, add)
                 continue
             lemma = tok.lemma_.lower()
+            if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and _noun_tagged_cue(ctx, sent, tok):
+                prev = parse[tok.i - 1]
+                before = [m for m in marks if 0 <= sent.start(prev) - m.end <= 3 and m.words >= 2]
+                if before:
+                    spk = _resolve_speaker(ctx, sent, prev, si)
+                    kind = "direct"
+                    before[0].used = True
+                    add(
+                        before[0].start,
+                        before[0].end,
+                        spk,
+                        tok.text,
+                        kind,
+                        si,
+                        (sent.start(tok), tok.lemma_),
+                    )
+                continue
             if tok.pos_ not in {"VERB", "AUX"}:
                 continue
             if lemma not in CUE_VERBS and not _colon_quote(ctx, sent, tok):
@@ -648,6 +678,10 @@ def extract_quotes(
                         start = min(start, _content_span(sent, ob2)[0])
                 elif ob is not None and (ob.pos_ != "PRON" or lemma in STANCE_VERBS):
                     start, end = _content_span(sent, ob)
+                    # "called X a disgrace", "sees X as a uniter": the predicate too.
+                    for c in tok.rights:
+                        if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"):
+                            end = max(end, _content_span(sent, c)[1])
                 elif (pp := _content_prep(tok)) is not None:
                     start, end = _content_span(sent, pp)
                 elif (
