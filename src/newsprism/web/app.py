@@ -683,19 +683,25 @@ def create_app(db_path: str) -> FastAPI:
         entity: EntityQ = None,
         date_from: DateFrom = None,
         date_to: DateTo = None,
-    ) -> dict[str, Any]:
+    ) -> Response:
         snap = repo.get()
         f = _Filters(q, outlet, entity, date_from, date_to)
-        cards = [c for _, c in f.stories(snap)] if f.active() else snap.cards
-        return {"count": len(cards), "stories": [_card_json(c) for c in cards]}
+        if not f.active():
+            return _cached_json(
+                snap,
+                "stories",
+                lambda: {"count": len(snap.cards), "stories": [_card_json(c) for c in snap.cards]},
+            )
+        cards = [c for _, c in f.stories(snap)]
+        return _json({"count": len(cards), "stories": [_card_json(c) for c in cards]})
 
     @app.get("/api/stories/{story_id}", summary="One story document (JSON twin of the page)")
-    async def api_story(story_id: Annotated[str, _path_id()]) -> dict[str, Any]:
+    async def api_story(story_id: Annotated[str, _path_id()]) -> Response:
         snap = repo.get()
         slug = _slug(snap, story_id)
         if slug is None:
             raise not_found("story", story_id)
-        return snap.by_slug[slug]
+        return _cached_json(snap, ("story", slug), lambda: snap.by_slug[slug])
 
     @app.get("/api/articles", summary="Articles (JSON twin of /articles)")
     async def api_articles(
@@ -721,12 +727,16 @@ def create_app(db_path: str) -> FastAPI:
         }
 
     @app.get("/api/articles/{article_id}", summary="One article with its text (JSON twin)")
-    async def api_article(article_id: Annotated[str, _path_id()]) -> dict[str, Any]:
+    async def api_article(article_id: Annotated[str, _path_id()]) -> Response:
         snap = repo.get()
         a = snap.articles.get(article_id)
         if a is None:
             raise not_found("article", article_id)
-        return _article_json(a, text=True, stories=snap.article_stories.get(a.id, []))
+        return _cached_json(
+            snap,
+            ("article", a.id),
+            lambda: _article_json(a, text=True, stories=snap.article_stories.get(a.id, [])),
+        )
 
     @app.get("/api/search", summary="Search stories and articles (JSON twin of /search)")
     async def api_search(
@@ -758,6 +768,19 @@ def create_app(db_path: str) -> FastAPI:
 
     app.add_middleware(_Limits)
     return app
+
+
+def _json(data: Any) -> Response:
+    """A JSON response from plain data (skips FastAPI's per-request model encoding)."""
+    import json
+
+    body = json.dumps(data, ensure_ascii=False, default=str, separators=(",", ":"))
+    return Response(body.encode("utf-8"), media_type="application/json")
+
+
+def _cached_json(snap: _Snapshot, key: Any, make: Callable[[], Any]) -> Response:
+    body = snap.cached(("json", key), lambda: _json(make()).body)
+    return Response(body, media_type="application/json")
 
 
 def _path_id() -> Any:
