@@ -2,8 +2,9 @@
 
 Starts ``newsprism.web.run`` (what ``newsprism serve`` runs: uvicorn, one process) on a
 store in a subprocess, then fires a mix of HTML pages and JSON endpoints from C asyncio
-keep-alive connections (a minimal HTTP/1.1 client, so the generator takes little CPU). Prints requests/s, p50/p99 latency and errors;
-exits 1 on any error (a non-2xx answer or a failed connection).
+keep-alive connections (a minimal HTTP/1.1 client, so the generator takes little CPU).
+Prints requests/s, p50/p99 latency and errors; exits 1 on any error (a non-2xx answer
+or a failed connection).
 
 The store is the bundled sample with the test story documents (tests/story_fixture.py)
 unless --db points at one written by ``newsprism analyze``.
