@@ -173,6 +173,10 @@ def _dicts(value: object) -> list[dict[str, Any]]:
     return [v for v in _list(value) if isinstance(v, dict)]
 
 
+def _mapping(value: object) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
 def _str(value: object) -> str:
     if value is None:
         return ""
@@ -290,7 +294,8 @@ def _layout(text: str, marks: Iterable[Mark]) -> list[Any]:
     close_until(len(text) + 1)
     if pos[0] < len(text):
         root["children"].append(text[pos[0] :])
-    return root["children"]
+    children: list[Any] = root["children"]
+    return children
 
 
 def _nests(a: Mark, b: Mark) -> bool:
@@ -609,15 +614,14 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
                 fact["missing"].append(label)
         return fact
 
-    coverage = doc.get("coverage") if isinstance(doc.get("coverage"), dict) else {}
-    for item in _dicts(coverage.get("facts")):
+    for item in _dicts(_mapping(doc.get("coverage")).get("facts")):
         add_fact(item, "fact")
     agreements = [f for f in (add_fact(i, "agreement") for i in _dicts(doc.get("agreements"))) if f]
     omissions = [f for f in (add_fact(i, "omission") for i in _dicts(doc.get("omissions"))) if f]
     exclusives = [f for f in (add_fact(i, "exclusive") for i in _dicts(doc.get("exclusives"))) if f]
     for fact in facts:
         carried = _outlet_keys(r, [c.article for c in fact["cites"]])
-        first_cite = {}
+        first_cite: dict[str, Citation] = {}
         for c in fact["cites"]:
             first_cite.setdefault(r.label(c.article), c)
         fact["cells"] = [
@@ -627,26 +631,26 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
 
     framing = []
     for fr in _dicts(doc.get("framing")):
-        terms = fr.get("terms") if isinstance(fr.get("terms"), dict) else {}
         rows = []
-        for term, ids in terms.items():
-            cites = [r.cite(a, kind="fact") for a in _ids(ids)]
+        for term, ids in _mapping(fr.get("terms")).items():
+            term_cites = [r.cite(a, kind="fact") for a in _ids(ids)]
             by_outlet: dict[str, int] = {}
-            for c in cites:
-                by_outlet[c.label] = by_outlet.get(c.label, 0) + 1
-            rows.append({"term": _str(term), "cites": cites, "outlets": by_outlet})
+            for tc in term_cites:
+                by_outlet[tc.label] = by_outlet.get(tc.label, 0) + 1
+            rows.append({"term": _str(term), "cites": term_cites, "outlets": by_outlet})
         if rows:
             framing.append({"referent": _str(fr.get("referent")), "terms": rows})
 
     # Articles last: every citation above has registered its mark by now.
     arts = []
-    dates = []
+    dates: list[date] = []
     for aid in list(r.order):
         meta = r.meta.get(aid, {})
         art = articles.get(aid)
         published = meta.get("published") or (art.published_iso if art else None)
-        if _as_date(published):
-            dates.append(_as_date(published))
+        day = _as_date(published)
+        if day is not None:
+            dates.append(day)
         text = art.text if art is not None else None
         marks = list(r.marks.get(aid, {}).values())
         arts.append(
@@ -668,8 +672,9 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
     first = doc.get("first") or (min(dates).isoformat() if dates else None)
     last = doc.get("last") or (max(dates).isoformat() if dates else None)
     outlet_counts: dict[str, int] = {}
-    for a in arts:
-        outlet_counts[a["label"]] = outlet_counts.get(a["label"], 0) + 1
+    for entry in arts:
+        label = str(entry["label"])
+        outlet_counts[label] = outlet_counts.get(label, 0) + 1
     return {
         "id": sid,
         "slug": safe_id(sid),
@@ -714,11 +719,9 @@ def cited_ids(doc: Mapping[str, Any]) -> set[str]:
     for c in _dicts(doc.get("conflicts")):
         ids.update(_str(cl.get("article")) for cl in _dicts(c.get("claims")))
     for fr in _dicts(doc.get("framing")):
-        terms = fr.get("terms") if isinstance(fr.get("terms"), dict) else {}
-        for v in terms.values():
+        for v in _mapping(fr.get("terms")).values():
             ids.update(_ids(v))
-    coverage = doc.get("coverage") if isinstance(doc.get("coverage"), dict) else {}
-    for f in _dicts(coverage.get("facts")):
+    for f in _dicts(_mapping(doc.get("coverage")).get("facts")):
         ids.update(_ids(f.get("articles")))
     ids.discard("")
     return ids

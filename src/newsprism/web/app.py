@@ -292,9 +292,23 @@ class _Filters:
     date_from: date | None = None
     date_to: date | None = None
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "date_from", _day(self.date_from, "date_from"))
-        object.__setattr__(self, "date_to", _day(self.date_to, "date_to"))
+    @classmethod
+    def make(
+        cls,
+        q: str | None = None,
+        outlet: str | None = None,
+        entity: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+    ) -> _Filters:
+        """Filters from query parameters; an empty field means no filter."""
+        return cls(
+            q or None,
+            outlet or None,
+            entity or None,
+            _day(date_from, "date_from"),
+            _day(date_to, "date_to"),
+        )
 
     def active(self) -> bool:
         return any([self.q, self.outlet, self.entity, self.date_from, self.date_to])
@@ -393,7 +407,9 @@ _SECURITY_HEADERS = [
 ]
 
 
-def error_body(status: int, detail: str, errors: list[dict[str, Any]] | None = None) -> dict:
+def error_body(
+    status: int, detail: str, errors: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     """The one JSON error shape of every error response."""
     return {
         "error": {
@@ -572,7 +588,7 @@ def create_app(db_path: str) -> FastAPI:
         date_to: DateTo = None,
     ) -> HTMLResponse:
         snap = repo.get()
-        f = _Filters(q, outlet, entity, date_from, date_to)
+        f = _Filters.make(q, outlet, entity, date_from, date_to)
         if not f.active():
             html = snap.cached(("index",), lambda: _render_index(snap, f, snap.cards))
         else:
@@ -602,7 +618,7 @@ def create_app(db_path: str) -> FastAPI:
         offset: Offset = 0,
     ) -> HTMLResponse:
         snap = repo.get()
-        f = _Filters(q, outlet, entity, date_from, date_to)
+        f = _Filters.make(q, outlet, entity, date_from, date_to)
         found = f.articles(snap)
         page = found[offset : offset + limit]
         terms = _terms(q)
@@ -645,7 +661,7 @@ def create_app(db_path: str) -> FastAPI:
         date_to: DateTo = None,
     ) -> HTMLResponse:
         snap = repo.get()
-        f = _Filters(q, outlet, entity, date_from, date_to)
+        f = _Filters.make(q, outlet, entity, date_from, date_to)
         result = _search(snap, f, limit=50)
         return HTMLResponse(
             render_page(
@@ -685,7 +701,7 @@ def create_app(db_path: str) -> FastAPI:
         date_to: DateTo = None,
     ) -> Response:
         snap = repo.get()
-        f = _Filters(q, outlet, entity, date_from, date_to)
+        f = _Filters.make(q, outlet, entity, date_from, date_to)
         if not f.active():
             return _cached_json(
                 snap,
@@ -714,7 +730,7 @@ def create_app(db_path: str) -> FastAPI:
         offset: Offset = 0,
     ) -> dict[str, Any]:
         snap = repo.get()
-        f = _Filters(q, outlet, entity, date_from, date_to)
+        f = _Filters.make(q, outlet, entity, date_from, date_to)
         found = f.articles(snap)
         return {
             "count": len(found),
@@ -747,7 +763,7 @@ def create_app(db_path: str) -> FastAPI:
         date_to: DateTo = None,
     ) -> dict[str, Any]:
         snap = repo.get()
-        f = _Filters(q, outlet, entity, date_from, date_to)
+        f = _Filters.make(q, outlet, entity, date_from, date_to)
         result = _search(snap, f, limit=50)
         return {
             "query": q or "",
