@@ -329,3 +329,46 @@ def test_served_hostile_pages_run_no_injected_script(
         assert tab.page.locator("script").count() == 1, path
     tab.shot("web-hostile-article")
     assert tab.problems == []
+
+
+CONTRAST_JS = """() => {
+  const parse = (c) => {
+    const m = c.match(/[\\d.]+/g);
+    return m ? m.map(Number) : [0, 0, 0, 0];
+  };
+  const lum = ([r, g, b]) => {
+    const f = (v) => {
+      v /= 255;
+      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+  };
+  const bg = (el) => {
+    for (let e = el; e; e = e.parentElement) {
+      const c = parse(getComputedStyle(e).backgroundColor);
+      if (c.length < 4 || c[3] > 0.5) return c;
+    }
+    return [255, 255, 255];
+  };
+  const bad = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const own = Array.from(el.childNodes).some((n) => n.nodeType === 3 && n.textContent.trim());
+    if (!own || !el.getClientRects().length || el.closest('[aria-hidden=true], .sr-only')) continue;
+    const s = getComputedStyle(el);
+    if (s.visibility === 'hidden' || s.display === 'none') continue;
+    const fg = lum(parse(s.color)), back = lum(bg(el));
+    const ratio = (Math.max(fg, back) + 0.05) / (Math.min(fg, back) + 0.05);
+    const size = parseFloat(s.fontSize), bold = parseInt(s.fontWeight, 10) >= 700;
+    const need = size >= 24 || (bold && size >= 18.66) ? 3 : 4.5;
+    if (ratio < need) {
+      bad.push(`${el.tagName}.${el.className} ${ratio.toFixed(2)}: ${el.textContent.slice(0, 40)}`);
+    }
+  }
+  return bad;
+}"""
+
+
+def test_text_contrast_is_readable(tab: Tab, site: dict[str, Any], server: str) -> None:
+    for url in (_static(site), _static(site, STORY), server + "/search?q=ceasefire"):
+        tab.open(url)
+        assert tab.page.evaluate(CONTRAST_JS) == [], url
