@@ -715,6 +715,7 @@ def extract_quotes(
                 q.used = True
             kind = "direct" if _is_direct(ctx, start, end, no_marks, left) else "indirect"
             add(start, end, spk, tok.text, kind, si, (sent.start(tok), lemma))
+    _colon_lines(ctx, sentences, add, covered)
     _floating(ctx, sentences, add, covered)
     # A stance or agreement reported inside someone's statement ("the Kremlin said the
     # leaders agreed to ...") is part of that statement, not a quote of its own.
@@ -791,6 +792,42 @@ def _floating(
         if spk is None:
             continue
         add(q.start, q.end, _Speaker(spk.name, None, None, spk.is_person), None, "direct", si)  # type: ignore[operator]
+
+
+_COLON_LINE = re.compile(r"^[ \t]*([A-Z][^\n:]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)$", re.M)
+_COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "report", "study", "newspaper", "sources"})
+
+
+def _colon_lines(
+    ctx: _Context, sentences: list[Sentence], add: object, covered: list[tuple[int, int]]
+) -> None:
+    """'Graham: Trump’s rhetoric destroying GOP' (headline and transcript style).
+
+    A line opening with a short name (a person or organisation the NER found, an
+    all-capitals name, or "Poll") and a colon attributes the rest of the line to it.
+    """
+    text = ctx.text
+    for m in _COLON_LINE.finditer(text):
+        prefix, rest = m.group(1), m.group(2)
+        if len(prefix.split()) > 8 or len(rest.split()) < 3:
+            continue
+        a, b = m.start(1), m.end(1)
+        ents = [e for e in ctx.entities_in(a, b) if e.label in {"PERSON", "ORG", "GPE"}]
+        words = prefix.split()
+        allcaps = all(w.isupper() for w in words if w[:1].isalpha()) and any(
+            len(w) > 2 for w in words
+        )
+        if not ents and not allcaps and words[-1].lower() not in _COLON_SOURCE_NOUNS:
+            continue
+        c_start, c_end = m.start(2), m.end(2)
+        if any(x < c_end and c_start < y for x, y in covered):
+            continue
+        si = char_to_sentence(sentences, a)
+        persons = [e for e in ents if e.label == "PERSON"]
+        name = (persons or ents)[-1].canonical if (persons or ents) else prefix.strip()
+        spk = _Speaker(name, a, b, bool(persons))
+        kind = "direct" if _is_direct(ctx, c_start, c_end, False, False) else "indirect"
+        add(c_start, c_end, spk, ":", kind, si)  # type: ignore[operator]
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
