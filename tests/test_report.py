@@ -292,3 +292,14 @@ def test_citation_without_offsets_finds_the_text_or_falls_back_to_the_article() 
     found, missing = view["summary"]
     assert found["cites"][0].href == "#m1-21-42"
     assert missing["cites"][0].href == "#art1"
+
+
+def test_framing_terms_link_to_the_word_in_each_article(report: dict) -> None:
+    doc = next(d for d in report["docs"] if d["id"] == "s-macron-putin-call")
+    page = parse(_story_html(report, doc["id"]))
+    view = story_view(doc, report["articles"])
+    for row in view["framing"]:
+        for term in row["terms"]:
+            for cite in term["cites"]:
+                assert cite.precise
+                assert page.id_text(cite.href[1:]) == term["term"]

@@ -64,6 +64,8 @@ class ClusterConfig:
     local_idf_power: float = 0.0  # within-thread term weighting (0 = off; no gain on ECB+)
     local_prior_docs: int = 5  # pseudo-documents smoothing it in a young thread
     thread_df_terms: int = 2000  # within-thread document frequencies kept per thread
+    merge_threshold: float = 1.0  # centroid similarity at which two stories merge (1 = never)
+    thread_merge_threshold: float = 1.0  # ... and two threads
     centroid_terms: int = 150  # terms kept per story centroid
     thread_terms: int = 300  # terms kept per thread centroid
     thread_stories: int = 64  # most recently active stories of a thread that are scored
@@ -222,6 +224,7 @@ class _Cluster:
     wnorm: float = 0.0
     nnorm: float = 0.0
     n: int = 0  # articles summed in the centroid (duplicates excluded)
+    created: int = 0  # the clusterer's article count when it was opened
     seq: int = 0  # when it last changed (the clusterer's article count then)
     first: int | None = None
     last: int | None = None
@@ -266,7 +269,7 @@ class _Cluster:
 
 
 _CLUSTER_FIELDS = frozenset(
-    "id words names n seq first last thread articles outlets titles df stories".split()
+    "id words names n created seq first last thread articles outlets titles df stories".split()
 )
 
 
@@ -300,6 +303,15 @@ class _Index:
                 if gone is not None and t in gone.indexed:
                     gone.indexed.remove(t)
         c.indexed = terms
+
+    def remove(self, c: _Cluster) -> None:
+        for t in c.indexed:
+            posting = self.postings.get(t)
+            if posting is not None:
+                posting.pop(c.id, None)
+                if not posting:
+                    del self.postings[t]
+        c.indexed = []
 
     def query(
         self, words: dict[str, float], names: dict[str, float], terms: int, limit: int
@@ -336,6 +348,7 @@ class StoryClusterer:
         self._stories: dict[str, _Cluster] = {}
         self._threads: dict[str, _Cluster] = {}
         self._article_story: dict[str, str] = {}
+        self._thread_alias: dict[str, str] = {}  # merged thread -> the thread it went into
         self._thread_index = _Index(config.index_terms, config.postings_cap)
 
     # -- public -----------------------------------------------------------------------
@@ -350,7 +363,12 @@ class StoryClusterer:
     def thread_of(self, story_id: str) -> str | None:
         """Return the thread id of a story, or None for an unknown story."""
         story = self._stories.get(story_id)
-        return story.thread if story is not None else None
+        return self._resolve(story.thread) if story is not None else None
+
+    def _resolve(self, thread_id: str) -> str:
+        while thread_id in self._thread_alias:
+            thread_id = self._thread_alias[thread_id]
+        return thread_id
 
     def add(self, article: Article) -> str:
         """Place one article in a story (joining one or opening one); return the story id.
@@ -370,13 +388,13 @@ class StoryClusterer:
         found = self._best_thread(words, names, day)
         joined: _Cluster | None = None
         if found is None:
-            thread = _Cluster(id=f"t-{article.id}")
+            thread = _Cluster(id=f"t-{article.id}", created=self.n_docs)
             self._threads[thread.id] = thread
         else:
             thread = found
             joined = self._best_story(words, names, day, thread)
         if joined is None:
-            story = _Cluster(id=f"s-{article.id}", thread=thread.id)
+            story = _Cluster(id=f"s-{article.id}", thread=thread.id, created=self.n_docs)
             self._stories[story.id] = story
         else:
             story = joined
@@ -392,6 +410,10 @@ class StoryClusterer:
         self._thread_index.update(thread, self._threads)
         self._attach(story, article, day)
         self._offer_title(story, article, words)
+        if cfg.merge_threshold < 1.0 and joined is not None:
+            story = self._merge_similar(story, thread)
+        if cfg.thread_merge_threshold < 1.0 and found is not None:
+            self._merge_threads(thread)
         return story.id
 
     def add_all(self, articles: Iterable[Article]) -> list[str]:
@@ -412,6 +434,7 @@ class StoryClusterer:
             "n_docs": self.n_docs,
             "df": dict(self.df),
             "threads": [t.to_row() for t in self._threads.values()],
+            "thread_alias": dict(self._thread_alias),
             "stories": [s.to_row() for s in self._stories.values()],
         }
 
@@ -423,6 +446,7 @@ class StoryClusterer:
         self = cls(config=ClusterConfig(**state["config"]))
         self.n_docs = int(state["n_docs"])
         self.df = {k: int(v) for k, v in state["df"].items()}
+        self._thread_alias = dict(state.get("thread_alias", {}))
         for row in state["threads"]:
             t = _Cluster.from_row(row)
             self._threads[t.id] = t
@@ -553,6 +577,101 @@ class StoryClusterer:
             story.outlets.append(article.outlet)
         story.add_day(day)
 
+    def _merge_threads(self, thread: _Cluster) -> None:
+        """Merge the most similar other thread into ``thread`` (or it into that one)."""
+        cfg = self.config
+        best, best_sim = None, cfg.thread_merge_threshold
+        df = self.df
+        qw = {k: v for k, v in thread.words.items() if df.get(k, 0) > 1}
+        qn = {k: v for k, v in thread.names.items() if df.get("@" + k, 0) > 1}
+        for tid in self._thread_index.query(qw, qn, cfg.query_terms, cfg.max_candidates):
+            if tid == thread.id:
+                continue
+            o = self._threads[tid]
+            sw = _dot(thread.words, o.words) / (thread.wnorm * o.wnorm) if o.wnorm else 0.0
+            has = bool(thread.nnorm and o.nnorm)
+            sn = _dot(thread.names, o.names) / (thread.nnorm * o.nnorm) if has else 0.0
+            sim = self._mix(sw, sn, has, cfg.thread_name_weight)
+            if sim >= best_sim and (best is None or sim > best_sim or tid < best.id):
+                best, best_sim = o, sim
+        if best is None:
+            return
+        keep, gone = sorted((best, thread), key=lambda c: (c.created, c.id))
+        for t, v in gone.words.items():
+            keep.words[t] = keep.words.get(t, 0.0) + v
+        for t, v in gone.names.items():
+            keep.names[t] = keep.names.get(t, 0.0) + v
+        keep.words = _top(keep.words, cfg.thread_terms)
+        keep.names = _top(keep.names, cfg.thread_terms)
+        keep.wnorm, keep.nnorm = _norm(keep.words), _norm(keep.names)
+        keep.n += gone.n
+        keep.seq = max(keep.seq, gone.seq)
+        keep.add_day(gone.first)
+        keep.add_day(gone.last)
+        for t, c in gone.df.items():
+            keep.df[t] = keep.df.get(t, 0) + c
+        recent = sorted(
+            set(keep.stories) | set(gone.stories), key=lambda sid: self._stories[sid].seq
+        )
+        keep.stories = recent[-cfg.thread_stories :]
+        for sid in gone.stories:
+            self._stories[sid].thread = keep.id
+        self._thread_alias[gone.id] = keep.id
+        self._thread_index.remove(gone)
+        del self._threads[gone.id]
+        self._thread_index.update(keep, self._threads)
+
+    def _merge_similar(self, story: _Cluster, thread: _Cluster) -> _Cluster:
+        """Merge ``story`` with the most similar story of its thread if close enough.
+
+        Joining is strict (a wrong join snowballs); fragments of one event are mended
+        here once their centroids, built from several articles, agree.
+        """
+        cfg = self.config
+        best, best_sim = None, cfg.merge_threshold
+        for sid in thread.stories:
+            if sid == story.id:
+                continue
+            o = self._stories[sid]
+            sw = _dot(story.words, o.words) / (story.wnorm * o.wnorm) if o.wnorm else 0.0
+            has = bool(story.nnorm and o.nnorm)
+            sn = _dot(story.names, o.names) / (story.nnorm * o.nnorm) if has else 0.0
+            sim = self._mix(sw, sn, has, cfg.name_weight)
+            sim *= (
+                self._date_factor(story.first, o, cfg.date_scale_days)
+                if story.first == story.last
+                else 1.0
+            )
+            if sim >= best_sim and (best is None or sim > best_sim or sid < best.id):
+                best, best_sim = o, sim
+        if best is None:
+            return story
+        keep, gone = sorted((best, story), key=lambda c: (c.created, c.id))
+        for t, v in gone.words.items():
+            keep.words[t] = keep.words.get(t, 0.0) + v
+        for t, v in gone.names.items():
+            keep.names[t] = keep.names.get(t, 0.0) + v
+        keep.words = _top(keep.words, cfg.centroid_terms)
+        keep.names = _top(keep.names, cfg.centroid_terms)
+        keep.wnorm, keep.nnorm = _norm(keep.words), _norm(keep.names)
+        keep.n += gone.n
+        keep.seq = max(keep.seq, gone.seq)
+        keep.add_day(gone.first)
+        keep.add_day(gone.last)
+        for aid in gone.articles:
+            self._article_story[aid] = keep.id
+        keep.articles.extend(gone.articles)
+        keep.outlets.extend(o for o in gone.outlets if o not in keep.outlets)
+        keep.titles.extend(gone.titles)
+        keep.titles.sort(key=lambda e: -_dot(e[2], keep.words))
+        del keep.titles[cfg.title_candidates :]
+        del self._stories[gone.id]
+        thread.stories.remove(gone.id)
+        if keep.id in thread.stories:
+            thread.stories.remove(keep.id)
+        thread.stories.append(keep.id)
+        return keep
+
     def _offer_title(self, story: _Cluster, article: Article, words: dict[str, float]) -> None:
         # Headline candidates keep a small vector so the one closest to the centroid wins.
         entry = [article.id, article.title or _lead(article.text), _top(words, 30)]
@@ -572,7 +691,7 @@ class StoryClusterer:
             outlets=tuple(s.outlets),
             first=date.fromordinal(s.first) if s.first is not None else None,
             last=date.fromordinal(s.last) if s.last is not None else None,
-            thread=s.thread,
+            thread=self._resolve(s.thread),
         )
 
 

@@ -52,13 +52,14 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Mark kinds in the order they win when two cited spans partially overlap.
-_KIND_PRIORITY = ("claim", "quote", "summary", "event", "fact")
+_KIND_PRIORITY = ("claim", "quote", "summary", "event", "fact", "term")
 _KIND_LABEL = {
     "claim": "disputed claim",
     "quote": "quote",
     "summary": "summary sentence",
     "event": "timeline event",
     "fact": "reported fact",
+    "term": "word choice",
 }
 _SAFE_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 _CONTROL = re.compile(r"[\x00-\x20\x7f]")
@@ -429,6 +430,9 @@ class _Resolver:
             and 0 <= start < end <= len(text)
         ):
             span = (start, end)
+        elif isinstance(quote, str) and quote and kind == "term":
+            m = re.search(r"(?<!\w)" + re.escape(quote.strip()) + r"(?!\w)", text)
+            span = (m.start(), m.end()) if m and m.end() > m.start() else None
         elif isinstance(quote, str) and quote:
             span = _find(text, quote)
             if span is None and kind in ("summary", "fact", "event"):
@@ -633,7 +637,10 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
     for fr in _dicts(doc.get("framing")):
         rows = []
         for term, ids in _mapping(fr.get("terms")).items():
-            term_cites = [r.cite(a, kind="fact") for a in _ids(ids)]
+            term_cites = [
+                r.cite(a, quote=_str(term), kind="term", note=f"term: {_str(term)}"[:80])
+                for a in _ids(ids)
+            ]
             by_outlet: dict[str, int] = {}
             for tc in term_cites:
                 by_outlet[tc.label] = by_outlet.get(tc.label, 0) + 1
