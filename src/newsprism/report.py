@@ -362,10 +362,12 @@ class _Resolver:
 
     def __init__(self, doc: Mapping[str, Any], articles: Mapping[str, Article]) -> None:
         self.order: list[str] = []
+        self.index: dict[str, int] = {}
         self.meta: dict[str, dict[str, Any]] = {}
         for entry in _dicts(doc.get("articles")):
             aid = _str(entry.get("id"))
             if aid and aid not in self.meta:
+                self.index[aid] = len(self.order) + 1
                 self.order.append(aid)
                 self.meta[aid] = entry
         self.articles = articles
@@ -375,6 +377,7 @@ class _Resolver:
     def number(self, aid: str) -> int:
         if aid not in self.meta:
             # Cited but not listed in the story's articles: list it at the end.
+            self.index[aid] = len(self.order) + 1
             self.order.append(aid)
             art = self.articles.get(aid)
             self.meta[aid] = {"id": aid} | (
@@ -388,7 +391,7 @@ class _Resolver:
                 if art
                 else {}
             )
-        return self.order.index(aid) + 1
+        return self.index[aid]
 
     def label(self, aid: str) -> str:
         meta = dict(self.meta.get(aid) or {})
