@@ -96,7 +96,11 @@ DOBJ_CUES = (
     | STANCE_VERBS
 )
 # Prepositions whose object is the content ("talked about X", "called for X", "voted for X").
-CONTENT_PREPS = frozenset({"about", "for", "of", "on", "against", "over", "to"})
+CONTENT_PREPS = frozenset({"about", "for", "of", "on", "against", "over", "to", "at"})
+# Verbs of saying whose content is a clause, found by position when the parse misses it.
+_CLAUSE_CUES = frozenset(
+    "say tell add write argue claim insist note warn explain state assert contend".split()
+)
 # Head nouns of a source that stand for the organisation named inside them.
 DOCUMENT_NOUNS = frozenset(
     """statement readout release communique communiqué report transcript note letter
@@ -669,7 +673,7 @@ def extract_quotes(
                 left = end <= sent.start(tok)
                 quote.used = True
             else:
-                xc = _child(tok, ("xcomp",)) if lemma in XCOMP_CUES else None
+                xc = _child(tok, ("xcomp",)) if lemma in XCOMP_CUES | _CLAUSE_CUES else None
                 ob = _child(tok, ("dobj",)) if lemma in DOBJ_CUES else None
                 if xc is not None:
                     start, end = _content_span(sent, xc)
@@ -697,6 +701,19 @@ def extract_quotes(
                     subj_start = sent.start(subj.left_edge) if subj is not None else sent.start(tok)
                     if subj_start - first > 10 and text[:subj_start].rstrip().endswith(","):
                         start, end, left = first, subj_start, True
+                if start < 0 and lemma in _CLAUSE_CUES:
+                    # "He said legalizing it could put ...": a clause the parser did not
+                    # attach as a complement; take the rest of the sentence.
+                    nxt = tok.i + 1
+                    while (
+                        nxt < len(parse)
+                        and parse[nxt].dep_ in {"dobj", "dative"}
+                        and lemma == "tell"
+                    ):
+                        nxt += 1
+                    rest = [t for t in parse[nxt:] if not t.is_space]
+                    if len(rest) >= 5 and not rest[0].is_punct and rest[0].pos_ != "ADP":
+                        start, end = sent.start(rest[0]), sent.end(rest[-1])
                 if start < 0:
                     continue
             if subj is None:
