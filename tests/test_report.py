@@ -155,13 +155,14 @@ def test_summary_citations_land_on_the_cited_sentence(report: dict) -> None:
     assert exact == len(view["summary"])
 
 
-def test_explicit_spans_win_over_text_search(report: dict) -> None:
+@pytest.mark.parametrize("key", ["citations", "spans"])
+def test_explicit_spans_win_over_text_search(report: dict, key: str) -> None:
     doc = next(d for d in report["docs"] if d["id"] == "s-macron-putin-call")
     art = report["articles"][doc["conflicts"][0]["claims"][1]["article"]]
     item = {
         "text": "anything",
         "articles": [art.id],
-        "spans": [{"article": art.id, "start": 5, "end": 30}],
+        key: [{"article": art.id, "start": 5, "end": 30}],
     }
     view = story_view(doc | {"summary": [item]}, report["articles"])
     cite = view["summary"][0]["cites"][0]
@@ -303,3 +304,22 @@ def test_framing_terms_link_to_the_word_in_each_article(report: dict) -> None:
             for cite in term["cites"]:
                 assert cite.precise
                 assert page.id_text(cite.href[1:]) == term["term"]
+
+
+def test_quote_variants_use_their_offsets_and_show_differences(report: dict) -> None:
+    doc = next(d for d in report["docs"] if d["id"] == "s-macron-putin-call")
+    art = report["articles"][doc["quotes"][0]["variants"][0]["article"]]
+    text = doc["quotes"][0]["text"]
+    start = art.text.index(text)
+    quote = {
+        "speaker": "Kremlin",
+        "text": f'"{text},"',
+        "articles": [art.id],
+        "variants": [{"article": art.id, "text": text, "start": start, "end": start + len(text)}],
+    }
+    view = story_view(doc | {"quotes": [quote]}, report["articles"])
+    statement = view["quotes_single"][0]["statements"][0]
+    assert statement["text"] == text  # shown without its own quote marks
+    variant = statement["variants"][0]
+    assert variant["cite"].href.endswith(f"-{start}-{start + len(text)}")
+    assert variant["changed"] == 0 and variant["dropped"] == 0

@@ -458,9 +458,10 @@ class _Resolver:
         self, item: Mapping[str, Any], *, kind: str, key: str = "articles", note: str = ""
     ) -> list[Citation]:
         """Cite every article of ``item[key]`` for ``item["text"]``; exact offsets, when the
-        item has them (``"spans": [{"article", "start", "end"}]``), win over text search."""
+        item has them (``"citations"`` or ``"spans"``: ``[{"article", "start", "end"}]``),
+        win over text search."""
         spans: dict[str, dict[str, Any]] = {}
-        for sp in _dicts(item.get("spans")):
+        for sp in _dicts(item.get("citations")) + _dicts(item.get("spans")):
             spans.setdefault(_str(sp.get("article")), sp)
         return [
             self.cite(
@@ -482,6 +483,15 @@ def _outlet_keys(resolver: _Resolver, ids: Iterable[str]) -> list[str]:
         if label not in out:
             out.append(label)
     return out
+
+
+_QUOTE_CHARS = "\"'“”‘’«»„ \n\t"
+
+
+def _bare_quote(text: str) -> str:
+    """A quotation without its surrounding quote marks and trailing comma (for display)."""
+    bare = text.strip().rstrip(",").strip(_QUOTE_CHARS).rstrip(",").strip()
+    return bare or text.strip()
 
 
 def _diff(canonical: str, variant: str) -> tuple[list[tuple[str, bool]], int]:
@@ -556,12 +566,19 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
             published = meta.get("published") or getattr(articles.get(aid), "published_iso", None)
             evidence = _str(cl.get("text"))
             text = r.text(aid)
+            parts = [(evidence, False)]
             if cit.mark is not None and text is not None:
-                evidence = text[cit.mark.start : cit.mark.end]
+                m0, m1 = cit.mark.start, cit.mark.end
+                evidence = text[m0:m1]
+                parts = [(evidence, False)]
+                qs, qe = cl.get("quantity_start"), cl.get("quantity_end")
+                if isinstance(qs, int) and isinstance(qe, int) and m0 <= qs < qe <= m1:
+                    parts = [(text[m0:qs], False), (text[qs:qe], True), (text[qe:m1], False)]
             claims.append(
                 {
                     "value": _str(cl.get("value")),
                     "text": evidence,
+                    "parts": parts,
                     "cite": cit,
                     "published": format_date(published),
                 }
@@ -569,7 +586,9 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         if claims:
             conflicts.append({"subject": subject, "kind": kind, "claims": claims})
 
-    quotes_by_speaker: dict[str, list[dict[str, Any]]] = {}
+    # Statements several outlets carry go on the board; the rest are listed compactly.
+    shared: dict[str, list[dict[str, Any]]] = {}
+    single: dict[str, list[dict[str, Any]]] = {}
     for q in _dicts(doc.get("quotes")):
         canonical = _str(q.get("text"))
         variants = []
@@ -580,22 +599,38 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
             if not aid or not vtext:
                 continue
             seen.add(aid)
-            tokens, dropped = _diff(canonical, vtext)
+            tokens, dropped = _diff(_bare_quote(canonical), _bare_quote(vtext))
             variants.append(
                 {
-                    "cite": r.cite(aid, quote=vtext, kind="quote"),
+                    "cite": r.cite(
+                        aid, start=v.get("start"), end=v.get("end"), quote=vtext, kind="quote"
+                    ),
                     "tokens": tokens,
                     "changed": sum(1 for _, ch in tokens if ch),
                     "dropped": dropped,
                 }
             )
-        others = [r.cite(a, quote=canonical, kind="quote") for a in _ids(q.get("articles"))]
-        others = [c for c in others if c.article not in seen]
+        others = [
+            r.cite(a, quote=canonical, kind="quote")
+            for a in _ids(q.get("articles"))
+            if a not in seen
+        ]
+        spread = len(seen | {c.article for c in others})
         speaker = _str(q.get("speaker")) or "Unattributed"
-        quotes_by_speaker.setdefault(speaker, []).append(
-            {"text": canonical, "variants": variants, "cites": others}
-        )
-    quotes = [{"speaker": k, "statements": v} for k, v in quotes_by_speaker.items()]
+        statement: dict[str, Any] = {
+            "text": _bare_quote(canonical),
+            "variants": variants,
+            "cites": others,
+            "spread": spread,
+        }
+        (shared if spread >= 2 else single).setdefault(speaker, []).append(statement)
+    quotes: list[dict[str, Any]] = [
+        {"speaker": k, "statements": sorted(v, key=lambda st: -st["spread"])}
+        for k, v in sorted(shared.items(), key=lambda kv: -max(st["spread"] for st in kv[1]))
+    ]
+    quotes_single: list[dict[str, Any]] = [
+        {"speaker": k, "statements": v} for k, v in single.items()
+    ]
 
     # Coverage: the facts of the coverage matrix, with agreements, omissions and exclusives.
     outlets = _outlet_keys(r, r.order)
@@ -625,7 +660,16 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         add_fact(item, "fact")
     agreements = [f for f in (add_fact(i, "agreement") for i in _dicts(doc.get("agreements"))) if f]
     omissions = [f for f in (add_fact(i, "omission") for i in _dicts(doc.get("omissions"))) if f]
-    exclusives = [f for f in (add_fact(i, "exclusive") for i in _dicts(doc.get("exclusives"))) if f]
+    exclusives: list[dict[str, Any]] = []
+    by_outlet_only: dict[str, list[dict[str, Any]]] = {}
+    for item in _dicts(doc.get("exclusives")):
+        text = _str(item.get("text"))
+        cites = r.cite_all(item, kind="fact") if text else []
+        if not cites:
+            continue
+        only: dict[str, Any] = {"text": text, "cites": cites}
+        exclusives.append(only)
+        by_outlet_only.setdefault(cites[0].label, []).append(only)
     for fact in facts:
         carried = _outlet_keys(r, [c.article for c in fact["cites"]])
         first_cite: dict[str, Citation] = {}
@@ -639,6 +683,7 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
     framing = []
     for fr in _dicts(doc.get("framing")):
         rows = []
+        counts = _mapping(fr.get("counts"))
         for term, ids in _mapping(fr.get("terms")).items():
             term_cites = [
                 r.cite(a, quote=_str(term), kind="term", note=f"term: {_str(term)}"[:80])
@@ -647,9 +692,15 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
             by_outlet: dict[str, int] = {}
             for tc in term_cites:
                 by_outlet[tc.label] = by_outlet.get(tc.label, 0) + 1
-            rows.append({"term": _str(term), "cites": term_cites, "outlets": by_outlet})
+            per_article = _mapping(counts.get(term))
+            uses = sum(n for n in per_article.values() if isinstance(n, int))
+            rows.append(
+                {"term": _str(term), "cites": term_cites, "outlets": by_outlet, "uses": uses}
+            )
         if rows:
-            framing.append({"referent": _str(fr.get("referent")), "terms": rows})
+            framing.append(
+                {"referent": _str(fr.get("referent")), "kind": _str(fr.get("kind")), "terms": rows}
+            )
 
     # Articles last: every citation above has registered its mark by now.
     arts = []
@@ -698,6 +749,8 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         "timeline": timeline,
         "conflicts": conflicts,
         "quotes": quotes,
+        "quotes_single": quotes_single,
+        "exclusive_groups": [{"outlet": k, "items": v} for k, v in by_outlet_only.items()],
         "facts": facts,
         "matrix_outlets": outlets,
         "agreements": agreements,
@@ -711,7 +764,7 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
             "events": len(timeline),
             "conflicts": sum(1 for c in conflicts if c["kind"] == "conflict"),
             "changes": sum(1 for c in conflicts if c["kind"] == "change"),
-            "quotes": sum(len(q["statements"]) for q in quotes),
+            "quotes": sum(len(q["statements"]) for q in quotes + quotes_single),
             "agreements": len(agreements),
             "facts": len(facts),
         },
