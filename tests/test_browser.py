@@ -372,3 +372,57 @@ def test_text_contrast_is_readable(tab: Tab, site: dict[str, Any], server: str) 
     for url in (_static(site), _static(site, STORY), server + "/search?q=ceasefire"):
         tab.open(url)
         assert tab.page.evaluate(CONTRAST_JS) == [], url
+
+
+# ---------------------------------------------------------------------------- real analysis
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The sample through the whole pipeline (what ``newsprism analyze`` writes)."""
+    try:
+        from newsprism.pipeline import cluster_store, compare_store, extract_store, ingest
+    except ImportError as e:  # the comparison stage is not there yet
+        pytest.skip(f"pipeline incomplete: {e}")
+    from story_fixture import SAMPLE
+
+    base = tmp_path_factory.mktemp("analysed")
+    with Store(base / "newsprism.duckdb") as store:
+        ingest([SAMPLE], store)
+        cluster_store(store)
+        extract_store(store)
+        docs = compare_store(store)
+        write_report(store, base)
+        articles = {a.id: a for a in store.articles()}
+    if not docs:
+        pytest.skip("the pipeline produced no stories")
+    return {"out": base, "docs": docs, "articles": articles}
+
+
+def test_analysed_report_citations_land_on_their_offsets(
+    tab: Tab, analysed: dict[str, Any]
+) -> None:
+    checked = 0
+    for doc in analysed["docs"]:
+        tab.open((analysed["out"] / "stories" / f"{safe_id(doc['id'])}.html").as_uri())
+        for i, item in enumerate(doc.get("summary") or []):
+            spans = {c["article"]: c for c in item.get("citations") or []}
+            links = tab.page.locator("#summary > ol > li").nth(i).locator("a.cite")
+            for j in range(links.count()):
+                link = links.nth(j)
+                n = int(link.get_attribute("data-article"))
+                aid = next(a["id"] for k, a in enumerate(doc["articles"], 1) if k == n)
+                if aid not in spans:
+                    continue
+                link.click()
+                tab.page.wait_for_function("() => document.querySelector(':target') !== null")
+                info = _target_info(tab)
+                span = spans[aid]
+                text = analysed["articles"][aid].text[span["start"] : span["end"]]
+                # the citation lands on its span, or on the stronger span that contains it
+                assert text in info["text"] or info["text"] in text
+                assert info["inView"]
+                checked += 1
+        tab.shot(f"analysed-{safe_id(doc['id'])}", full=False)
+    assert checked > 0
+    assert tab.problems == []
