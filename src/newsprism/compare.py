@@ -23,10 +23,11 @@ unknown), with copies mapped to their original.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Any
@@ -597,36 +598,8 @@ def find_framing(
     """Terms each outlet chose for one referent, learned from the articles themselves."""
     originals = [a for a in articles if not a.duplicate_of]
     outlet_of = {a.id: keys[a.id] for a in originals}
-    forms: dict[str, Counter[str]] = defaultdict(Counter)  # proper-noun form → count per source
-    articles_of: dict[str, set[str]] = defaultdict(set)
-    for a in originals:
-        for m in _PROPER.finditer(a.text):
-            w = m.group(0).replace("’", "'")
-            w = w[:-2] if w.endswith("'s") else w
-            forms[w][outlet_of[a.id]] += 1
-            articles_of[w].add(a.id)
-    candidates: dict[tuple[str, str], str] = {}
-    by_initial: dict[str, list[str]] = defaultdict(list)
-    for w in forms:
-        if len(w) >= 4:
-            by_initial[w[0].lower()].append(w)
-    contexts = _contexts(originals, forms)
-    for words in by_initial.values():
-        for i, a in enumerate(words):
-            for b in words[i + 1 :]:
-                if a.lower() == b.lower() or abs(len(a) - len(b)) > 2:
-                    continue
-                longer, shorter = max(a, b, key=len), min(a, b, key=len)
-                if longer.lower() == shorter.lower() + "s" and not shorter.endswith("s"):
-                    continue  # a plural, or a possessive that lost its apostrophe ("Frances")
-                if sum(forms[a].values()) + sum(forms[b].values()) < 3:
-                    continue
-                dist = _edit_distance(a.lower(), b.lower())
-                shared = len(contexts[a] & contexts[b])
-                # A one-letter variant of a long name is a spelling choice (Donbas/Donbass);
-                # two edits (Kyiv/Kiev) need the two forms to appear in the same contexts.
-                if (dist == 1 and min(len(a), len(b)) >= 6) or (dist <= 2 and shared >= 2):
-                    candidates[tuple(sorted((a, b)))] = "spelling"  # type: ignore[index]
+    # Every story of a thread frames over the same thread articles: compute once (#7).
+    candidates: dict[tuple[str, str], str] = dict(_spelling_candidates(tuple(originals)))
     # Substitutions between aligned claims: the words two outlets chose for the same slot.
     subs: dict[tuple[str, str], set[int]] = defaultdict(set)
     for gi, g in enumerate(groups):
@@ -672,6 +645,40 @@ def find_framing(
     return out
 
 
+@functools.lru_cache(maxsize=8)
+def _spelling_candidates(originals: tuple[Article, ...]) -> tuple[tuple[tuple[str, str], str], ...]:
+    """Pairs of proper-noun forms that are spelling variants of one name, in these articles."""
+    forms: dict[str, int] = Counter()  # proper-noun form → uses
+    for a in originals:
+        for m in _PROPER.finditer(a.text):
+            w = m.group(0).replace("’", "'")
+            w = w[:-2] if w.endswith("'s") else w
+            forms[w] += 1
+    candidates: dict[tuple[str, str], str] = {}
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for w in forms:
+        if len(w) >= 4:
+            by_initial[w[0].lower()].append(w)
+    contexts = _contexts(originals, forms)
+    for words in by_initial.values():
+        for i, a in enumerate(words):
+            for b in words[i + 1 :]:
+                if a.lower() == b.lower() or abs(len(a) - len(b)) > 2:
+                    continue
+                longer, shorter = max(a, b, key=len), min(a, b, key=len)
+                if longer.lower() == shorter.lower() + "s" and not shorter.endswith("s"):
+                    continue  # a plural, or a possessive that lost its apostrophe ("Frances")
+                if forms[a] + forms[b] < 3:
+                    continue
+                dist = _edit_distance(a.lower(), b.lower())
+                shared = len(contexts[a] & contexts[b])
+                # A one-letter variant of a long name is a spelling choice (Donbas/Donbass);
+                # two edits (Kyiv/Kiev) need the two forms to appear in the same contexts.
+                if (dist == 1 and min(len(a), len(b)) >= 6) or (dist <= 2 and shared >= 2):
+                    candidates[tuple(sorted((a, b)))] = "spelling"  # type: ignore[index]
+    return tuple(candidates.items())
+
+
 def _substitutions(text_a: str, text_b: str) -> Iterable[tuple[str, str]]:
     """Short phrases two renderings of one fact put in the same slot ("separatists"/"rebels")."""
     ta, tb = text_a.split(), text_b.split()
@@ -697,7 +704,7 @@ def _substitutions(text_a: str, text_b: str) -> Iterable[tuple[str, str]]:
         yield tuple(sorted((pa, pb)))  # type: ignore[misc]
 
 
-def _contexts(articles: Sequence[Article], forms: dict[str, Counter[str]]) -> dict[str, set[str]]:
+def _contexts(articles: Sequence[Article], forms: Mapping[str, object]) -> dict[str, set[str]]:
     """Content words within three words of each proper-noun form."""
     ctx: dict[str, set[str]] = defaultdict(set)
     for a in articles:
@@ -714,23 +721,34 @@ def _contexts(articles: Sequence[Article], forms: dict[str, Counter[str]]) -> di
     return ctx
 
 
+@functools.lru_cache(maxsize=4096)
 def _term_pattern(term: str) -> re.Pattern[str]:
     return re.compile(r"(?<![\w-])" + re.escape(term).replace("'", "['’]") + r"(?![\w-])")
 
 
+def _uses(term: str, text: str) -> bool:
+    # A match contains the term itself unless it has an apostrophe (either kind matches):
+    # the substring test skips the slow look-behind scan of most texts (#7).
+    if "'" not in term and term not in text:
+        return False
+    return _term_pattern(term).search(text) is not None
+
+
 def _sources_using(term: str, articles: Sequence[Article], outlet_of: dict[str, str]) -> set[str]:
-    pat = _term_pattern(term)
-    return {outlet_of[a.id] for a in articles if pat.search(a.text)}
+    return {outlet_of[a.id] for a in articles if _uses(term, a.text)}
 
 
 def _articles_using(term: str, articles: Sequence[Article]) -> set[str]:
-    pat = _term_pattern(term)
-    return {a.id for a in articles if pat.search(a.text)}
+    return {a.id for a in articles if _uses(term, a.text)}
 
 
 def _count(term: str, articles: Sequence[Article], outlet_of: dict[str, str], source: str) -> int:
     pat = _term_pattern(term)
-    return sum(len(pat.findall(a.text)) for a in articles if outlet_of[a.id] == source)
+    return sum(
+        len(pat.findall(a.text))
+        for a in articles
+        if outlet_of[a.id] == source and ("'" in term or term in a.text)
+    )
 
 
 # --------------------------------------------------------------------------- timeline
