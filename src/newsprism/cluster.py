@@ -51,9 +51,9 @@ class ClusterConfig:
     """Options of the story clusterer (thresholds chosen on ECB+ topics 1-12)."""
 
     thread_threshold: float = 0.09  # similarity to a thread's centroid to join it
-    story_threshold: float = 0.12  # similarity to a story's centroid (in the thread) to join it
+    story_threshold: float = 0.24  # similarity to a story's centroid (in the thread) to join it
     name_weight: float = 0.4  # share of the names vector in a story similarity
-    thread_name_weight: float = 0.35  # ... and in a thread similarity
+    thread_name_weight: float = 0.5  # ... and in a thread similarity
     title_weight: float = 3.0  # a title word counts as this many body words
     lead_chars: int = 300  # the first this many characters of the text are the lead ...
     lead_weight: float = 2.0  # ... and a lead word counts this many times
@@ -64,8 +64,9 @@ class ClusterConfig:
     local_idf_power: float = 0.0  # within-thread term weighting (0 = off; no gain on ECB+)
     local_prior_docs: int = 5  # pseudo-documents smoothing it in a young thread
     thread_df_terms: int = 2000  # within-thread document frequencies kept per thread
-    merge_threshold: float = 1.0  # centroid similarity at which two stories merge (1 = never)
-    thread_merge_threshold: float = 1.0  # ... and two threads
+    merge_threshold: float = 0.4  # centroid similarity at which two stories merge (1 = never)
+    merge_date_scale_days: float = 10.0  # date decay between two stories' date ranges
+    thread_merge_threshold: float = 0.15  # ... and two threads
     centroid_terms: int = 150  # terms kept per story centroid
     thread_terms: int = 300  # terms kept per thread centroid
     thread_stories: int = 64  # most recently active stories of a thread that are scored
@@ -479,9 +480,20 @@ class StoryClusterer:
         return _unit(wv), _unit(nv)
 
     def _date_factor(self, day: int | None, c: _Cluster, scale: float) -> float:
-        if day is None or c.first is None or c.last is None:
+        if day is None:
             return 1.0
-        gap = max(0, c.first - day, day - c.last)
+        return self._gap_factor(day, day, c, scale)
+
+    def _range_factor(self, a: _Cluster, b: _Cluster, scale: float) -> float:
+        if a.first is None or a.last is None:
+            return 1.0
+        return self._gap_factor(a.first, a.last, b, scale)
+
+    def _gap_factor(self, first: int, last: int, c: _Cluster, scale: float) -> float:
+        """Decay with the gap in days between ``[first, last]`` and the cluster's dates."""
+        if c.first is None or c.last is None:
+            return 1.0
+        gap = max(0, c.first - last, first - c.last)
         if gap == 0:
             return 1.0
         floor = self.config.date_floor
@@ -637,11 +649,7 @@ class StoryClusterer:
             has = bool(story.nnorm and o.nnorm)
             sn = _dot(story.names, o.names) / (story.nnorm * o.nnorm) if has else 0.0
             sim = self._mix(sw, sn, has, cfg.name_weight)
-            sim *= (
-                self._date_factor(story.first, o, cfg.date_scale_days)
-                if story.first == story.last
-                else 1.0
-            )
+            sim *= self._range_factor(story, o, cfg.merge_date_scale_days)
             if sim >= best_sim and (best is None or sim > best_sim or sid < best.id):
                 best, best_sim = o, sim
         if best is None:
