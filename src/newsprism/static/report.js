@@ -13,12 +13,16 @@
     }
   }
 
+  var flashed = null;
+
   function land(el) {
     if (!el) return;
+    if (flashed && flashed !== el) flashed.classList.remove("flash");
     if (el.classList && el.classList.contains("hl")) {
       el.classList.remove("flash");
       void el.offsetWidth; /* restart the animation */
       el.classList.add("flash");
+      flashed = el;
     }
     if (el.focus) el.focus({ preventScroll: true });
   }
@@ -48,6 +52,16 @@
       origin = null;
     });
   }
+
+  /* Highlight layers: each checkbox shows or hides one kind of span in the text. */
+  Array.prototype.forEach.call(document.querySelectorAll("input[data-layer]"), function (box) {
+    var section = box.closest(".layered");
+    if (!section) return;
+    box.checked = section.classList.contains("show-" + box.getAttribute("data-layer"));
+    box.addEventListener("change", function () {
+      section.classList.toggle("show-" + box.getAttribute("data-layer"), box.checked);
+    });
+  });
 
   /* Timeline: arrow keys move between events, Enter/Space pins the sources open. */
   var events = Array.prototype.slice.call(document.querySelectorAll(".timeline .event"));
