@@ -426,3 +426,15 @@ def test_analysed_report_citations_land_on_their_offsets(
         tab.shot(f"analysed-{safe_id(doc['id'])}", full=False)
     assert checked > 0
     assert tab.problems == []
+
+
+def test_highlight_layers_toggle(tab: Tab, site: dict[str, Any]) -> None:
+    tab.open(_static(site, STORY))
+    quote = tab.page.locator(".source-text mark.hl-quote:not(.hl-claim):not(.hl-summary)").first
+    background = "el => getComputedStyle(el).backgroundColor"
+    assert quote.evaluate(background) == "rgba(0, 0, 0, 0)"  # quotes are off by default
+    tab.page.locator("#articles input[data-layer=quote]").check()
+    assert quote.evaluate(background) != "rgba(0, 0, 0, 0)"
+    tab.page.locator("#articles input[data-layer=quote]").uncheck()
+    assert quote.evaluate(background) == "rgba(0, 0, 0, 0)"
+    assert tab.problems == []
