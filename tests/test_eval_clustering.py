@@ -18,7 +18,7 @@ from newsprism.evaluate.clustering import (
 )
 
 # Floors pinned slightly below the measured scores (see the README's evaluation table).
-FLOORS = {"story": 0.78, "thread": 0.80}
+FLOORS = {"story": 0.81, "thread": 0.82}
 
 
 def test_bcubed_by_hand():

@@ -2,18 +2,24 @@
 
 Each article becomes two sparse TF-IDF vectors: words (title words weighted up) and
 names (capitalised tokens and phrases, a cheap stand-in for named entities). IDF comes
-from document frequencies updated online, so nothing is ever recomputed. A story keeps
-the sum of its articles' vectors (its centroid, truncated to its strongest terms) and
-its date range; an inverted index from each story's top terms to the most recent
-stories carrying them gives a bounded set of candidates, so placing one article costs
-the same whether 100 or 100,000 stories are stored.
+from document frequencies updated online (smoothed early on), so nothing is ever
+recomputed. Stories and threads keep the sum of their articles' vectors (a centroid,
+truncated to its strongest terms) and their date range. An inverted index from each
+thread's top terms to the most recent threads carrying them gives a bounded set of
+candidate threads, and only a thread's most recently active stories are scored, so
+placing one article costs the same whether 100 or 100,000 stories are stored.
 
-An article joins the best candidate story when its similarity, discounted by the
-distance between publication dates, reaches ``story_threshold``; otherwise it opens a
-story, which joins the thread of the best candidate story when the similarity reaches
-the lower ``thread_threshold`` (else it opens a thread). A duplicate (``duplicate_of``)
-always goes to its original's story. Ids derive from the first article: ``s-<id>``
-and ``t-<id>``, so the same input in the same order always gives the same ids.
+An article first finds its thread: the best candidate thread (similarity to the
+thread centroid, names weighing less than for stories, dates decaying slowly) at or
+above ``thread_threshold``, else it opens one. Inside the thread it joins the story
+whose centroid is most similar, discounted by the gap between publication dates, when
+that reaches ``story_threshold``; otherwise it opens a story. Joining is deliberately
+strict, because one wrong join snowballs; fragments are mended afterwards: a story that
+grew is merged with another story of its thread when their centroids agree
+(``merge_threshold``), and a thread with another thread (``thread_merge_threshold``;
+the older keeps its id, the newer becomes an alias). A duplicate (``duplicate_of``)
+always goes to its original's story. Ids derive from the first article: ``s-<id>`` and
+``t-<id>``, so the same input in the same order always gives the same ids.
 
 The whole state is plain data (:meth:`StoryClusterer.to_state`), JSON-able, for the
 store to persist between runs.
@@ -48,7 +54,11 @@ STATE_VERSION = 1
 
 @dataclass(frozen=True)
 class ClusterConfig:
-    """Options of the story clusterer (thresholds chosen on ECB+ topics 1-12)."""
+    """Options of the story clusterer.
+
+    Thresholds were chosen on ECB+ topics 1-12 (story) and 1-12 with a check on 13-24
+    (thread merging, where the best value on 1-12 over-merged on 13-24).
+    """
 
     thread_threshold: float = 0.09  # similarity to a thread's centroid to join it
     story_threshold: float = 0.24  # similarity to a story's centroid (in the thread) to join it
