@@ -757,6 +757,7 @@ def read_warc(
         yield IngestFailure(src, _WARC_NEEDS)
         return
     number = first - 1
+    valid = False  # a WARC record was read
     try:
         with open(path, "rb") as fh:
             fh.seek(offset)
@@ -766,6 +767,9 @@ def read_warc(
                 if 0 <= limit <= i - skip:
                     break
                 number = first + i - skip
+                if record.format != "warc":  # warcio also reads old ARC files, and junk as ARC
+                    raise ArchiveLoadFailed(f"{record.format} record, not WARC")
+                valid = True
                 doc = _warc_document(src, number, record, config)
                 if doc is not None:
                     yield doc
@@ -778,7 +782,7 @@ def read_warc(
             )
             return
         reason = " ".join(str(e).split())[:200]
-        if number < first:
+        if number < first or not valid:
             yield IngestFailure(src, f"not a WARC file ({reason})")
         else:
             yield IngestFailure(
