@@ -127,6 +127,7 @@ _DOUBLE_OPEN = '“„‟«"'
 _SINGLE_OPEN = "‘'"
 _ALL_MARKS = set("\"“”„‟«»‹›‘’'")
 MIN_FLOATING_WORDS = 4
+MIN_UNATTACHED_WORDS = 6
 # Cues that stay quotes of their own inside another statement ("Macron said Putin told
 # him ..."); other cues inside a statement are part of it.
 _NESTED_CUES = frozenset(
@@ -807,7 +808,27 @@ def _floating(
                 # '“A,” X said. “B.”': the quotation goes on after the cue sentence.
                 spk = ctx.recent_speaker(si, None, window=1)
         if spk is None:
-            continue
+            # A quotation of a whole clause still reports someone's words: the person
+            # named in its sentence, else the nearest earlier speaker, else unknown.
+            if q.words < MIN_UNATTACHED_WORDS:
+                continue
+            sent = sentences[si]
+            ent = next(
+                (
+                    e
+                    for e in ctx.entities
+                    if e.label == "PERSON"
+                    and sent.start_char <= e.start < sent.end_char
+                    and not (q.start <= e.start < q.end)
+                ),
+                None,
+            )
+            if ent is not None:
+                spk = _Speaker(ent.canonical, ent.start, ent.end, True)
+            else:
+                spk = None
+            if spk is None:
+                continue
         add(q.start, q.end, _Speaker(spk.name, None, None, spk.is_person), None, "direct", si)  # type: ignore[operator]
 
 
