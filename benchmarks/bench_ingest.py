@@ -42,7 +42,7 @@ def build_corpus(folder: Path, n: int) -> dict[str, int]:
         k = (i * 7) % max(1, len(body))
         body = body[k:] + body[:k]
         text = "\n".join([f"{head[0]} (copy {i})", *head[1:], *body])
-        text = re.sub(r"\d+", lambda m: str(int(m.group()) + i), text)
+        text = re.sub(r"\d+", lambda m, i=i: str(int(m.group()) + i), text)
         (folder / f"t{i:05d}.txt").write_text(text, encoding="utf-8")
     counts["text"] = n_text
     for i in range(n_html):
@@ -53,9 +53,17 @@ def build_corpus(folder: Path, n: int) -> dict[str, int]:
     with open(folder / "export.jsonl", "w", encoding="utf-8") as fh:
         for i in range(n_jsonl):
             body = texts[i % 5].split("\n", 3)[-1]
-            fh.write(json.dumps({"title": f"Record {i}", "content": f"Record {i}. {body}",
-                                 "publishedAt": "2022-02-21T10:00:00Z",
-                                 "url": f"https://example.org/{i}"}) + "\n")
+            fh.write(
+                json.dumps(
+                    {
+                        "title": f"Record {i}",
+                        "content": f"Record {i}. {body}",
+                        "publishedAt": "2022-02-21T10:00:00Z",
+                        "url": f"https://example.org/{i}",
+                    }
+                )
+                + "\n"
+            )
     counts["jsonl"] = n_jsonl
     return counts
 
@@ -82,8 +90,10 @@ def main() -> None:
         dt = time.perf_counter() - t0
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"corpus: {counts}")
-    print(f"ingest: {stored} articles in {dt:.1f} s = {stored / dt:.1f} articles/s "
-          f"({report.summary()}); peak RSS {peak_mb:.0f} MB")
+    print(
+        f"ingest: {stored} articles in {dt:.1f} s = {stored / dt:.1f} articles/s "
+        f"({report.summary()}); peak RSS {peak_mb:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -102,7 +102,11 @@ def _ecb_texts() -> list[str]:
     out = []
     for doc in load_ecbplus(ECB_DIR):
         a = doc.article
-        head = [a.url or "", a.title or "", a.published.strftime("%B %d, %Y") if a.published else ""]
+        head = [
+            a.url or "",
+            a.title or "",
+            a.published.strftime("%B %d, %Y") if a.published else "",
+        ]
         out.append("\n".join([h for h in head if h] + [a.text]))
     return out
 
