@@ -162,7 +162,11 @@ _APPOSITION = re.compile(
 
 def _role_after(doc: Doc, ent: Span) -> tuple[str, list[str]] | None:
     """('president', ['european council']) for 'Charles Michel, the president of the EC'."""
-    tail = doc.text[ent.end_char : ent.end_char + 120]
+    # doc.text joins every token: build it once per doc, not once per name (#7).
+    text = doc.user_data.get("newsprism_text")
+    if text is None:
+        text = doc.user_data["newsprism_text"] = doc.text
+    tail = text[ent.end_char : ent.end_char + 120]
     m = _APPOSITION.match(tail)
     if not m:
         return None
