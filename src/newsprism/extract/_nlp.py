@@ -41,6 +41,9 @@ def _set_sentences(doc: Doc) -> Doc:
                 tok.is_sent_start = True
             elif tok.is_space and "\n" in tok.text and not prev.is_space:
                 tok.is_sent_start = False
+            elif tok.is_sent_start and tok.text[:1].islower() and tok.is_alpha:
+                # "..., and said that ...": a sentence does not begin in lower case.
+                tok.is_sent_start = False
     return doc
 
 

@@ -228,6 +228,8 @@ def _needs_parse(sent: Span) -> bool:
     for tok in sent:
         if tok.lemma_.lower() in CUE_VERBS and tok.pos_ in {"VERB", "AUX"}:
             return True
+        if tok.tag_ == "NNS" and tok.lemma_.lower() in SPEECH_VERBS:
+            return True  # "Viguerie notes." tagged as a noun
         if tok.lower_ == "according" or tok.text in _ALL_MARKS or tok.text[:1] in '“”«»„"':
             return True
     return False
@@ -719,6 +721,12 @@ def extract_quotes(
                     continue
             if subj is None:
                 spk = _Speaker(None, None, None, False)
+                if lemma in SPEECH_VERBS and tok.dep_ == "ROOT":
+                    # A subjectless sentence ("Added Smith's aide: ...", a split
+                    # sentence): the speaker of the sentence before, if any.
+                    prev = ctx.recent_speaker(si, None, window=1)
+                    if prev is not None:
+                        spk = _Speaker(prev.name, None, None, prev.is_person)
             else:
                 spk = _resolve_speaker(ctx, sent, subj, si)
                 if spk.start is not None and start <= spk.start < end:
