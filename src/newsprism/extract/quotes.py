@@ -642,15 +642,22 @@ def extract_quotes(
             if ctx.inside_quote(sent.start(tok)):
                 continue  # a cue inside a quotation belongs to the quoted speaker's words
             subj = _subject(tok, lambda t, s=sent: ctx.inside_quote(s.start(t)))
-            if subj is None and lemma in STANCE_VERBS - SPEECH_VERBS:
-                continue  # "ready to discuss ways": a stance needs a holder
             if subj is not None and subj.dep_ == "nsubjpass":
                 if lemma in THOUGHT_VERBS:
                     continue  # "is expected to": no attribution to the subject
                 subj = None
+            if subj is None and lemma in STANCE_VERBS - SPEECH_VERBS:
+                continue  # "ready to discuss ways": a stance needs a holder
             if no_marks and subj is not None and subj.lower_ in {"i", "we"}:
                 continue  # first person outside marks: inside a quotation whose marks were lost
             comp = _child(tok, ("ccomp",))
+            if comp is not None and comp.right_edge.i < tok.i:
+                # A complement on the left is the "X, he said" shape: only for verbs of
+                # saying, and not across a semicolon ("A urged X; B has sought Y").
+                gap_start = sent.end(comp.right_edge)
+                gap_end = sent.start(subj.left_edge if subj is not None and subj.i < tok.i else tok)
+                if lemma not in SPEECH_VERBS or ";" in text[gap_start:gap_end]:
+                    comp = None
             quote = _adjacent_quote(ctx, sent, tok, subj)
             if lemma in THOUGHT_VERBS | STANCE_VERBS and comp is None and quote is None:
                 if not (
