@@ -9,6 +9,7 @@ European Council"). Across articles :func:`canonicalize` does the same over all 
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter, defaultdict
@@ -74,6 +75,7 @@ _DEMONYMS = {
 }
 
 
+@functools.lru_cache(maxsize=65536)  # called for every token of every article (#7)
 def _fold(text: str) -> str:
     """Case- and accent-insensitive key."""
     text = unicodedata.normalize("NFKD", text)
