@@ -110,6 +110,8 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "you"}
 PLURAL_PRONOUNS = {"they", "them", "we"}
 THING_PRONOUNS = {"it"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_HE = re.compile(r"\b(?:he|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|herself)\b", re.I)
 
 # Opening mark → closing marks accepted for it.
 _PAIRS = {
@@ -316,6 +318,42 @@ class _Context:
     entities: list[Entity]
     marks: list[QuoteSpan]
     last_speaker: list[tuple[int, _Speaker]] = field(default_factory=list)
+    _genders: dict[str, str] | None = None
+
+    def gender(self, name: str | None) -> str | None:
+        """'m' or 'f' when the article refers to the person so (he/his vs she/her after
+        their mentions, Mr./Ms. before them), else None."""
+        if name is None:
+            return None
+        if self._genders is None:
+            votes: dict[str, list[int]] = {}
+            persons = [e for e in self.entities if e.label == "PERSON"]
+            for k, e in enumerate(persons):
+                nxt = persons[k + 1].start if k + 1 < len(persons) else len(self.text)
+                # Subject pronouns later in the same sentence ("X arrived, where she met").
+                stop = min(nxt, e.end + 200)
+                m_end = re.search(r"[.!?]\s", self.text[e.end : stop])
+                window = (
+                    self.text[e.end : e.end + m_end.start()] if m_end else self.text[e.end : stop]
+                )
+                before = self.text[max(0, e.start - 5) : e.start]
+                v = votes.setdefault(e.canonical, [0, 0])
+                v[0] += len(_HE.findall(window)) + (2 if re.search(r"Mr\.?\s*$", before) else 0)
+                v[1] += len(_SHE.findall(window)) + (
+                    2 if re.search(r"M(?:rs|s)\.?\s*$", before) else 0
+                )
+            self._genders = {
+                n: ("m" if m > 2 * f else "f")
+                for n, (m, f) in votes.items()
+                if m > 2 * f or f > 2 * m
+            }
+        return self._genders.get(name)
+
+    def fits(self, name: str | None, pronoun: str) -> bool:
+        """Whether ``pronoun`` can refer to ``name`` (unknown gender fits both)."""
+        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun)
+        got = self.gender(name)
+        return want is None or got is None or got == want
 
     def inside_quote(self, pos: int) -> bool:
         return any(q.start < pos < q.end and q.words > 3 for q in self.marks)
@@ -333,10 +371,13 @@ class _Context:
                 return e.canonical
         return None
 
-    def person_in_sentence_before(self, sent_start: int, pos: int) -> Entity | None:
+    def person_in_sentence_before(
+        self, sent_start: int, pos: int, pronoun: str = ""
+    ) -> Entity | None:
         for e in reversed(self.entities):
             if (
-                sent_start <= e.start
+                self.fits(e.canonical, pronoun)
+                and sent_start <= e.start
                 and e.end <= pos
                 and e.label == "PERSON"
                 and not self.inside_quote(e.start)
@@ -344,19 +385,24 @@ class _Context:
                 return e
         return None
 
-    def last_person_before(self, pos: int) -> Entity | None:
+    def last_person_before(self, pos: int, pronoun: str = "") -> Entity | None:
         for e in reversed(self.entities):
-            if e.end <= pos and e.label == "PERSON" and not self.inside_quote(e.start):
+            if (
+                e.end <= pos
+                and e.label == "PERSON"
+                and self.fits(e.canonical, pronoun)
+                and not self.inside_quote(e.start)
+            ):
                 return e
         return None
 
     def recent_speaker(
-        self, sent_index: int, want_person: bool | None, window: int = 4
+        self, sent_index: int, want_person: bool | None, window: int = 4, pronoun: str = ""
     ) -> _Speaker | None:
         for k, spk in reversed(self.last_speaker):
             if sent_index - k > window:
                 break
-            if spk.name is None:
+            if spk.name is None or not self.fits(spk.name, pronoun):
                 continue
             if want_person is None or spk.is_person == want_person:
                 return spk
@@ -406,12 +452,12 @@ def _resolve_speaker(ctx: _Context, sent: Sentence, subj: Token, sent_index: int
         want = True if low in PERSON_PRONOUNS else (False if low in THING_PRONOUNS else None)
         if want is True:
             # A person named earlier in the same sentence ("Macron's office said he ...").
-            ent = ctx.person_in_sentence_before(sent.start_char, sent.start(subj))
+            ent = ctx.person_in_sentence_before(sent.start_char, sent.start(subj), low)
             if ent is not None:
                 return _Speaker(ent.canonical, s_start, s_end, True)
-        spk = ctx.recent_speaker(sent_index, want)
+        spk = ctx.recent_speaker(sent_index, want, pronoun=low)
         if spk is None and want is not False:
-            ent = ctx.last_person_before(sent.start(subj))
+            ent = ctx.last_person_before(sent.start(subj), low)
             if ent is not None:
                 return _Speaker(ent.canonical, s_start, s_end, True)
         if spk is not None:
@@ -603,7 +649,8 @@ def extract_quotes(
         if cue_pos is not None:
             cue_at[id(quote)] = cue_pos
         covered.append((start, end))
-        if spk.name is not None:
+        if spk.name is not None and (cue_pos is None or cue_pos[1] in SPEECH_VERBS):
+            # Stances ("X attacked her record") do not make X the one who speaks next.
             ctx.last_speaker.append((sent_index, spk))
 
     for si, sent in enumerate(sentences):
