@@ -130,3 +130,17 @@ def test_uses_the_dates_extractor_when_no_dates_are_given():
     (e,) = extract_events(article)
     assert (e.actor, e.action, e.target) == ("Emmanuel Macron", "call", "Vladimir Putin")
     assert e.date == "2022-02-20"
+
+
+def test_they_after_a_meeting_is_both_parties(events_003):
+    _, events = events_003
+    (e,) = _find(events, "threaten", target="Russia")
+    assert e.actor == "Joe Biden and Olaf Scholz"
+
+
+def test_object_pronoun_is_not_the_actor(events_003):
+    _, events = events_003
+    told = _find(events, "tell", "Vladimir Putin")
+    assert told
+    assert all(e.target != "Vladimir Putin" for e in told)
+    assert any(e.target == "Emmanuel Macron" for e in told)

@@ -73,8 +73,46 @@ def _clause_range(tok: Token) -> list[tuple[int, int]]:
     return ranges
 
 
-def _name_of(ctx: _Context, sent: Sentence, tok: Token, si: int) -> str | None:
-    """Resolved name (entity, pronoun, role) or the noun phrase of ``tok``."""
+_MEETING_VERBS = frozenset(
+    {"meet", "speak", "talk", "call", "phone", "dial", "discuss", "negotiate"}
+)
+
+
+class _Memory:
+    """The previous event, for 'they' ("Biden met Scholz. They threatened Russia")."""
+
+    def __init__(self) -> None:
+        self.sent = -10
+        self.parties: str | None = None
+
+
+def _name_of(
+    ctx: _Context,
+    sent: Sentence,
+    tok: Token,
+    si: int,
+    *,
+    actor: str | None = None,
+    memory: _Memory | None = None,
+) -> str | None:
+    """Resolved name (entity, pronoun, role) or the noun phrase of ``tok``.
+
+    As a target, "him"/"her" is the last person named before who is not the actor, and
+    other object pronouns stay unresolved; "they" as an actor is the pair of the event
+    just before ("met", "spoke"), else unresolved.
+    """
+    low = tok.lower_
+    if tok.pos_ == "PRON":
+        if memory is not None and low in {"they", "them"}:
+            return memory.parties if si - memory.sent <= 1 else None
+        if actor is not None or low in {"him", "her", "them", "it", "us", "me", "you"}:
+            if low in {"him", "her"}:
+                for e in reversed(ctx.entities):
+                    if e.end <= sent.start(tok) and e.label == "PERSON" and e.canonical != actor:
+                        if ctx.fits(e.canonical, low):
+                            return e.canonical
+            if low in {"him", "her", "them", "it", "us", "me", "you"}:
+                return None
     return _resolve_speaker(ctx, sent, tok, si).name
 
 
@@ -93,12 +131,20 @@ def _target(tok: Token) -> Token | None:
     return None
 
 
-def _names(ctx: _Context, sent: Sentence, tok: Token, si: int) -> str | None:
+def _names(
+    ctx: _Context,
+    sent: Sentence,
+    tok: Token,
+    si: int,
+    *,
+    actor: str | None = None,
+    memory: _Memory | None = None,
+) -> str | None:
     """Name of ``tok``, with its conjuncts: "Vladimir Putin and Emmanuel Macron"."""
-    names = [_name_of(ctx, sent, tok, si)]
+    names = [_name_of(ctx, sent, tok, si, actor=actor, memory=memory)]
     for c in tok.children:
         if c.dep_ == "conj" and c.pos_ in {"PROPN", "NOUN", "PRON"}:
-            names.append(_name_of(ctx, sent, c, si))
+            names.append(_name_of(ctx, sent, c, si, actor=actor, memory=memory))
     found = list(dict.fromkeys(n for n in names if n))
     return " and ".join(found) if found else None
 
@@ -127,6 +173,7 @@ def extract_events(
     ctx = _Context(text, sorted(entities, key=lambda e: e.start), marks)
     sentences = parsed_sentences(doc, _needs_parse)
     events: list[Event] = []
+    memory = _Memory()
     for si, sent in enumerate(sentences):
         parse = sent.parse
         if parse is None:
@@ -149,11 +196,15 @@ def extract_events(
                 # "Kyiv was attacked by X": the agent acts, the subject undergoes.
                 agent = _child(tok, ("agent",))
                 by = _child(agent, ("pobj",)) if agent is not None else None
-                actor = _name_of(ctx, sent, by, si) if by is not None else None
-                target = _name_of(ctx, sent, subj, si)
+                actor = _name_of(ctx, sent, by, si, memory=memory) if by is not None else None
+                target = _name_of(ctx, sent, subj, si, actor=actor or "")
             else:
-                actor = _names(ctx, sent, subj, si) if subj is not None else None
-                target = _names(ctx, sent, target_tok, si) if target_tok is not None else None
+                actor = _names(ctx, sent, subj, si, memory=memory) if subj is not None else None
+                target = (
+                    _names(ctx, sent, target_tok, si, actor=actor or "")
+                    if target_tok is not None
+                    else None
+                )
             if actor is None and target is None:
                 continue
             when = None
@@ -166,6 +217,8 @@ def extract_events(
             ]
             if inside:
                 when = min(inside, key=lambda d: abs(d.start - verb_at)).value
+            if lemma in _MEETING_VERBS and actor and target:
+                memory.sent, memory.parties = si, f"{actor} and {target}"
             events.append(
                 Event(
                     article.id,
