@@ -120,7 +120,10 @@ def parsed_sentences(doc: Doc, needs: Callable[[Span], bool] = _default_needs) -
         else:
             out.append(Sentence(sent, None, sent.start_char))
     if todo and parser is not None:
-        sub_docs = [sent.as_doc() for _, _, sent in todo]
+        from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, NORM, ORTH, POS, SPACY, TAG
+
+        head = (ORTH, SPACY, NORM, TAG, POS, LEMMA, ENT_IOB, ENT_TYPE)
+        sub_docs = [sent.as_doc(array_head=head) for _, _, sent in todo]
         # The parser's tok2vec listener reads doc.tensor at prediction time, which
         # as_doc() copies from the whole-text pass: no second tok2vec run is needed.
         for (pos, k, _), sub in zip(todo, parser.pipe(sub_docs), strict=True):
