@@ -102,7 +102,7 @@ def parsed_sentences(doc: Doc, needs: Callable[[Span], bool] = _default_needs) -
     """
     cache: dict[int, Any] = doc.user_data.setdefault(_NEEDS_PARSE_KEY, {})
     has_parse = doc.has_annotation("DEP")
-    parser = None if has_parse else _nlp().get_pipe("parser")
+    parser: Any = None if has_parse else _nlp().get_pipe("parser")
     out: list[Sentence] = []
     todo: list[tuple[int, int, Span]] = []
     sents = doc.user_data.get("newsprism_sents")
@@ -120,10 +120,19 @@ def parsed_sentences(doc: Doc, needs: Callable[[Span], bool] = _default_needs) -
         else:
             out.append(Sentence(sent, None, sent.start_char))
     if todo and parser is not None:
-        from spacy.attrs import ENT_IOB, ENT_TYPE, LEMMA, NORM, ORTH, POS, SPACY, TAG
+        from spacy.attrs import (  # type: ignore[import-not-found]
+            ENT_IOB,
+            ENT_TYPE,
+            LEMMA,
+            NORM,
+            ORTH,
+            POS,
+            SPACY,
+            TAG,
+        )
 
         head = (ORTH, SPACY, NORM, TAG, POS, LEMMA, ENT_IOB, ENT_TYPE)
-        sub_docs = [sent.as_doc(array_head=head) for _, _, sent in todo]
+        sub_docs = [sent.as_doc(array_head=head) for _, _, sent in todo]  # type: ignore[call-arg]
         # The parser's tok2vec listener reads doc.tensor at prediction time, which
         # as_doc() copies from the whole-text pass: no second tok2vec run is needed.
         for (pos, k, _), sub in zip(todo, parser.pipe(sub_docs), strict=True):

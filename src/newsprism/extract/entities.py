@@ -288,9 +288,9 @@ def extract_entities(article: Article, doc: Doc | None = None) -> list[Entity]:
             s, e = tok.idx, tok.idx + len(tok.text)
             if any(a < e and s < b for a, b in taken):
                 continue
-            name = _resolve_short(tok.text, people)
-            if name is not None:
-                out.append(Entity(article.id, s, e, tok.text, "PERSON", name))
+            resolved = _resolve_short(tok.text, people)
+            if resolved is not None:
+                out.append(Entity(article.id, s, e, tok.text, "PERSON", resolved))
                 taken.append((s, e))
     # Role descriptions of people: "the Russian president", "the French leader".
     for m in _DESCRIPTION.finditer(article.text):

@@ -455,13 +455,13 @@ def _resolve_speaker(ctx: _Context, sent: Sentence, subj: Token, sent_index: int
             ent = ctx.person_in_sentence_before(sent.start_char, sent.start(subj), low)
             if ent is not None:
                 return _Speaker(ent.canonical, s_start, s_end, True)
-        spk = ctx.recent_speaker(sent_index, want, pronoun=low)
-        if spk is None and want is not False:
+        recent = ctx.recent_speaker(sent_index, want, pronoun=low)
+        if recent is None and want is not False:
             ent = ctx.last_person_before(sent.start(subj), low)
             if ent is not None:
                 return _Speaker(ent.canonical, s_start, s_end, True)
-        if spk is not None:
-            return _Speaker(spk.name, s_start, s_end, spk.is_person)
+        if recent is not None:
+            return _Speaker(recent.name, s_start, s_end, recent.is_person)
         return _Speaker(None, s_start, s_end, want is True)
     ents = ctx.entities_in(s_start, s_end)
     head_start, head_end = sent.start(subj), sent.end(subj)
@@ -501,9 +501,9 @@ def _resolve_speaker(ctx: _Context, sent: Sentence, subj: Token, sent_index: int
             return _Speaker(others[0].canonical, s_start, s_end, False)
     if subj.lower_ in DOCUMENT_NOUNS and subj.pos_ == "NOUN":
         # "the statement said": the organisation that last spoke.
-        spk = ctx.recent_speaker(sent_index, False, window=8)
-        if spk is not None:
-            return _Speaker(spk.name, s_start, s_end, False)
+        last_org = ctx.recent_speaker(sent_index, False, window=8)
+        if last_org is not None:
+            return _Speaker(last_org.name, s_start, s_end, False)
     if subj.text[:1].isupper():
         known = ctx.person_named(subj.text)
         if known is not None:
@@ -778,9 +778,9 @@ def extract_quotes(
                 if lemma in SPEECH_VERBS and tok.dep_ == "ROOT":
                     # A subjectless sentence ("Added Smith's aide: ...", a split
                     # sentence): the speaker of the sentence before, if any.
-                    prev = ctx.recent_speaker(si, None, window=1)
-                    if prev is not None:
-                        spk = _Speaker(prev.name, None, None, prev.is_person)
+                    prior = ctx.recent_speaker(si, None, window=1)
+                    if prior is not None:
+                        spk = _Speaker(prior.name, None, None, prior.is_person)
             else:
                 spk = _resolve_speaker(ctx, sent, subj, si)
                 if spk.start is not None and start <= spk.start < end:
