@@ -614,6 +614,7 @@ class StoryClusterer:
             has = bool(thread.nnorm and o.nnorm)
             sn = _dot(thread.names, o.names) / (thread.nnorm * o.nnorm) if has else 0.0
             sim = self._mix(sw, sn, has, cfg.thread_name_weight)
+            sim *= self._range_factor(thread, o, cfg.thread_date_scale_days)
             if sim >= best_sim and (best is None or sim > best_sim or tid < best.id):
                 best, best_sim = o, sim
         if best is None:
