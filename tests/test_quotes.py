@@ -163,3 +163,17 @@ def test_told_media_that():
     assert q.speaker == "Pavel Felgenhauer"
     assert q.cue == "told"
     assert q.text == "that Russian forces were ready to go"
+
+
+def test_as_x_reported():
+    text = "As Politico reported, the two campaigns met in secret last week."
+    (q,) = _quotes(text)
+    assert q.speaker == "Politico"
+    assert q.text == "the two campaigns met in secret last week"
+
+
+def test_poll_shows():
+    text = "A new Fox News poll shows Bernie Sanders with 47 percent of the vote."
+    (q,) = _quotes(text)
+    assert q.cue == "shows"
+    assert q.text.startswith("Bernie Sanders")

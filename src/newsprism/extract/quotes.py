@@ -91,7 +91,7 @@ DOBJ_CUES = (
     frozenset(
         """announce propose deny confirm predict promise suggest acknowledge admit reveal
     demand criticize criticise praise dismiss reject say write tweet post question
-    reiterate repeat estimate disclose""".split()
+    reiterate repeat estimate disclose show find want see prefer describe""".split()
     )
     | STANCE_VERBS
 )
@@ -697,6 +697,27 @@ def extract_quotes(
                 continue  # "ready to discuss ways": a stance needs a holder
             if no_marks and subj is not None and subj.lower_ in {"i", "we"}:
                 continue  # first person outside marks: inside a quotation whose marks were lost
+            mark = _child(tok, ("mark",))
+            if (
+                mark is not None
+                and mark.lower_ == "as"
+                and tok.dep_ == "advcl"
+                and subj is not None
+                and _child(tok, ("ccomp", "dobj")) is None
+                and tok.head is not tok
+            ):
+                # "As Politico reported, the meeting ...": the main clause is the content.
+                head = tok.head
+                lo, hi = head.left_edge.i, head.right_edge.i
+                left_side = (lo, tok.left_edge.i - 1)
+                right_side = (tok.right_edge.i + 1, hi)
+                side = max(left_side, right_side, key=lambda r: r[1] - r[0])
+                if side[1] - side[0] >= 3:
+                    spk = _resolve_speaker(ctx, sent, subj, si)
+                    a, b = sent.start(parse[side[0]]), sent.end(parse[side[1]])
+                    kind = "direct" if _is_direct(ctx, a, b, no_marks, False) else "indirect"
+                    add(a, b, spk, tok.text, kind, si, (sent.start(tok), lemma))
+                    continue
             comp = _child(tok, ("ccomp",))
             if comp is not None and comp.right_edge.i < tok.i:
                 # A complement on the left is the "X, he said" shape: only for verbs of
