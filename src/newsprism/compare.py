@@ -597,9 +597,11 @@ def find_framing(
 ) -> list[dict[str, Any]]:
     """Terms each outlet chose for one referent, learned from the articles themselves."""
     originals = [a for a in articles if not a.duplicate_of]
-    outlet_of = {a.id: keys[a.id] for a in originals}
-    # Every story of a thread frames over the same thread articles: compute once (#7).
-    candidates: dict[tuple[str, str], str] = dict(_spelling_candidates(tuple(originals)))
+    # Every story of a thread frames over the same thread articles: what depends only on
+    # them is computed once per thread (#7). An original's source key is its outlet (or its
+    # id), whatever the other articles, so it is part of the thread's articles too.
+    corpus = _Corpus(tuple(originals), tuple(keys[a.id] for a in originals))
+    candidates: dict[tuple[str, str], str] = dict(_spelling_candidates(corpus))
     # Substitutions between aligned claims: the words two outlets chose for the same slot.
     subs: dict[tuple[str, str], set[int]] = defaultdict(set)
     for gi, g in enumerate(groups):
@@ -612,42 +614,73 @@ def find_framing(
             candidates[pair] = "substitution"
     out = []
     for (a, b), how in candidates.items():
-        sources_a = _sources_using(a, originals, outlet_of)
-        sources_b = _sources_using(b, originals, outlet_of)
-        if not sources_a or not sources_b:
+        found = _framing_pair(a, b, corpus)
+        if found is None:
             continue
-        only_a, only_b = sources_a - sources_b, sources_b - sources_a
-        # Complementary use: most sources use one form and not the other. A typo or an
-        # inflection ("Micron" beside "Macron" in one outlet) is used side by side instead.
-        if not only_a or not only_b or len(sources_a & sources_b) > min(len(only_a), len(only_b)):
-            continue
-        count_a = Counter({s: _count(a, originals, outlet_of, s) for s in sources_a | sources_b})
-        count_b = Counter({s: _count(b, originals, outlet_of, s) for s in sources_a | sources_b})
-        y_i = Counter({a: sum(count_a[s] for s in only_a), b: sum(count_b[s] for s in only_a)})
-        y_j = Counter({a: sum(count_a[s] for s in only_b), b: sum(count_b[s] for s in only_b)})
-        z = _log_odds_z(y_i, y_j, y_i + y_j, a)
-        terms = {a: sorted(_articles_using(a, originals)), b: sorted(_articles_using(b, originals))}
-        referent = max((a, b), key=lambda t: sum((count_a if t == a else count_b).values()))
+        referent, terms, score, counts = found
         out.append(
             {
                 "referent": referent,
-                "terms": terms,
+                "terms": {t: list(ids) for t, ids in terms.items()},
                 "kind": how,
-                "score": round(abs(z), 3),
+                "score": score,
                 # Uses per article (ids, like every other reference in stories.json).
-                "counts": {
-                    t: {x.id: n for x in originals if (n := len(_term_pattern(t).findall(x.text)))}
-                    for t in (a, b)
-                },
+                "counts": {t: dict(c) for t, c in counts.items()},
             }
         )
     out.sort(key=lambda f: -f["score"])
     return out
 
 
-@functools.lru_cache(maxsize=8)
-def _spelling_candidates(originals: tuple[Article, ...]) -> tuple[tuple[tuple[str, str], str], ...]:
+class _Corpus:
+    """A thread's original articles and their source keys, hashed once by article ids."""
+
+    __slots__ = ("articles", "outlets", "_ids", "_hash")
+
+    def __init__(self, articles: tuple[Article, ...], outlets: tuple[str, ...]) -> None:
+        self.articles = articles
+        self.outlets = outlets
+        self._ids = tuple(a.id for a in articles) + outlets
+        self._hash = hash(self._ids)
+
+    def __hash__(self) -> int:
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Corpus) and self._ids == other._ids
+
+
+@functools.lru_cache(maxsize=8192)
+def _framing_pair(
+    a: str, b: str, corpus: _Corpus
+) -> tuple[str, dict[str, list[str]], float, dict[str, dict[str, int]]] | None:
+    """Referent, terms, score and counts of two forms used by complementary sources, or None."""
+    originals = corpus.articles
+    outlet_of = {x.id: k for x, k in zip(originals, corpus.outlets, strict=True)}
+    sources_a = _sources_using(a, originals, outlet_of)
+    sources_b = _sources_using(b, originals, outlet_of)
+    if not sources_a or not sources_b:
+        return None
+    only_a, only_b = sources_a - sources_b, sources_b - sources_a
+    # Complementary use: most sources use one form and not the other. A typo or an
+    # inflection ("Micron" beside "Macron" in one outlet) is used side by side instead.
+    if not only_a or not only_b or len(sources_a & sources_b) > min(len(only_a), len(only_b)):
+        return None
+    count_a = Counter({s: _count(a, originals, outlet_of, s) for s in sources_a | sources_b})
+    count_b = Counter({s: _count(b, originals, outlet_of, s) for s in sources_a | sources_b})
+    y_i = Counter({a: sum(count_a[s] for s in only_a), b: sum(count_b[s] for s in only_a)})
+    y_j = Counter({a: sum(count_a[s] for s in only_b), b: sum(count_b[s] for s in only_b)})
+    z = _log_odds_z(y_i, y_j, y_i + y_j, a)
+    terms = {a: sorted(_articles_using(a, originals)), b: sorted(_articles_using(b, originals))}
+    referent = max((a, b), key=lambda t: sum((count_a if t == a else count_b).values()))
+    counts = {t: {x.id: n for x in originals if (n := _uses_count(t, x.text))} for t in (a, b)}
+    return referent, terms, round(abs(z), 3), counts
+
+
+@functools.lru_cache(maxsize=64)
+def _spelling_candidates(corpus: _Corpus) -> tuple[tuple[tuple[str, str], str], ...]:
     """Pairs of proper-noun forms that are spelling variants of one name, in these articles."""
+    originals = corpus.articles
     forms: dict[str, int] = Counter()  # proper-noun form → uses
     for a in originals:
         for m in _PROPER.finditer(a.text):
@@ -734,6 +767,12 @@ def _uses(term: str, text: str) -> bool:
     return _term_pattern(term).search(text) is not None
 
 
+def _uses_count(term: str, text: str) -> int:
+    if "'" not in term and term not in text:
+        return 0
+    return len(_term_pattern(term).findall(text))
+
+
 def _sources_using(term: str, articles: Sequence[Article], outlet_of: dict[str, str]) -> set[str]:
     return {outlet_of[a.id] for a in articles if _uses(term, a.text)}
 
@@ -743,12 +782,7 @@ def _articles_using(term: str, articles: Sequence[Article]) -> set[str]:
 
 
 def _count(term: str, articles: Sequence[Article], outlet_of: dict[str, str], source: str) -> int:
-    pat = _term_pattern(term)
-    return sum(
-        len(pat.findall(a.text))
-        for a in articles
-        if outlet_of[a.id] == source and ("'" in term or term in a.text)
-    )
+    return sum(_uses_count(term, a.text) for a in articles if outlet_of[a.id] == source)
 
 
 # --------------------------------------------------------------------------- timeline

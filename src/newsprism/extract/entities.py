@@ -354,22 +354,37 @@ def canonicalize(entities: Iterable[Entity]) -> dict[tuple[str, str], str]:
         (k for k in spelled if k[0] == "PERSON" and len(k[1].split()) >= 2),
         key=lambda k: -key_count[k],
     )
-    # Merge spelling variants of full names into the most frequent one.
+    # Merge spelling variants of full names into the most frequent one. Only names with as
+    # many words and the same surname or the same first names can be similar: index them
+    # so that this is not quadratic in the number of names (#7).
+    same_last: dict[tuple[int, str], list[int]] = defaultdict(list)
+    same_first: dict[tuple[int, tuple[str, ...]], list[int]] = defaultdict(list)
+    for i, k in enumerate(full):
+        words = k[1].split()
+        same_last[(len(words), words[-1])].append(i)
+        same_first[(len(words), tuple(words[:-1]))].append(i)
     merged: dict[tuple[str, str], tuple[str, str]] = {}
     for i, k in enumerate(full):
         if k in merged:
             continue
-        for k2 in full[i + 1 :]:
+        words = k[1].split()
+        near = set(same_last[(len(words), words[-1])])
+        near.update(same_first[(len(words), tuple(words[:-1]))])
+        for j in sorted(j for j in near if j > i):
+            k2 = full[j]
             if k2 not in merged and _similar(k[1], k2[1]):
                 merged[k2] = k
-    heads = [k for k in full if k not in merged]
+    heads_by_surname: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for k in full:
+        if k not in merged:
+            heads_by_surname[k[1].split()[-1]].append(k)
     result: dict[tuple[str, str], str] = {}
     for (label, name), _n in counts.items():
         group = "PERSON" if label == "PERSON" else "OTHER"
         k = (group, _name_key(name))
         k = merged.get(k, k)
         if group == "PERSON" and len(k[1].split()) == 1:
-            cands = [h for h in heads if h[1].endswith(" " + k[1])]
+            cands = heads_by_surname.get(k[1], [])  # full names ending with " " + k[1]
             if len(cands) == 1:
                 k = cands[0]
         result[(label, name)] = spelled[k]
