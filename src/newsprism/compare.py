@@ -633,14 +633,16 @@ def find_framing(
 
 
 class _Corpus:
-    """A thread's original articles and their source keys, hashed once by article ids."""
+    """A thread's original articles and their source keys, hashed once by ids and texts."""
 
     __slots__ = ("articles", "outlets", "_ids", "_hash")
 
     def __init__(self, articles: tuple[Article, ...], outlets: tuple[str, ...]) -> None:
         self.articles = articles
         self.outlets = outlets
-        self._ids = tuple(a.id for a in articles) + outlets
+        # Texts too: a caller may pass an edited article under the same id. (A string
+        # caches its hash, and equal strings are usually the same object: both are cheap.)
+        self._ids = tuple((a.id, a.text) for a in articles) + outlets
         self._hash = hash(self._ids)
 
     def __hash__(self) -> int:
