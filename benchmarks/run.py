@@ -82,7 +82,7 @@ def _child_analyze(corpus: str, out: str, workers: int) -> dict[str, object]:
             t1 = time.perf_counter()
             n_extracted = extract_store(store, executor=pool)
             t2 = time.perf_counter()
-            docs = compare_store(store)
+            docs = compare_store(store, executor=pool)
             t3 = time.perf_counter()
             items = [article_to_dict(a) for a in store.articles()]
             (out_dir / "articles.json").write_text(

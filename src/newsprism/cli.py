@@ -216,7 +216,7 @@ def analyze(
             report = _run_ingest(paths, store, _fields(fields), executor)
             cluster_store(store)
             extract_store(store, executor=executor)
-            docs = compare_store(store)
+            docs = compare_store(store, executor=executor)
             items = [article_to_dict(a) for a in store.articles()]
             _write_json(out_dir / "articles.json", items)
             _write_json(out_dir / "stories.json", docs)

@@ -919,16 +919,23 @@ def compare_story(
     *,
     framing_articles: Sequence[Article] | None = None,
     config: CompareConfig = DEFAULT_COMPARE,
+    claims: Mapping[str, list[Claim]] | None = None,
 ) -> dict[str, Any]:
     """Compare the articles of one story; return the comparison parts of its stories.json object.
 
     ``framing_articles`` (e.g. the story's whole thread) widens the evidence for framing,
-    whose word choices show best over more text than one story has.
+    whose word choices show best over more text than one story has. ``claims`` are the
+    :func:`split_claims` of (some of) the articles when they were computed elsewhere
+    (in parallel, #7); the others are split here.
     """
     keys = independence_keys(
         list(articles) + [a for a in framing_articles or [] if a.id not in {x.id for x in articles}]
     )
-    claims_by_article = {a.id: split_claims(a, extractions.get(a.id)) for a in articles}
+    given = claims or {}
+    claims_by_article = {
+        a.id: list(given[a.id]) if a.id in given else split_claims(a, extractions.get(a.id))
+        for a in articles
+    }
     claims = [
         c
         for a in articles

@@ -399,8 +399,19 @@ def article_ref(article: Article) -> dict[str, Any]:
     }
 
 
-def compare_store(store: Store) -> list[dict[str, Any]]:
-    """Compare the outlets of every story; store and return the stories.json objects."""
+def _split_chunk(items: list[tuple[Article, Extraction | None]]) -> list[tuple[str, list[Any]]]:
+    """Sentence claims of a chunk of articles (runs in a worker)."""
+    from newsprism.compare import split_claims
+
+    return [(a.id, split_claims(a, ex)) for a, ex in items]
+
+
+def compare_store(store: Store, *, executor: Executor | None = None) -> list[dict[str, Any]]:
+    """Compare the outlets of every story; store and return the stories.json objects.
+
+    With an ``executor`` the articles are split into sentence claims on its workers (the
+    per-article part of comparing); the comparison itself runs here.
+    """
     from newsprism.compare import compare_story
     from newsprism.extract import canonicalize_extractions
 
@@ -414,6 +425,20 @@ def compare_store(store: Store) -> list[dict[str, Any]]:
         by_thread.setdefault(story.thread, []).extend(
             articles[i] for i in story.articles if i in articles
         )
+    claims: dict[str, list[Any]] | None = None
+    if executor is not None:
+        todo = [
+            (articles[i], extractions.get(i))
+            for i in dict.fromkeys(i for s in stories for i in s.articles)
+            if i in articles
+        ]
+        chunks = (todo[k : k + 32] for k in range(0, len(todo), 32))
+        window = executor_width(executor)
+        claims = {
+            aid: found
+            for chunk in _ordered_map(executor, _split_chunk, chunks, window=window)
+            for aid, found in chunk
+        }
     docs = []
     for story in stories:
         members = [articles[i] for i in story.articles if i in articles]
@@ -429,7 +454,10 @@ def compare_store(store: Store) -> list[dict[str, Any]]:
         }
         doc.update(
             compare_story(
-                members, extractions, framing_articles=by_thread.get(story.thread, members)
+                members,
+                extractions,
+                framing_articles=by_thread.get(story.thread, members),
+                claims=claims,
             )
         )
         docs.append(doc)
@@ -470,6 +498,6 @@ def analyze(
     t0 = clock.add("cluster", t0)
     extract_store(store, executor=executor)
     t0 = clock.add("extract", t0)
-    docs = compare_store(store)
+    docs = compare_store(store, executor=executor)
     clock.add("compare", t0)
     return report, docs
