@@ -23,9 +23,9 @@ POLNEAR = EVAL / "polnear"
 # Fixed subset for the default gate: the first 30 dev documents in name order (~15 s).
 SUBSET = 30
 # Floors pinned a little below the scores measured when they were set:
-# subset P 0.944 / F1 0.778 / speaker 0.876; full dev P 0.929 / R 0.689 / F1 0.791 /
-# speaker 0.882 (annotator: alphabetically first per document).
-PRECISION_FLOOR_SUBSET = 0.92
+# subset P 0.934 / F1 0.779 / speaker 0.874; full dev P 0.920 / R 0.700 / F1 0.795 /
+# speaker 0.881 (annotator: alphabetically first per document).
+PRECISION_FLOOR_SUBSET = 0.91
 F1_FLOOR_SUBSET = 0.76
 SPEAKER_FLOOR_SUBSET = 0.85
 F1_FLOOR = 0.77

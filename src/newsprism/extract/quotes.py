@@ -783,12 +783,10 @@ def extract_quotes(
                     # "He said legalizing it could put ...": a clause the parser did not
                     # attach as a complement; take the rest of the sentence.
                     nxt = tok.i + 1
-                    while (
-                        nxt < len(parse)
-                        and parse[nxt].dep_ in {"dobj", "dative"}
-                        and lemma == "tell"
-                    ):
-                        nxt += 1
+                    for c in tok.rights:
+                        # "told CBS’s Face the Nation that ...": skip the listener.
+                        if c.dep_ in {"dobj", "dative"} and lemma == "tell":
+                            nxt = max(nxt, c.right_edge.i + 1)
                     rest = [t for t in parse[nxt:] if not t.is_space]
                     if len(rest) >= 5 and not rest[0].is_punct and rest[0].pos_ != "ADP":
                         start, end = sent.start(rest[0]), sent.end(rest[-1])
