@@ -100,3 +100,17 @@ def test_parser_runs_only_on_candidate_sentences(articles):
     assert 0 < len(parsed) < len(sentences)
     for s in parsed:
         assert _needs_parse(s.span)
+
+
+def test_a_fully_parsed_doc_is_accepted(articles):
+    from newsprism.extract.events import extract_events
+    from newsprism.extract.quotes import extract_quotes
+    from newsprism.nlp import load_nlp
+
+    article = articles[1]
+    doc = load_nlp()(article.text)
+    quotes = extract_quotes(article, doc)
+    events = extract_events(article, doc, dates=[])
+    assert quotes and events
+    assert all(article.text[q.start : q.end] == q.text for q in quotes)
+    assert any(q.speaker == "Jen Psaki" for q in quotes)

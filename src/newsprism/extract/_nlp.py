@@ -110,7 +110,11 @@ def parsed_sentences(doc: Doc, needs: Callable[[Span], bool] = _default_needs) -
         sents = doc.user_data["newsprism_sents"] = list(doc.sents)
     for k, sent in enumerate(sents):
         if has_parse:
-            out.append(Sentence(sent, sent, 0))
+            # A doc parsed by the full pipeline: copy each sentence so that token
+            # indices start at 0 in every sentence, as for the sentences parsed here.
+            if k not in cache:
+                cache[k] = sent.as_doc()
+            out.append(Sentence(sent, cache[k], sent.start_char))
             continue
         if k in cache:
             out.append(Sentence(sent, cache[k], sent.start_char))
