@@ -200,28 +200,35 @@ def _clean_batch(
 
 
 class _Clock:
-    """Adds the seconds spent in each stage to ``timings`` (when asked for)."""
+    """Adds the seconds spent in each stage to ``timings`` (when asked for).
+
+    Times are exclusive: while ``clean`` waits for a batch, the reading it triggers counts
+    as ``read`` only.
+    """
 
     def __init__(self, timings: dict[str, float] | None) -> None:
         self.timings = timings
+        self.recorded = 0.0
 
-    def add(self, stage: str, t0: float) -> float:
+    def add(self, stage: str, t0: float, nested: float = 0.0) -> float:
         now = time.perf_counter()
         if self.timings is not None:
-            self.timings[stage] = self.timings.get(stage, 0.0) + now - t0
+            spent = now - t0 - nested
+            self.timings[stage] = self.timings.get(stage, 0.0) + spent
+            self.recorded += spent
         return now
 
     def timed(self, stage: str, items: Iterable[Any]) -> Iterator[Any]:
         """Yield from ``items``, counting the time spent waiting for each as ``stage``."""
         it = iter(items)
         while True:
-            t0 = time.perf_counter()
+            t0, before = time.perf_counter(), self.recorded
             try:
                 item = next(it)
             except StopIteration:
-                self.add(stage, t0)
+                self.add(stage, t0, self.recorded - before)
                 return
-            self.add(stage, t0)
+            self.add(stage, t0, self.recorded - before)
             yield item
 
 
