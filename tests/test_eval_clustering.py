@@ -17,8 +17,11 @@ from newsprism.evaluate.clustering import (
     score_clusters,
 )
 
-# Floors pinned slightly below the measured scores (see the README's evaluation table).
-FLOORS = {"story": 0.81, "thread": 0.82}
+# Floors pinned slightly below the measured scores (see the README's evaluation table):
+# the tool's result (online pass, then the stories refined inside each thread) and the
+# online pass alone.
+FLOORS = {"story": 0.90, "thread": 0.82}
+ONLINE_FLOORS = {"story": 0.81, "thread": 0.82}
 
 
 def test_bcubed_by_hand():
@@ -82,13 +85,20 @@ def test_ecbplus_scores_reach_floors(ecbplus):
         for key in ("b3_precision", "b3_recall", "b3_f1", "pairwise_f1", "clusters"):
             assert key in result[level]
         assert result[level]["b3_f1"] >= FLOORS[level], (level, result[level])
+        assert result[level]["mode"] == "refined"
+        online = result["online"][level]
+        assert online["mode"] == "online" and online["b3_f1"] >= ONLINE_FLOORS[level]
+    # The refinement is what beats the baseline at the story level.
+    assert result["story"]["b3_f1"] > result["baseline"]["story"]["b3_f1"]
     assert result["baseline"]["story"]["b3_f1"] > 0.8  # the baseline is implemented right
 
 
 def test_leave_topics_out_generalises(ecbplus):
-    # Thresholds were chosen on topics 1-12; topics 13-24 must not collapse.
+    # Thresholds were chosen on topics 1-12; topics 13-24 must not collapse (measured:
+    # refined story 0.911, online story 0.869, thread 0.829).
     held_out = evaluate_clustering(ecbplus, topics=range(13, 25), baseline=False)
     assert held_out["story"]["b3_f1"] >= FLOORS["story"]
+    assert held_out["online"]["story"]["b3_f1"] >= ONLINE_FLOORS["story"]
     assert held_out["thread"]["b3_f1"] >= FLOORS["thread"] - 0.05
 
 
