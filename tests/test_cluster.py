@@ -322,3 +322,16 @@ def test_refine_leaves_large_threads_alone():
     c = StoryClusterer(config=cfg)
     c.add_all(articles)
     assert c.refine(articles) == 0 and len(c) == 8
+
+
+def test_refine_articles_lists_the_texts_refine_needs():
+    articles = _two_events()
+    c = StoryClusterer(config=_NO_JOIN)
+    c.add_all(articles)
+    threads = c.threads_of([a.id for a in articles] + ["unknown"])
+    assert len(threads) == 1
+    assert sorted(c.refine_articles(threads)) == sorted(a.id for a in articles)
+    small = StoryClusterer(config=replace(_NO_JOIN, refine_min_articles=9))
+    small.add_all(articles)
+    assert small.refine_articles(small.threads_of(a.id for a in articles)) == []
+    assert small.refine(articles) == 0

@@ -23,11 +23,12 @@ always goes to its original's story. Ids derive from the first article: ``s-<id>
 
 The online pass sees each article once, with only what came before it, and its stories
 are the weaker for it. A batch step, :meth:`StoryClusterer.refine`, regroups the
-stories *inside* each thread (a thread is small; larger ones than
-``refine_max_articles`` are left alone) by average-linkage clustering over TF-IDF fitted
-on that thread's articles alone: the topic words all its stories share weigh little
-there, the names, places, counts and years that tell two similar events apart weigh
-most. ``recluster`` and the store refine after placing articles; threads are untouched.
+stories *inside* each thread (a thread is small; threads outside
+``refine_min_articles`` to ``refine_max_articles`` articles are left alone) by
+average-linkage clustering over TF-IDF fitted on that thread's articles alone: the
+topic words all its stories share weigh little there, the names, places, counts and
+years that tell two similar events apart weigh most. ``recluster`` and the store refine
+after placing articles; threads are untouched.
 
 The whole state is plain data (:meth:`StoryClusterer.to_state`), JSON-able, for the
 store to persist between runs.
@@ -104,6 +105,7 @@ class ClusterConfig:
     refine_date_scale_days: float = 3.0  # similarity decays with the gap in days ...
     refine_date_floor: float = 1.0  # ... down to this factor (undated: no decay)
     refine_max_articles: int = 500  # larger threads keep their online stories
+    refine_min_articles: int = 8  # ... and so do smaller ones: thread IDF needs documents
 
 
 DEFAULT_CLUSTER = ClusterConfig()
@@ -450,6 +452,31 @@ class StoryClusterer:
         """Add articles in the order given; return their story ids."""
         return [self.add(a) for a in articles]
 
+    def threads_of(self, article_ids: Iterable[str]) -> set[str]:
+        """Return the threads holding these articles (unknown ids are ignored)."""
+        out = set()
+        for aid in article_ids:
+            sid = self._article_story.get(aid)
+            if sid is not None:
+                out.add(self._resolve(self._stories[sid].thread))
+        return out
+
+    def refine_articles(self, threads: Iterable[str]) -> list[str]:
+        """Return the ids of the articles :meth:`refine` needs to refine ``threads``.
+
+        Threads outside ``refine_min_articles`` to ``refine_max_articles`` articles are
+        not refined, so their articles are not listed.
+        """
+        wanted = {self._resolve(t) for t in threads}
+        per: dict[str, list[str]] = {}
+        for s in self._stories.values():
+            tid = self._resolve(s.thread)
+            if tid in wanted:
+                per.setdefault(tid, []).extend(s.articles)
+        low = max(2, self.config.refine_min_articles)
+        high = self.config.refine_max_articles
+        return [aid for tid in sorted(per) if low <= len(per[tid]) <= high for aid in per[tid]]
+
     def refine(self, articles: Iterable[Article], *, threads: Iterable[str] | None = None) -> int:
         """Re-cluster the stories inside threads in batch; return the threads refined.
 
@@ -459,8 +486,9 @@ class StoryClusterer:
         (:func:`refine_groups`) over TF-IDF weighted *within the thread*, where the
         topic words the thread's stories share count little and the dates, places,
         counts and names that tell them apart count most. Only ``threads`` (all when
-        None) are refined, and only those of at most ``refine_max_articles`` articles
-        whose texts are all in ``articles``; the others keep their online stories.
+        None) are refined, and only those of ``refine_min_articles`` (IDF over a handful
+        of articles says little) to ``refine_max_articles`` articles whose texts are all
+        in ``articles``; the others keep their online stories.
         Threads are not changed. A duplicate stays with its original. A refined story's
         id is ``s-<its first article>`` in the order the articles were added, so a
         story the refinement leaves as it was keeps its id.
@@ -483,7 +511,7 @@ class StoryClusterer:
         cfg = self.config
         stories.sort(key=lambda s: (s.created, s.id))
         order = [aid for s in stories for aid in s.articles]
-        if len(order) < 2 or len(order) > cfg.refine_max_articles:
+        if len(order) < max(2, cfg.refine_min_articles) or len(order) > cfg.refine_max_articles:
             return 0
         if any(aid not in by_id for aid in order):
             return 0
