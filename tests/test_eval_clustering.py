@@ -118,3 +118,27 @@ def test_two_batches_match_one_run(ecbplus):
     ids = [a.id for a in articles]
     _, _, f1 = bcubed([once.story_of(i) for i in ids], [second.story_of(i) for i in ids])
     assert f1 >= 0.98
+
+
+def test_two_refined_batches_match_one_refined_run(ecbplus):
+    # As the store does it: place a batch, refine the threads it touched, persist, repeat.
+    docs = load_ecbplus(ecbplus, topics=range(1, 9))
+    articles = [d.article for d in docs]
+    import random
+
+    random.Random(7).shuffle(articles)
+    by_id = {a.id: a for a in articles}
+    once = StoryClusterer()
+    once.add_all(articles)
+    once.refine(articles)
+    half = len(articles) // 2
+    first = StoryClusterer()
+    first.add_all(articles[:half])
+    first.refine(articles[:half])
+    second = StoryClusterer.from_state(json.loads(json.dumps(first.to_state())))
+    second.add_all(articles[half:])
+    touched = second.threads_of(a.id for a in articles[half:])
+    second.refine([by_id[i] for i in second.refine_articles(touched)], threads=touched)
+    ids = [a.id for a in articles]
+    _, _, f1 = bcubed([once.story_of(i) for i in ids], [second.story_of(i) for i in ids])
+    assert f1 >= 0.98
