@@ -400,17 +400,19 @@ def eval_group() -> None:
     """Score newsprism's stages on public labelled data sets."""
 
 
-def _print_scores(scores: dict[str, Any], as_json: bool) -> None:
+def _print_scores(scores: dict[str, Any], as_json: bool, indent: int = 0) -> None:
     if as_json:
         _echo_json(scores)
         return
+    pad = "  " * indent
     for key, value in scores.items():
         if isinstance(value, dict):
-            click.echo(f"{key}:")
-            for k, v in value.items():
-                click.echo(f"  {k:18} {v:.4f}" if isinstance(v, float) else f"  {k:18} {v}")
+            click.echo(f"{pad}{key}:")
+            _print_scores(value, False, indent + 1)
+        elif isinstance(value, float):
+            click.echo(f"{pad}{key:20} {value:.4f}")
         else:
-            click.echo(f"{key:20} {value:.4f}" if isinstance(value, float) else f"{key:20} {value}")
+            click.echo(f"{pad}{key:20} {value}")
 
 
 DATA_OPTION = click.option(
