@@ -54,6 +54,12 @@ FIELD_OPTION = click.option(
 )
 
 
+def _require_store(db: str, command: str) -> None:
+    """Fail with a clear message when the store file does not exist (instead of creating it)."""
+    if not Path(db).exists():
+        raise click.ClickException(f"no store at {db} (run `newsprism {command}` first)")
+
+
 @contextmanager
 def _errors() -> Iterator[None]:
     """Turn expected library failures into one-line messages without tracebacks."""
@@ -148,8 +154,7 @@ def articles(db: str, as_json: bool) -> None:
     """
     from newsprism.pipeline import article_to_dict
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no store at {db} (run `newsprism ingest` first)")
+    _require_store(db, "ingest")
     with _errors(), Store(db, read_only=True) as store:
         items = list(store.articles())
     if as_json:
@@ -268,8 +273,7 @@ def stories(db: str, as_json: bool) -> None:
 
         newsprism stories --db news.duckdb --json
     """
-    if not Path(db).exists():
-        raise click.ClickException(f"no store at {db} (run `newsprism ingest` first)")
+    _require_store(db, "ingest")
     with _errors(), Store(db, read_only=True) as store:
         items = store.stories()
     if as_json:
@@ -307,8 +311,7 @@ def recluster(db: str) -> None:
     """
     from newsprism.pipeline import cluster_store
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no store at {db} (run `newsprism ingest` first)")
+    _require_store(db, "ingest")
     with _errors(), Store(db) as store:
         items = cluster_store(store, rebuild=True)
     click.echo(f"{len(items)} stories")
@@ -382,8 +385,7 @@ def serve(db: str, host: str, port: int) -> None:
 
         newsprism serve --db out/newsprism.duckdb --port 8000
     """
-    if not Path(db).exists():
-        raise click.ClickException(f"no store at {db} (run `newsprism analyze` first)")
+    _require_store(db, "analyze")
     try:
         from newsprism.web.app import run
     except ImportError as e:
