@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
 from newsprism.extract.dates import extract_dates, find_dates, infer_reference
 from newsprism.model import Article, DateMention
+from seeds import raw_seed_article
 
-SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
 # Publication dates of the bundled seeds (from their outlets' pages).
 PUBLISHED = {
     "000": dt.date(2022, 2, 21),
@@ -22,10 +21,7 @@ PUBLISHED = {
 
 
 def _article(prefix: str, *, published: dt.date | None = None) -> Article:
-    path = next(SAMPLE.glob(f"{prefix}_*.txt"))
-    return Article(
-        id=prefix, source_path=str(path), text=path.read_text(encoding="utf-8"), published=published
-    )
+    return raw_seed_article(prefix, published)
 
 
 @pytest.fixture(scope="module")

@@ -3,24 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from newsprism.extract.entities import apply_canonical, canonicalize, extract_entities
 from newsprism.model import Article, Entity
-
-SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
+from seeds import raw_seed_article
 
 
 def _article(prefix: str) -> Article:
-    path = next(SAMPLE.glob(f"{prefix}_*.txt"))
-    return Article(
-        id=prefix,
-        source_path=str(path),
-        text=path.read_text(encoding="utf-8"),
-        published=date(2022, 2, 21),
-    )
+    return raw_seed_article(prefix, date(2022, 2, 21))
 
 
 @pytest.fixture(scope="module")

@@ -4,21 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from newsprism.extract.events import extract_events
 from newsprism.model import Article, DateMention
-
-SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
+from seeds import raw_seed_article
 
 
 def _article(prefix: str, published: date) -> Article:
-    path = next(SAMPLE.glob(f"{prefix}_*.txt"))
-    return Article(
-        id=prefix, source_path=str(path), text=path.read_text(encoding="utf-8"), published=published
-    )
+    return raw_seed_article(prefix, published)
 
 
 def _dates(article: Article, values: dict[str, str]) -> list[DateMention]:

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from newsprism.extract.quantities import extract_quantities, find_quantities
 from newsprism.model import Article, Quantity
-
-SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
+from seeds import raw_seed_article
 
 
 def _article(prefix: str) -> Article:
-    path = next(SAMPLE.glob(f"{prefix}_*.txt"))
-    return Article(id=prefix, source_path=str(path), text=path.read_text(encoding="utf-8"))
+    return raw_seed_article(prefix)
 
 
 @pytest.fixture(scope="module")
