@@ -948,7 +948,7 @@ def compare_story(
     multi = [g for g in groups if len({keys[c.article_id] for c in g.claims}) >= 2]
     agreements = [
         {
-            "text": _representative(g).text,
+            "text": g.representative().text,
             "articles": g.articles,
             "outlets": len({keys[c.article_id] for c in g.claims}),
             "citations": [
@@ -968,7 +968,7 @@ def compare_story(
         ):
             missing = [a.id for a in originals if keys[a.id] not in carried]
             omissions.append(
-                {"text": _representative(g).text, "articles": g.articles, "missing_from": missing}
+                {"text": g.representative().text, "articles": g.articles, "missing_from": missing}
             )
         elif len(carried) == 1 and len(sources) >= 2:
             c = g.claims[0]
@@ -994,12 +994,8 @@ def compare_story(
         "summary": summarize(groups, conflicts, keys, config=config),
         "coverage": {
             "facts": [
-                {"text": _representative(g).text, "articles": g.articles}
+                {"text": g.representative().text, "articles": g.articles}
                 for g in sorted(multi, key=lambda g: -len(g.claims))
             ]
         },
     }
-
-
-def _representative(g: ClaimGroup) -> Claim:
-    return g.representative()

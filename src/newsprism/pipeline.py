@@ -272,10 +272,11 @@ def ingest(
     def fresh_batches() -> Iterator[list[RawDocument]]:
         for docs, fails in _batches(clock.timed("read", raw), batch_size):
             report.failures.extend(fails)
-            known = store.known_ids([article_id(d) for d in docs])
-            report.already_stored.extend(article_id(d) for d in docs if article_id(d) in known)
+            ids = [article_id(d) for d in docs]
+            known = store.known_ids(ids)
+            report.already_stored.extend(i for i in ids if i in known)
             progress.append(len(docs) + len(fails))
-            yield [d for d in docs if article_id(d) not in known]
+            yield [d for d, i in zip(docs, ids, strict=True) if i not in known]
 
     cleaned_batches = _ordered_map(
         executor, _clean_batch, fresh_batches(), clean_config, window=width
