@@ -485,8 +485,17 @@ def process_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
     import multiprocessing
 
     return concurrent.futures.ProcessPoolExecutor(
-        max_workers=workers, mp_context=multiprocessing.get_context("spawn")
+        max_workers=workers,
+        mp_context=multiprocessing.get_context("spawn"),
+        initializer=_one_blas_thread,
     )
+
+
+def _one_blas_thread() -> None:
+    """Worker start-up: one BLAS thread per process, so N workers use N cores, not N x cores."""
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(1)
 
 
 def analyze(
