@@ -114,3 +114,33 @@ def test_a_fully_parsed_doc_is_accepted(articles):
     assert quotes and events
     assert all(article.text[q.start : q.end] == q.text for q in quotes)
     assert any(q.speaker == "Jen Psaki" for q in quotes)
+
+
+def test_whole_text_is_not_tagged_and_parsed_sentences_are(articles):
+    doc = analyse(articles[0].text)
+    assert doc.has_annotation("ENT_IOB") and not doc.has_annotation("TAG")
+    for s in parsed_sentences(doc, _needs_parse):
+        if s.parse is not None:
+            assert s.parse.has_annotation("DEP") and s.parse.has_annotation("TAG")
+            assert s.parse.text.strip() == s.span.text.strip()
+
+
+@pytest.mark.parametrize(
+    ("word", "lemma"),
+    [("said", "say"), ("says", "say"), ("notes", "note"), ("warned", "warn"),
+     ("met", "meet"), ("withdrew", "withdraw"), ("calling", "call"), ("accused", "accuse")],
+)  # fmt: skip
+def test_verb_forms_without_tags(word, lemma):
+    from newsprism.extract._nlp import verb_lemmas
+
+    assert lemma in verb_lemmas(word)
+    assert lemma in verb_lemmas(word.capitalize())
+
+
+def test_sentence_without_cue_is_not_parsed():
+    from newsprism.extract._nlp import has_verb_form
+
+    doc = analyse("The weather was grey over the capital. Putin said the talks were useful.")
+    first, second = list(doc.sents)
+    assert not _needs_parse(first)
+    assert _needs_parse(second) and has_verb_form(second, frozenset({"say"}))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsprism.extract._nlp import analyse
 from newsprism.extract.quantities import extract_quantities, find_quantities
 from newsprism.model import Article, Quantity
 from seeds import raw_seed_article
@@ -13,9 +14,15 @@ def _article(prefix: str) -> Article:
     return raw_seed_article(prefix)
 
 
-@pytest.fixture(scope="module")
-def seed_quantities() -> dict[str, list[Quantity]]:
-    return {p: extract_quantities(_article(p)) for p in ("000", "001", "002", "003", "004")}
+@pytest.fixture(scope="module", params=["own parse", "shared doc"])
+def seed_quantities(request: pytest.FixtureRequest) -> dict[str, list[Quantity]]:
+    """Quantities parsed on their own, and from the doc the other extractors share."""
+    out = {}
+    for p in ("000", "001", "002", "003", "004"):
+        article = _article(p)
+        doc = analyse(article.text) if request.param == "shared doc" else None
+        out[p] = extract_quantities(article, doc)
+    return out
 
 
 def _find(quantities: list[Quantity], text: str) -> Quantity:

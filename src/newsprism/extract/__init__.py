@@ -46,7 +46,7 @@ def _extract_with_doc(article: Article, doc: Doc) -> Extraction:
     entities = extract_entities(article, doc)
     quotes = extract_quotes(article, doc, entities)
     dates = extract_dates(article)
-    quantities = extract_quantities(article)
+    quantities = extract_quantities(article, doc)
     events = extract_events(article, doc, dates, entities)
     return Extraction(
         article.id,

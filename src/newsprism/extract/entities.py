@@ -22,7 +22,7 @@ from newsprism.model import Article, Entity
 from ._nlp import ensure_doc
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["extract_entities", "canonicalize", "apply_canonical", "ENTITY_LABELS"]
 
@@ -125,6 +125,11 @@ class _Person:
         self.roles: set[tuple[str, str]] = set()  # (role noun, modifier key or "")
 
 
+def _proper(tok: Token) -> bool:
+    """A proper noun: by its tag, or by its capital where the text was not tagged."""
+    return tok.pos_ == "PROPN" if tok.pos_ else tok.text[:1].isupper()
+
+
 def _role_before(doc: Doc, ent: Span) -> tuple[str, list[str]] | None:
     """('president', ['russia']) for 'Russian President Vladimir Putin'."""
     i = ent.start - 1
@@ -142,7 +147,7 @@ def _role_before(doc: Doc, ent: Span) -> tuple[str, list[str]] | None:
                 return None
         elif low in ROLE_NOUNS or low in {"foreign", "prime", "defense", "defence", "press"}:
             pass
-        elif tok.ent_type_ in {"NORP", "GPE", "ORG", "LOC"} or tok.pos_ == "PROPN":
+        elif tok.ent_type_ in {"NORP", "GPE", "ORG", "LOC"} or _proper(tok):
             mods.append(_place_key(tok.text))
         elif low in {"of", "state"}:
             pass

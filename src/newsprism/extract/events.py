@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, DateMention, Entity, Event
 
-from ._nlp import Sentence, ensure_doc, parsed_sentences
+from ._nlp import Sentence, ensure_doc, has_verb_form, parsed_sentences
 from .entities import extract_entities
 from .quotes import (
     _ALL_MARKS,
@@ -50,12 +50,9 @@ _OWN_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "relcl", "parataxis", "c
 
 
 def _needs_parse(sent: Span) -> bool:
-    for tok in sent:
-        if tok.pos_ == "VERB" and tok.lemma_.lower() in EVENT_VERBS:
-            return True
-        if tok.text in _ALL_MARKS:
-            return True
-    return False
+    if any(tok.text in _ALL_MARKS for tok in sent):
+        return True
+    return has_verb_form(sent, EVENT_VERBS)
 
 
 def _clause_range(tok: Token) -> list[tuple[int, int]]:

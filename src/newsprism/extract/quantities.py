@@ -17,6 +17,7 @@ sentences that contain a quantity.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from typing import TYPE_CHECKING
 from newsprism.model import Article, Quantity
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["extract_quantities", "extract_quantities_all", "find_quantities", "iter_quantities"]
 
@@ -611,13 +612,42 @@ def _measures(doc: Doc, start: int, end: int, unit: str | None) -> str | None:
     return None
 
 
+def _measures_in_doc(doc: Doc, raws: list[_Raw]) -> dict[int, str | None]:
+    """Measures of ``raws`` from the shared pass's parses of the sentences holding them."""
+    from ._nlp import char_to_sentence, parsed_sentences
+
+    starts = sorted(r.start for r in raws)
+
+    def needs(sent: Span) -> bool:
+        i = bisect.bisect_left(starts, sent.start_char)
+        return i < len(starts) and starts[i] < sent.end_char
+
+    sentences = parsed_sentences(doc, needs)
+    measures: dict[int, str | None] = {}
+    for i, r in enumerate(raws):
+        k = char_to_sentence(sentences, r.start)
+        parse = sentences[k].parse if k >= 0 else None
+        if parse is not None:
+            off = sentences[k].offset
+            measures[i] = _measures(parse, r.start - off, r.end - off, r.unit)
+    return measures
+
+
 def iter_quantities(
-    text: str, *, article_id: str = "", with_measures: bool = True
+    text: str, *, article_id: str = "", with_measures: bool = True, doc: Doc | None = None
 ) -> Iterator[Quantity]:
-    """Yield the quantities of ``text`` in order; ``with_measures=False`` skips the parser."""
+    """Yield the quantities of ``text`` in order; ``with_measures=False`` skips the parser.
+
+    ``doc`` is the shared spaCy pass over ``text`` (:mod:`newsprism.extract._nlp`): the
+    measures then come from its parses, shared with the quote and event extractors.
+    """
     raws = sorted([*_numbers(text), *_vague(text)], key=lambda r: (r.start, r.value))
     measures: dict[int, str | None] = {}
-    if with_measures and raws:
+    if with_measures and raws and doc is not None:
+        if doc.text != text:
+            raise ValueError("doc.text differs from the text; pass the doc made from this text")
+        measures = _measures_in_doc(doc, raws)
+    elif with_measures and raws:
         from newsprism.nlp import load_nlp
 
         nlp = load_nlp(disable=("ner", "lemmatizer"))
@@ -646,15 +676,18 @@ def iter_quantities(
 
 
 def find_quantities(
-    text: str, *, article_id: str = "", with_measures: bool = True
+    text: str, *, article_id: str = "", with_measures: bool = True, doc: Doc | None = None
 ) -> list[Quantity]:
     """Return every quantity in ``text`` with value, normalised unit, approximation and measure."""
-    return list(iter_quantities(text, article_id=article_id, with_measures=with_measures))
+    return list(iter_quantities(text, article_id=article_id, with_measures=with_measures, doc=doc))
 
 
-def extract_quantities(article: Article) -> list[Quantity]:
-    """Return the quantities mentioned in ``article``, with offsets into its text."""
-    return find_quantities(article.text, article_id=article.id)
+def extract_quantities(article: Article, doc: Doc | None = None) -> list[Quantity]:
+    """Return the quantities mentioned in ``article``, with offsets into its text.
+
+    ``doc``: the shared spaCy pass over ``article.text``, when the caller has one.
+    """
+    return find_quantities(article.text, article_id=article.id, doc=doc)
 
 
 def extract_quantities_all(articles: Iterable[Article]) -> Iterator[Quantity]:

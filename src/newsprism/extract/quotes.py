@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Entity, Quote
 
-from ._nlp import Sentence, char_to_sentence, ensure_doc, parsed_sentences
+from ._nlp import Sentence, char_to_sentence, ensure_doc, has_verb_form, parsed_sentences
 from .entities import extract_entities
 
 if TYPE_CHECKING:
@@ -227,14 +227,11 @@ def find_quote_marks(text: str) -> list[QuoteSpan]:
 
 
 def _needs_parse(sent: Span) -> bool:
+    """A sentence is parsed when it has a quotation mark, "according" or a cue verb's form."""
     for tok in sent:
-        if tok.lemma_.lower() in CUE_VERBS and tok.pos_ in {"VERB", "AUX"}:
-            return True
-        if tok.tag_ == "NNS" and tok.lemma_.lower() in SPEECH_VERBS:
-            return True  # "Viguerie notes." tagged as a noun
         if tok.lower_ == "according" or tok.text in _ALL_MARKS or tok.text[:1] in '“”«»„"':
             return True
-    return False
+    return has_verb_form(sent, CUE_VERBS)
 
 
 def _subtree_span(tok: Token) -> tuple[int, int]:
