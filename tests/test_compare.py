@@ -213,3 +213,43 @@ def test_ecb_escape_story_has_no_invented_conflict(comeaux):
 def test_ecb_escape_story_timeline(comeaux):
     dates = [e["date"] for e in comeaux[1]["timeline"]]
     assert "2009-11-30" in dates and "2009-12-07" in dates  # the escape and the capture
+
+
+def test_claims_use_the_extraction_sentences_and_keep_quotations_whole(seed_articles):
+    from newsprism.compare import split_claims
+    from newsprism.extract import extract
+    from newsprism.model import Article
+
+    text = (
+        'Officials met in Geneva on Monday. "The talks were useful. We agreed to meet again '
+        'next week," the Kremlin said in a statement. The next round is set for Vienna.'
+    )
+    article = Article(id="q", source_path="q.txt", text=text)
+    (ex,) = extract([article])
+    assert ex.sentences and all(text[a:b].strip() == text[a:b] for a, b in ex.sentences)
+    claims = split_claims(article, ex)
+    assert [c.text for c in claims] == [
+        "Officials met in Geneva on Monday.",
+        '"The talks were useful. We agreed to meet again next week," the Kremlin said in a '
+        "statement.",
+        "The next round is set for Vienna.",
+    ]
+    # Without an extraction the same sentences are found again.
+    assert [c.text for c in split_claims(article)] == [c.text for c in claims]
+    # On a real article, every claim is a stretch of its text.
+    real = next(iter(seed_articles.values()))
+    (rex,) = extract([real])
+    for c in split_claims(real, rex):
+        assert real.text[c.start : c.end] == c.text
+
+
+def test_stored_extractions_keep_their_sentences(tmp_path):
+    from newsprism.extract import extract
+    from newsprism.model import Article
+    from newsprism.store import Store
+
+    article = Article(id="a1", source_path="a.txt", text="Putin spoke. Macron listened to him.")
+    (ex,) = extract([article])
+    with Store(tmp_path / "s.duckdb") as store:
+        store.save_extractions([ex])
+        assert store.extractions()["a1"].sentences == ex.sentences == ((0, 12), (13, 36))

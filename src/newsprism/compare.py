@@ -23,6 +23,7 @@ unknown), with copies mapped to their original.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -182,54 +183,70 @@ def _number_tokens(text: str) -> frozenset[float]:
 
 
 def split_claims(article: Article, extraction: Extraction | None = None) -> list[Claim]:
-    """Split an article into sentence claims with their entities, numbers and dates."""
-    import pysbd
+    """Split an article into sentence claims with their entities, numbers and dates.
 
-    seg = pysbd.Segmenter(language="en", clean=False, char_span=True)
+    Sentences are those of the extraction stage (``extraction.sentences``: spaCy's sentence
+    recogniser, a paragraph break always ending one), so a claim and the quotes in it share
+    their boundaries; they are found again when the extraction has none.
+    """
+    from newsprism.extract._nlp import sentence_spans
+
     claims = []
     ents = sorted(extraction.entities, key=lambda e: e.start) if extraction else []
     dates = sorted(extraction.dates, key=lambda d: d.start) if extraction else []
+    ent_starts = [e.start for e in ents]
+    date_starts = [d.start for d in dates]
     pos = 0
-    for para_start, para in _paragraphs(article.text):
-        for span in seg.segment(para):
-            raw = span.sent
-            lead = len(raw) - len(raw.lstrip())
-            text = raw.strip()
-            if len(_WORD.findall(text)) < 3:
-                continue
-            start = para_start + span.start + lead
-            end = start + len(text)
-            claims.append(
-                Claim(
-                    article_id=article.id,
-                    start=start,
-                    end=end,
-                    text=text,
-                    position=pos,
-                    entities=frozenset(
-                        e.canonical
-                        for e in ents
-                        if start <= e.start < end
-                        and e.label in ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
-                    ),
-                    numbers=_number_tokens(text),
-                    dates=frozenset(
-                        d.value
-                        for d in dates
-                        if start <= d.start < end and re.match(r"^\d{4}-\d{2}-\d{2}$", d.value)
-                    ),
-                )
+    spans = extraction.sentences if extraction and extraction.sentences else None
+    spans = _whole_quotations(article.text, spans or sentence_spans(article.text))
+    for start, end in spans:
+        text = article.text[start:end]
+        if len(_WORD.findall(text)) < 3:
+            continue
+        e_lo, e_hi = bisect.bisect_left(ent_starts, start), bisect.bisect_left(ent_starts, end)
+        d_lo, d_hi = bisect.bisect_left(date_starts, start), bisect.bisect_left(date_starts, end)
+        claims.append(
+            Claim(
+                article_id=article.id,
+                start=start,
+                end=end,
+                text=text,
+                position=pos,
+                entities=frozenset(
+                    e.canonical for e in ents[e_lo:e_hi] if e.label in _CLAIM_ENTITY_LABELS
+                ),
+                numbers=_number_tokens(text),
+                dates=frozenset(d.value for d in dates[d_lo:d_hi] if _DAY.match(d.value)),
             )
-            pos += 1
+        )
+        pos += 1
     return claims
 
 
-def _paragraphs(text: str) -> Iterable[tuple[int, str]]:
-    pos = 0
-    for part in text.split("\n\n"):
-        if part.strip():
-            yield pos, part
-        pos += len(part) + 2
+def _whole_quotations(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Join sentences that a closed quotation runs across: one claim per quoted passage.
+
+    '"The talks were useful. We agreed to continue," the Kremlin said.' stays one claim, so
+    a claim never starts inside a quotation and ends outside it.
+    """
+    from newsprism.extract.quotes import find_quote_marks
+
+    quotes = [(q.start, q.end) for q in find_quote_marks(text) if q.closed]
+    if not quotes or not spans:
+        return list(spans)
+    starts = [a for a, _ in quotes]
+    out = [spans[0]]
+    for start, end in spans[1:]:
+        i = bisect.bisect_right(starts, start) - 1
+        if i >= 0 and quotes[i][0] < start < quotes[i][1] and quotes[i][0] < out[-1][1]:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+    return out
+
+
+_CLAIM_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def independence_keys(articles: Sequence[Article]) -> dict[str, str]:
@@ -570,14 +587,11 @@ def _log_odds_z(
     return d / math.sqrt(var)
 
 
-def _edit_distance(a: str, b: str) -> int:
-    prev = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        cur = [i]
-        for j, cb in enumerate(b, 1):
-            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
-        prev = cur
-    return prev[-1]
+def _edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``limit + 1`` when it is above ``limit``."""
+    from rapidfuzz.distance import Levenshtein
+
+    return int(Levenshtein.distance(a, b, score_cutoff=limit))
 
 
 # Contractions written without their apostrophe: a scraper stripped them from this text.

@@ -238,6 +238,8 @@ class Extraction:
     dates: tuple[DateMention, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     events: tuple[Event, ...] = ()
+    # [start, end) of each sentence, as the extraction stage split the text (for claims).
+    sentences: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -489,7 +489,7 @@ def _extraction_json(ex: Extraction) -> dict[str, Any]:
             for item in getattr(ex, part)
         ]
         for part in _PARTS
-    }
+    } | {"sentences": [list(span) for span in ex.sentences]}
 
 
 def _extraction_from_json(article_id: str, doc: dict[str, Any]) -> Extraction:
@@ -499,4 +499,5 @@ def _extraction_from_json(article_id: str, doc: dict[str, Any]) -> Extraction:
             part: tuple(cls(article_id=article_id, **item) for item in doc.get(part, []))
             for part, cls in _PARTS.items()
         },
+        sentences=tuple((int(a), int(b)) for a, b in doc.get("sentences", [])),
     )

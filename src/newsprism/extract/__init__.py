@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.model import Article, Entity, Event, Extraction, Quote
 
-from ._nlp import analyse_many, ensure_doc
+from ._nlp import analyse_many, ensure_doc, spans_of
 from .entities import apply_canonical, canonicalize, extract_entities
 from .events import extract_events
 from .quotes import extract_quotes
@@ -55,6 +55,7 @@ def _extract_with_doc(article: Article, doc: Doc) -> Extraction:
         tuple(dates),
         tuple(quantities),
         tuple(events),
+        tuple(spans_of(doc)),
     )
 
 
