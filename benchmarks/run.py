@@ -57,14 +57,7 @@ def _child_analyze(corpus: str, out: str, workers: int) -> dict[str, object]:
     """What ``newsprism analyze CORPUS --out OUT --workers N`` does, timed by stage."""
     t_start = time.perf_counter()
     sys.path.insert(0, str(ROOT / "src"))
-    from newsprism.pipeline import (
-        article_to_dict,
-        cluster_store,
-        compare_store,
-        extract_store,
-        ingest,
-        process_pool,
-    )
+    from newsprism.pipeline import analyze, article_to_dict, process_pool
     from newsprism.report import write_report
     from newsprism.store import Store
 
@@ -75,15 +68,9 @@ def _child_analyze(corpus: str, out: str, workers: int) -> dict[str, object]:
     try:
         with Store(out_dir / "newsprism.duckdb") as store:
             t0 = time.perf_counter()
-            report = ingest([corpus], store, executor=pool, timings=timings)
-            timings["ingest"] = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            cluster_store(store)
-            t1 = time.perf_counter()
-            n_extracted = extract_store(store, executor=pool)
-            t2 = time.perf_counter()
-            docs = compare_store(store, executor=pool)
+            report, docs = analyze([corpus], store, executor=pool, timings=timings)
             t3 = time.perf_counter()
+            n_extracted = len(store.extracted_ids())
             items = [article_to_dict(a) for a in store.articles()]
             (out_dir / "articles.json").write_text(
                 json.dumps(items, ensure_ascii=False, indent=2, default=str), encoding="utf-8"
@@ -97,7 +84,8 @@ def _child_analyze(corpus: str, out: str, workers: int) -> dict[str, object]:
     finally:
         if pool is not None:
             pool.shutdown()
-    timings.update(cluster=t1 - t0, extract=t2 - t1, compare=t3 - t2, report=t4 - t3)
+    timings["report"] = t4 - t3
+    timings["analyze"] = t3 - t0
     return {
         "workers": workers,
         "stored": stored,

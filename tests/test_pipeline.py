@@ -141,3 +141,24 @@ def test_extract_command_json(sample_dir):
     assert any("Psaki" in (s or "") for s in speakers)
     feb24 = [d for d in item["dates"] if d["text"] == "February 24"]
     assert feb24 and feb24[0]["value"] == "2022-02-24"
+
+
+@pytest.mark.parametrize("threads", [0, 2])
+def test_meanwhile_runs_once_while_tasks_are_in_flight(threads):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newsprism.pipeline import _ordered_map
+
+    calls: list[int] = []
+    executor = ThreadPoolExecutor(threads) if threads else None
+    try:
+        out = list(
+            _ordered_map(
+                executor, lambda x: x * x, range(10), window=3, meanwhile=lambda: calls.append(1)
+            )
+        )
+    finally:
+        if executor is not None:
+            executor.shutdown()
+    assert out == [x * x for x in range(10)]
+    assert calls == [1]

@@ -219,8 +219,8 @@ def analyze(
     with _errors(), _executor(workers, dask_address) as executor:
         with Store(out_dir / "newsprism.duckdb") as store:
             report = _run_ingest(paths, store, _fields(fields), executor)
-            cluster_store(store)
-            extract_store(store, executor=executor)
+            # Clustering needs no extraction: it runs here while the workers extract.
+            extract_store(store, executor=executor, meanwhile=lambda: cluster_store(store))
             docs = compare_store(store, executor=executor)
             items = [article_to_dict(a) for a in store.articles()]
             _write_json(out_dir / "articles.json", items)

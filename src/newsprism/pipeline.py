@@ -117,13 +117,22 @@ class Executor(Protocol):
 
 
 def _ordered_map(
-    executor: Executor | None, fn: Callable[..., Any], items: Iterable[Any], *args: Any, window: int
+    executor: Executor | None,
+    fn: Callable[..., Any],
+    items: Iterable[Any],
+    *args: Any,
+    window: int,
+    meanwhile: Callable[[], None] | None = None,
 ) -> Iterator[Any]:
     """``fn(item, *args)`` for each item, in input order, at most ``window`` tasks in flight.
 
     The window bounds memory: a huge input never has more than ``window`` results waiting.
+    ``meanwhile`` runs here once the first tasks are in flight (at the start without an
+    executor): work for this process while the workers compute.
     """
     if executor is None:
+        if meanwhile is not None:
+            meanwhile()
         for item in items:
             yield fn(item, *args)
         return
@@ -131,7 +140,12 @@ def _ordered_map(
     for item in items:
         pending.append(executor.submit(fn, item, *args))
         if len(pending) >= window:
+            if meanwhile is not None:
+                meanwhile()
+                meanwhile = None
             yield pending.popleft().result()
+    if meanwhile is not None:
+        meanwhile()
     while pending:
         yield pending.popleft().result()
 
@@ -376,11 +390,14 @@ def extract_store(
     batch_size: int = 16,
     executor: Executor | None = None,
     chunk_size: int | None = None,
+    meanwhile: Callable[[], None] | None = None,
 ) -> int:
     """Extract entities, quotes, dates, quantities and events for articles not yet extracted.
 
     Copies (``duplicate_of``) are skipped: the comparison counts their original once. With
-    an ``executor`` chunks of articles are extracted in parallel and stored in order.
+    an ``executor`` chunks of articles are extracted in parallel and stored in order, and
+    ``meanwhile`` (e.g. clustering, which does not need the extractions) runs in this
+    process while the first chunks are being extracted.
     """
     done = store.extracted_ids()
     todo = [a for a in store.articles(include_duplicates=False) if a.id not in done]
@@ -389,7 +406,9 @@ def extract_store(
     chunks = (todo[i : i + chunk] for i in range(0, len(todo), chunk))
     batch: list[Extraction] = []
     window = executor_width(executor)
-    for results in _ordered_map(executor, _extract_chunk, chunks, batch_size, window=window):
+    for results in _ordered_map(
+        executor, _extract_chunk, chunks, batch_size, window=window, meanwhile=meanwhile
+    ):
         batch.extend(results)
         if len(batch) >= 64:
             store.save_extractions(batch)
@@ -513,11 +532,19 @@ def analyze(
     """
     report = ingest(paths, store, config=config, executor=executor, timings=timings)
     clock = _Clock(timings)
+    spent = {"cluster": 0.0}
+
+    def cluster() -> None:
+        t = time.perf_counter()
+        cluster_store(store)
+        spent["cluster"] = clock.add("cluster", t) - t
+
     t0 = time.perf_counter()
-    cluster_store(store)
-    t0 = clock.add("cluster", t0)
-    extract_store(store, executor=executor)
-    t0 = clock.add("extract", t0)
+    # Clustering runs here while the workers extract the first chunks (it needs no
+    # extraction); without workers it simply runs first.
+    extract_store(store, executor=executor, meanwhile=cluster)
+    clock.add("extract", t0, nested=spent["cluster"])
+    t0 = time.perf_counter()
     docs = compare_store(store, executor=executor)
     clock.add("compare", t0)
     return report, docs
