@@ -169,3 +169,29 @@ def test_poll_shows():
     (q,) = _quotes(text)
     assert q.cue == "shows"
     assert q.text.startswith("Bernie Sanders")
+
+
+def test_quotation_signed_after_a_dash():
+    text = (
+        "Readers wrote in after the debate.\n\n"
+        "“He represents our greatest shame. I will not vote for him.” ― Sonya Herridge\n\n"
+        "“The debate changed nothing for me at all.” — Pamela Padilla\n\n"
+        "The poll closes on Friday — Reuters reported the figures."
+    )
+    quotes = _quotes(text)
+    by_speaker = {q.speaker: q for q in quotes}
+    assert by_speaker["Sonya Herridge"].text.startswith("“He represents")
+    assert by_speaker["Pamela Padilla"].kind == "direct"
+    assert "Reuters reported the figures" not in {q.speaker for q in quotes}
+
+
+def test_transcript_lines_behind_a_stray_quotation_mark():
+    text = (
+        '"WALLACE: If I may, sir, because we have limited time, will she be there?\n\n'
+        '"PENCE: She will not be attending the debate tomorrow night at all.\n'
+    )
+    quotes = _quotes(text)
+    speakers = {q.speaker for q in quotes}
+    assert {"WALLACE", "PENCE"} <= speakers
+    pence = next(q for q in quotes if q.speaker == "PENCE")
+    assert pence.text.startswith("She will not be attending")

@@ -812,6 +812,7 @@ def extract_quotes(
             kind = "direct" if _is_direct(ctx, start, end, no_marks, left) else "indirect"
             add(start, end, spk, tok.text, kind, si, (sent.start(tok), lemma))
     _colon_lines(ctx, sentences, add, covered)
+    _dash_signatures(ctx, sentences, add, covered)
     _floating(ctx, sentences, add, covered)
     # A stance or agreement reported inside someone's statement ("the Kremlin said the
     # leaders agreed to ...") is part of that statement, not a quote of its own.
@@ -910,7 +911,38 @@ def _floating(
         add(q.start, q.end, _Speaker(spk.name, None, None, spk.is_person), None, "direct", si)  # type: ignore[operator]
 
 
-_COLON_LINE = re.compile(r"^[ \t]*([A-Z][^\n:]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)$", re.M)
+# '“…” ― Sonya Herridge': a quotation signed after a dash, as in letters and vox pops.
+_DASH_SIGNATURE = re.compile(
+    r"[ \t]*[―—–-]{1,2}[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+)
+
+
+def _dash_signatures(
+    ctx: _Context, sentences: list[Sentence], add: object, covered: list[tuple[int, int]]
+) -> None:
+    """A quotation followed by a dash and a name is that person's words."""
+    text = ctx.text
+    for q in ctx.marks:
+        if q.used or not q.closed or q.words < 2:
+            continue
+        m = _DASH_SIGNATURE.match(text, q.end)
+        if m is None:
+            continue
+        a, b = m.span(1)
+        after = text[b : b + 1]
+        if after and after not in '\n.,;“"' and not text[b:].startswith((" “", ' "')):
+            continue  # the name runs on into a sentence: not a signature
+        if any(x < q.end and q.start < y for x, y in covered):
+            continue
+        ents = [e for e in ctx.entities_in(a, b) if e.label in {"PERSON", "ORG"}]
+        name = ents[0].canonical if ents else text[a:b]
+        si = char_to_sentence(sentences, q.start)
+        q.used = True
+        add(q.start, q.end, _Speaker(name, a, b, not ents or ents[0].label == "PERSON"), None,
+            "direct", si)  # type: ignore[operator]  # fmt: skip
+
+
+_COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)$", re.M)
 _COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "report", "study", "newspaper", "sources"})
 
 
