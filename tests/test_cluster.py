@@ -335,3 +335,50 @@ def test_refine_articles_lists_the_texts_refine_needs():
     small.add_all(articles)
     assert small.refine_articles(small.threads_of(a.id for a in articles)) == []
     assert small.refine(articles) == 0
+
+
+def _topic_article(i: int, topic: str, day: int) -> Article:
+    words = {
+        "quake": "A strong earthquake of magnitude {m} struck the coast of {p}, collapsing "
+        "buildings; rescuers searched the rubble for survivors of the earthquake.",
+        "rehab": "The actress {p} checked into a rehab clinic for treatment, her publicist "
+        "said; the actress entered rehab after a difficult year.",
+    }[topic]
+    places = {"quake": ["Tolmara", "Vestrin"], "rehab": ["Quillon", "Dravik"]}[topic]
+    place = places[i % 2]
+    return Article(
+        id=f"{topic}-{i}",
+        source_path=f"{topic}-{i}.txt",
+        text=words.format(m=5 + i % 3, p=place),
+        title=f"{topic} {place}",
+        published=date(2024, 1, 1) + timedelta(days=day),
+    )
+
+
+def test_regroup_threads_mends_a_split_topic_and_keeps_others_apart():
+    # An online pass that never joins threads: every article opens its own.
+    cfg = replace(ClusterConfig(), thread_threshold=1.1, thread_merge_threshold=1.1)
+    c = StoryClusterer(config=cfg)
+    arts = [_topic_article(i, "quake", i) for i in range(4)]
+    arts += [_topic_article(i, "rehab", i) for i in range(4)]
+    c.add_all(arts)
+    before = {c.thread_of(c.story_of(a.id)) for a in arts}
+    assert len(before) == 8
+    merges = c.regroup_threads()
+    assert merges == 6
+    quake = {c.thread_of(c.story_of(a.id)) for a in arts[:4]}
+    rehab = {c.thread_of(c.story_of(a.id)) for a in arts[4:]}
+    assert len(quake) == 1 and len(rehab) == 1 and quake != rehab
+    # The oldest thread of each group keeps its id; the others are aliases to it.
+    assert quake == {c.thread_of(c.story_of("quake-0"))}
+    assert c.regroup_threads() == 0  # nothing left to mend
+
+
+def test_regroup_threads_is_off_at_threshold_one():
+    cfg = replace(
+        ClusterConfig(), thread_threshold=1.1, thread_merge_threshold=1.1,
+        thread_regroup_threshold=1.0,
+    )  # fmt: skip
+    c = StoryClusterer(config=cfg)
+    c.add_all([_topic_article(i, "quake", i) for i in range(3)])
+    assert c.regroup_threads() == 0

@@ -368,9 +368,13 @@ def cluster_store(store: Store, *, rebuild: bool = False) -> list[Story]:
     if rebuild:  # publication order; undated articles after the dated ones, in ingest order
         pending.sort(key=lambda a: (a.published_date is None, a.published_date or date.min))
     clusterer.add_all(pending)
-    # Batch-refine the stories inside the threads that changed (each thread is bounded).
+    # Regroup the threads that changed, then batch-refine the stories inside them (each
+    # thread is bounded).
     touched = clusterer.threads_of(a.id for a in pending)
-    clusterer.refine(store.articles(ids=clusterer.refine_articles(touched)), threads=touched)
+    clusterer.regroup_threads(touched)
+    touched = clusterer.threads_of(a.id for a in pending)
+    needed = store.articles(ids=clusterer.refine_articles(touched))
+    clusterer.refine(needed, threads=touched, regroup=False)
     stories = clusterer.stories()
     store.save_clustering(clusterer.to_state(), stories)
     log.info("clustered %d new articles into %d stories", len(pending), len(stories))
