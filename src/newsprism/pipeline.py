@@ -403,11 +403,12 @@ def extract_store(
     ``meanwhile`` (e.g. clustering, which does not need the extractions) runs in this
     process while the first chunks are being extracted.
     """
-    done = store.extracted_ids()
-    todo = [a for a in store.articles(include_duplicates=False) if a.id not in done]
+    todo = store.unextracted_ids()
     # Chunks are whole spaCy batches, so every article sees the same batch as in one process.
+    # Each chunk's texts are read from the store when it is handed out, so memory holds the
+    # chunks in flight, not the whole run.
     chunk = max(batch_size, (chunk_size or batch_size * 4) // batch_size * batch_size)
-    chunks = (todo[i : i + chunk] for i in range(0, len(todo), chunk))
+    chunks = (list(store.articles(ids=todo[i : i + chunk])) for i in range(0, len(todo), chunk))
     batch: list[Extraction] = []
     window = executor_width(executor)
     for results in _ordered_map(

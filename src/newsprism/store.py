@@ -441,6 +441,14 @@ class Store:
         """Ids of the articles whose extraction is stored."""
         return {r[0] for r in self.con.execute("SELECT article_id FROM extractions").fetchall()}
 
+    def unextracted_ids(self) -> list[str]:
+        """Ids of the original articles (not copies) with no stored extraction, in ingest order."""
+        rows = self.con.execute(
+            "SELECT id FROM articles WHERE duplicate_of IS NULL AND id NOT IN "
+            "(SELECT article_id FROM extractions) ORDER BY seq"
+        ).fetchall()
+        return [r[0] for r in rows]
+
     def save_extractions(self, extractions: Sequence[Extraction]) -> None:
         """Store (or replace) per-article extractions in one transaction."""
         if not extractions:
