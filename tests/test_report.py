@@ -295,6 +295,28 @@ def test_citation_without_offsets_finds_the_text_or_falls_back_to_the_article() 
     assert missing["cites"][0].href == "#art1"
 
 
+def test_thread_articles_cited_for_word_choice_are_not_counted_as_the_story_s() -> None:
+    a1 = Article(id="a1", source_path="a.txt", text="Troops gathered near Kiev.", outlet="Outlet A")
+    a2 = Article(id="a2", source_path="b.txt", text="Troops gathered near Kyiv.", outlet="Outlet B")
+    doc = {
+        "id": "s",
+        "articles": [{"id": "a1", "outlet": "Outlet A"}],
+        "framing": [
+            {
+                "referent": "Kyiv",
+                "kind": "spelling",
+                "terms": {"Kiev": ["a1"], "Kyiv": ["a2"]},
+                "counts": {"Kiev": {"a1": 1}, "Kyiv": {"a2": 1}},
+            }
+        ],
+    }
+    view = story_view(doc, {"a1": a1, "a2": a2})
+    assert view["counts"]["articles"] == 1 and view["counts"]["outlets"] == 1
+    assert [o["name"] for o in view["outlets"]] == ["Outlet A"]
+    listed = {a["id"]: a["in_story"] for a in view["articles"]}
+    assert listed == {"a1": True, "a2": False}
+
+
 def test_framing_terms_link_to_the_word_in_each_article(report: dict) -> None:
     doc = next(d for d in report["docs"] if d["id"] == "s-macron-putin-call")
     page = parse(_story_html(report, doc["id"]))

@@ -732,8 +732,14 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         )
     first = doc.get("first") or (min(dates).isoformat() if dates else None)
     last = doc.get("last") or (max(dates).isoformat() if dates else None)
-    outlet_counts: dict[str, int] = {}
+    # Framing draws on the whole thread, so an article of another story of the thread may
+    # be cited for its word choice: it is listed, but not counted as this story's.
+    members = {_str(a.get("id")) for a in _dicts(doc.get("articles"))}
     for entry in arts:
+        entry["in_story"] = not members or entry["id"] in members
+    own = [entry for entry in arts if entry["in_story"]]
+    outlet_counts: dict[str, int] = {}
+    for entry in own:
         label = str(entry["label"])
         outlet_counts[label] = outlet_counts.get(label, 0) + 1
     return {
@@ -759,7 +765,7 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         "framing": framing,
         "articles": arts,
         "counts": {
-            "articles": len(arts),
+            "articles": len(own),
             "outlets": len(outlet_counts),
             "events": len(timeline),
             "conflicts": sum(1 for c in conflicts if c["kind"] == "conflict"),
