@@ -195,3 +195,25 @@ def test_transcript_lines_behind_a_stray_quotation_mark():
     assert {"WALLACE", "PENCE"} <= speakers
     pence = next(q for q in quotes if q.speaker == "PENCE")
     assert pence.text.startswith("She will not be attending")
+
+
+def test_learned_detector_finds_cues_the_lexicon_lacks():
+    from newsprism.extract.quotes import CUE_VERBS
+
+    assert "float" not in CUE_VERBS and "hammer" not in CUE_VERBS
+    (q,) = _quotes("The governor floated a plan to raise the minimum wage.")
+    assert (q.cue, q.speaker, q.text) == ("floated", "governor", "a plan to raise the minimum wage")
+    (q,) = _quotes("The candidate hammered her rival over the emails.")
+    assert q.cue == "hammered" and q.speaker == "candidate"
+
+
+def test_cue_model_scores_cues_above_other_verbs():
+    from newsprism.extract._nlp import analyse, parsed_sentences
+    from newsprism.extract.quotes import _cue_model, cue_probability
+
+    bias, weights, threshold = _cue_model()
+    assert len(weights) > 1000 and 0.0 < threshold < 1.0
+    text = "The minister said that prices would rise next year."
+    (sent,) = parsed_sentences(analyse(text), lambda s: True)
+    probs = {t.text: cue_probability(t, sent, text) for t in sent.parse if t.pos_ == "VERB"}
+    assert probs["said"] > 0.8 > threshold > probs["rise"]
