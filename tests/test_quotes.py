@@ -217,3 +217,22 @@ def test_cue_model_scores_cues_above_other_verbs():
     (sent,) = parsed_sentences(analyse(text), lambda s: True)
     probs = {t.text: cue_probability(t, sent, text) for t in sent.parse if t.pos_ == "VERB"}
     assert probs["said"] > 0.8 > threshold > probs["rise"]
+
+
+def test_parenthetical_cue_takes_the_main_clause():
+    (q,) = _quotes("But to prevent problems, he said, local officials should be vigilant.")
+    assert q.cue == "said"
+    assert "local officials should be vigilant" in q.text
+
+
+def test_naming_verb_takes_object_and_predicate():
+    (q,) = _quotes("The Trump campaign called the charges unsubstantiated and fabricated.")
+    assert q.cue == "called" and q.speaker == "Trump campaign"
+    assert q.text.startswith("the charges unsubstantiated")
+
+
+def test_noun_cue_with_a_clause_and_a_possessor():
+    quotes = _quotes("Donald Trump's claim that the election was rigged drew wide criticism.")
+    q = next(q for q in quotes if q.cue == "claim")
+    assert q.speaker == "Donald Trump"
+    assert q.text == "that the election was rigged"

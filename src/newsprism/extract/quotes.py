@@ -295,6 +295,27 @@ def _learned_cue(tok: Token, sent: Sentence, text: str) -> bool:
     return cue_probability(tok, sent, text) >= _cue_model()[2]
 
 
+def _noun_cue(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -> None:
+    """A noun the learned detector takes for a cue: "Trump's claim that ...", "her plan to ...".
+
+    The content is the noun's clause ("that ...", "to ..."); the source is its possessor,
+    else the subject of the verb it is the object of ("Clinton laid out her proposals").
+    """
+    content = _child(tok, ("acl", "ccomp"))
+    if content is None or content.i < tok.i or not _learned_cue(tok, sent, ctx.text):
+        return
+    holder = _child(tok, ("poss",))
+    if holder is None and tok.dep_ in {"dobj", "pobj"}:
+        verb = tok.head if tok.dep_ == "dobj" else tok.head.head
+        holder = _child(verb, ("nsubj",))
+    if holder is None:
+        return
+    start, end = _content_span(sent, content)
+    spk = _resolve_speaker(ctx, sent, holder, si)
+    kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
+    add(start, end, spk, tok.text, kind, si, (sent.start(tok), tok.lemma_))  # type: ignore[operator]
+
+
 def _subtree_span(tok: Token) -> tuple[int, int]:
     """Token index range [lo, hi] of ``tok``'s subtree (contiguous by projectivity)."""
     lefts = tok.left_edge.i
@@ -738,6 +759,9 @@ def extract_quotes(
                         (sent.start(tok), tok.lemma_),
                     )
                 continue
+            if tok.pos_ == "NOUN" and not ctx.inside_quote(sent.start(tok)):
+                _noun_cue(ctx, sent, tok, si, add)
+                continue
             if tok.pos_ not in {"VERB", "AUX"}:
                 continue
             learned = False
@@ -760,14 +784,17 @@ def extract_quotes(
                 continue  # first person outside marks: inside a quotation whose marks were lost
             mark = _child(tok, ("mark",))
             if (
-                mark is not None
-                and mark.lower_ == "as"
-                and tok.dep_ == "advcl"
+                (
+                    (mark is not None and mark.lower_ == "as" and tok.dep_ == "advcl")
+                    # "But to prevent problems, he said, officials should be vigilant."
+                    or (tok.dep_ == "parataxis" and lemma in SPEECH_VERBS)
+                )
                 and subj is not None
                 and _child(tok, ("ccomp", "dobj")) is None
                 and tok.head is not tok
             ):
                 # "As Politico reported, the meeting ...": the main clause is the content.
+                # So it is for a parenthetical "..., he said, ...".
                 head = tok.head
                 lo, hi = head.left_edge.i, head.right_edge.i
                 left_side = (lo, tok.left_edge.i - 1)
@@ -821,7 +848,9 @@ def extract_quotes(
                     if learned or lemma in XCOMP_CUES | _CLAUSE_CUES
                     else None
                 )
-                ob = _child(tok, ("dobj",)) if learned or lemma in DOBJ_CUES else None
+                # "called half of his supporters deplorables": naming, object and predicate.
+                naming = _child(tok, ("oprd",)) is not None
+                ob = _child(tok, ("dobj",)) if learned or naming or lemma in DOBJ_CUES else None
                 if xc is not None:
                     start, end = _content_span(sent, xc)
                     ob2 = _child(tok, ("dobj",))
