@@ -315,6 +315,38 @@ def test_thread_articles_cited_for_word_choice_are_not_counted_as_the_story_s() 
     assert [o["name"] for o in view["outlets"]] == ["Outlet A"]
     listed = {a["id"]: a["in_story"] for a in view["articles"]}
     assert listed == {"a1": True, "a2": False}
+    # Its text stays on its own story's page: listed, linked, not shown in full here.
+    other = next(a for a in view["articles"] if a["id"] == "a2")
+    assert other["nodes"] is None
+    kyiv = next(t for t in view["framing"][0]["terms"] if t["term"] == "Kyiv")
+    assert [c.href for c in kyiv["cites"]] == [f"#art{other['n']}"]
+
+
+def test_a_large_thread_does_not_swell_a_story_page() -> None:
+    from newsprism.report import FRAMING_OUTSIDE_CITES
+
+    own = Article(id="a0", source_path="a0.txt", text="Troops near Kiev.", outlet="Outlet A")
+    others = {
+        f"t{i}": Article(id=f"t{i}", source_path=f"t{i}.txt", text="Kyiv.", outlet=f"Outlet {i}")
+        for i in range(40)
+    }
+    doc = {
+        "id": "s",
+        "articles": [{"id": "a0"}],
+        "framing": [
+            {
+                "referent": "Kyiv",
+                "kind": "spelling",
+                "terms": {"Kiev": ["a0"], "Kyiv": sorted(others)},
+                "counts": {"Kiev": {"a0": 1}, "Kyiv": {k: 1 for k in others}},
+            }
+        ],
+    }
+    view = story_view(doc, {"a0": own, **others})
+    kyiv = next(t for t in view["framing"][0]["terms"] if t["term"] == "Kyiv")
+    assert len(kyiv["cites"]) == FRAMING_OUTSIDE_CITES
+    assert sum(kyiv["outlets"].values()) == 40 and kyiv["uses"] == 40
+    assert len(view["articles"]) == 1 + FRAMING_OUTSIDE_CITES
 
 
 def test_framing_terms_link_to_the_word_in_each_article(report: dict) -> None:

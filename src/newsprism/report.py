@@ -357,6 +357,10 @@ def _find(text: str, needle: str) -> tuple[int, int] | None:
 # ---------------------------------------------------------------------------- views
 
 
+# Citations of a framing term into articles outside the story, at most, per term.
+FRAMING_OUTSIDE_CITES = 3
+
+
 class _Resolver:
     """Collects citations and the marks they need, per article of one story."""
 
@@ -371,6 +375,10 @@ class _Resolver:
                 self.order.append(aid)
                 self.meta[aid] = entry
         self.articles = articles
+        # The story's own articles; others (a thread's, cited for a word) are listed and
+        # linked, but their text is left to their own story's page.
+        self.members = set(self.meta)
+        self.kinds: dict[str, set[str]] = {}  # what each article is cited for
         self.marks: dict[str, dict[tuple[int, int], Mark]] = {}
         self.unknown: list[str] = []
 
@@ -403,9 +411,21 @@ class _Resolver:
                     meta[key] = getattr(art, key)
         return article_label(meta, fallback=f"article {aid}")
 
-    def text(self, aid: str) -> str | None:
+    def text(self, aid: str, kind: str = "") -> str | None:
+        """The text a citation of ``kind`` is placed in (None: link to the article only).
+
+        Another story's article cited only for a word ("term") is not shown in full.
+        """
         art = self.articles.get(aid)
-        return art.text if art is not None else None
+        if art is None or (kind == "term" and not self.shows_text(aid)):
+            return None
+        return art.text
+
+    def shows_text(self, aid: str) -> bool:
+        """Whether the article's text is on this page: the story's own, or cited for a fact."""
+        return (
+            not self.members or aid in self.members or bool(self.kinds.get(aid, set()) - {"term"})
+        )
 
     def cite(
         self,
@@ -419,10 +439,12 @@ class _Resolver:
     ) -> Citation:
         aid = _str(aid)
         n = self.number(aid)
-        text = self.text(aid)
+        self.kinds.setdefault(aid, set()).add(kind)
+        text = self.text(aid, kind)
         meta = self.meta.get(aid, {})
         title = _str(meta.get("title")) or _str(getattr(self.articles.get(aid), "title", ""))
-        cit = Citation(aid, n, self.label(aid), title, known=text is not None)
+        known = text is not None or aid in self.articles
+        cit = Citation(aid, n, self.label(aid), title, known=known)
         if text is None:
             return cit
         span: tuple[int, int] | None = None
@@ -681,17 +703,26 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         fact["count"] = len(carried)
 
     framing = []
+    members = {_str(a.get("id")) for a in _dicts(doc.get("articles"))}
     for fr in _dicts(doc.get("framing")):
         rows = []
         counts = _mapping(fr.get("counts"))
         for term, ids in _mapping(fr.get("terms")).items():
+            # Framing is learned over the whole thread: every use is counted, but only the
+            # story's own articles and a few of the thread's others are cited, so a story
+            # page stays the size of its story however large its thread grows.
+            all_ids = _ids(ids)
+            inside = [a for a in all_ids if a in members or not members]
+            outside = [a for a in all_ids if not (a in members or not members)]
+            cited = inside + outside[: max(0, FRAMING_OUTSIDE_CITES - len(inside))]
             term_cites = [
                 r.cite(a, quote=_str(term), kind="term", note=f"term: {_str(term)}"[:80])
-                for a in _ids(ids)
+                for a in cited
             ]
             by_outlet: dict[str, int] = {}
-            for tc in term_cites:
-                by_outlet[tc.label] = by_outlet.get(tc.label, 0) + 1
+            for a in all_ids:
+                label = r.label(a)
+                by_outlet[label] = by_outlet.get(label, 0) + 1
             per_article = _mapping(counts.get(term))
             uses = sum(n for n in per_article.values() if isinstance(n, int))
             rows.append(
@@ -712,7 +743,9 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         day = _as_date(published)
         if day is not None:
             dates.append(day)
-        text = art.text if art is not None else None
+        # An article of another story of the thread, cited for a word: its own story's
+        # page shows its text; here it is listed with its citations' targets only.
+        text = art.text if art is not None and r.shows_text(aid) else None
         marks = list(r.marks.get(aid, {}).values())
         arts.append(
             {
@@ -734,7 +767,6 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
     last = doc.get("last") or (max(dates).isoformat() if dates else None)
     # Framing draws on the whole thread, so an article of another story of the thread may
     # be cited for its word choice: it is listed, but not counted as this story's.
-    members = {_str(a.get("id")) for a in _dicts(doc.get("articles"))}
     for entry in arts:
         entry["in_story"] = not members or entry["id"] in members
     own = [entry for entry in arts if entry["in_story"]]
