@@ -236,3 +236,11 @@ def test_noun_cue_with_a_clause_and_a_possessor():
     q = next(q for q in quotes if q.cue == "claim")
     assert q.speaker == "Donald Trump"
     assert q.text == "that the election was rigged"
+
+
+def test_learned_cue_needs_content_not_just_a_name():
+    quotes = _quotes(
+        "Furthermore, Macron also spoke with his Ukrainian counterpart Volodymyr Zelensky, who "
+        "updated Macron about the security situation and called for an immediate ceasefire."
+    )
+    assert not [q for q in quotes if q.cue == "updated" and q.text == "Macron"]

@@ -856,7 +856,12 @@ def extract_quotes(
                     ob2 = _child(tok, ("dobj",))
                     if ob2 is not None:
                         start = min(start, _content_span(sent, ob2)[0])
-                elif ob is not None and (ob.pos_ != "PRON" or lemma in STANCE_VERBS):
+                elif (
+                    ob is not None
+                    and (ob.pos_ != "PRON" or lemma in STANCE_VERBS)
+                    # a learned cue's object must say something, not just name someone
+                    and not (learned and ob.pos_ in {"PROPN", "PRON"} and ob.n_lefts == 0)
+                ):
                     start, end = _content_span(sent, ob)
                     # "called X a disgrace", "sees X as a uniter": the predicate too.
                     for c in tok.rights:
