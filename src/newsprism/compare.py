@@ -197,9 +197,8 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
     ent_starts = [e.start for e in ents]
     date_starts = [d.start for d in dates]
     pos = 0
-    spans = extraction.sentences if extraction and extraction.sentences else None
-    spans = _whole_quotations(article.text, spans or sentence_spans(article.text))
-    for start, end in spans:
+    spans = (extraction.sentences if extraction else ()) or sentence_spans(article.text)
+    for start, end in _whole_quotations(article.text, spans):
         text = article.text[start:end]
         if len(_WORD.findall(text)) < 3:
             continue

@@ -421,11 +421,13 @@ class _Resolver:
             return None
         return art.text
 
+    def in_story(self, aid: str) -> bool:
+        """Whether ``aid`` is one of the story's own articles (all are, when none are listed)."""
+        return not self.members or aid in self.members
+
     def shows_text(self, aid: str) -> bool:
         """Whether the article's text is on this page: the story's own, or cited for a fact."""
-        return (
-            not self.members or aid in self.members or bool(self.kinds.get(aid, set()) - {"term"})
-        )
+        return self.in_story(aid) or bool(self.kinds.get(aid, set()) - {"term"})
 
     def cite(
         self,
@@ -703,7 +705,6 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         fact["count"] = len(carried)
 
     framing = []
-    members = {_str(a.get("id")) for a in _dicts(doc.get("articles"))}
     for fr in _dicts(doc.get("framing")):
         rows = []
         counts = _mapping(fr.get("counts"))
@@ -712,8 +713,8 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
             # story's own articles and a few of the thread's others are cited, so a story
             # page stays the size of its story however large its thread grows.
             all_ids = _ids(ids)
-            inside = [a for a in all_ids if a in members or not members]
-            outside = [a for a in all_ids if not (a in members or not members)]
+            inside = [a for a in all_ids if r.in_story(a)]
+            outside = [a for a in all_ids if not r.in_story(a)]
             cited = inside + outside[: max(0, FRAMING_OUTSIDE_CITES - len(inside))]
             term_cites = [
                 r.cite(a, quote=_str(term), kind="term", note=f"term: {_str(term)}"[:80])
@@ -768,7 +769,7 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
     # Framing draws on the whole thread, so an article of another story of the thread may
     # be cited for its word choice: it is listed, but not counted as this story's.
     for entry in arts:
-        entry["in_story"] = not members or entry["id"] in members
+        entry["in_story"] = r.in_story(entry["id"])
     own = [entry for entry in arts if entry["in_story"]]
     outlet_counts: dict[str, int] = {}
     for entry in own:

@@ -41,14 +41,13 @@ _QUOTE_RE = re.compile(r"[\"“”„‟«»‹›]|(?:^|(?<=[\s(\[]))[‘']|[�
 _NEEDS_PARSE_KEY = "newsprism_parsed_sentences"
 
 
-# Components run over every sentence, and over the sentences that need a parse.
-_WHOLE_TEXT_OFF = ("tagger", "parser", "attribute_ruler", "lemmatizer")
-_PARSE_PIPES = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer")
+# Components left out of the whole-text pass: they run on the sentences that need a parse.
+_PARSE_PIPES = ("tagger", "parser", "attribute_ruler", "lemmatizer")
 
 
 def _nlp() -> Language:
-    """The whole-text pipeline: tokenizer and NER (the sentence recogniser is run apart)."""
-    return load_nlp(disable=_WHOLE_TEXT_OFF)
+    """The whole-text pipeline: tokenizer, tok2vec and NER (the sentence recogniser apart)."""
+    return load_nlp(disable=_PARSE_PIPES)
 
 
 def _parser_nlp() -> Language:
@@ -218,9 +217,10 @@ def parsed_sentences(doc: Doc, needs: Callable[[Span], bool] = _default_needs) -
         if tagged:
             head = (*head, TAG, POS, LEMMA)
         subs = [sent.as_doc(array_head=head) for _, _, sent in todo]  # type: ignore[call-arg]
+        # A tagged doc needs only the parser; one without token vectors needs tok2vec too.
         pipes = ("parser",) if tagged else _PARSE_PIPES
-        if doc.tensor is not None and doc.tensor.size and "tok2vec" in pipes:
-            pipes = tuple(p for p in pipes if p != "tok2vec")
+        if not tagged and (doc.tensor is None or not doc.tensor.size):
+            pipes = ("tok2vec", *pipes)
         for (pos, k, _), sub in zip(todo, _parse_docs(subs, pipes), strict=True):
             out[pos].parse = sub
             cache[k] = sub
