@@ -185,6 +185,28 @@ def test_quotation_signed_after_a_dash():
     assert "Reuters reported the figures" not in {q.speaker for q in quotes}
 
 
+def test_dash_signature_with_no_break_space_and_trailing_blank():
+    text = (
+        "Readers wrote in after the debate.\n"
+        "“I just hope this campaign gets people out to register and vote.” ―\xa0Jorge Falcon\n"
+        "“Tonight showed him for who he really is, an out of touch man.” ― Martha Aguilar \n"
+        "The poll closes on Friday."
+    )
+    speakers = {q.speaker for q in _quotes(text)}
+    assert {"Jorge Falcon", "Martha Aguilar"} <= speakers
+
+
+def test_listener_of_a_verb_of_speaking_is_not_what_was_said():
+    quotes = _quotes(
+        "Clinton communications director Jennifer Palmieri spoke to reporters on Tuesday. "
+        "Later, Trump spoke to a gathering of fracking industry leaders in Pittsburgh. "
+        "Obama talked about the economy at length."
+    )
+    texts = [q.text for q in quotes]
+    assert not any("reporters" in t or "gathering" in t for t in texts)
+    assert any(t == "the economy" for t in texts)
+
+
 def test_transcript_lines_behind_a_stray_quotation_mark():
     text = (
         '"WALLACE: If I may, sir, because we have limited time, will she be there?\n\n'

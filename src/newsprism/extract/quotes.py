@@ -108,6 +108,9 @@ DOBJ_CUES = (
 )
 # Prepositions whose object is the content ("talked about X", "called for X", "voted for X").
 CONTENT_PREPS = frozenset({"about", "for", "of", "on", "against", "over", "to", "at"})
+# Verbs of speaking whose "to"/"with"/"at" object is the listener or the venue, not what
+# was said ("spoke to reporters", "talked with aides", "speaking at Drexel").
+_ADDRESSEE_VERBS = frozenset("speak talk say explain write tweet post announce".split())
 # Verbs of saying whose content is a clause, found by position when the parse misses it.
 _CLAUSE_CUES = frozenset(
     "say tell add write argue claim insist note warn explain state assert contend".split()
@@ -655,6 +658,8 @@ def _content_prep(tok: Token) -> Token | None:
     """Object of the first content preposition after the cue ("talked about X")."""
     for c in tok.rights:
         if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS:
+            if c.lower_ in {"to", "at"} and tok.lemma_.lower() in _ADDRESSEE_VERBS:
+                continue
             obj = _child(c, ("pobj", "pcomp"))
             if obj is not None:
                 return obj
@@ -1019,7 +1024,7 @@ def _floating(
 
 # '“…” ― Sonya Herridge': a quotation signed after a dash, as in letters and vox pops.
 _DASH_SIGNATURE = re.compile(
-    r"[ \t]*[―—–-]{1,2}[ \t]*((?:[A-Z][\w.'’-]*)(?:[ \t]+[A-Z][\w.'’-]*){0,3})"
+    r"[^\S\n]*[―—–-]{1,2}[^\S\n]*((?:[A-Z][\w.'’-]*)(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})"
 )
 
 
@@ -1035,7 +1040,7 @@ def _dash_signatures(
         if m is None:
             continue
         a, b = m.span(1)
-        after = text[b : b + 1]
+        after = text[b:].lstrip(" \t\xa0")[:1]
         if after and after not in '\n.,;“"' and not text[b:].startswith((" “", ' "')):
             continue  # the name runs on into a sentence: not a signature
         if any(x < q.end and q.start < y for x, y in covered):
