@@ -266,3 +266,32 @@ def test_learned_cue_needs_content_not_just_a_name():
         "updated Macron about the security situation and called for an immediate ceasefire."
     )
     assert not [q for q in quotes if q.cue == "updated" and q.text == "Macron"]
+
+
+def test_quotation_then_title_and_name_when_the_parse_loses_the_subject():
+    text = (
+        "The Department of Justice is investigating the shooting.\n"
+        "“I will just make this promise to you: We will achieve justice in this case,” "
+        "Tulsa police Chief Chuck Jordan said Monday."
+    )
+    (q,) = [q for q in _quotes(text) if q.text.startswith("“I will")]
+    assert q.speaker == "Chuck Jordan" and q.kind == "direct"
+    assert q.text.endswith("in this case,”")
+
+
+def test_cue_verb_tagged_as_a_noun():
+    (q,) = _quotes("But Trump claims that he should be the exception.")
+    assert q.speaker == "Trump" and q.text == "that he should be the exception"
+
+
+def test_verifier_keeps_reported_speech_and_only_drops_candidates():
+    from newsprism.extract.quotes import _verify_model, quote_candidates, verify_probability
+
+    bias, weights, threshold = _verify_model()
+    assert len(weights) > 1000 and 0.0 < threshold < 1.0
+    article = _article("001")
+    candidates = quote_candidates(article)
+    kept = extract_quotes(article)
+    assert set(kept) <= {q for q, _ in candidates}
+    said = [f for q, f in candidates if q.cue == "said" and q.speaker]
+    assert said and all(verify_probability(f) >= threshold for f in said)

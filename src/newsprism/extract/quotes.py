@@ -7,7 +7,8 @@ conventions (cue, source, content):
    dependency parse gives the source (the cue's subject, or the object of "according
    to") and the content (the cue's clausal complement, or the quotation next to the
    cue, or the clause "according to" is attached to). The parse runs only on sentences
-   with a cue, a quotation mark or "according to".
+   with a quotation mark, "according to" or a word that may be a cue (a lexicon verb, or
+   a lemma the learned detector of step 4 weighs towards a cue).
 2. *Quotation marks*: a scan of the text pairs opening and closing marks of any style
    (straight, curly, single, guillemets, „German“); a paragraph that opens a quotation
    and does not close it continues into the next paragraph that opens with a mark.
@@ -20,8 +21,14 @@ conventions (cue, source, content):
    cue when a logistic model over its parse context (:func:`cue_features`; weights in
    ``data/cue_model.json``, trained on PolNeAR's train split by
    ``tools/train_cue_model.py``) gives it at least the stored threshold; its content is
-   its complement, infinitive or object, and its subject the source. PolNeAR dev: quote
-   F1 0.800 -> 0.808.
+   its complement, infinitive or object, and its subject the source. The threshold is
+   low (a candidate), because step 5 decides.
+5. *Verification*: every candidate of the rules above gets features (the rule that found
+   it, the cue's lemma, class and detector probability, how the content was reached, the
+   words between cue and content, the content's length, first word and marks, the kind of
+   speaker; :func:`verify_features`), and a logistic model trained on PolNeAR's train
+   candidates by ``tools/train_quote_verifier.py`` (``data/quote_verifier.json``) keeps
+   those it scores at least at its stored threshold.
 
 Speakers are resolved to names: a person named in the subject phrase, a pronoun to the
 last speaker or person, a role description ("the Russian leader") through
@@ -44,7 +51,14 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Entity, Quote
 
-from ._nlp import Sentence, char_to_sentence, ensure_doc, has_verb_form, parsed_sentences
+from ._nlp import (
+    Sentence,
+    char_to_sentence,
+    ensure_doc,
+    has_verb_form,
+    parsed_sentences,
+    verb_lemmas,
+)
 from .entities import extract_entities
 
 if TYPE_CHECKING:
@@ -241,11 +255,22 @@ def find_quote_marks(text: str) -> list[QuoteSpan]:
 
 
 def _needs_parse(sent: Span) -> bool:
-    """A sentence is parsed when it has a quotation mark, "according" or a cue verb's form."""
+    """A sentence is parsed when it has a quotation mark, "according" or a cue's form.
+
+    Cues are the lexicon's verbs and the words the learned detector weighs towards a cue.
+    """
     for tok in sent:
         if tok.lower_ == "according" or tok.text in _ALL_MARKS or tok.text[:1] in '“”«»„"':
             return True
-    return has_verb_form(sent, CUE_VERBS)
+    return has_verb_form(sent, _likely_cues())
+
+
+@functools.lru_cache(maxsize=1)
+def _likely_cues() -> frozenset[str]:
+    """The lexicon's cue verbs and every lemma the cue model weighs towards a cue."""
+    weights = _cue_model()[1]
+    learned = {k[4:] for k, w in weights.items() if k.startswith("lem=") and w > 0}
+    return CUE_VERBS | frozenset(learned)
 
 
 def cue_features(tok: Token, sent: Sentence, text: str) -> dict[str, float]:
@@ -298,6 +323,94 @@ def _learned_cue(tok: Token, sent: Sentence, text: str) -> bool:
     return cue_probability(tok, sent, text) >= _cue_model()[2]
 
 
+_PRONOUNS = frozenset("he she they it i we you who this that".split())
+_OPEN_MARKS = "\"“‘«„'"
+
+
+def _bucket(n: int) -> str:
+    for limit in (1, 2, 4, 8, 16, 32):
+        if n <= limit:
+            return str(limit)
+    return "more"
+
+
+def verify_features(
+    q: Quote, rule: str, cue_pos: tuple[int, str] | None, text: str, cue_p: float | None = None
+) -> dict[str, float]:
+    """Features of one candidate quote for the learned verifier (training uses the same).
+
+    The rule that found it, the cue's lemma and lexicon class, the words between cue and
+    content, the content's length, first word and quotation marks, and the speaker's kind.
+    """
+    lemma = cue_pos[1].lower() if cue_pos is not None else "-"
+    words = q.text.split()
+    first = words[0].strip(_OPEN_MARKS + "”’»").lower() if words else ""
+    f: dict[str, float] = {
+        "rule=" + rule: 1,
+        "kind=" + q.kind: 1,
+        "rule|kind=" + rule + "|" + q.kind: 1,
+        "lem=" + lemma: 1,
+        "len=" + _bucket(len(words)): 1,
+        "rule|len=" + rule + "|" + _bucket(len(words)): 1,
+        "first=" + first: 1,
+        "lem|first=" + lemma + "|" + first: 1,
+    }
+    if cue_p is not None:
+        f["cue_p"] = cue_p
+        f["cue_p=" + str(min(int(cue_p * 5), 4))] = 1
+    if lemma in SPEECH_VERBS:
+        f["class=speech"] = 1
+    elif lemma in THOUGHT_VERBS:
+        f["class=thought"] = 1
+    elif lemma in STANCE_VERBS:
+        f["class=stance"] = 1
+    if q.text[:1] in _OPEN_MARKS:
+        f["opens_mark"] = 1
+    if q.text[-1:] in "\"”’»'":
+        f["closes_mark"] = 1
+    if q.text.isupper():
+        f["upper"] = 1
+    if any(c.isdigit() for c in q.text):
+        f["digits"] = 1
+    if cue_pos is not None and q.cue:
+        cue_end = cue_pos[0] + len(q.cue)
+        if cue_end <= q.start:
+            gap = text[cue_end : q.start].lower().split()
+            f["gap=" + " ".join(gap[:2])] = 1
+            f["lem|gap=" + lemma + "|" + " ".join(gap[:2])] = 1
+            if len(gap) > 2:
+                f["gap_far"] = 1
+        else:
+            f["cue_after"] = 1
+    if q.speaker is None:
+        f["spk=none"] = 1
+    elif q.speaker_start is None:
+        f["spk=inherited"] = 1
+    else:
+        said = text[q.speaker_start : q.speaker_end].lower()
+        f["spk=pronoun" if said in _PRONOUNS else "spk=phrase"] = 1
+        head = said.split()[-1] if said.split() else ""
+        if q.speaker and q.speaker.lower() != said and said not in _PRONOUNS:
+            f["spk=resolved"] = 1  # a name found in or for the phrase
+        f["spk_word=" + head.strip(".,’'s")] = 1
+        if q.speaker_start >= q.end:
+            f["spk_after"] = 1
+    return f
+
+
+@functools.lru_cache(maxsize=1)
+def _verify_model() -> tuple[float, dict[str, float], float]:
+    doc = json.loads(resources.files("newsprism").joinpath("data/quote_verifier.json").read_text())
+    return float(doc["bias"]), doc["weights"], float(doc["threshold"])
+
+
+def verify_probability(features: dict[str, float]) -> float:
+    """Probability that a candidate quote is an attribution (logistic model, PolNeAR train)."""
+    bias, weights, _ = _verify_model()
+    z = bias + sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-z))
+
+
 def _noun_cue(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -> None:
     """A noun the learned detector takes for a cue: "Trump's claim that ...", "her plan to ...".
 
@@ -316,7 +429,7 @@ def _noun_cue(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -
     start, end = _content_span(sent, content)
     spk = _resolve_speaker(ctx, sent, holder, si)
     kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
-    add(start, end, spk, tok.text, kind, si, (sent.start(tok), tok.lemma_))  # type: ignore[operator]
+    add(start, end, spk, tok.text, kind, si, (sent.start(tok), tok.lemma_), "noun")  # type: ignore[operator]
 
 
 def _subtree_span(tok: Token) -> tuple[int, int]:
@@ -508,7 +621,7 @@ def _resolve_speaker(ctx: _Context, sent: Sentence, subj: Token, sent_index: int
         verb = subj.head
         while (
             verb.dep_ != "relcl"
-            and verb.head is not verb
+            and verb.head.i != verb.i
             and verb.dep_ in {"ccomp", "xcomp", "conj"}
         ):
             verb = verb.head
@@ -633,6 +746,39 @@ def _adjacent_quote(
     return None
 
 
+def _named_source_before(
+    ctx: _Context, sent: Sentence, cue: Token
+) -> tuple[QuoteSpan, _Speaker] | None:
+    """A quotation, a short title and a name right before the cue, when the parse gave none.
+
+    '“…,” Tulsa police Chief Chuck Jordan said Monday.' (the parser took "Tulsa" for a verb).
+    """
+    text = ctx.text
+    cue_start = sent.start(cue)
+    names = [
+        e
+        for e in ctx.entities
+        if e.label in {"PERSON", "ORG"} and 0 <= cue_start - e.end <= 1 and e.start < cue_start
+    ]
+    if not names:
+        return None
+    name = names[-1]
+    for q in ctx.marks:
+        if q.words < 2 or not 0 <= name.start - q.end <= 40:
+            continue
+        if re.fullmatch(r"[ \t,]*(?:[\w.’'-]+[ \t]+){0,4}", text[q.end : name.start]):
+            return q, _Speaker(name.canonical, name.start, name.end, name.label == "PERSON")
+    return None
+
+
+def _verb_tagged_noun(tok: Token) -> str | None:
+    """The cue lemma of a "noun" with a subject and a clause ("Trump claims that he ...")."""
+    if tok.pos_ != "NOUN" or _child(tok, ("nsubj",)) is None or _child(tok, ("ccomp",)) is None:
+        return None
+    lemmas = sorted(verb_lemmas(tok.text) & (SPEECH_VERBS | THOUGHT_VERBS))
+    return lemmas[0] if lemmas else None
+
+
 def _noun_tagged_cue(ctx: _Context, sent: Sentence, tok: Token) -> bool:
     """'“…,” Viguerie notes.': a cue the tagger took for a plural noun after a name."""
     if tok.i == 0 or tok.lemma_.lower() not in SPEECH_VERBS:
@@ -698,7 +844,21 @@ def extract_quotes(
 
     ``doc`` is the spaCy doc of ``article.text`` (made with the parser off, or on) and
     ``entities`` the result of :func:`extract_entities`; both are computed when omitted.
+    The rules' candidates (:func:`quote_candidates`) are kept when the learned verifier
+    (:func:`verify_probability`) gives them at least its stored threshold.
     """
+    threshold = _verify_model()[2]
+    return [
+        q
+        for q, feats in quote_candidates(article, doc, entities)
+        if verify_probability(feats) >= threshold
+    ]
+
+
+def quote_candidates(
+    article: Article, doc: Doc | None = None, entities: list[Entity] | None = None
+) -> list[tuple[Quote, dict[str, float]]]:
+    """Every quote the rules find, with the verifier's features (see :func:`extract_quotes`)."""
     text = article.text
     doc = ensure_doc(text, doc)
     if entities is None:
@@ -710,6 +870,9 @@ def extract_quotes(
     quotes: list[Quote] = []
     covered: list[tuple[int, int]] = []
     cue_at: dict[int, tuple[int, str]] = {}  # id(quote) -> (cue offset, cue lemma)
+    rules: dict[int, str] = {}  # id(quote) -> the rule that found it
+    cue_p: dict[int, float] = {}  # id(quote) -> the cue detector's probability
+    contexts: dict[int, dict[str, float]] = {}  # id(quote) -> the cue's parse context
 
     def add(
         start: int,
@@ -719,6 +882,9 @@ def extract_quotes(
         kind: str,
         sent_index: int,
         cue_pos: tuple[int, str] | None = None,
+        rule: str = "verb",
+        prob: float | None = None,
+        context: dict[str, float] | None = None,
     ) -> None:
         start, end = _trim(text, start, end)
         if end - start < 3 or not any(ch.isalpha() for ch in text[start:end]):
@@ -730,6 +896,11 @@ def extract_quotes(
             article.id, start, end, text[start:end], spk.name, cue, kind, spk.start, spk.end
         )
         quotes.append(quote)
+        rules[id(quote)] = rule
+        if prob is not None:
+            cue_p[id(quote)] = prob
+        if context is not None:
+            contexts[id(quote)] = context
         if cue_pos is not None:
             cue_at[id(quote)] = cue_pos
         covered.append((start, end))
@@ -747,7 +918,10 @@ def extract_quotes(
                 _according(ctx, sent, tok, si, add)
                 continue
             lemma = tok.lemma_.lower()
-            if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and _noun_tagged_cue(ctx, sent, tok):
+            as_verb = _verb_tagged_noun(tok)
+            if as_verb is not None:
+                lemma = as_verb  # "Trump claims that ...": a verb the tagger took for a noun
+            elif tok.pos_ == "NOUN" and tok.tag_ == "NNS" and _noun_tagged_cue(ctx, sent, tok):
                 prev = parse[tok.i - 1]
                 before = [m for m in marks if 0 <= sent.start(prev) - m.end <= 3 and m.words >= 2]
                 if before:
@@ -762,12 +936,13 @@ def extract_quotes(
                         kind,
                         si,
                         (sent.start(tok), tok.lemma_),
+                        "noun-marks",
                     )
                 continue
-            if tok.pos_ == "NOUN" and not ctx.inside_quote(sent.start(tok)):
+            elif tok.pos_ == "NOUN" and not ctx.inside_quote(sent.start(tok)):
                 _noun_cue(ctx, sent, tok, si, add)
                 continue
-            if tok.pos_ not in {"VERB", "AUX"}:
+            if tok.pos_ not in {"VERB", "AUX"} and as_verb is None:
                 continue
             learned = False
             if lemma not in CUE_VERBS and not _colon_quote(ctx, sent, tok):
@@ -780,6 +955,9 @@ def extract_quotes(
                 continue  # a cue inside a quotation belongs to the quoted speaker's words
             subj = _subject(tok, lambda t, s=sent: ctx.inside_quote(s.start(t)))
             if subj is not None and subj.dep_ == "nsubjpass":
+                if _child(tok, ("ccomp",)) is None and subj.head.i == tok.i:
+                    _passive(ctx, sent, tok, subj, si, add, learned)
+                    continue
                 if lemma in THOUGHT_VERBS:
                     continue  # "is expected to": no attribution to the subject
                 subj = None
@@ -796,7 +974,7 @@ def extract_quotes(
                 )
                 and subj is not None
                 and _child(tok, ("ccomp", "dobj")) is None
-                and tok.head is not tok
+                and tok.head.i != tok.i
             ):
                 # "As Politico reported, the meeting ...": the main clause is the content.
                 # So it is for a parenthetical "..., he said, ...".
@@ -809,7 +987,7 @@ def extract_quotes(
                     spk = _resolve_speaker(ctx, sent, subj, si)
                     a, b = sent.start(parse[side[0]]), sent.end(parse[side[1]])
                     kind = "direct" if _is_direct(ctx, a, b, no_marks, False) else "indirect"
-                    add(a, b, spk, tok.text, kind, si, (sent.start(tok), lemma))
+                    add(a, b, spk, tok.text, kind, si, (sent.start(tok), lemma), "aside")
                     continue
             comp = _child(tok, ("ccomp",))
             if comp is not None and comp.right_edge.i < tok.i:
@@ -819,6 +997,15 @@ def extract_quotes(
                 gap_end = sent.start(subj.left_edge if subj is not None and subj.i < tok.i else tok)
                 if lemma not in SPEECH_VERBS or ";" in text[gap_start:gap_end]:
                     comp = None
+            if subj is None and lemma in SPEECH_VERBS:
+                signed = _named_source_before(ctx, sent, tok)
+                if signed is not None:
+                    # '“…,” Tulsa police Chief Chuck Jordan said': the parse lost the subject.
+                    quote, spk = signed
+                    quote.used = True
+                    add(quote.start, quote.end, spk, tok.text, "direct", si,
+                        (sent.start(tok), lemma), "verb")  # fmt: skip
+                    continue
             quote = _adjacent_quote(ctx, sent, tok, subj)
             if (
                 (learned or lemma in THOUGHT_VERBS | STANCE_VERBS)
@@ -832,7 +1019,9 @@ def extract_quotes(
                     continue
             start = end = -1
             left = False
+            via = "clause"  # how the content was found, for the verifier
             if comp is not None:
+                via = "ccomp"
                 start, end = _content_span(sent, comp)
                 left = end <= sent.start(tok)
                 q = _quote_for(marks, start, end)
@@ -844,6 +1033,7 @@ def extract_quotes(
                     # "said, adding: “…”" keeps the quotation too
                     pass
             elif quote is not None:
+                via = "quote"
                 start, end = quote.start, quote.end
                 left = end <= sent.start(tok)
                 quote.used = True
@@ -857,6 +1047,7 @@ def extract_quotes(
                 naming = _child(tok, ("oprd",)) is not None
                 ob = _child(tok, ("dobj",)) if learned or naming or lemma in DOBJ_CUES else None
                 if xc is not None:
+                    via = "xcomp"
                     start, end = _content_span(sent, xc)
                     ob2 = _child(tok, ("dobj",))
                     if ob2 is not None:
@@ -867,12 +1058,14 @@ def extract_quotes(
                     # a learned cue's object must say something, not just name someone
                     and not (learned and ob.pos_ in {"PROPN", "PRON"} and ob.n_lefts == 0)
                 ):
+                    via = "dobj"
                     start, end = _content_span(sent, ob)
                     # "called X a disgrace", "sees X as a uniter": the predicate too.
                     for c in tok.rights:
                         if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"):
                             end = max(end, _content_span(sent, c)[1])
                 elif (pp := _content_prep(tok)) is not None:
+                    via = "prep"
                     start, end = _content_span(sent, pp)
                 elif (
                     lemma == "say"
@@ -880,6 +1073,7 @@ def extract_quotes(
                     and adv.i > tok.i
                     and adv.lower_ in {"so", "yes", "no", "nothing", "otherwise", "much"}
                 ):
+                    via = "adverb"
                     start, end = _content_span(sent, adv)
                 elif lemma == "say" and tok.dep_ == "ROOT":
                     # "X, Y said." with the X clause not attached as a complement.
@@ -887,6 +1081,7 @@ def extract_quotes(
                     subj_start = sent.start(subj.left_edge) if subj is not None else sent.start(tok)
                     if subj_start - first > 10 and text[:subj_start].rstrip().endswith(","):
                         start, end, left = first, subj_start, True
+                        via = "before"
                 if start < 0 and lemma in _CLAUSE_CUES:
                     # "He said legalizing it could put ...": a clause the parser did not
                     # attach as a complement; take the rest of the sentence.
@@ -921,7 +1116,17 @@ def extract_quotes(
             if q is not None:
                 q.used = True
             kind = "direct" if _is_direct(ctx, start, end, no_marks, left) else "indirect"
-            add(start, end, spk, tok.text, kind, si, (sent.start(tok), lemma))
+            rule = "learned" if learned else "verb"
+            prob = cue_probability(tok, sent, text)
+            context = {
+                "via=" + via: 1.0,
+                "lem|via=" + lemma + "|" + via: 1.0,
+                "cue_dep=" + tok.dep_: 1.0,
+                "cue_tag=" + tok.tag_: 1.0,
+                "subj="
+                + (subj.pos_ + "|" + (subj.ent_type_ or "-") if subj is not None else "none"): 1.0,
+            }
+            add(start, end, spk, tok.text, kind, si, (sent.start(tok), lemma), rule, prob, context)
     _colon_lines(ctx, sentences, add, covered)
     _dash_signatures(ctx, sentences, add, covered)
     _floating(ctx, sentences, add, covered)
@@ -936,7 +1141,41 @@ def extract_quotes(
     }
     quotes = [q for q in quotes if id(q) not in nested]
     quotes.sort(key=lambda q: (q.start, q.end))
-    return _dedupe(quotes)
+    return [
+        (
+            q,
+            verify_features(q, rules[id(q)], cue_at.get(id(q)), text, cue_p.get(id(q)))
+            | contexts.get(id(q), {}),
+        )
+        for q in _dedupe(quotes)
+    ]
+
+
+def _passive(
+    ctx: _Context, sent: Sentence, tok: Token, subj: Token, si: int, add: object, learned: bool
+) -> None:
+    """'X has been called a charlatan by Y', 'X is expected to come': the passive subject and
+    its predicate are the content; the agent ("by Y"), when there is one, the source."""
+    lo = subj.left_edge.i
+    hi = subj.right_edge.i
+    for c in tok.rights:
+        if c.dep_ in {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ == "as"):
+            hi = max(hi, c.right_edge.i)
+    agent = _child(tok, ("agent",))
+    source = _child(agent, ("pobj",)) if agent is not None else None
+    if source is not None:
+        spk = _resolve_speaker(ctx, sent, source, si)
+    else:
+        spk = _Speaker(None, None, None, False)
+    doc = tok.doc
+    start, end = sent.start(doc[lo]), sent.end(doc[hi])
+    kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
+    lemma = tok.lemma_.lower()
+    prob = cue_probability(tok, sent, ctx.text)
+    context = {"via=passive": 1.0, "lem|via=" + lemma + "|passive": 1.0,
+               "agent" if source is not None else "no_agent": 1.0}  # fmt: skip
+    rule = "passive-learned" if learned else "passive"
+    add(start, end, spk, tok.text, kind, si, (sent.start(tok), lemma), rule, prob, context)  # type: ignore[operator]
 
 
 def _according(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -> None:
@@ -952,7 +1191,7 @@ def _according(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) 
     if src is None:
         return
     spk = _resolve_speaker(ctx, sent, src, si)
-    head = tok.head if tok.head is not tok else None
+    head = tok.head if tok.head.i != tok.i else None
     doc = tok.doc
     phrase_lo, phrase_hi = tok.left_edge.i, tok.right_edge.i
     if head is None:
@@ -967,7 +1206,7 @@ def _according(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) 
         return
     start, end = sent.start(doc[side[0]]), sent.end(doc[side[1]])
     kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
-    add(start, end, spk, "according to", kind, si)  # type: ignore[operator]
+    add(start, end, spk, "according to", kind, si, None, "according")  # type: ignore[operator]
 
 
 def _floating(
@@ -1019,7 +1258,8 @@ def _floating(
                 spk = None
             if spk is None:
                 continue
-        add(q.start, q.end, _Speaker(spk.name, None, None, spk.is_person), None, "direct", si)  # type: ignore[operator]
+        add(q.start, q.end, _Speaker(spk.name, None, None, spk.is_person), None, "direct", si,
+            None, "floating")  # type: ignore[operator]  # fmt: skip
 
 
 # '“…” ― Sonya Herridge': a quotation signed after a dash, as in letters and vox pops.
@@ -1050,7 +1290,7 @@ def _dash_signatures(
         si = char_to_sentence(sentences, q.start)
         q.used = True
         add(q.start, q.end, _Speaker(name, a, b, not ents or ents[0].label == "PERSON"), None,
-            "direct", si)  # type: ignore[operator]  # fmt: skip
+            "direct", si, None, "dash")  # type: ignore[operator]  # fmt: skip
 
 
 _COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)$", re.M)
@@ -1086,7 +1326,7 @@ def _colon_lines(
         name = (persons or ents)[-1].canonical if (persons or ents) else prefix.strip()
         spk = _Speaker(name, a, b, bool(persons))
         kind = "direct" if _is_direct(ctx, c_start, c_end, False, False) else "indirect"
-        add(c_start, c_end, spk, ":", kind, si)  # type: ignore[operator]
+        add(c_start, c_end, spk, ":", kind, si, None, "colon")  # type: ignore[operator]
 
 
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
