@@ -389,10 +389,6 @@ def verify_features(
     else:
         said = text[q.speaker_start : q.speaker_end].lower()
         f["spk=pronoun" if said in _PRONOUNS else "spk=phrase"] = 1
-        head = said.split()[-1] if said.split() else ""
-        if q.speaker and q.speaker.lower() != said and said not in _PRONOUNS:
-            f["spk=resolved"] = 1  # a name found in or for the phrase
-        f["spk_word=" + head.strip(".,’'s")] = 1
         if q.speaker_start >= q.end:
             f["spk_after"] = 1
     return f
