@@ -985,7 +985,9 @@ def quote_candidates(
                     kind = "direct" if _is_direct(ctx, a, b, no_marks, False) else "indirect"
                     add(a, b, spk, tok.text, kind, si, (sent.start(tok), lemma), "aside")
                     continue
-            comp = _child(tok, ("ccomp",))
+            # The complement after the cue first ("If X happens, critics worry that ...").
+            comps = [c for c in tok.children if c.dep_ == "ccomp"]
+            comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
             if comp is not None and comp.right_edge.i < tok.i:
                 # A complement on the left is the "X, he said" shape: only for verbs of
                 # saying, and not across a semicolon ("A urged X; B has sought Y").
