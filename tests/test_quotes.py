@@ -295,3 +295,9 @@ def test_verifier_keeps_reported_speech_and_only_drops_candidates():
     assert set(kept) <= {q for q, _ in candidates}
     said = [f for q, f in candidates if q.cue == "said" and q.speaker]
     assert said and all(verify_probability(f) >= threshold for f in said)
+
+
+def test_noun_cue_with_a_preposition_takes_its_object():
+    quotes = _quotes("The senator's criticism of the trade deal drew loud applause.")
+    q = next(q for q in quotes if q.cue == "criticism")
+    assert q.speaker == "senator" and q.text == "the trade deal"

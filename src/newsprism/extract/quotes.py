@@ -407,14 +407,26 @@ def verify_probability(features: dict[str, float]) -> float:
     return 1.0 / (1.0 + math.exp(-z))
 
 
+_NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "over", "against", "to"})
+
+
 def _noun_cue(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -> None:
     """A noun the learned detector takes for a cue: "Trump's claim that ...", "her plan to ...".
 
-    The content is the noun's clause ("that ...", "to ..."); the source is its possessor,
-    else the subject of the verb it is the object of ("Clinton laid out her proposals").
+    The content is the noun's clause ("that ...", "to ..."), else the object of its
+    preposition ("her criticism of the deal"); the source is its possessor, else the subject
+    of the verb it is the object of ("Clinton laid out her proposals").
     """
     content = _child(tok, ("acl", "ccomp"))
-    if content is None or content.i < tok.i or not _learned_cue(tok, sent, ctx.text):
+    via = "clause"
+    if content is None or content.i < tok.i:
+        # "her criticism of the plan", "his support for the bill": the preposition's object.
+        prep = next(
+            (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS), None
+        )
+        content = _child(prep, ("pobj", "pcomp")) if prep is not None else None
+        via = "prep"
+    if content is None or not _learned_cue(tok, sent, ctx.text):
         return
     holder = _child(tok, ("poss",))
     if holder is None and tok.dep_ in {"dobj", "pobj"}:
@@ -425,7 +437,9 @@ def _noun_cue(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -
     start, end = _content_span(sent, content)
     spk = _resolve_speaker(ctx, sent, holder, si)
     kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
-    add(start, end, spk, tok.text, kind, si, (sent.start(tok), tok.lemma_), "noun")  # type: ignore[operator]
+    prob = cue_probability(tok, sent, ctx.text)
+    context = {"via=noun-" + via: 1.0}
+    add(start, end, spk, tok.text, kind, si, (sent.start(tok), tok.lemma_), "noun", prob, context)  # type: ignore[operator]
 
 
 def _subtree_span(tok: Token) -> tuple[int, int]:
