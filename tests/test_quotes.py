@@ -301,3 +301,11 @@ def test_noun_cue_with_a_preposition_takes_its_object():
     quotes = _quotes("The senator's criticism of the trade deal drew loud applause.")
     q = next(q for q in quotes if q.cue == "criticism")
     assert q.speaker == "senator" and q.text == "the trade deal"
+
+
+def test_noun_cue_preposition_naming_a_time_or_a_listener_is_not_content():
+    quotes = _quotes(
+        "Vladimir Putin's call on Sunday lasted almost two hours. "
+        "Emmanuel Macron's call to the Kremlin came after a tense week."
+    )
+    assert not any(q.text in {"Sunday", "the Kremlin"} for q in quotes)

@@ -426,6 +426,12 @@ def _noun_cue(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -
         )
         content = _child(prep, ("pobj", "pcomp")) if prep is not None else None
         via = "prep"
+        if content is not None and (
+            content.ent_type_ in {"DATE", "TIME"}
+            or (content.pos_ in {"PROPN", "PRON"} and content.n_lefts == 0)
+            or (content.head.lower_ == "to" and content.ent_type_ in {"ORG", "GPE", "PERSON"})
+        ):
+            return  # "the call on Sunday", "a call to the Kremlin": when or whom, not what
     if content is None or not _learned_cue(tok, sent, ctx.text):
         return
     holder = _child(tok, ("poss",))
