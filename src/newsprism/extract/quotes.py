@@ -122,8 +122,8 @@ DOBJ_CUES = (
 )
 # Prepositions whose object is the content ("talked about X", "called for X", "voted for X").
 CONTENT_PREPS = frozenset({"about", "for", "of", "on", "against", "over", "to", "at"})
-# Verbs of speaking whose "to"/"with"/"at" object is the listener or the venue, not what
-# was said ("spoke to reporters", "talked with aides", "speaking at Drexel").
+# Verbs of speaking whose "to"/"at" object is the listener or the venue, not what
+# was said ("spoke to reporters", "speaking at Drexel").
 _ADDRESSEE_VERBS = frozenset("speak talk say explain write tweet post announce".split())
 # Verbs of saying whose content is a clause, found by position when the parse misses it.
 _CLAUSE_CUES = frozenset(
@@ -339,8 +339,9 @@ def verify_features(
 ) -> dict[str, float]:
     """Features of one candidate quote for the learned verifier (training uses the same).
 
-    The rule that found it, the cue's lemma and lexicon class, the words between cue and
-    content, the content's length, first word and quotation marks, and the speaker's kind.
+    The rule that found it, the cue's lemma, lexicon class and detector probability, the
+    words between cue and content, the content's length, first word and quotation marks,
+    and the speaker's kind. The verb rules add how the content was reached.
     """
     lemma = cue_pos[1].lower() if cue_pos is not None else "-"
     words = q.text.split()
