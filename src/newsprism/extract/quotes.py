@@ -47,7 +47,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from newsprism.model import Article, Entity, Quote
 
@@ -268,7 +268,7 @@ def _needs_parse(sent: Span) -> bool:
 @functools.lru_cache(maxsize=1)
 def _likely_cues() -> frozenset[str]:
     """The lexicon's cue verbs and every lemma the cue model weighs towards a cue."""
-    weights = _cue_model()[1]
+    weights = _cue_model().weights
     learned = {k[4:] for k, w in weights.items() if k.startswith("lem=") and w > 0}
     return CUE_VERBS | frozenset(learned)
 
@@ -306,21 +306,32 @@ def cue_features(tok: Token, sent: Sentence, text: str) -> dict[str, float]:
     return f
 
 
-@functools.lru_cache(maxsize=1)
-def _cue_model() -> tuple[float, dict[str, float], float]:
-    doc = json.loads(resources.files("newsprism").joinpath("data/cue_model.json").read_text())
-    return float(doc["bias"]), doc["weights"], float(doc["threshold"])
+class _Logistic(NamedTuple):
+    """A logistic model over sparse named features, as the training tools write it."""
+
+    bias: float
+    weights: dict[str, float]
+    threshold: float
+
+    def probability(self, features: dict[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return 1.0 / (1.0 + math.exp(-z))
+
+
+@functools.lru_cache(maxsize=2)
+def _logistic(name: str) -> _Logistic:
+    doc = json.loads(resources.files("newsprism").joinpath("data", name).read_text())
+    return _Logistic(float(doc["bias"]), doc["weights"], float(doc["threshold"]))
+
+
+def _cue_model() -> _Logistic:
+    """The learned cue detector (``tools/train_cue_model.py``)."""
+    return _logistic("cue_model.json")
 
 
 def cue_probability(tok: Token, sent: Sentence, text: str) -> float:
     """Probability that ``tok`` is an attribution cue (logistic model, PolNeAR train)."""
-    bias, weights, _ = _cue_model()
-    z = bias + sum(weights.get(k, 0.0) * v for k, v in cue_features(tok, sent, text).items())
-    return 1.0 / (1.0 + math.exp(-z))
-
-
-def _learned_cue(tok: Token, sent: Sentence, text: str) -> bool:
-    return cue_probability(tok, sent, text) >= _cue_model()[2]
+    return _cue_model().probability(cue_features(tok, sent, text))
 
 
 _PRONOUNS = frozenset("he she they it i we you who this that".split())
@@ -395,17 +406,14 @@ def verify_features(
     return f
 
 
-@functools.lru_cache(maxsize=1)
-def _verify_model() -> tuple[float, dict[str, float], float]:
-    doc = json.loads(resources.files("newsprism").joinpath("data/quote_verifier.json").read_text())
-    return float(doc["bias"]), doc["weights"], float(doc["threshold"])
+def _verify_model() -> _Logistic:
+    """The learned quote verifier (``tools/train_quote_verifier.py``)."""
+    return _logistic("quote_verifier.json")
 
 
 def verify_probability(features: dict[str, float]) -> float:
     """Probability that a candidate quote is an attribution (logistic model, PolNeAR train)."""
-    bias, weights, _ = _verify_model()
-    z = bias + sum(weights.get(k, 0.0) * v for k, v in features.items())
-    return 1.0 / (1.0 + math.exp(-z))
+    return _verify_model().probability(features)
 
 
 _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "over", "against", "to"})
@@ -433,7 +441,10 @@ def _noun_cue(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -
             or (content.head.lower_ == "to" and content.ent_type_ in {"ORG", "GPE", "PERSON"})
         ):
             return  # "the call on Sunday", "a call to the Kremlin": when or whom, not what
-    if content is None or not _learned_cue(tok, sent, ctx.text):
+    if content is None:
+        return
+    prob = cue_probability(tok, sent, ctx.text)
+    if prob < _cue_model().threshold:
         return
     holder = _child(tok, ("poss",))
     if holder is None and tok.dep_ in {"dobj", "pobj"}:
@@ -444,7 +455,6 @@ def _noun_cue(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -
     start, end = _content_span(sent, content)
     spk = _resolve_speaker(ctx, sent, holder, si)
     kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
-    prob = cue_probability(tok, sent, ctx.text)
     context = {"via=noun-" + via: 1.0}
     add(start, end, spk, tok.text, kind, si, (sent.start(tok), tok.lemma_), "noun", prob, context)  # type: ignore[operator]
 
@@ -864,7 +874,7 @@ def extract_quotes(
     The rules' candidates (:func:`quote_candidates`) are kept when the learned verifier
     (:func:`verify_probability`) gives them at least its stored threshold.
     """
-    threshold = _verify_model()[2]
+    threshold = _verify_model().threshold
     return [
         q
         for q, feats in quote_candidates(article, doc, entities)
@@ -962,8 +972,10 @@ def quote_candidates(
             if tok.pos_ not in {"VERB", "AUX"} and as_verb is None:
                 continue
             learned = False
+            prob: float | None = None  # the cue detector's probability, computed once
             if lemma not in CUE_VERBS and not _colon_quote(ctx, sent, tok):
-                if not _learned_cue(tok, sent, text):
+                prob = cue_probability(tok, sent, text)
+                if prob < _cue_model().threshold:
                     continue
                 learned = True  # a cue the lexicon lacks, found by the learned detector
             if tok.dep_ in {"amod", "compound"}:
@@ -973,7 +985,9 @@ def quote_candidates(
             subj = _subject(tok, lambda t, s=sent: ctx.inside_quote(s.start(t)))
             if subj is not None and subj.dep_ == "nsubjpass":
                 if _child(tok, ("ccomp",)) is None and subj.head.i == tok.i:
-                    _passive(ctx, sent, tok, subj, si, add, learned)
+                    if prob is None:
+                        prob = cue_probability(tok, sent, text)
+                    _passive(ctx, sent, tok, subj, si, add, learned, prob)
                     continue
                 if lemma in THOUGHT_VERBS:
                     continue  # "is expected to": no attribution to the subject
@@ -1136,7 +1150,8 @@ def quote_candidates(
                 q.used = True
             kind = "direct" if _is_direct(ctx, start, end, no_marks, left) else "indirect"
             rule = "learned" if learned else "verb"
-            prob = cue_probability(tok, sent, text)
+            if prob is None:
+                prob = cue_probability(tok, sent, text)
             context = {
                 "via=" + via: 1.0,
                 "lem|via=" + lemma + "|" + via: 1.0,
@@ -1171,7 +1186,14 @@ def quote_candidates(
 
 
 def _passive(
-    ctx: _Context, sent: Sentence, tok: Token, subj: Token, si: int, add: object, learned: bool
+    ctx: _Context,
+    sent: Sentence,
+    tok: Token,
+    subj: Token,
+    si: int,
+    add: object,
+    learned: bool,
+    prob: float,
 ) -> None:
     """'X has been called a charlatan by Y', 'X is expected to come': the passive subject and
     its predicate are the content; the agent ("by Y"), when there is one, the source."""
@@ -1190,7 +1212,6 @@ def _passive(
     start, end = sent.start(doc[lo]), sent.end(doc[hi])
     kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
     lemma = tok.lemma_.lower()
-    prob = cue_probability(tok, sent, ctx.text)
     context = {"via=passive": 1.0, "lem|via=" + lemma + "|passive": 1.0,
                "agent" if source is not None else "no_agent": 1.0}  # fmt: skip
     rule = "passive-learned" if learned else "passive"
