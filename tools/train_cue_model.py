@@ -17,13 +17,13 @@ eval quotes`` scores. The extractor uses the detector only for verbs its lexicon
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+
+from _logistic import write_model  # noqa: E402
 
 from newsprism.evaluate.quotes import load_polnear  # noqa: E402
 from newsprism.extract._nlp import analyse_many, parsed_sentences  # noqa: E402
@@ -33,32 +33,11 @@ THRESHOLD = 0.15  # a candidate cue; the quote verifier decides. Among 0.4/0.15/
 # verifier's cross-validated F1 on PolNeAR train was 0.8033/0.8141/0.8127.
 
 
-def _cue_spans(ann: str) -> list[list[tuple[int, int]]]:
-    spans: dict[str, list[tuple[int, int]]] = {}
-    relations = []
-    for line in ann.splitlines():
-        parts = line.split("\t")
-        if line.startswith("T") and len(parts) >= 3:
-            _, offs = parts[1].split(" ", 1)
-            spans[parts[0]] = [(int(a), int(b)) for a, b in (x.split() for x in offs.split(";"))]
-        elif line.startswith("E") and len(parts) >= 2:
-            relations.append(dict(x.split(":", 1) for x in parts[1].split()))
-    return [
-        spans[r["Cue"]]
-        for r in relations
-        if "Content" in r
-        and ("Attribution" in r or "Attribution-no-source" in r)
-        and r.get("Cue") in spans
-    ]
-
-
 def features(data: Path, split: str) -> tuple[list[dict[str, float]], list[int]]:
     docs = load_polnear(data, split)
-    base = data / "data" / split / "attributions"
     xs, ys = [], []
     for doc, sdoc in zip(docs, analyse_many(d.text for d in docs), strict=True):
-        ann = sorted(base.glob(f"{doc.doc_id}_*.ann"))[0].read_text(encoding="utf-8")
-        cues = _cue_spans(ann)
+        cues = [g.cue for g in doc.attributions if g.cue]
         for sent in parsed_sentences(sdoc, lambda s: True):
             for tok in sent.parse or ():
                 if tok.pos_ not in ("VERB", "AUX", "NOUN"):
@@ -81,21 +60,12 @@ def main() -> None:
     vec = DictVectorizer()
     clf = LogisticRegression(C=0.3, max_iter=3000)
     clf.fit(vec.fit_transform(xs), ys)
-    weights = {
-        name: round(float(w), 3)
-        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
-        if abs(w) >= 0.05
-    }
-    model = {
-        "about": "attribution-cue detector, logistic regression on PolNeAR train "
-        f"({len(ys)} candidate tokens, {sum(ys)} in cues); see tools/train_cue_model.py",
-        "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "threshold": THRESHOLD,
-        "bias": round(float(clf.intercept_[0]), 4),
-        "weights": dict(sorted(weights.items())),
-    }
-    args.out.write_text(json.dumps(model, ensure_ascii=False, indent=0), encoding="utf-8")
-    print(f"{len(weights)} weights -> {args.out}")
+    about = (
+        "attribution-cue detector, logistic regression on PolNeAR train "
+        f"({len(ys)} candidate tokens, {sum(ys)} in cues); see tools/train_cue_model.py"
+    )
+    kept = write_model(args.out, vec, clf, about=about, threshold=THRESHOLD, min_weight=0.05)
+    print(f"{kept} weights -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -17,15 +17,20 @@ held-out documents (``score_documents``). The dev split is never used here: it i
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsprism.evaluate.quotes import GoldDocument, load_polnear, score_documents  # noqa: E402
+from _logistic import write_model  # noqa: E402
+
+from newsprism.evaluate.quotes import (  # noqa: E402
+    GoldDocument,
+    _overlap,
+    load_polnear,
+    score_documents,
+)
 from newsprism.extract._nlp import analyse_many  # noqa: E402
 from newsprism.extract.entities import extract_entities  # noqa: E402
 from newsprism.extract.quotes import quote_candidates  # noqa: E402
@@ -36,13 +41,10 @@ THRESHOLDS = tuple(round(0.05 * i, 2) for i in range(1, 15))
 
 
 def _overlaps(q: Quote, doc: GoldDocument) -> bool:
-    text = doc.text
-    for g in doc.attributions:
-        for a, b in g.content:
-            lo, hi = max(a, q.start), min(b, q.end)
-            if hi > lo and text[lo:hi].strip():
-                return True
-    return False
+    """Whether ``q``'s content is correct by the scorer's rule (overlaps some gold content)."""
+    return any(
+        _overlap((q.start, q.end), s, doc.text) > 0 for g in doc.attributions for s in g.content
+    )
 
 
 def candidates(data: Path, split: str) -> list[tuple[GoldDocument, list]]:
@@ -91,22 +93,13 @@ def main() -> None:
         print(f"C={c}: best so far F1 {best[0]:.4f} (C={best[1]}, threshold {best[2]})")
     f1, c, t = best
     clf = LogisticRegression(C=c, max_iter=3000).fit(x, y)
-    weights = {
-        name: round(float(w), 3)
-        for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
-        if abs(w) >= 0.02
-    }
-    model = {
-        "about": "quote verifier, logistic regression on PolNeAR train candidates "
+    about = (
+        "quote verifier, logistic regression on PolNeAR train candidates "
         f"({len(rows)} candidates, {int(y.sum())} overlapping gold content; cross-validated "
-        f"F1 {f1:.4f} at C={c}); see tools/train_quote_verifier.py",
-        "trained": datetime.now(UTC).strftime("%Y-%m-%d"),
-        "threshold": t,
-        "bias": round(float(clf.intercept_[0]), 4),
-        "weights": dict(sorted(weights.items())),
-    }
-    args.out.write_text(json.dumps(model, ensure_ascii=False, indent=0), encoding="utf-8")
-    print(f"{len(weights)} weights, threshold {t} -> {args.out}")
+        f"F1 {f1:.4f} at C={c}); see tools/train_quote_verifier.py"
+    )
+    kept = write_model(args.out, vec, clf, about=about, threshold=t, min_weight=0.02)
+    print(f"{kept} weights, threshold {t} -> {args.out}")
 
 
 if __name__ == "__main__":

@@ -46,11 +46,12 @@ _STOP = frozenset(
 
 @dataclass(frozen=True)
 class GoldAttribution:
-    """One gold attribution: content spans and (possibly empty) source spans."""
+    """One gold attribution: content spans, (possibly empty) source and cue spans."""
 
     content: tuple[tuple[int, int], ...]
     source: tuple[tuple[int, int], ...]
     source_text: str
+    cue: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,7 +103,8 @@ def _parse_ann(text: str) -> tuple[GoldAttribution, ...]:
             continue
         content = spans[roles["Content"]][1]
         src = spans.get(roles.get("Source", ""), ("", (), ""))
-        out.append(GoldAttribution(content, src[1], src[2]))
+        cue = spans.get(roles.get("Cue", ""), ("", (), ""))
+        out.append(GoldAttribution(content, src[1], src[2], cue[1]))
     return tuple(out)
 
 
