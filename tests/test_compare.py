@@ -171,6 +171,45 @@ def test_framing_is_learned_not_listed(seed_articles):
     assert {key[a] for a in found[0]["terms"]["Belarus"]} == {"003"}
 
 
+def test_a_story_gets_only_the_framing_its_own_articles_name(seed_articles):
+    """Framing is learned over the thread; each story lists the referents it names itself."""
+    key = _key(seed_articles)
+    renamed = [
+        replace(a, text=a.text.replace("Belarus", "Belorus")) if k in ("000", "001") else a
+        for k, a in seed_articles.items()
+    ]
+    keys = independence_keys(renamed)
+    thread = find_framing(renamed, [], keys)
+    assert any(set(f["terms"]) == {"Belarus", "Belorus"} for f in thread)
+    # 002 names neither form; the pair stays out of its story but Kiev/Kyiv does not.
+    alone = [a for a in renamed if key[a.id] == "002"]
+    assert "Belarus" not in alone[0].text and "Belorus" not in alone[0].text
+    story = find_framing(renamed, [], keys, story=alone)
+    assert not any({"Belarus", "Belorus"} & set(f["terms"]) for f in story)
+    kiev = [f for f in story if set(f["terms"]) == {"Kiev", "Kyiv"}]
+    assert kiev and kiev == [f for f in thread if set(f["terms"]) == {"Kiev", "Kyiv"}]
+    every = {tuple(sorted(f["terms"])) for f in thread}
+    for f in story:  # a subset of the thread's, each named by the story
+        assert tuple(sorted(f["terms"])) in every
+        assert any(
+            re.search(rf"(?<![\w-]){re.escape(t)}(?![\w-])", alone[0].text) for t in f["terms"]
+        )
+
+
+def test_term_uses_from_the_word_index_equal_a_scan_of_every_text(seed_articles):
+    """The thread's word index only skips texts that cannot use a term."""
+    from newsprism.compare import _Corpus, _uses_count
+
+    arts = tuple(seed_articles.values())
+    corpus = _Corpus(arts, tuple(a.id for a in arts))
+    terms = ["Kiev", "Kyiv", "Donbass", "Minsk agreements", "Putin's", "people's republics"]
+    terms += ["Russia-backed", "U.S.", "Macron", "fire", "police said", "Emmanuel Macron"]
+    for term in terms:
+        scanned = {a.id: n for a in arts if (n := _uses_count(term, a.text))}
+        assert corpus.uses(term) == scanned, term
+    assert corpus.uses("Kiev") and corpus.uses("Minsk agreements")
+
+
 # --------------------------------------------------------------------------- ECB+
 
 

@@ -607,13 +607,27 @@ def find_framing(
     keys: dict[str, str],
     *,
     config: CompareConfig = DEFAULT_COMPARE,
+    story: Sequence[Article] | None = None,
 ) -> list[dict[str, Any]]:
-    """Terms each outlet chose for one referent, learned from the articles themselves."""
+    """Terms each outlet chose for one referent, learned from the articles themselves.
+
+    ``articles`` are the evidence (a story's whole thread); with ``story`` (the story's own
+    articles) only the referents the story's articles name, by either term, are returned:
+    the rest of the thread's framing belongs to its other stories.
+    """
     originals = [a for a in articles if not a.duplicate_of]
     # Every story of a thread frames over the same thread articles: what depends only on
     # them is computed once per thread (#7). An original's source key is its outlet (or its
-    # id), whatever the other articles, so it is part of the thread's articles too.
-    corpus = _Corpus(tuple(originals), tuple(keys[a.id] for a in originals))
+    # id), whatever the other articles, so it is part of the thread's articles too. One
+    # object per thread, so that the per-thread caches find it by identity.
+    corpus = _interned(_Corpus(tuple(originals), tuple(keys[a.id] for a in originals)))
+    own: list[Article] | None = None
+    if story is not None:
+        own = [a for a in story if not a.duplicate_of]
+        in_corpus = {a.id for a in originals}
+        own_ids = [a.id for a in own if a.id in in_corpus]
+        outside = [a.text for a in own if a.id not in in_corpus]
+        own_runs = {w for a in own for w in _RUN.findall(a.text)}
     candidates: dict[tuple[str, str], str] = dict(_spelling_candidates(corpus))
     # Substitutions between aligned claims: the words two outlets chose for the same slot.
     subs: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -627,6 +641,12 @@ def find_framing(
             candidates[pair] = "substitution"
     out = []
     for (a, b), how in candidates.items():
+        if own is not None and not any(
+            _runs(t) <= own_runs  # (cheap: a term the story uses has all its words)
+            and (any(i in corpus.uses(t) for i in own_ids) or any(_uses(t, x) for x in outside))
+            for t in (a, b)
+        ):
+            continue
         found = _framing_pair(a, b, corpus)
         if found is None:
             continue
@@ -646,9 +666,13 @@ def find_framing(
 
 
 class _Corpus:
-    """A thread's original articles and their source keys, hashed once by ids and texts."""
+    """A thread's original articles and their source keys, hashed once by ids and texts.
 
-    __slots__ = ("articles", "outlets", "_ids", "_hash")
+    It also answers, once per term, which articles use a term and how often (``uses``),
+    looking only at the articles that have every word of the term.
+    """
+
+    __slots__ = ("articles", "outlets", "_ids", "_hash", "_postings", "_uses")
 
     def __init__(self, articles: tuple[Article, ...], outlets: tuple[str, ...]) -> None:
         self.articles = articles
@@ -657,6 +681,8 @@ class _Corpus:
         # caches its hash, and equal strings are usually the same object: both are cheap.)
         self._ids = tuple((a.id, a.text) for a in articles) + outlets
         self._hash = hash(self._ids)
+        self._postings: dict[str, list[int]] | None = None
+        self._uses: dict[str, dict[str, int]] = {}
 
     def __hash__(self) -> int:
         return self._hash
@@ -664,16 +690,52 @@ class _Corpus:
     def __eq__(self, other: object) -> bool:
         return isinstance(other, _Corpus) and self._ids == other._ids
 
+    def uses(self, term: str) -> dict[str, int]:
+        """{article id: uses of ``term``} for the articles using it, in article order."""
+        found = self._uses.get(term)
+        if found is None:
+            if self._postings is None:
+                self._postings = defaultdict(list)
+                for i, a in enumerate(self.articles):
+                    for w in set(_RUN.findall(a.text)):
+                        self._postings[w].append(i)
+            # Every word run of the term is a whole word run of the text where the term
+            # is used (the pattern's edges are not word characters): the articles with
+            # all of them are the only ones worth matching.
+            rows = [set(self._postings.get(w, ())) for w in _runs(term)]
+            found = {}
+            for i in sorted(set.intersection(*rows)) if rows else range(len(self.articles)):
+                a = self.articles[i]
+                if n := _uses_count(term, a.text):
+                    found[a.id] = n
+            self._uses[term] = found
+        return found
+
+
+_RUN = re.compile(r"\w+")
+
+
+@functools.lru_cache(maxsize=65536)
+def _runs(term: str) -> frozenset[str]:
+    """The word runs of a term (each is a whole word run of a text that uses the term)."""
+    return frozenset(_RUN.findall(term))
+
+
+@functools.lru_cache(maxsize=16)
+def _interned(corpus: _Corpus) -> _Corpus:
+    """The first ``_Corpus`` equal to ``corpus`` still cached: one object per thread."""
+    return corpus
+
 
 @functools.lru_cache(maxsize=8192)
 def _framing_pair(
     a: str, b: str, corpus: _Corpus
 ) -> tuple[str, dict[str, list[str]], float, dict[str, dict[str, int]]] | None:
     """Referent, terms, score and counts of two forms used by complementary sources, or None."""
-    originals = corpus.articles
-    outlet_of = {x.id: k for x, k in zip(originals, corpus.outlets, strict=True)}
-    sources_a = _sources_using(a, originals, outlet_of)
-    sources_b = _sources_using(b, originals, outlet_of)
+    outlet_of = {x.id: k for x, k in zip(corpus.articles, corpus.outlets, strict=True)}
+    uses_a, uses_b = corpus.uses(a), corpus.uses(b)
+    sources_a = {outlet_of[i] for i in uses_a}
+    sources_b = {outlet_of[i] for i in uses_b}
     if not sources_a or not sources_b:
         return None
     only_a, only_b = sources_a - sources_b, sources_b - sources_a
@@ -681,14 +743,18 @@ def _framing_pair(
     # inflection ("Micron" beside "Macron" in one outlet) is used side by side instead.
     if not only_a or not only_b or len(sources_a & sources_b) > min(len(only_a), len(only_b)):
         return None
-    count_a = Counter({s: _count(a, originals, outlet_of, s) for s in sources_a | sources_b})
-    count_b = Counter({s: _count(b, originals, outlet_of, s) for s in sources_a | sources_b})
+    count_a: Counter[str] = Counter()
+    count_b: Counter[str] = Counter()
+    for i, n in uses_a.items():
+        count_a[outlet_of[i]] += n
+    for i, n in uses_b.items():
+        count_b[outlet_of[i]] += n
     y_i = Counter({a: sum(count_a[s] for s in only_a), b: sum(count_b[s] for s in only_a)})
     y_j = Counter({a: sum(count_a[s] for s in only_b), b: sum(count_b[s] for s in only_b)})
     z = _log_odds_z(y_i, y_j, y_i + y_j, a)
-    terms = {a: sorted(_articles_using(a, originals)), b: sorted(_articles_using(b, originals))}
+    terms = {a: sorted(uses_a), b: sorted(uses_b)}
     referent = max((a, b), key=lambda t: sum((count_a if t == a else count_b).values()))
-    counts = {t: {x.id: n for x in originals if (n := _uses_count(t, x.text))} for t in (a, b)}
+    counts = {a: dict(uses_a), b: dict(uses_b)}
     return referent, terms, round(abs(z), 3), counts
 
 
@@ -786,18 +852,6 @@ def _uses_count(term: str, text: str) -> int:
     if "'" not in term and term not in text:
         return 0
     return len(_term_pattern(term).findall(text))
-
-
-def _sources_using(term: str, articles: Sequence[Article], outlet_of: dict[str, str]) -> set[str]:
-    return {outlet_of[a.id] for a in articles if _uses(term, a.text)}
-
-
-def _articles_using(term: str, articles: Sequence[Article]) -> set[str]:
-    return {a.id for a in articles if _uses(term, a.text)}
-
-
-def _count(term: str, articles: Sequence[Article], outlet_of: dict[str, str], source: str) -> int:
-    return sum(_uses_count(term, a.text) for a in articles if outlet_of[a.id] == source)
 
 
 # --------------------------------------------------------------------------- timeline
@@ -995,7 +1049,9 @@ def compare_story(
             )
     exclusives.sort(key=lambda e: e.pop("position"))
     conflicts = find_conflicts(articles, extractions, claims_by_article, keys)
-    framing = find_framing(framing_articles or articles, groups, keys, config=config)
+    framing = find_framing(
+        framing_articles or articles, groups, keys, config=config, story=articles
+    )
     return {
         "timeline": build_timeline(articles, extractions),
         "quotes": group_quotes(articles, extractions, keys, config=config),
