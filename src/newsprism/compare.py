@@ -270,34 +270,48 @@ def _tfidf(texts: Sequence[str]) -> Any:
         return None
 
 
+def _shared(sets: Sequence[frozenset[Any]]) -> Any:
+    """Dense matrix of the number of members each pair of ``sets`` shares."""
+    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+
+    vocab: dict[Any, int] = {}
+    rows = [i for i, s in enumerate(sets) for _ in s]
+    cols = [vocab.setdefault(x, len(vocab)) for s in sets for x in s]
+    m = csr_matrix((np.ones(len(cols)), (rows, cols)), shape=(len(sets), max(len(vocab), 1)))
+    return (m @ m.T).toarray()
+
+
 def align_claims(
     claims: Sequence[Claim], keys: dict[str, str], *, config: CompareConfig = DEFAULT_COMPARE
 ) -> list[ClaimGroup]:
     """Group claims of independent articles that report the same fact."""
     if not claims:
         return []
+    source_ids: dict[str | None, int] = {}
+    source = np.array(
+        [source_ids.setdefault(keys.get(c.article_id), len(source_ids)) for c in claims]
+    )
+    if len(source_ids) < 2:
+        return [ClaimGroup([c]) for c in claims]  # one source: nothing to align
     matrix = _tfidf([c.text for c in claims])
     if matrix is None:
         return [ClaimGroup([c]) for c in claims]
-    sims = (matrix @ matrix.T).toarray()
     n = len(claims)
-    scores = np.zeros_like(sims)
-    pairs = []
-    for i in range(n):
-        for j in range(i + 1, n):
-            ci, cj = claims[i], claims[j]
-            if keys.get(ci.article_id) == keys.get(cj.article_id):
-                continue
-            s = sims[i, j]
-            if ci.entities and cj.entities:
-                s += 0.08 * len(ci.entities & cj.entities) / len(ci.entities | cj.entities)
-            if ci.numbers & cj.numbers:
-                s += 0.05
-            if ci.dates & cj.dates:
-                s += 0.05
-            scores[i, j] = scores[j, i] = s
-            if s >= config.align_threshold:
-                pairs.append((s, i, j))
+    # Pair scores, all at once: text similarity, plus shared entities (Jaccard), numbers
+    # and dates; zero between claims of one source (and of a claim with itself).
+    scores = (matrix @ matrix.T).toarray()
+    sizes = np.array([len(c.entities) for c in claims], dtype=float)
+    if sizes.any():
+        shared = _shared([c.entities for c in claims])
+        union = sizes[:, None] + sizes[None, :] - shared
+        with np.errstate(divide="ignore", invalid="ignore"):
+            scores += np.where(union > 0, 0.08 * shared / union, 0.0)
+    for sets in ([c.numbers for c in claims], [c.dates for c in claims]):
+        if any(sets):
+            scores += np.where(_shared(sets) > 0, 0.05, 0.0)
+    scores[source[:, None] == source[None, :]] = 0.0
+    above = np.argwhere(np.triu(scores >= config.align_threshold, 1))
+    pairs = [(scores[i, j], int(i), int(j)) for i, j in above]
     group_of = list(range(n))
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     for _score, i, j in sorted(pairs, reverse=True):
