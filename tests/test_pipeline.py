@@ -162,3 +162,21 @@ def test_meanwhile_runs_once_while_tasks_are_in_flight(threads):
             executor.shutdown()
     assert out == [x * x for x in range(10)]
     assert calls == [1]
+
+
+def test_comparing_a_few_threads_at_a_time_changes_nothing(tmp_path, monkeypatch, eval_dir):
+    """compare_store reads threads in batches; the batch size must not change a story."""
+    from newsprism import pipeline
+    from newsprism.evaluate.clustering import load_ecbplus
+    from newsprism.pipeline import compare_store, extract_store
+
+    docs = load_ecbplus(eval_dir / "ecbplus" / "ECB+", topics=[3, 20])
+    with Store(tmp_path / "ecb.duckdb") as store:
+        store.add_articles([d.article for d in docs])
+        cluster_store(store)
+        extract_store(store)
+        assert len({s.thread for s in store.stories()}) >= 2
+        whole = compare_store(store)
+        monkeypatch.setattr(pipeline, "COMPARE_BATCH", 1)  # one thread per batch
+        assert compare_store(store) == whole
+    assert any(d["agreements"] for d in whole) and any(d["framing"] for d in whole)

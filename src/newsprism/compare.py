@@ -994,6 +994,13 @@ def summarize(
 # --------------------------------------------------------------------------- story
 
 
+def clear_caches() -> None:
+    """Drop the per-thread caches of framing (each holds its thread's articles)."""
+    _interned.cache_clear()
+    _framing_pair.cache_clear()
+    _spelling_candidates.cache_clear()
+
+
 def compare_story(
     articles: Sequence[Article],
     extractions: dict[str, Extraction],

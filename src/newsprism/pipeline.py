@@ -444,38 +444,72 @@ def _split_chunk(items: list[tuple[Article, Extraction | None]]) -> list[tuple[s
 def compare_store(store: Store, *, executor: Executor | None = None) -> list[dict[str, Any]]:
     """Compare the outlets of every story; store and return the stories.json objects.
 
+    Thread by thread, reading the articles and extractions of about ``COMPARE_BATCH``
+    articles' threads at a time, so memory does not grow with the collection (entity names
+    are made one across the collection first, from a stream of the stored extractions).
     With an ``executor`` the articles are split into sentence claims on its workers (the
     per-article part of comparing); the comparison itself runs here.
     """
-    from newsprism.compare import compare_story
-    from newsprism.extract import canonicalize_extractions
+    from newsprism.compare import clear_caches
+    from newsprism.extract import entity_renamer
 
+    rename = entity_renamer(store.iter_extractions())
     stories = store.stories()
-    articles = {a.id: a for a in store.articles()}
-    extractions = {
-        ex.article_id: ex for ex in canonicalize_extractions(store.extractions().values())
-    }
-    by_thread: dict[str | None, list[Article]] = {}
-    for story in stories:
-        by_thread.setdefault(story.thread, []).extend(
-            articles[i] for i in story.articles if i in articles
-        )
-    claims: dict[str, list[Any]] | None = None
-    if executor is not None:
-        todo = [
-            (articles[i], extractions.get(i))
-            for i in dict.fromkeys(i for s in stories for i in s.articles)
-            if i in articles
-        ]
-        chunks = (todo[k : k + 32] for k in range(0, len(todo), 32))
-        window = executor_width(executor)
-        claims = {
-            aid: found
-            for chunk in _ordered_map(executor, _split_chunk, chunks, window=window)
-            for aid, found in chunk
-        }
-    docs = []
-    for story in stories:
+    by_thread: dict[str | None, list[int]] = {}
+    for k, story in enumerate(stories):
+        by_thread.setdefault(story.thread, []).append(k)
+    # Threads are read from the store in batches of about COMPARE_BATCH articles: one
+    # query per thread would scan the articles table once per thread.
+    batches: list[list[list[int]]] = [[]]
+    size = 0
+    for members_of in by_thread.values():
+        if size >= COMPARE_BATCH:
+            batches.append([])
+            size = 0
+        batches[-1].append(members_of)
+        size += sum(len(stories[k].articles) for k in members_of)
+    docs: list[dict[str, Any] | None] = [None] * len(stories)
+    window = executor_width(executor) if executor is not None else 0
+    for batch in batches:
+        ids = list(dict.fromkeys(i for m in batch for k in m for i in stories[k].articles))
+        articles = {a.id: a for a in store.articles(ids=ids)}
+        extractions = {i: rename(x) for i, x in store.extractions(ids).items()}
+        claims: dict[str, list[Any]] | None = None
+        if executor is not None:
+            todo = [(articles[i], extractions.get(i)) for i in ids if i in articles]
+            chunks = (todo[k : k + 32] for k in range(0, len(todo), 32))
+            claims = {
+                aid: found
+                for chunk in _ordered_map(executor, _split_chunk, chunks, window=window)
+                for aid, found in chunk
+            }
+        for members_of in batch:
+            _compare_thread(stories, members_of, articles, extractions, claims, docs)
+        del articles, extractions, claims
+        clear_caches()  # they hold the batch's threads
+    done = [d for d in docs if d is not None]
+    store.save_story_documents(done)
+    return done
+
+
+COMPARE_BATCH = 500  # articles read from the store at once by compare_store
+
+
+def _compare_thread(
+    stories: list[Any],
+    members_of: list[int],
+    articles: dict[str, Article],
+    extractions: dict[str, Any],
+    claims: dict[str, list[Any]] | None,
+    docs: list[dict[str, Any] | None],
+) -> None:
+    """Compare the stories ``members_of`` (indices into ``stories``) of one thread."""
+    from newsprism.compare import compare_story
+
+    # The thread's articles, story by story: the evidence for framing.
+    thread = [articles[i] for k in members_of for i in stories[k].articles if i in articles]
+    for k in members_of:
+        story = stories[k]
         members = [articles[i] for i in story.articles if i in articles]
         members.sort(key=lambda a: (a.published_iso or "", a.id))
         doc: dict[str, Any] = {
@@ -487,17 +521,8 @@ def compare_store(store: Store, *, executor: Executor | None = None) -> list[dic
             "outlets": list(story.outlets),
             "articles": [article_ref(a) for a in members],
         }
-        doc.update(
-            compare_story(
-                members,
-                extractions,
-                framing_articles=by_thread.get(story.thread, members),
-                claims=claims,
-            )
-        )
-        docs.append(doc)
-    store.save_story_documents(docs)
-    return docs
+        doc.update(compare_story(members, extractions, framing_articles=thread, claims=claims))
+        docs[k] = doc
 
 
 def process_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:

@@ -462,6 +462,16 @@ class Store:
                 ],
             )
 
+    def iter_extractions(self, batch: int = 500) -> Iterator[Extraction]:
+        """Every stored extraction, streamed in the order of :meth:`extractions`.
+
+        Run no other query on this store until the iterator is exhausted.
+        """
+        cur = self.con.execute("SELECT article_id, doc FROM extractions")
+        while rows := cur.fetchmany(batch):
+            for aid, doc in rows:
+                yield _extraction_from_json(aid, json.loads(doc))
+
     def extractions(self, ids: Iterable[str] | None = None) -> dict[str, Extraction]:
         """Stored extractions by article id (optionally only ``ids``)."""
         sql, params = "SELECT article_id, doc FROM extractions", []

@@ -12,7 +12,7 @@ JSON-ready.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ __all__ = [
     "extract",
     "extraction_to_dict",
     "canonicalize_extractions",
+    "entity_renamer",
     "extract_entities",
     "extract_quotes",
     "extract_events",
@@ -83,7 +84,17 @@ def canonicalize_extractions(extractions: Iterable[Extraction]) -> list[Extracti
     "Vladimir Putin" in another become "Vladimir Putin".
     """
     items = list(extractions)
-    mapping = canonicalize(e for x in items for e in x.entities)
+    rename = entity_renamer(items)
+    return [rename(x) for x in items]
+
+
+def entity_renamer(extractions: Iterable[Extraction]) -> Callable[[Extraction], Extraction]:
+    """The renaming :func:`canonicalize_extractions` applies, learned from ``extractions``.
+
+    ``extractions`` are read once (a stream will do); the function returned gives any one
+    extraction the collection's names.
+    """
+    mapping = canonicalize(e for x in extractions for e in x.entities)
     names: dict[str, str] = {}
     for (_label, name), canon in mapping.items():
         if name != canon:
@@ -94,19 +105,17 @@ def canonicalize_extractions(extractions: Iterable[Extraction]) -> list[Extracti
             return None
         return " and ".join(names.get(part, part) for part in value.split(" and "))
 
-    out = []
-    for x in items:
+    def apply(x: Extraction) -> Extraction:
         entities: list[Entity] = apply_canonical(x.entities, mapping)
         quotes: list[Quote] = [dataclasses.replace(q, speaker=rename(q.speaker)) for q in x.quotes]
         events: list[Event] = [
             dataclasses.replace(e, actor=rename(e.actor), target=rename(e.target)) for e in x.events
         ]
-        out.append(
-            dataclasses.replace(
-                x, entities=tuple(entities), quotes=tuple(quotes), events=tuple(events)
-            )
+        return dataclasses.replace(
+            x, entities=tuple(entities), quotes=tuple(quotes), events=tuple(events)
         )
-    return out
+
+    return apply
 
 
 def extraction_to_dict(extraction: Extraction) -> dict[str, Any]:
