@@ -635,13 +635,8 @@ def find_framing(
     # id), whatever the other articles, so it is part of the thread's articles too. One
     # object per thread, so that the per-thread caches find it by identity.
     corpus = _interned(_Corpus(tuple(originals), tuple(keys[a.id] for a in originals)))
-    own: list[Article] | None = None
-    if story is not None:
-        own = [a for a in story if not a.duplicate_of]
-        in_corpus = {a.id for a in originals}
-        own_ids = [a.id for a in own if a.id in in_corpus]
-        outside = [a.text for a in own if a.id not in in_corpus]
-        own_runs = {w for a in own for w in _RUN.findall(a.text)}
+    own = [a.text for a in story if not a.duplicate_of] if story is not None else None
+    own_runs = {w for x in own for w in _RUN.findall(x)} if own is not None else set()
     candidates: dict[tuple[str, str], str] = dict(_spelling_candidates(corpus))
     # Substitutions between aligned claims: the words two outlets chose for the same slot.
     subs: dict[tuple[str, str], set[int]] = defaultdict(set)
@@ -656,8 +651,7 @@ def find_framing(
     out = []
     for (a, b), how in candidates.items():
         if own is not None and not any(
-            _runs(t) <= own_runs  # (cheap: a term the story uses has all its words)
-            and (any(i in corpus.uses(t) for i in own_ids) or any(_uses(t, x) for x in outside))
+            _runs(t) <= own_runs and any(_uses(t, x) for x in own)  # the cheap test first
             for t in (a, b)
         ):
             continue
@@ -686,7 +680,7 @@ class _Corpus:
     looking only at the articles that have every word of the term.
     """
 
-    __slots__ = ("articles", "outlets", "_ids", "_hash", "_postings", "_uses")
+    __slots__ = ("articles", "outlets", "_ids", "_hash", "_postings", "_counts")
 
     def __init__(self, articles: tuple[Article, ...], outlets: tuple[str, ...]) -> None:
         self.articles = articles
@@ -696,7 +690,7 @@ class _Corpus:
         self._ids = tuple((a.id, a.text) for a in articles) + outlets
         self._hash = hash(self._ids)
         self._postings: dict[str, list[int]] | None = None
-        self._uses: dict[str, dict[str, int]] = {}
+        self._counts: dict[str, dict[str, int]] = {}
 
     def __hash__(self) -> int:
         return self._hash
@@ -706,7 +700,7 @@ class _Corpus:
 
     def uses(self, term: str) -> dict[str, int]:
         """{article id: uses of ``term``} for the articles using it, in article order."""
-        found = self._uses.get(term)
+        found = self._counts.get(term)
         if found is None:
             if self._postings is None:
                 self._postings = defaultdict(list)
@@ -722,7 +716,7 @@ class _Corpus:
                 a = self.articles[i]
                 if n := _uses_count(term, a.text):
                     found[a.id] = n
-            self._uses[term] = found
+            self._counts[term] = found
         return found
 
 

@@ -484,7 +484,9 @@ def compare_store(store: Store, *, executor: Executor | None = None) -> list[dic
                 for aid, found in chunk
             }
         for members_of in batch:
-            _compare_thread(stories, members_of, articles, extractions, claims, docs)
+            found = _compare_thread(stories, members_of, articles, extractions, claims)
+            for k, doc in zip(members_of, found, strict=True):
+                docs[k] = doc
         del articles, extractions, claims
         clear_caches()  # they hold the batch's threads
     done = [d for d in docs if d is not None]
@@ -501,13 +503,13 @@ def _compare_thread(
     articles: dict[str, Article],
     extractions: dict[str, Any],
     claims: dict[str, list[Any]] | None,
-    docs: list[dict[str, Any] | None],
-) -> None:
-    """Compare the stories ``members_of`` (indices into ``stories``) of one thread."""
+) -> list[dict[str, Any]]:
+    """The stories.json objects of the stories ``members_of`` (indices) of one thread."""
     from newsprism.compare import compare_story
 
     # The thread's articles, story by story: the evidence for framing.
     thread = [articles[i] for k in members_of for i in stories[k].articles if i in articles]
+    out = []
     for k in members_of:
         story = stories[k]
         members = [articles[i] for i in story.articles if i in articles]
@@ -522,7 +524,8 @@ def _compare_thread(
             "articles": [article_ref(a) for a in members],
         }
         doc.update(compare_story(members, extractions, framing_articles=thread, claims=claims))
-        docs[k] = doc
+        out.append(doc)
+    return out
 
 
 def process_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
