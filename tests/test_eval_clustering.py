@@ -95,9 +95,10 @@ def test_ecbplus_scores_reach_floors(ecbplus):
 
 def test_leave_topics_out_generalises(ecbplus):
     # Thresholds were chosen on topics 1-12; topics 13-24 must not collapse (measured:
-    # refined story 0.909, online story 0.869, thread 0.829).
+    # refined story 0.897, online story 0.869, thread 0.864).
+    # The refinement's date decay splits ECB+'s months-long stories (0.909 -> 0.897).
     held_out = evaluate_clustering(ecbplus, topics=range(13, 25), baseline=False)
-    assert held_out["story"]["b3_f1"] >= FLOORS["story"]
+    assert held_out["story"]["b3_f1"] >= FLOORS["story"] - 0.02
     assert held_out["online"]["story"]["b3_f1"] >= ONLINE_FLOORS["story"]
     assert held_out["thread"]["b3_f1"] >= FLOORS["thread"] - 0.05
 
@@ -142,3 +143,52 @@ def test_two_refined_batches_match_one_refined_run(ecbplus):
     ids = [a.id for a in articles]
     _, _, f1 = bcubed([once.story_of(i) for i in ids], [second.story_of(i) for i in ids])
     assert f1 >= 0.98
+
+
+def _polnear_articles(eval_dir: Path) -> list:
+    """PolNeAR's texts as dated articles: ``<outlet>_<yyyy-mm-dd>_<slug>.txt`` names them."""
+    from datetime import date
+
+    from newsprism.model import Article
+
+    base = eval_dir / "polnear" / "data"
+    if not base.is_dir():
+        pytest.skip("polnear is not in the evaluation folder")
+    out = []
+    for path in sorted(base.glob("*/text/*.txt")):
+        outlet, day, _ = path.stem.split("_", 2)
+        text = path.read_text(encoding="utf-8")
+        title = text.strip().split("\n", 1)[0]
+        out.append(
+            Article(
+                id=path.stem,
+                source_path=str(path),
+                text=text,
+                title=title,
+                outlet=outlet,
+                published=date.fromisoformat(day),
+            )
+        )
+    return out
+
+
+@pytest.mark.slow
+def test_stories_of_a_dated_stream_are_events_not_topics(eval_dir):
+    # A year of US campaign coverage from 7 outlets (PolNeAR's 924 articles): a story is
+    # one event or development, so its articles lie days apart, not months. Measured:
+    # median span 6 days, 12 of 101 multi-article stories over 60 days (without the
+    # refinement's date decay: 44 days, 39 of 93).
+    import statistics
+
+    from newsprism.cluster import recluster
+
+    articles = _polnear_articles(eval_dir)
+    by_id = {a.id: a for a in articles}
+    spans = []
+    for story in recluster(articles):
+        if len(story.articles) > 1:
+            days = sorted(by_id[i].published for i in story.articles)
+            spans.append((days[-1] - days[0]).days)
+    assert len(spans) >= 50  # the stream does have stories told by several articles
+    assert statistics.median(spans) <= 14, sorted(spans)
+    assert sum(s > 60 for s in spans) <= 0.2 * len(spans), sorted(spans)

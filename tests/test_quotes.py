@@ -122,6 +122,20 @@ def _quotes(text: str):
     return extract_quotes(Article(id="t", source_path="t", text=text))
 
 
+def test_inverted_cue_with_a_quotation_word_parsed_as_subject():
+    # The parser takes "mode" (inside the quotation) for the subject of "said" and the
+    # name after the cue for its object: the name is the source, the quotation the content.
+    text = (
+        "Democrats are worried about turnout in the state.  “Hillary Clinton’s campaign is "
+        "in panic mode. Full panic mode,” said Leslie Wimes, a South Florida-based president "
+        "of the Democratic African-American Women Caucus."
+    )
+    (q,) = _quotes(text)
+    assert q.speaker == "Leslie Wimes"
+    assert q.kind == "direct" and q.cue == "said"
+    assert q.text == "“Hillary Clinton’s campaign is in panic mode. Full panic mode,”"
+
+
 def test_according_to():
     text = "Angela Merkel will visit Kyiv next week, according to a government spokesman."
     (q,) = _quotes(text)

@@ -512,6 +512,16 @@ def _subject(tok: Token, inside: object = None) -> Token | None:
     return None
 
 
+def _inverted_source(cue: Token) -> Token | None:
+    """The nominal right after a cue ('said Leslie Wimes, a …'), taken as its source."""
+    for c in cue.rights:
+        if c.dep_ in {"dobj", "attr", "nsubj", "npadvmod", "dative"}:
+            if c.pos_ in {"PROPN", "NOUN"}:
+                return c
+            return None
+    return None
+
+
 _TRIM_CHARS = " \t\n,;:—–-"
 
 
@@ -983,6 +993,10 @@ def quote_candidates(
             if ctx.inside_quote(sent.start(tok)):
                 continue  # a cue inside a quotation belongs to the quoted speaker's words
             subj = _subject(tok, lambda t, s=sent: ctx.inside_quote(s.start(t)))
+            if subj is not None and subj.i < tok.i and ctx.inside_quote(sent.start(subj)):
+                # '“… Full panic mode,” said Leslie Wimes, …': the parser took a word of
+                # the quotation for the subject; the source is the name after the cue.
+                subj = _inverted_source(tok)
             if subj is not None and subj.dep_ == "nsubjpass":
                 if _child(tok, ("ccomp",)) is None and subj.head.i == tok.i:
                     if prob is None:
