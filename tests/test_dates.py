@@ -123,6 +123,9 @@ MONDAY = dt.date(2022, 2, 21)
     [
         ("The leaders spoke on Sunday.", "Sunday", "2022-02-20"),
         ("The leaders will meet on Sunday.", "Sunday", "2022-02-27"),
+        ("Macron said he would travel on Thursday.", "Thursday", "2022-02-24"),
+        # a "would" after the date is a reported clause's future, not the date's tense
+        ("He joined in, announcing on Sunday he would meet them.", "Sunday", "2022-02-20"),
         ("He said last Friday that he would go.", "last Friday", "2022-02-18"),
         ("The summit is set for next Sunday.", "next Sunday", "2022-02-27"),
         ("Shelling resumed yesterday.", "yesterday", "2022-02-20"),

@@ -180,6 +180,10 @@ def _tense(text: str, start: int, end: int) -> str | None:
         for m in cue.finditer(text, lo, hi):
             if start <= m.start() < end:
                 continue
+            if m.start() >= end and m.group().lower() == "would":
+                # "announcing on Wednesday he would meet": a "would" after the date is
+                # the future of a reported clause, not the tense of the date's verb.
+                continue
             if label == "future" and _PLUPERFECT.search(text, max(lo, m.start() - 20), m.start()):
                 label_here = "past"  # "had been scheduled to expire Friday"
             else:
