@@ -8,10 +8,13 @@ from dataclasses import replace
 import pytest
 
 from newsprism.compare import (
+    Claim,
+    ClaimGroup,
     _content_tokens,
     compare_story,
     find_framing,
     independence_keys,
+    stands_alone,
 )
 
 
@@ -130,6 +133,36 @@ def test_every_summary_sentence_cites_exactly_the_articles_with_its_fact(
                 continue
             best = max(_overlap(sentence["text"], s) for s in re.split(r"(?<=[.!?])\s+", art.text))
             assert best < 0.6, (k, sentence["text"])
+
+
+def test_summary_sentences_read_on_their_own(seed_comparison):
+    # No summary line leans on a sentence the reader does not see ("And then he ...").
+    for sentence in seed_comparison["summary"]:
+        if not sentence.get("disputed"):
+            assert stands_alone(sentence["text"]), sentence["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "alone"),
+    [
+        ("And then Trump went fully on the attack.", False),
+        ("He said the talks would go on.", False),
+        ("“But we will not back down,” he said.", False),
+        ("Its troops stayed.", False),
+        ("Theresa May said the talks would go on.", True),
+        ("This week, the leaders met in Moscow.", True),
+        ("Iteration is key.", True),
+    ],
+)
+def test_stands_alone(text, alone):
+    assert stands_alone(text) is alone
+
+
+def test_a_group_is_represented_by_a_sentence_that_reads_alone():
+    lean = Claim("a", 0, 40, "And then he said the talks would resume on Monday.", 1)
+    whole = Claim("b", 0, 40, "Putin said the talks with France would resume on Monday.", 3)
+    assert ClaimGroup([lean, whole]).representative() is whole
+    assert ClaimGroup([whole, lean]).representative() is whole
 
 
 def test_copies_count_once(seed_articles, seed_extractions):

@@ -123,14 +123,28 @@ class ClaimGroup:
     scores: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def representative(self) -> Claim:
-        """The member most like the others (the group's centroid claim)."""
+        """The member most like the others (the group's centroid claim).
+
+        A sentence that reads on its own comes before one that leans on the sentence
+        before it ("And then he ...", "But they ...": see :func:`stands_alone`).
+        """
         if len(self.claims) < 3:
             return min(
-                self.claims, key=lambda c: (abs(len(_WORD.findall(c.text)) - 25), c.position)
+                self.claims,
+                key=lambda c: (
+                    not stands_alone(c.text),
+                    abs(len(_WORD.findall(c.text)) - 25),
+                    c.position,
+                ),
             )
         n = len(self.claims)
         avg = [sum(self.score(i, j) for j in range(n) if j != i) / (n - 1) for i in range(n)]
-        return self.claims[max(range(n), key=lambda i: (avg[i], -self.claims[i].position))]
+        return self.claims[
+            max(
+                range(n),
+                key=lambda i: (stands_alone(self.claims[i].text), avg[i], -self.claims[i].position),
+            )
+        ]
 
     def score(self, i: int, j: int) -> float:
         return self.scores.get((min(i, j), max(i, j)), 0.0)
@@ -146,6 +160,20 @@ class ClaimGroup:
 
 
 # --------------------------------------------------------------------------- tokens
+
+
+# A sentence opening with a connective or a pronoun continues the one before it: out of
+# its article (a summary line, an agreement) it reads as a fragment of an argument.
+_LEANING_START = re.compile(
+    r"^[\W_]*(?:and|but|or|so|then|also|still|yet|however|meanwhile|moreover|instead|"
+    r"besides|nevertheless|nonetheless|he|she|they|it|we|i|him|them|his|her|their|its)\b",
+    re.I,
+)
+
+
+def stands_alone(text: str) -> bool:
+    """Whether a sentence reads on its own (no opening connective or pronoun)."""
+    return _LEANING_START.match(text) is None
 
 
 def _stem(word: str) -> str:
@@ -948,7 +976,7 @@ def summarize(
         if len(chosen) >= budget:
             break
         rep = g.representative()
-        if not 8 <= len(_WORD.findall(rep.text)) <= 50:
+        if not 8 <= len(_WORD.findall(rep.text)) <= 50 or not stands_alone(rep.text):
             continue
         # Cite the articles whose own sentence carries the representative's fact (#5).
         members = g.supporting(rep, config.align_threshold)
