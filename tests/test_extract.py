@@ -144,3 +144,21 @@ def test_sentence_without_cue_is_not_parsed():
     first, second = list(doc.sents)
     assert not _needs_parse(first)
     assert _needs_parse(second) and has_verb_form(second, frozenset({"say"}))
+
+
+def test_a_sentence_does_not_end_on_a_bare_word_inside_a_line():
+    from newsprism.extract._nlp import sentence_spans
+
+    text = (
+        'At one point on Sunday, Trump tweeted, "Reporting that Orlando killer shouted '
+        '"Allah hu Akbar!" as he slaughtered clubgoers." This appeared to be an altered tweet.'
+        "\nA headline without a full stop\nThe next paragraph."
+    )
+    got = [text[a:b] for a, b in sentence_spans(text)]
+    assert got == [
+        'At one point on Sunday, Trump tweeted, "Reporting that Orlando killer shouted '
+        '"Allah hu Akbar!" as he slaughtered clubgoers."',
+        "This appeared to be an altered tweet.",
+        "A headline without a full stop",
+        "The next paragraph.",
+    ]

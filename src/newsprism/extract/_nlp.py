@@ -91,8 +91,10 @@ def _set_sentences(doc: Doc) -> Doc:
     if not doc.has_annotation("SENT_START"):
         senter = _nlp().get_pipe("senter")
         doc = senter(doc)
+        length = 0  # tokens since the last sentence start
         for tok in doc[1:]:
             prev = doc[tok.i - 1]
+            length += 1
             if "\n" in prev.whitespace_ or (prev.is_space and "\n" in prev.text):
                 tok.is_sent_start = True
             elif tok.is_space and "\n" in tok.text and not prev.is_space:
@@ -100,7 +102,16 @@ def _set_sentences(doc: Doc) -> Doc:
             elif tok.is_sent_start and tok.text[:1].islower() and tok.is_alpha:
                 # "..., and said that ...": a sentence does not begin in lower case.
                 tok.is_sent_start = False
+            elif tok.is_sent_start and prev.is_alpha and length < _MAX_UNPUNCTUATED:
+                # 'shouted "Allah hu | Akbar!"': inside a line, a sentence ends on a mark
+                # (unpunctuated text still gets the recogniser's breaks past a length).
+                tok.is_sent_start = False
+            if tok.is_sent_start:
+                length = 0
     return doc
+
+
+_MAX_UNPUNCTUATED = 80  # tokens a sentence runs before a break after a bare word is kept
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
