@@ -41,3 +41,33 @@ def store():
     s = Store(":memory:")
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def polnear_articles(eval_dir: Path) -> list:
+    """PolNeAR's 924 texts as dated articles of 7 outlets (a year of US campaign news).
+
+    File names are ``<outlet>_<yyyy-mm-dd>_<slug>.txt``; the first line is the headline.
+    """
+    from datetime import date
+
+    from newsprism.model import Article
+
+    base = eval_dir / "polnear" / "data"
+    if not base.is_dir():
+        pytest.skip("polnear is not in the evaluation folder")
+    out = []
+    for path in sorted(base.glob("*/text/*.txt")):
+        outlet, day, _ = path.stem.split("_", 2)
+        text = path.read_text(encoding="utf-8")
+        out.append(
+            Article(
+                id=path.stem,
+                source_path=str(path),
+                text=text,
+                title=text.strip().split("\n", 1)[0],
+                outlet=outlet,
+                published=date.fromisoformat(day),
+            )
+        )
+    return out

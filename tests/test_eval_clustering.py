@@ -145,35 +145,8 @@ def test_two_refined_batches_match_one_refined_run(ecbplus):
     assert f1 >= 0.98
 
 
-def _polnear_articles(eval_dir: Path) -> list:
-    """PolNeAR's texts as dated articles: ``<outlet>_<yyyy-mm-dd>_<slug>.txt`` names them."""
-    from datetime import date
-
-    from newsprism.model import Article
-
-    base = eval_dir / "polnear" / "data"
-    if not base.is_dir():
-        pytest.skip("polnear is not in the evaluation folder")
-    out = []
-    for path in sorted(base.glob("*/text/*.txt")):
-        outlet, day, _ = path.stem.split("_", 2)
-        text = path.read_text(encoding="utf-8")
-        title = text.strip().split("\n", 1)[0]
-        out.append(
-            Article(
-                id=path.stem,
-                source_path=str(path),
-                text=text,
-                title=title,
-                outlet=outlet,
-                published=date.fromisoformat(day),
-            )
-        )
-    return out
-
-
 @pytest.mark.slow
-def test_stories_of_a_dated_stream_are_events_not_topics(eval_dir):
+def test_stories_of_a_dated_stream_are_events_not_topics(polnear_articles):
     # A year of US campaign coverage from 7 outlets (PolNeAR's 924 articles): a story is
     # one event or development, so its articles lie days apart, not months. Measured:
     # median span 6 days, 12 of 101 multi-article stories over 60 days (without the
@@ -182,7 +155,7 @@ def test_stories_of_a_dated_stream_are_events_not_topics(eval_dir):
 
     from newsprism.cluster import recluster
 
-    articles = _polnear_articles(eval_dir)
+    articles = polnear_articles
     by_id = {a.id: a for a in articles}
     spans = []
     for story in recluster(articles):

@@ -26,7 +26,9 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import os
 import re
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -93,6 +95,7 @@ class CompareConfig:
     summary_sentences: int = 8
     quote_same_threshold: float = 0.42  # group renderings whatever their speaker labels
     quote_speaker_threshold: float = 0.25  # group renderings with the same speaker
+    quote_fragment_words: int = 8  # a shorter quote joins only renderings of its speaker
     omission_share: float = 0.5  # a fact most outlets carry: at least this share of them
     framing_min_count: int = 2
 
@@ -535,6 +538,18 @@ def _claim_json(article: Article, q: Quantity, sentence: Claim | None) -> dict[s
 # --------------------------------------------------------------------------- quotes
 
 
+_PRONOUNS = frozenset("he she they it we i you".split())
+_SPEAKER_STOP = frozenset("the a an of office".split())
+
+
+def _speaker_words(speaker: str | None) -> frozenset[str]:
+    """The words naming a quote's speaker (none for a pronoun or no speaker)."""
+    if not speaker or speaker.lower() in _PRONOUNS:
+        return frozenset()
+    words = re.findall(r"[^\W\d_]+", re.sub(r"['’]s\b", "", speaker.lower()))
+    return frozenset(w for w in words if w not in _SPEAKER_STOP)
+
+
 def group_quotes(
     articles: Sequence[Article],
     extractions: dict[str, Extraction],
@@ -563,6 +578,11 @@ def group_quotes(
     def speaker_key(q: Quote) -> str:
         return (q.speaker or "").lower().removeprefix("the ")
 
+    # A short fragment ("the terrorist attacks in Orlando") looks like many statements; it
+    # joins another speaker's quote only when both name the same speaker, else it would
+    # chain two people's different statements into one group.
+    short = [len(_WORD.findall(q.text)) < config.quote_fragment_words for q in quotes]
+    names = [_speaker_words(q.speaker) for q in quotes]
     for i in range(len(quotes)):
         for j in range(i + 1, len(quotes)):
             qi, qj = quotes[i], quotes[j]
@@ -570,6 +590,8 @@ def group_quotes(
                 continue
             s = sims[i, j]
             same_speaker = speaker_key(qi) and speaker_key(qi) == speaker_key(qj)
+            if (short[i] or short[j]) and not (same_speaker or names[i] & names[j]):
+                continue
             if s >= config.quote_same_threshold or (
                 same_speaker and s >= config.quote_speaker_threshold
             ):
@@ -640,7 +662,7 @@ _STRIPPED_APOSTROPHES = re.compile(
     r"\b(?:dont|wont|cant|didnt|doesnt|isnt|wasnt|arent|thats|"
     r"hasnt|havent|couldnt|wouldnt|shouldnt|Its|Lets)\b"
 )
-_PROPER = re.compile(r"\b[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*\b")
+_PROPER = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*\b")
 
 
 def find_framing(
@@ -794,6 +816,11 @@ def _framing_pair(
     return referent, terms, round(abs(z), 3), counts
 
 
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z]+(?![\w'’-])")
+_COMMON_SHARE = 0.2  # lower-case uses per capitalised use that make a form a common word
+_SHARED_CONTEXT = 0.1  # share of two lone names' context words they must have in common
+
+
 @functools.lru_cache(maxsize=64)
 def _spelling_candidates(corpus: _Corpus) -> tuple[tuple[tuple[str, str], str], ...]:
     """Pairs of proper-noun forms that are spelling variants of one name, in these articles."""
@@ -804,27 +831,69 @@ def _spelling_candidates(corpus: _Corpus) -> tuple[tuple[tuple[str, str], str], 
             w = m.group(0).replace("’", "'")
             w = w[:-2] if w.endswith("'s") else w
             forms[w] += 1
+    # A word these articles also write in lower case is a common word capitalised at a
+    # sentence start or inside a name ("Police", "Policy"), not a name of its own.
+    lower = {w.lower(): 0 for w in forms}
+    for a in originals:
+        for m in _LOWER_WORD.finditer(a.text):
+            if m.group(0) in lower:
+                lower[m.group(0)] += 1
     candidates: dict[tuple[str, str], str] = {}
     by_initial: dict[str, list[str]] = defaultdict(list)
-    for w in forms:
-        if len(w) >= 4:
+    eligible = {w for w in forms if lower[w.lower()] < max(1.0, _COMMON_SHARE * forms[w])}
+    for w in forms:  # in order of first use: the output does not depend on set order
+        if len(w) >= 4 and w in eligible:
             by_initial[w[0].lower()].append(w)
-    contexts = _contexts(originals, forms)
+    contexts, names = _contexts(originals, forms)
+    beside: dict[str, set[str]] = defaultdict(set)  # name -> the names it stands beside
+    for w, near in names.items():
+        if w in eligible and len(w) >= 4:  # not a common word or a title ("Minister", "Sen")
+            for n in near:
+                beside[n].add(w)
+    eligible_names = {side + w for w in eligible for side in "<>"}
     for words in by_initial.values():
         for i, a in enumerate(words):
             for b in words[i + 1 :]:
                 if a.lower() == b.lower() or abs(len(a) - len(b)) > 2:
                     continue
-                longer, shorter = max(a, b, key=len), min(a, b, key=len)
-                if longer.lower() == shorter.lower() + "s" and not shorter.endswith("s"):
-                    continue  # a plural, or a possessive that lost its apostrophe ("Frances")
+                shorter, longer = sorted((a, b), key=len)
+                extended = len(longer) > len(shorter) and longer.startswith(shorter)
+                if extended and not (len(longer) == len(shorter) + 1 and longer[-1] == shorter[-1]):
+                    # A name and a word made from it ("Russia"/"Russian", "America"/
+                    # "Americans"); a doubled last letter is a spelling (Donbas/Donbass).
+                    continue
                 if forms[a] + forms[b] < 3:
                     continue
-                dist = _edit_distance(a.lower(), b.lower())
-                shared = len(contexts[a] & contexts[b])
-                # A one-letter variant of a long name is a spelling choice (Donbas/Donbass);
-                # two edits (Kyiv/Kiev) need the two forms to appear in the same contexts.
-                if (dist == 1 and min(len(a), len(b)) >= 6) or (dist <= 2 and shared >= 2):
+                if _edit_distance(a.lower(), b.lower()) > 2:
+                    continue
+                ctx_a, ctx_b = contexts[a], contexts[b]
+                shared = len(ctx_a & ctx_b)
+                names_a, names_b = names[a] & eligible_names, names[b] & eligible_names
+                # A name beside both that stands beside few others ("Gillibrand", not
+                # "Trump" or "Moore", which many first names precede).
+                same_name = {n for n in names_a & names_b if len(beside[n]) <= 2}
+                # Each with other names beside it, none of them the same: two people or
+                # places (Tom Carper / Jimmy Carter, Ivana / Ivanka Trump).
+                apart = bool(names_a and names_b) and not same_name
+                # Only the ending differs: a word made from the other (Zionism/Zionist,
+                # Olympia/Olympic) or another surname (Jeffers/Jeffery); not Defence/Defense.
+                ending = a[-1] != b[-1] and len(os.path.commonprefix([a, b])) >= len(longer) - 2
+                alike = (
+                    (extended and len(shorter) >= 6)  # Donbas/Donbass, not Bret/Brett
+                    or (
+                        not ending
+                        and (
+                            (shared >= 2 and shared >= _SHARED_CONTEXT * len(ctx_a | ctx_b))
+                            or (_edit_distance(a.lower(), b.lower()) == 1 and len(shorter) >= 7)
+                        )
+                    )
+                )
+                # One name spelled two ways: the same name beside it on the same side
+                # (Sergei/Sergey Lavrov, Volodymyr Zelensky/Zelenskyy), the same word with
+                # or without accents (Elysee/Elysée), or, unless apart, a doubled last
+                # letter, the same words around it (Kiev/Kyiv) or one letter apart in a
+                # long name (Belarus/Belorus).
+                if same_name or _unaccented(a) == _unaccented(b) or (alike and not apart):
                     candidates[tuple(sorted((a, b)))] = "spelling"  # type: ignore[index]
     return tuple(candidates.items())
 
@@ -854,9 +923,14 @@ def _substitutions(text_a: str, text_b: str) -> Iterable[tuple[str, str]]:
         yield tuple(sorted((pa, pb)))  # type: ignore[misc]
 
 
-def _contexts(articles: Sequence[Article], forms: Mapping[str, object]) -> dict[str, set[str]]:
-    """Content words within three words of each proper-noun form."""
+def _contexts(
+    articles: Sequence[Article], forms: Mapping[str, object]
+) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Content words within three words of each proper-noun form, and the capitalised
+    words right beside it (the other parts of a name, a title), marked with their side:
+    "<Volodymyr", ">Lavrov"."""
     ctx: dict[str, set[str]] = defaultdict(set)
+    names: dict[str, set[str]] = defaultdict(set)
     for a in articles:
         words = _WORD.findall(a.text)
         for i, w in enumerate(words):
@@ -868,7 +942,17 @@ def _contexts(articles: Sequence[Article], forms: Mapping[str, object]) -> dict[
                     for x in words[max(0, i - 3) : i] + words[i + 1 : i + 4]
                     if x.lower() not in _STOP and not x[0].isdigit() and x[0].islower()
                 )
-    return ctx
+                for side, near in (("<", words[max(0, i - 1) : i]), (">", words[i + 1 : i + 2])):
+                    for x in near:
+                        if x[0].isupper() and x.lower() not in _STOP:
+                            names[w].add(side + x.replace("’", "'").removesuffix("'s"))
+    return ctx, names
+
+
+def _unaccented(word: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(c)
+    )
 
 
 @functools.lru_cache(maxsize=4096)
