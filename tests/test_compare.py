@@ -255,6 +255,39 @@ def test_a_year_of_campaign_news_yields_no_false_spellings(polnear_articles):
     assert {frozenset(("Garcia", "García")), frozenset(("Kirsten", "Kristen"))} <= pairs
 
 
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        (  # several figures of one kind in a sentence: which measures what is unclear
+            "Wednesday's Quinnipiac poll has Clinton leading Trump by just six points "
+            "(46 percent to 40 percent) in head-to-head matchups.",
+            "In a three-way race between Trump, Clinton and Libertarian candidate Gary "
+            "Johnson, Clinton earned 42 percent, Trump 34 percent and Johnson 11 percent.",
+        ),
+        (  # the same kind of figure about different places: different facts
+            "In Kentucky, 55 Democratic delegates were up for grabs.",
+            "Sanders hopes that winning a large share of the state’s 475 delegates will give "
+            "him momentum heading into the party’s Philadelphia convention.",
+        ),
+    ],
+)
+def test_figures_of_different_facts_are_not_a_conflict(one, other):
+    # Sentences of PolNeAR's campaign coverage that were reported as conflicts.
+    import datetime as dt
+
+    from newsprism.extract import extract
+    from newsprism.model import Article
+
+    day = dt.date(2016, 5, 18)
+    articles = [
+        Article(id=k, source_path=k, text=t, outlet=k, published=day)
+        for k, t in (("a", one), ("b", other))
+    ]
+    extractions = {ex.article_id: ex for ex in extract(articles)}
+    assert all(extractions[a.id].quantities for a in articles)  # the figures are found
+    assert compare_story(articles, extractions)["conflicts"] == []
+
+
 def test_copies_count_once(seed_articles, seed_extractions):
     original = seed_articles["000"]
     copy = replace(original, id="copy-of-000", outlet="Wire Copy", duplicate_of=original.id)

@@ -465,6 +465,18 @@ def find_conflicts(
             ):
                 continue
             sent = _sentence_of(claims_by_article.get(a.id, []), q.start)
+            if sent is not None and any(
+                o is not q
+                and sent.start <= o.start < sent.end
+                and (d := _unit_dimension(o)) is not None
+                and d[0] == dim[0]
+                and (dim[0] != "count" or o.value >= 10)
+                for o in ex.quantities
+            ):
+                # Several figures of one kind in a sentence ("46 percent to 40 percent",
+                # "Clinton 42 percent, Trump 34 percent"): which measures what is not
+                # something a figure's neighbouring words tell reliably.
+                continue
             items.append((a, q, dim, sent, _place_qualifiers(a.text, q, sent)))
     found = []
     for i in range(len(items)):
@@ -479,6 +491,8 @@ def find_conflicts(
                 continue  # "troops in Belarus" is not "troops near the border"
             if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
                 continue  # dated to different days: different events
+            if s1 and s2 and s1.entities and s2.entities and not (s1.entities & s2.entities):
+                continue  # about different people, places or bodies: different facts
             lo1, hi1 = _interval(q1, d1[1])
             lo2, hi2 = _interval(q2, d2[1])
             if lo1 <= hi2 and lo2 <= hi1:
