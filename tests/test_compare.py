@@ -288,6 +288,40 @@ def test_figures_of_different_facts_are_not_a_conflict(one, other):
     assert compare_story(articles, extractions)["conflicts"] == []
 
 
+def _two_day_story(one: str, other: str):
+    import datetime as dt
+
+    from newsprism.extract import extract
+    from newsprism.model import Article
+
+    articles = [
+        Article(id=k, source_path=k, text=t, outlet=k, published=dt.date(2022, 2, d))
+        for k, t, d in (("a", one, 14), ("b", other, 18))
+    ]
+    extractions = {ex.article_id: ex for ex in extract(articles)}
+    assert all(extractions[a.id].quantities for a in articles)  # the figures are found
+    return compare_story(articles, extractions)["conflicts"]
+
+
+def test_a_figure_of_one_named_thing_that_moved_is_a_change():
+    conflicts = _two_day_story(
+        "Russia has massed 100,000 troops near the border with Ukraine, officials say.",
+        "Russia has now massed 150,000 troops near the border with Ukraine, Biden said.",
+    )
+    assert [c["kind"] for c in conflicts] == ["change"]
+
+
+def test_figures_of_unnamed_things_on_two_days_are_not_a_change():
+    # PolNeAR: the Democrats' 2,383 delegates and the Republicans' 1,237 were a "change".
+    conflicts = _two_day_story(
+        "Beyond that, his advisers say that neither candidate can achieve the 2,383 "
+        "delegates needed for nomination on the basis of pledged delegates alone.",
+        "A top Donald Trump adviser says the businessman is on a glide path to reaching "
+        "the 1,237 delegates needed to clinch the Republican nomination.",
+    )
+    assert conflicts == []
+
+
 def test_copies_count_once(seed_articles, seed_extractions):
     original = seed_articles["000"]
     copy = replace(original, id="copy-of-000", outlet="Wire Copy", duplicate_of=original.id)

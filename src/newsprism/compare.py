@@ -499,6 +499,11 @@ def find_conflicts(
                 continue  # compatible ranges: no conflict
             day1, day2 = by_id[a1.id].published_date, by_id[a2.id].published_date
             kind = "change" if day1 and day2 and day1 != day2 else "conflict"
+            if kind == "change" and not (s1 and s2 and s1.entities & s2.entities):
+                # A figure that moved between days is a figure of one named thing: "Russia
+                # massed 100,000 troops" ... "150,000", not "2,383 delegates needed" on one
+                # day and "1,237 delegates needed by Trump" on another.
+                continue
             ratio = max(q1.value * d1[1], q2.value * d2[1]) / max(
                 1e-9, min(q1.value * d1[1], q2.value * d2[1])
             )
