@@ -81,6 +81,8 @@ def test_dates_links_and_page_furniture_are_not_quantities(
     ("sentence", "expected"),
     [
         ("Sales rose 19 per cent.", [(19, "percent", None)]),
+        # a possessive before the figure is not a name with a number ("S&P 500")
+        ("Sanders hopes to win California's 475 delegates.", [(475, None, None)]),
         ("It costs US$58.24 per barrel.", [(58.24, "dollar per barrel", None)]),
         ("Winds reached 87 mph (140 km/h).", [(87, "mile per hour", None),
                                               (140, "kilometre per hour", None)]),

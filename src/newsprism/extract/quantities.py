@@ -329,7 +329,13 @@ def _in_name(text: str, start: int, end: int) -> bool:
     if re.search(r"[A-Za-z]-$|[A-Za-z]$", before):
         return True  # "COVID-19", "G7", "F-35"
     m = re.search(r"(?:^|[\s(])([A-Za-z]*[A-Z][\w&.'’-]*)\s$", before)
-    if m and m.group(1).lower() not in _APPROX and m.group(1).lower() not in _CURRENCY_PRE:
+    if (
+        m
+        and m.group(1).lower() not in _APPROX
+        and m.group(1).lower() not in _CURRENCY_PRE
+        # "California's 475 delegates" counts; "Boeing's 737 Max" names a model.
+        and not (m.group(1).endswith(("'s", "’s")) and re.match(r"\s+[a-z]", text[end : end + 3]))
+    ):
         sentence_start = re.search(r"(?:^|[.!?]\s+|\n)\s*$", before[: m.start(1)]) is not None
         if not sentence_start:
             return True
