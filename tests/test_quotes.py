@@ -136,6 +136,19 @@ def test_inverted_cue_with_a_quotation_word_parsed_as_subject():
     assert q.text == "“Hillary Clinton’s campaign is in panic mode. Full panic mode,”"
 
 
+def test_name_the_parser_put_in_the_phrase_before_the_cue_speaks():
+    # PolNeAR dev: "... the Washington Post Trump said that ...": no subject in the parse.
+    text = (
+        "Bernie Sanders spoke in Ohio on Monday.\n\n"
+        "In a March 2016 meeting with the editorial board of the Washington Post Trump said "
+        "that U.S. involvement in NATO may need to be significantly decreased."
+    )
+    quotes = _quotes(text)
+    (q,) = [q for q in quotes if "NATO" in q.text]
+    assert "Trump" in (q.speaker or "")  # not the previous sentence's Sanders
+    assert text[q.speaker_start : q.speaker_end].endswith("Trump")
+
+
 def test_according_to():
     text = "Angela Merkel will visit Kyiv next week, according to a government spokesman."
     (q,) = _quotes(text)

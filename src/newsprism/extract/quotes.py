@@ -783,6 +783,14 @@ def _adjacent_quote(
     return None
 
 
+def _name_right_before(ctx: _Context, pos: int) -> _Speaker | None:
+    """A person or organisation named right before ``pos`` (one space apart), if any."""
+    for e in ctx.entities:
+        if e.label in {"PERSON", "ORG"} and 0 <= pos - e.end <= 1 and e.start < pos:
+            return _Speaker(e.canonical, e.start, e.end, e.label == "PERSON")
+    return None
+
+
 def _named_source_before(
     ctx: _Context, sent: Sentence, cue: Token
 ) -> tuple[QuoteSpan, _Speaker] | None:
@@ -1144,7 +1152,12 @@ def quote_candidates(
                     continue
             if subj is None:
                 spk = _Speaker(None, None, None, False)
-                if lemma in SPEECH_VERBS and tok.dep_ == "ROOT":
+                named = _name_right_before(ctx, sent.start(tok))
+                if named is not None and lemma in SPEECH_VERBS:
+                    # "... of the Washington Post Trump said that ...": the parser put the
+                    # name inside the phrase before it; the name right before the cue speaks.
+                    spk = named
+                elif lemma in SPEECH_VERBS and tok.dep_ == "ROOT":
                     # A subjectless sentence ("Added Smith's aide: ...", a split
                     # sentence): the speaker of the sentence before, if any.
                     prior = ctx.recent_speaker(si, None, window=1)
