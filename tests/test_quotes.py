@@ -149,6 +149,22 @@ def test_name_the_parser_put_in_the_phrase_before_the_cue_speaks():
     assert text[q.speaker_start : q.speaker_end].endswith("Trump")
 
 
+def test_a_continued_quotation_takes_the_speaker_before_it_not_after():
+    # PolNeAR dev: the continuation took "experts" from the next paragraph's "experts say".
+    text = (
+        "“The unfairness of the tax laws is unbelievable,” Trump said at a campaign stop "
+        "this week. “It’s something I’ve been talking about for a long time despite, "
+        "frankly, being a big beneficiary of the laws. But I’m working for you now.”\n\n"
+        "Though he has heralded plans to go after carried interest, experts say the sting "
+        "of those changes would be swamped by his other tax cuts."
+    )
+    quotes = _quotes(text)
+    (q,) = [q for q in quotes if q.text.startswith("“It’s something")]
+    assert q.speaker == "Trump"
+    # its speaker's mention is the one in the sentence that introduced the quotation
+    assert text[q.speaker_start : q.speaker_end] == "Trump"
+
+
 def test_according_to():
     text = "Angela Merkel will visit Kyiv next week, according to a government spokesman."
     (q,) = _quotes(text)

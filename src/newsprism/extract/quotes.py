@@ -631,14 +631,21 @@ class _Context:
     def recent_speaker(
         self, sent_index: int, want_person: bool | None, window: int = 4, pronoun: str = ""
     ) -> _Speaker | None:
-        for k, spk in reversed(self.last_speaker):
-            if sent_index - k > window:
-                break
+        # The latest speaker of the nearest sentence at or before ``sent_index``: the list
+        # is in the order quotes were found, and the floating pass runs after every
+        # sentence's cues, so later sentences' speakers are in it too and are skipped.
+        best: tuple[int, int] | None = None
+        found = None
+        for order, (k, spk) in enumerate(self.last_speaker):
+            if k > sent_index or sent_index - k > window:
+                continue
             if spk.name is None or not self.fits(spk.name, pronoun):
                 continue
-            if want_person is None or spk.is_person == want_person:
-                return spk
-        return None
+            if want_person is not None and spk.is_person != want_person:
+                continue
+            if best is None or (k, order) > best:
+                best, found = (k, order), spk
+        return found
 
 
 def _np_text(text: str, start: int, end: int) -> str:
@@ -1325,8 +1332,9 @@ def _floating(
                 spk = None
             if spk is None:
                 continue
-        add(q.start, q.end, _Speaker(spk.name, None, None, spk.is_person), None, "direct", si,
-            None, "floating")  # type: ignore[operator]  # fmt: skip
+        # The speaker's mention is the one that introduced the quotation ('“…,” she said.
+        # “…”'): the continuation keeps its offsets.
+        add(q.start, q.end, spk, None, "direct", si, None, "floating")  # type: ignore[operator]
 
 
 # '“…” ― Sonya Herridge': a quotation signed after a dash, as in letters and vox pops.
