@@ -352,3 +352,32 @@ def test_noun_cue_preposition_naming_a_time_or_a_listener_is_not_content():
         "Emmanuel Macron's call to the Kremlin came after a tense week."
     )
     assert not any(q.text in {"Sunday", "the Kremlin"} for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "rule"),
+    [
+        (  # a quotation in mid-sentence takes the speaker of the sentence before
+            "“We will not back down,” the minister said on Monday.\n\nThe talks were, in "
+            "his words, “a first step toward a lasting settlement of the conflict” and "
+            "will resume.",
+            "minister",
+            "rule=floating",
+        ),
+        (  # nobody to credit: still a candidate, for the verifier to weigh
+            "The bill passed on Friday.\n\nThe measure is “the biggest change to the tax "
+            "code in thirty years” and takes effect in January.",
+            None,
+            "rule=unattributed",
+        ),
+    ],
+)
+def test_a_quotation_without_a_cue_is_a_candidate(text, speaker, rule):
+    from newsprism.extract.quotes import quote_candidates
+
+    article = Article(id="t", source_path="t", text=text)
+    found = [(q, f) for q, f in quote_candidates(article) if q.text.startswith(("“a ", "“the "))]
+    assert len(found) == 1
+    q, features = found[0]
+    assert q.speaker == speaker and q.kind == "direct"
+    assert features.get(rule) == 1.0

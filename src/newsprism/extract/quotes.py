@@ -15,7 +15,9 @@ conventions (cue, source, content):
    A quotation next to a cue becomes that cue's content, whole.
 3. *Floating quotes*: a quotation with no cue of its own takes the speaker of the
    sentence before it when that sentence introduces it ("X said:") or when the previous
-   paragraph ended with a quote, else the speaker of the nearest quote before it.
+   paragraph ended with a quote, else a person named in its sentence, else the speaker of
+   its own or the previous sentence; a quotation of six words or more with nobody to
+   credit is still a candidate (rule ``unattributed``, no speaker).
 
 4. *Learned cues*: a verb the lexicon lacks ("floated a plan", "hammered her rival") is a
    cue when a logistic model over its parse context (:func:`cue_features`; weights in
@@ -1310,6 +1312,7 @@ def _floating(
             elif starts_sent:
                 # '“A,” X said. “B.”': the quotation goes on after the cue sentence.
                 spk = ctx.recent_speaker(si, None, window=1)
+        rule = "floating"
         if spk is None:
             # A quotation of a whole clause still reports someone's words: the person
             # named in its sentence, else the nearest earlier speaker, else unknown.
@@ -1328,13 +1331,14 @@ def _floating(
             )
             if ent is not None:
                 spk = _Speaker(ent.canonical, ent.start, ent.end, True)
+            elif (recent := ctx.recent_speaker(si, None, window=1)) is not None:
+                spk = recent
             else:
-                spk = None
-            if spk is None:
-                continue
+                # Nobody to credit: still a candidate, which the verifier weighs.
+                spk, rule = _Speaker(None, None, None, False), "unattributed"
         # The speaker's mention is the one that introduced the quotation ('“…,” she said.
         # “…”'): the continuation keeps its offsets.
-        add(q.start, q.end, spk, None, "direct", si, None, "floating")  # type: ignore[operator]
+        add(q.start, q.end, spk, None, "direct", si, None, rule)  # type: ignore[operator]
 
 
 # '“…” ― Sonya Herridge': a quotation signed after a dash, as in letters and vox pops.
