@@ -81,6 +81,13 @@ def sample_stories(store: Any) -> list[dict[str, Any]]:
         ],
         "timeline": [
             {
+                "date": "2014",
+                "text": "The so-called Minsk protocol, which in 2014 had already called for a "
+                "ceasefire in eastern Ukraine.",
+                "articles": [aj.id],
+                "background": True,
+            },
+            {
                 "date": "2022-02-20",
                 "text": "Macron and Putin speak by phone about the crisis in eastern Ukraine.",
                 "articles": [aj.id, ri.id, sp.id],

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -342,6 +343,36 @@ def test_timeline_is_dated_and_cited(seed_comparison, seed_articles):
     for e in timeline:
         for c in e["citations"]:
             assert seed_articles[key[c["article"]]].text[c["start"] : c["end"]]
+    # The 2014 Minsk protocol is context an outlet recalled, the week's events are not.
+    assert [e["date"] for e in timeline if e["background"]] == ["2014"]
+
+
+def test_background_is_an_event_ended_a_month_before_the_first_article():
+    from newsprism.compare import _period_end, build_timeline
+    from newsprism.model import Article, Event, Extraction
+
+    day = dt.date(2022, 2, 21)
+    text = "Talks began in 2014. They resumed last December. Leaders met on Sunday."
+    a = Article(id="a", source_path="a", text=text, published=day)
+    events = tuple(
+        Event("a", text.index(s), text.index(s) + len(s), actor, "met", None, d, s)
+        for s, actor, d in (
+            ("Talks began in 2014.", "talks", "2014"),
+            ("They resumed last December.", "they", "2021-12"),
+            ("Leaders met on Sunday.", "leaders", "2022-02-20"),
+        )
+    )
+    timeline = build_timeline([a], {"a": Extraction("a", events=events)})
+    assert {e["date"]: e["background"] for e in timeline} == {
+        "2014": True,
+        "2021-12": True,  # ended 2021-12-31, 52 days before 21 Feb
+        "2022-02-20": False,
+    }
+    undated = build_timeline(
+        [Article(id="a", source_path="a", text=text)], {"a": Extraction("a", events=events)}
+    )
+    assert not any(e["background"] for e in undated)  # no publication date: no judgement
+    assert _period_end("2024-02") == dt.date(2024, 2, 29)
 
 
 def test_framing_is_learned_not_listed(seed_articles):

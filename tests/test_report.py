@@ -377,3 +377,16 @@ def test_quote_variants_use_their_offsets_and_show_differences(report: dict) -> 
     variant = statement["variants"][0]
     assert variant["cite"].href.endswith(f"-{start}-{start + len(text)}")
     assert variant["changed"] == 0 and variant["dropped"] == 0
+
+
+def test_background_events_are_marked_on_the_timeline(report: dict) -> None:
+    marked = 0
+    for doc in report["docs"]:
+        page = _story_html(report, doc["id"])
+        background = [e for e in doc.get("timeline", []) if e.get("background")]
+        # one class on the entry and one badge per background event (plus the legend's)
+        assert page.count('class="event event-background"') == len(background)
+        if doc.get("timeline"):
+            assert page.count('class="badge badge-background"') == len(background) + 1
+        marked += len(background)
+    assert marked  # the sample's 2014 Minsk protocol is one

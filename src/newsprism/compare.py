@@ -32,6 +32,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from difflib import SequenceMatcher
 from typing import Any
 
@@ -999,7 +1000,14 @@ def _uses_count(term: str, text: str) -> int:
 def build_timeline(
     articles: Sequence[Article], extractions: dict[str, Extraction]
 ) -> list[dict[str, Any]]:
-    """The story's dated events, merged across articles, each citing its articles."""
+    """The story's dated events, merged across articles, each citing its articles.
+
+    An event that ended more than ``BACKGROUND_DAYS`` before the story's first article
+    ("the 2014 Minsk protocol", "last December") is marked ``background``: context the
+    outlets recalled, not a development of the story.
+    """
+    days = [d for a in articles if (d := a.published_date) is not None]
+    first = min(days) if days else None
     merged: list[dict[str, Any]] = []
     for a in articles:
         ex = extractions.get(a.id)
@@ -1044,7 +1052,25 @@ def build_timeline(
                 entry["text"] = text
     for e in merged:
         del e["_tokens"]
+        end = _period_end(e["date"])
+        e["background"] = bool(first and end and end < first - timedelta(days=BACKGROUND_DAYS))
     return sorted(merged, key=lambda e: (e["date"], -len(e["articles"])))
+
+
+BACKGROUND_DAYS = 30
+
+
+def _period_end(value: str) -> date | None:
+    """Last day of an ISO date, month or year ("2014" -> 2014-12-31)."""
+    try:
+        if len(value) == 4:
+            return date(int(value), 12, 31)
+        if len(value) == 7:
+            y, m = int(value[:4]), int(value[5:7])
+            return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:

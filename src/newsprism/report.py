@@ -563,6 +563,7 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
                 "date": _str(ev.get("date")),
                 "label": format_date(ev.get("date"), weekday=True) or "undated",
                 "text": _str(ev.get("text")),
+                "background": ev.get("background") is True,
                 "cites": cites,
                 "outlets": _outlet_keys(r, [c.article for c in cites]),
             }
