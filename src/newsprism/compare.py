@@ -24,6 +24,7 @@ unknown), with copies mapped to their original.
 from __future__ import annotations
 
 import bisect
+import calendar
 import functools
 import math
 import os
@@ -859,17 +860,18 @@ def _spelling_candidates(corpus: _Corpus) -> tuple[tuple[tuple[str, str], str], 
             if m.group(0) in lower:
                 lower[m.group(0)] += 1
     candidates: dict[tuple[str, str], str] = {}
-    by_initial: dict[str, list[str]] = defaultdict(list)
     eligible = {w for w in forms if lower[w.lower()] < max(1.0, _COMMON_SHARE * forms[w])}
-    for w in forms:  # in order of first use: the output does not depend on set order
-        if len(w) >= 4 and w in eligible:
-            by_initial[w[0].lower()].append(w)
+    # Names of four letters or more, in order of first use (the output does not depend on
+    # set order); not common words or titles ("Minister", "Sen").
+    pool = [w for w in forms if len(w) >= 4 and w in eligible]
+    by_initial: dict[str, list[str]] = defaultdict(list)
+    for w in pool:
+        by_initial[w[0].lower()].append(w)
     contexts, names = _contexts(originals, forms)
     beside: dict[str, set[str]] = defaultdict(set)  # name -> the names it stands beside
-    for w, near in names.items():
-        if w in eligible and len(w) >= 4:  # not a common word or a title ("Minister", "Sen")
-            for n in near:
-                beside[n].add(w)
+    for w in pool:
+        for n in names.get(w, ()):
+            beside[n].add(w)
     eligible_names = {side + w for w in eligible for side in "<>"}
     for words in by_initial.values():
         for i, a in enumerate(words):
@@ -884,7 +886,8 @@ def _spelling_candidates(corpus: _Corpus) -> tuple[tuple[tuple[str, str], str], 
                     continue
                 if forms[a] + forms[b] < 3:
                     continue
-                if _edit_distance(a.lower(), b.lower()) > 2:
+                dist = _edit_distance(a.lower(), b.lower())
+                if dist > 2:
                     continue
                 ctx_a, ctx_b = contexts[a], contexts[b]
                 shared = len(ctx_a & ctx_b)
@@ -904,7 +907,7 @@ def _spelling_candidates(corpus: _Corpus) -> tuple[tuple[tuple[str, str], str], 
                         not ending
                         and (
                             (shared >= 2 and shared >= _SHARED_CONTEXT * len(ctx_a | ctx_b))
-                            or (_edit_distance(a.lower(), b.lower()) == 1 and len(shorter) >= 7)
+                            or (dist == 1 and len(shorter) >= 7)
                         )
                     )
                 )
@@ -1067,7 +1070,7 @@ def _period_end(value: str) -> date | None:
             return date(int(value), 12, 31)
         if len(value) == 7:
             y, m = int(value[:4]), int(value[5:7])
-            return date(y + m // 12, m % 12 + 1, 1) - timedelta(days=1)
+            return date(y, m, calendar.monthrange(y, m)[1])
         return date.fromisoformat(value)
     except ValueError:
         return None

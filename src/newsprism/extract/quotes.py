@@ -794,10 +794,15 @@ def _adjacent_quote(
 
 def _name_right_before(ctx: _Context, pos: int) -> _Speaker | None:
     """A person or organisation named right before ``pos`` (one space apart), if any."""
-    for e in ctx.entities:
-        if e.label in {"PERSON", "ORG"} and 0 <= pos - e.end <= 1 and e.start < pos:
-            return _Speaker(e.canonical, e.start, e.end, e.label == "PERSON")
-    return None
+    names = [
+        e
+        for e in ctx.entities
+        if e.label in {"PERSON", "ORG"} and 0 <= pos - e.end <= 1 and e.start < pos
+    ]
+    if not names:
+        return None
+    e = names[-1]
+    return _Speaker(e.canonical, e.start, e.end, e.label == "PERSON")
 
 
 def _named_source_before(
@@ -808,20 +813,14 @@ def _named_source_before(
     '“…,” Tulsa police Chief Chuck Jordan said Monday.' (the parser took "Tulsa" for a verb).
     """
     text = ctx.text
-    cue_start = sent.start(cue)
-    names = [
-        e
-        for e in ctx.entities
-        if e.label in {"PERSON", "ORG"} and 0 <= cue_start - e.end <= 1 and e.start < cue_start
-    ]
-    if not names:
+    name = _name_right_before(ctx, sent.start(cue))
+    if name is None or name.start is None:
         return None
-    name = names[-1]
     for q in ctx.marks:
         if q.words < 2 or not 0 <= name.start - q.end <= 40:
             continue
         if re.fullmatch(r"[ \t,]*(?:[\w.’'-]+[ \t]+){0,4}", text[q.end : name.start]):
-            return q, _Speaker(name.canonical, name.start, name.end, name.label == "PERSON")
+            return q, name
     return None
 
 
