@@ -381,3 +381,79 @@ def test_a_quotation_without_a_cue_is_a_candidate(text, speaker, rule):
     q, features = found[0]
     assert q.speaker == speaker and q.kind == "direct"
     assert features.get(rule) == 1.0
+
+
+def test_block_quotation_after_a_cue_ending_its_line_with_a_colon():
+    # PolNeAR dev: 'Limbaugh added:' and then his words as a paragraph without marks.
+    text = (
+        "The radio host was unimpressed by the new debate rules.\n\n"
+        "Limbaugh added:\n\n"
+        "And from a supposed front-runner, this reeks of some of the greatest fear that I "
+        "have ever seen.\n\n"
+        "The campaign did not respond."
+    )
+    quotes = _quotes(text)
+    (q,) = [q for q in quotes if "front-runner" in q.text]
+    assert q.speaker == "Limbaugh"
+    assert q.text.startswith("And from a supposed front-runner")
+    assert q.text.endswith("ever seen")  # the paragraph, not the next one
+    assert q.kind == "direct"
+    assert "campaign" not in q.text
+
+
+def test_quotation_after_a_colon_takes_the_subject_of_the_clause_before():
+    # PolNeAR dev: no verb of saying before the colon; the clause's subject is the source.
+    text = (
+        "The Washington Post ran a feature on Saturday.\n\n"
+        "The piece used one of the woman’s quotes as its headline: “Finally. Someone who "
+        "thinks like me, at last.” The feature drew criticism."
+    )
+    quotes = _quotes(text)
+    (q,) = [q for q in quotes if "Finally" in q.text]
+    assert text[q.speaker_start : q.speaker_end] == "The piece"
+
+
+def test_subject_of_a_passive_clause_says_what_its_dependent_cue_reports():
+    # "is determined to warn": the cue depends on a passive whose subject speaks.
+    text = (
+        "Obama spoke in Washington on Saturday night.\n\n"
+        "Mr. Obama is also determined to warn his supporters that failing to turn out in "
+        "November would be a personal insult to him."
+    )
+    quotes = _quotes(text)
+    (q,) = [q for q in quotes if "insult" in q.text]
+    assert q.cue == "warn"
+    assert text[q.speaker_start : q.speaker_end] == "Mr. Obama"
+
+
+def test_cue_after_able_takes_the_subject_of_be():
+    text = (
+        "The race is neck-and-neck.\n\n"
+        "Trump will be unable to claim that the polls show him far ahead of Clinton."
+    )
+    quotes = _quotes(text)
+    (q,) = [q for q in quotes if "polls" in q.text]
+    assert q.cue == "claim"
+    assert text[q.speaker_start : q.speaker_end] == "Trump"
+
+
+def test_verb_the_tagger_took_for_a_noun_with_its_subject_as_a_compound():
+    # PolNeAR dev: in its article, "But Trump claims that ..." parsed Trump/compound
+    # claims/NNS/ROOT. A hand-built parse pins that shape down.
+    from spacy.tokens import Doc
+
+    from newsprism.extract.quotes import _compound_subject, _verb_tagged_noun
+    from newsprism.nlp import load_nlp
+
+    words = "But Trump claims that he should be the exception .".split()
+    doc = Doc(
+        load_nlp().vocab,
+        words=words,
+        heads=[2, 2, 2, 6, 6, 6, 2, 8, 6, 2],
+        deps=["cc", "compound", "ROOT", "mark", "nsubj", "aux", "ccomp", "det", "attr", "punct"],
+        tags=["CC", "NNP", "NNS", "IN", "PRP", "MD", "VB", "DT", "NN", "."],
+        pos=["CCONJ", "PROPN", "NOUN", "SCONJ", "PRON", "AUX", "AUX", "DET", "NOUN", "PUNCT"],
+    )
+    assert _verb_tagged_noun(doc[2]) == "claim"
+    assert _compound_subject(doc[2]).text == "Trump"
+    assert _compound_subject(doc[1]) is None  # only a sentence's root "noun"

@@ -338,6 +338,7 @@ def cue_probability(tok: Token, sent: Sentence, text: str) -> float:
 
 _PRONOUNS = frozenset("he she they it i we you who this that".split())
 _OPEN_MARKS = "\"“‘«„'"
+_CLOSE_MARKS = "\"”’»'"
 
 
 def _bucket(n: int) -> str:
@@ -418,6 +419,9 @@ def verify_probability(features: dict[str, float]) -> float:
     return _verify_model().probability(features)
 
 
+# Auxiliaries that report nobody's words: "Further discussions are to be held ...".
+_NEVER_CUES = frozenset({"be", "have", "do"})
+
 _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "over", "against", "to"})
 
 
@@ -490,7 +494,7 @@ def _subject(tok: Token, inside: object = None) -> Token | None:
             subj = None
         if subj is not None:
             return subj
-        if cur.dep_ in {"conj", "advcl", "xcomp", "ccomp"} and cur.head is not cur:
+        if cur.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acomp"} and cur.head is not cur:
             if (
                 cur.dep_ == "ccomp"
                 and not (callable(inside) and inside(cur.head))
@@ -788,6 +792,12 @@ def _adjacent_quote(
                 return q
         gap_before = text[q.end : first]
         if 0 <= first - q.end <= 4 and re.fullmatch(r"[ \t,:;—–-]*", gap_before):
+            # '“… at last.” The feature drew criticism.': a quotation closing its own
+            # sentence is not the content of a verb other than one of saying after it.
+            if text[max(q.start, q.end - 3) : q.end].rstrip(_CLOSE_MARKS).endswith(".") and (
+                cue.lemma_.lower() not in SPEECH_VERBS
+            ):
+                continue
             return q
     return None
 
@@ -825,11 +835,33 @@ def _named_source_before(
 
 
 def _verb_tagged_noun(tok: Token) -> str | None:
-    """The cue lemma of a "noun" with a subject and a clause ("Trump claims that he ...")."""
-    if tok.pos_ != "NOUN" or _child(tok, ("nsubj",)) is None or _child(tok, ("ccomp",)) is None:
+    """The cue lemma of a "noun" with a subject and a clause ("Trump claims that he ...").
+
+    The subject may be parsed as a compound of the "noun" ("Trump/compound claims/ROOT
+    that ..."), see :func:`_compound_subject`; a complement "to ..." counts for the verbs
+    that take one ("The campaign plans to employ ...").
+    """
+    if tok.pos_ != "NOUN":
         return None
-    lemmas = sorted(verb_lemmas(tok.text) & (SPEECH_VERBS | THOUGHT_VERBS))
+    if _child(tok, ("nsubj",)) is None and _compound_subject(tok) is None:
+        return None
+    if _child(tok, ("ccomp",)) is not None:
+        lemmas = sorted(verb_lemmas(tok.text) & (SPEECH_VERBS | THOUGHT_VERBS))
+    elif tok.tag_ == "NNS" and (xc := _child(tok, ("xcomp",))) is not None and xc.i > tok.i:
+        lemmas = sorted(verb_lemmas(tok.text) & XCOMP_CUES)
+    else:
+        return None
     return lemmas[0] if lemmas else None
+
+
+def _compound_subject(tok: Token) -> Token | None:
+    """A name or pronoun the parser made a compound of a sentence's root "noun" cue."""
+    if tok.dep_ != "ROOT" or tok.tag_ != "NNS" or tok.i == 0:
+        return None
+    prev = tok.nbor(-1)
+    if prev.head.i == tok.i and prev.dep_ == "compound" and prev.pos_ in {"PROPN", "PRON"}:
+        return prev
+    return None
 
 
 def _noun_tagged_cue(ctx: _Context, sent: Sentence, tok: Token) -> bool:
@@ -851,6 +883,28 @@ def _colon_quote(ctx: _Context, sent: Sentence, tok: Token) -> bool:
         return False
     at = end + m.end()
     return any(q.start == at and q.words >= 2 for q in ctx.marks)
+
+
+_BLOCK_AFTER_COLON = re.compile(r"[ \t]*:[ \t]*\n\s*")
+
+
+def _colon_block(ctx: _Context, sent: Sentence, tok: Token) -> tuple[int, int] | None:
+    """The paragraph a verb of saying ending its line with a colon introduces.
+
+    'Limbaugh added:' then, as the next paragraph, his words without quotation marks (a
+    block quotation). A paragraph opening with a quotation mark is left to the marks.
+    """
+    end = sent.end(tok)
+    m = _BLOCK_AFTER_COLON.match(ctx.text, end)
+    if m is None or m.end() >= len(ctx.text) or ctx.text[m.end()] in _OPEN_MARKS:
+        return None
+    start = m.end()
+    stop = ctx.text.find("\n", start)
+    stop = len(ctx.text) if stop < 0 else stop
+    body = ctx.text[start:stop].rstrip()
+    if len(body.split()) < 4:
+        return None
+    return start, start + len(body)
 
 
 def _content_prep(tok: Token) -> Token | None:
@@ -1000,6 +1054,8 @@ def quote_candidates(
             learned = False
             prob: float | None = None  # the cue detector's probability, computed once
             if lemma not in CUE_VERBS and not _colon_quote(ctx, sent, tok):
+                if lemma in _NEVER_CUES:
+                    continue
                 prob = cue_probability(tok, sent, text)
                 if prob < _cue_model().threshold:
                     continue
@@ -1009,6 +1065,8 @@ def quote_candidates(
             if ctx.inside_quote(sent.start(tok)):
                 continue  # a cue inside a quotation belongs to the quoted speaker's words
             subj = _subject(tok, lambda t, s=sent: ctx.inside_quote(s.start(t)))
+            if subj is None and as_verb is not None:
+                subj = _compound_subject(tok)
             if subj is not None and subj.i < tok.i and ctx.inside_quote(sent.start(subj)):
                 # '“… Full panic mode,” said Leslie Wimes, …': the parser took a word of
                 # the quotation for the subject; the source is the name after the cue.
@@ -1021,7 +1079,11 @@ def quote_candidates(
                     continue
                 if lemma in THOUGHT_VERBS:
                     continue  # "is expected to": no attribution to the subject
-                subj = None
+                if subj.head.i == tok.i or lemma not in SPEECH_VERBS:
+                    subj = None
+                # else the subject of a passive clause the cue depends on says it: "After
+                # saying her foot was swollen, she was whisked off", "He is determined to
+                # warn ..."
             if subj is None and (learned or lemma in STANCE_VERBS - SPEECH_VERBS):
                 continue  # "ready to discuss ways": a stance needs a holder
             if no_marks and subj is not None and subj.lower_ in {"i", "we"}:
@@ -1095,6 +1157,11 @@ def quote_candidates(
                 if quote is not None and not (quote.start < end and start < quote.end):
                     # "said, adding: “…”" keeps the quotation too
                     pass
+            elif (
+                quote is None and lemma in SPEECH_VERBS and (block := _colon_block(ctx, sent, tok))
+            ):
+                via = "block"
+                start, end = block
             elif quote is not None:
                 via = "quote"
                 start, end = quote.start, quote.end
@@ -1184,6 +1251,8 @@ def quote_candidates(
             if q is not None:
                 q.used = True
             kind = "direct" if _is_direct(ctx, start, end, no_marks, left) else "indirect"
+            if via == "block":
+                kind = "direct"  # a block quotation: his words, set off as a paragraph
             rule = "learned" if learned else "verb"
             if prob is None:
                 prob = cue_probability(tok, sent, text)
@@ -1284,6 +1353,32 @@ def _according(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) 
     add(start, end, spk, "according to", kind, si, None, "according")  # type: ignore[operator]
 
 
+def _colon_subject(ctx: _Context, sentences: list[Sentence], colon: int) -> _Speaker | None:
+    """The subject of the clause a colon ends: the source of the quotation it introduces.
+
+    'Sanders made the following comment: “For young people …”', 'The piece used one of
+    the woman's quotes as its headline: “…”'. Only a person, an organisation or a noun
+    phrase headed by a noun; a pronoun is resolved as for any cue.
+    """
+    si = char_to_sentence(sentences, colon)
+    if si < 0 or sentences[si].parse is None:
+        return None
+    sent = sentences[si]
+    verb = next((t for t in sent.parse if sent.start(t) <= colon < sent.end(t) + 2), None)
+    if verb is None:
+        return None
+    root = verb.head
+    while root.head.i != root.i and root.dep_ not in {"ROOT"}:
+        root = root.head
+    subj = _child(root, ("nsubj",))
+    if subj is None or sent.start(subj) > colon or ctx.inside_quote(sent.start(subj)):
+        return None
+    if subj.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return None
+    spk = _resolve_speaker(ctx, sent, subj, si)
+    return spk if spk.name is not None else None
+
+
 def _floating(
     ctx: _Context, sentences: list[Sentence], add: object, covered: list[tuple[int, int]]
 ) -> None:
@@ -1301,7 +1396,9 @@ def _floating(
         spk: _Speaker | None = None
         before = text[max(0, q.start - 3) : q.start]
         if ":" in before or (si > 0 and text[: q.start].rstrip().endswith(":")):
-            spk = ctx.recent_speaker(si, None, window=1)
+            spk = ctx.recent_speaker(si, None, window=1) or _colon_subject(
+                ctx, sentences, text[: q.start].rstrip(" \t\n“\"'‘«").rfind(":")
+            )
         if spk is None:
             para_start = text.rfind("\n", 0, q.start) + 1
             starts_para = not text[para_start : q.start].strip()
