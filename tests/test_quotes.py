@@ -457,3 +457,15 @@ def test_verb_the_tagger_took_for_a_noun_with_its_subject_as_a_compound():
     assert _verb_tagged_noun(doc[2]) == "claim"
     assert _compound_subject(doc[2]).text == "Trump"
     assert _compound_subject(doc[1]) is None  # only a sentence's root "noun"
+
+
+def test_a_dash_tagged_as_a_noun_is_not_the_subject():
+    # PolNeAR dev: spaCy made "―" (after an aside) a subject of "boasted" beside "Trump".
+    text = (
+        "When Clinton noted that Trump has occasionally not paid anything in federal income "
+        "taxes ― as was true for the few years his tax returns were made public ― Trump "
+        "boasted, “That makes me smart.” Trump was similarly defensive."
+    )
+    (q,) = [q for q in _quotes(text) if "smart" in q.text]
+    assert q.speaker == "Trump"
+    assert text[q.speaker_start : q.speaker_end] == "Trump"

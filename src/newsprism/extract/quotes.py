@@ -489,7 +489,17 @@ def _subject(tok: Token, inside: object = None) -> Token | None:
     seen = 0
     cur: Token | None = tok
     while cur is not None and seen < 5:
-        subj = _child(cur, ("nsubj", "nsubjpass", "csubj"))
+        subj = next(
+            (
+                c
+                for c in cur.children
+                if c.dep_ in {"nsubj", "nsubjpass", "csubj"}
+                # a dash the tagger took for a noun ("made public ― Trump boasted") is no
+                # subject: the name after it is
+                and any(ch.isalnum() for ch in c.text)
+            ),
+            None,
+        )
         if subj is not None and cur is not tok and callable(inside) and inside(subj):
             subj = None
         if subj is not None:
