@@ -126,6 +126,8 @@ def test_range_ends_share_one_span() -> None:
         "She finished third in the 2nd round.",
         "Call +74956456601 or see https://example.com/2022/02/21/story-15.",
         "He went to the same one each time.",
+        # a possessive name before a model number, also at a sentence start
+        "Boeing's 737 Max was grounded in March.",
     ],
 )
 def test_not_quantities(sentence: str) -> None:

@@ -337,7 +337,9 @@ def _in_name(text: str, start: int, end: int) -> bool:
         and not (m.group(1).endswith(("'s", "’s")) and re.match(r"\s+[a-z]", text[end : end + 3]))
     ):
         sentence_start = re.search(r"(?:^|[.!?]\s+|\n)\s*$", before[: m.start(1)]) is not None
-        if not sentence_start:
+        # A capitalised first word may be any word ("Some 300 ..."), but not a possessive
+        # before a capitalised word: "Boeing's 737 Max was grounded."
+        if not sentence_start or m.group(1).endswith(("'s", "’s")):
             return True
     return False
 
