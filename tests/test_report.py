@@ -390,3 +390,26 @@ def test_background_events_are_marked_on_the_timeline(report: dict) -> None:
             assert page.count('class="badge badge-background"') == len(background) + 1
         marked += len(background)
     assert marked  # the sample's 2014 Minsk protocol is one
+
+
+def test_two_events_of_one_sentence_say_which_event_each_is() -> None:
+    text = "Biden met Monday with Scholz, who also will travel to Kyiv and Moscow on Feb. 14-15."
+    art = Article(id="a", source_path="a.txt", text=text, outlet="Outlet A")
+    ev = {"text": text, "articles": ["a"], "citations": [{"article": "a", "start": 0}]}
+    doc = {
+        "id": "s",
+        "articles": [{"id": "a"}],
+        "timeline": [
+            {**ev, "date": "2022-02-07", "actor": "Joe Biden", "action": "meet",
+             "target": "Olaf Scholz"},
+            {**ev, "date": "2022-02-14", "actor": "Olaf Scholz", "action": "travel",
+             "target": "Kyiv and Moscow"},
+            {"text": "Macron flew to Kyiv.", "date": "2022-02-08", "actor": "Emmanuel Macron",
+             "action": "fly", "articles": ["a"]},
+        ],
+    }  # fmt: skip
+    view = story_view(doc, {"a": art})
+    who = {e["date"]: e["who"] for e in view["timeline"]}
+    assert who["2022-02-07"] == "Joe Biden · meet · Olaf Scholz"
+    assert who["2022-02-14"] == "Olaf Scholz · travel · Kyiv and Moscow"
+    assert who["2022-02-08"] == ""  # a sentence of its own needs no label

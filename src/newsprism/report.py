@@ -16,6 +16,7 @@ import difflib
 import hashlib
 import logging
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -566,9 +567,17 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
                 "background": ev.get("background") is True,
                 "cites": cites,
                 "outlets": _outlet_keys(r, [c.article for c in cites]),
+                "who": " · ".join(
+                    x for x in (_str(ev.get(k)) for k in ("actor", "action", "target")) if x
+                ),
             }
         )
     timeline.sort(key=lambda e: (e["date"] == "", e["date"]))
+    # One sentence reporting two dated events shows twice: say which event each one is.
+    repeated = Counter(e["text"] for e in timeline)
+    for e in timeline:
+        if repeated[e["text"]] < 2:
+            e["who"] = ""
 
     conflicts = []
     for c in _dicts(doc.get("conflicts")):
