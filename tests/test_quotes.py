@@ -469,3 +469,15 @@ def test_a_dash_tagged_as_a_noun_is_not_the_subject():
     (q,) = [q for q in _quotes(text) if "smart" in q.text]
     assert q.speaker == "Trump"
     assert text[q.speaker_start : q.speaker_end] == "Trump"
+
+
+def test_a_name_modifying_another_noun_of_the_source_is_not_the_source():
+    # Sample 004: "local militias and Kiev forces accusing ..." was credited to "Kiev".
+    text = (
+        "The Donbass has seen a dramatic escalation of military activity in recent days, "
+        "with local militias and Kiev forces accusing one another of back-and-forth mortar "
+        "and artillery attacks."
+    )
+    (q,) = [q for q in _quotes(text) if q.cue == "accusing"]
+    assert q.speaker != "Kiev"
+    assert text[q.speaker_start : q.speaker_end] == "local militias and Kiev forces"

@@ -746,6 +746,16 @@ def _resolve_speaker(ctx: _Context, sent: Sentence, subj: Token, sent_index: int
                 a.dep_ == "prep" for a in tok_i.ancestors if a.i >= lo and a.i <= hi
             ):
                 continue
+            last = tok_i
+            while last is not None and last.i < hi and sent.end(last) < e.end:
+                last = doc[last.i + 1]
+            if (
+                last is not None
+                and last.dep_ == "compound"
+                and last.head.pos_ == "NOUN"
+                and last.head.i != subj.i
+            ):
+                continue  # "local militias and Kiev forces": a name modifying another noun
             return _Speaker(e.canonical, s_start, s_end, True)
     others = [e for e in ents if e.label != "PERSON"]
     if others:
