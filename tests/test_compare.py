@@ -513,3 +513,27 @@ def test_stored_extractions_keep_their_sentences(tmp_path):
     with Store(tmp_path / "s.duckdb") as store:
         store.save_extractions([ex])
         assert store.extractions()["a1"].sentences == ex.sentences == ((0, 12), (13, 36))
+
+
+def test_two_statements_of_one_speaker_sharing_a_word_are_not_one_group():
+    # Measured on PolNeAR: two different remarks of Sanders's campaign manager, alike only
+    # in "end", were shown as one statement rendered two ways.
+    from newsprism.compare import group_quotes
+    from newsprism.model import Article, Extraction, Quote
+
+    said = {
+        "a": ("Tad Devine", "“The end game is going to come at the end.”"),
+        "b": ("Tad Devine", '"I\'ve been in campaigns that have wanted it to end,"'),
+        "c": ("Tad Devine", "that the campaign would fight on until the end of the primaries"),
+        "d": ("Tad Devine", "the campaign would fight on until the primaries end in June"),
+    }
+    articles = [Article(id=k, source_path=k, text=t, outlet=k) for k, (_, t) in said.items()]
+    extractions = {
+        k: Extraction(k, quotes=(Quote(k, 0, len(t), t, who, "said", "indirect"),))
+        for k, (who, t) in said.items()
+    }
+    groups = {
+        frozenset(g["articles"]) for g in group_quotes(articles, extractions, {k: k for k in said})
+    }
+    assert frozenset({"c", "d"}) in groups  # one statement, two renderings
+    assert not any({"a", "b"} <= g for g in groups)

@@ -96,7 +96,8 @@ class CompareConfig:
     min_claim_words: int = 5
     summary_sentences: int = 8
     quote_same_threshold: float = 0.42  # group renderings whatever their speaker labels
-    quote_speaker_threshold: float = 0.25  # group renderings with the same speaker
+    quote_speaker_threshold: float = 0.25  # group renderings with the same speaker ...
+    quote_shared_words: int = 3  # ... sharing this many content words besides the speaker's
     quote_fragment_words: int = 8  # a shorter quote joins only renderings of its speaker
     omission_share: float = 0.5  # a fact most outlets carry: at least this share of them
     framing_min_count: int = 2
@@ -604,6 +605,16 @@ def group_quotes(
     # chain two people's different statements into one group.
     short = [len(_WORD.findall(q.text)) < config.quote_fragment_words for q in quotes]
     names = [_speaker_words(q.speaker) for q in quotes]
+    # Speaker words are no evidence of one statement: "Sanders" in two of his quotes.
+    words = [set(_content_tokens(q.text.lower())) - names[i] for i, q in enumerate(quotes)]
+
+    def shares_substance(i: int, j: int) -> bool:
+        """Two renderings of one statement share several content words, not one or two
+        ("the end game" / "wanted it to end")."""
+        both = words[i] & words[j]
+        shorter = min(len(words[i]), len(words[j])) or 1
+        return len(both) >= config.quote_shared_words and len(both) / shorter >= 0.3
+
     for i in range(len(quotes)):
         for j in range(i + 1, len(quotes)):
             qi, qj = quotes[i], quotes[j]
@@ -614,7 +625,7 @@ def group_quotes(
             if (short[i] or short[j]) and not (same_speaker or names[i] & names[j]):
                 continue
             if s >= config.quote_same_threshold or (
-                same_speaker and s >= config.quote_speaker_threshold
+                same_speaker and s >= config.quote_speaker_threshold and shares_substance(i, j)
             ):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Quote]] = defaultdict(list)
