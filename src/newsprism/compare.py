@@ -624,7 +624,7 @@ def group_quotes(
             same_speaker = speaker_key(qi) and speaker_key(qi) == speaker_key(qj)
             if (short[i] or short[j]) and not (same_speaker or names[i] & names[j]):
                 continue
-            if s >= config.quote_same_threshold or (
+            if (s >= config.quote_same_threshold and (same_speaker or shares_substance(i, j))) or (
                 same_speaker and s >= config.quote_speaker_threshold and shares_substance(i, j)
             ):
                 parent[find(i)] = find(j)
