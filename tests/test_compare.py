@@ -537,3 +537,27 @@ def test_two_statements_of_one_speaker_sharing_a_word_are_not_one_group():
     }
     assert frozenset({"c", "d"}) in groups  # one statement, two renderings
     assert not any({"a", "b"} <= g for g in groups)
+
+
+def test_two_speakers_figures_alike_in_few_words_are_not_one_statement():
+    # Measured on PolNeAR: Manafort's and the FEC's fundraising figures, alike in TF-IDF
+    # through "raised" and "million", were shown as one statement.
+    from newsprism.compare import group_quotes
+    from newsprism.model import Article, Extraction, Quote
+
+    said = {
+        "a": ("Paul Manafort", "as it happens — that Trump raised about $4 million that day"),
+        "b": ("Federal Elections Commission", "She has raised $33 million through that account"),
+        # the rest of the story's quotes, which make "raised" and "million" rare words
+        "c": ("Tad Devine", "the campaign would fight on until the end of the primaries"),
+        "d": ("early returns", "Clinton won the Democratic primary in Puerto Rico"),
+        "e": ("Clinton", "that none of her emails were marked classified when they were sent"),
+        "f": ("Bernie Sanders", "the war in Iraq was a disastrous mistake for the country"),
+    }
+    articles = [Article(id=k, source_path=k, text=t, outlet=k) for k, (_, t) in said.items()]
+    extractions = {
+        k: Extraction(k, quotes=(Quote(k, 0, len(t), t, who, "said", "indirect"),))
+        for k, (who, t) in said.items()
+    }
+    groups = group_quotes(articles, extractions, {k: k for k in said})
+    assert len(groups) == len(said)
