@@ -137,6 +137,7 @@ MONDAY = dt.date(2022, 2, 21)
         ("It was signed on 21 February 2022.", "21 February 2022", "2022-02-21"),
         ("The blast came at 10:35 a.m.", "10:35 a.m.", "2022-02-21T10:35"),
         ("Prices were higher in the 1990s.", "the 1990s", "199"),
+        ("He went to college in the 1970’s.", "the 1970’s", "197"),  # curly apostrophe
         ("The talks lasted two weeks.", "two weeks", "P2W"),
         ("A five-hour session ended.", "five-hour", "PT5H"),
         ("It has rained for 2 1/2 hours.", "2 1/2 hours", "PT150M"),

@@ -728,8 +728,8 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 r"workers|jobs|employees|shares|dollars|euros|points|cars|units|barrels|"
                 r"acres|pounds|votes|residents|members|\w+s\b(?=\s+(?:were|are|have))))"),
      _r_year),
-    (re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:(?P<dec4>(?:1[5-9]|20)\d0)'?s"
-                r"|'?(?<![\d.,$])(?P<dec2>[2-9]0)s)\b"), _r_decade),
+    (re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?:(?P<dec4>(?:1[5-9]|20)\d0)['’]?s"
+                r"|['’]?(?<![\d.,$])(?P<dec2>[2-9]0)s)\b"), _r_decade),
     (re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?P<dw>twenties|thirties|forties"
                 r"|fifties|sixties|seventies|eighties|nineties)\b", _F), _r_decade_word),
     (re.compile(r"\b(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?P<cn>1\d|20|21)(?:st|th)\s+century\b",
