@@ -99,7 +99,7 @@ class CompareConfig:
     quote_speaker_threshold: float = 0.25  # group renderings with the same speaker ...
     quote_shared_words: int = 3  # ... sharing this many content words besides the speaker's
     quote_fragment_words: int = 8  # a shorter quote joins only renderings of its speaker
-    omission_share: float = 0.5  # a fact most outlets carry: at least this share of them
+    omission_share: float = 0.5  # an omission: at least this share of the outlets carry it
     framing_min_count: int = 2
 
 
