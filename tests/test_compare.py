@@ -561,3 +561,14 @@ def test_two_speakers_figures_alike_in_few_words_are_not_one_statement():
     }
     groups = group_quotes(articles, extractions, {k: k for k in said})
     assert len(groups) == len(said)
+
+
+def test_two_peoples_figures_are_not_a_change():
+    # PolNeAR: the crowds at Trump's and at Rubio's New Hampshire events were a "change".
+    conflicts = _two_day_story(
+        "Donald Trump is taking questions in an Elks Lodge in Salem, New Hampshire in front "
+        "of a crowd of about 230 people.",
+        "''I'm going to say it again,'' Marco Rubio said in New Hampshire in front of a crowd "
+        "of about 1,000 people who had come to hear him.",
+    )
+    assert conflicts == []

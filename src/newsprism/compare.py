@@ -480,14 +480,16 @@ def find_conflicts(
                 # "Clinton 42 percent, Trump 34 percent"): which measures what is not
                 # something a figure's neighbouring words tell reliably.
                 continue
-            items.append((a, q, dim, sent, _place_qualifiers(a.text, q, sent)))
+            items.append((a, q, dim, sent, _place_qualifiers(a.text, q, sent), _owner(ex, q, sent)))
     found = []
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
-            a1, q1, d1, s1, p1 = items[i]
-            a2, q2, d2, s2, p2 = items[j]
+            a1, q1, d1, s1, p1, o1 = items[i]
+            a2, q2, d2, s2, p2, o2 = items[j]
             if keys[a1.id] == keys[a2.id] or d1[0] != d2[0]:
                 continue
+            if o1 and o2 and o1 != o2:
+                continue  # Trump's crowd of 230 and Rubio's of 1,000: two people's figures
             if not _same_measured_thing(q1, q2):
                 continue
             if (p1 or p2) and p1 != p2:
@@ -532,6 +534,20 @@ def find_conflicts(
             )
     found.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"]))
     return found
+
+
+def _owner(ex: Extraction, q: Quantity, sent: Claim | None) -> str | None:
+    """The person a figure belongs to: the last one its sentence names before it.
+
+    "Trump is taking questions ... in front of a crowd of about 230" → Trump. None when
+    the sentence names nobody before the figure.
+    """
+    if sent is None:
+        return None
+    before = [
+        e for e in ex.entities if e.label == "PERSON" and sent.start <= e.start and e.end <= q.start
+    ]
+    return max(before, key=lambda e: e.start).canonical if before else None
 
 
 def _subject(q1: Quantity, q2: Quantity, dimension: str) -> str:
