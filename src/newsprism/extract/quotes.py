@@ -1384,11 +1384,11 @@ def _colon_subject(ctx: _Context, sentences: list[Sentence], colon: int) -> _Spe
     if si < 0 or sentences[si].parse is None:
         return None
     sent = sentences[si]
-    verb = next((t for t in sent.parse if sent.start(t) <= colon < sent.end(t) + 2), None)
-    if verb is None:
+    mark = next((t for t in sent.parse if sent.start(t) <= colon < sent.end(t) + 2), None)
+    if mark is None:
         return None
-    root = verb.head
-    while root.head.i != root.i and root.dep_ not in {"ROOT"}:
+    root = mark  # the root of the clause the colon ends
+    while root.head.i != root.i:
         root = root.head
     subj = _child(root, ("nsubj",))
     if subj is None or sent.start(subj) > colon or ctx.inside_quote(sent.start(subj)):
