@@ -481,3 +481,20 @@ def test_a_name_modifying_another_noun_of_the_source_is_not_the_source():
     (q,) = [q for q in _quotes(text) if q.cue == "accusing"]
     assert q.speaker != "Kiev"
     assert text[q.speaker_start : q.speaker_end] == "local militias and Kiev forces"
+
+
+@pytest.mark.parametrize(
+    ("opener", "speaker"),
+    [
+        ("Said Ellis:", "Ellis"),
+        ("Said Dorothy Poynter, who grew up with Ali in the neighborhood,", "Dorothy Poynter"),
+    ],
+)
+def test_sentence_opening_with_the_cue_then_the_source(opener, speaker):
+    # PolNeAR: the parser makes "Said" a compound of the name; the quotation floated.
+    text = (
+        "Clinton wants to simplify the tax code, her aides say. Tax experts disagree. "
+        f"{opener} “I don’t get the sense she’s the least bit interested in that.”"
+    )
+    (q,) = [q for q in _quotes(text) if "least bit" in q.text]
+    assert q.speaker == speaker and q.cue == "Said" and q.kind == "direct"

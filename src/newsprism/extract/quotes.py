@@ -1287,6 +1287,7 @@ def quote_candidates(
             add(start, end, spk, tok.text, kind, si, (sent.start(tok), lemma), rule, prob, context)
     _colon_lines(ctx, sentences, add, covered)
     _dash_signatures(ctx, sentences, add, covered)
+    _inverted_openers(ctx, sentences, add, covered)
     _floating(ctx, sentences, add, covered)
     # A stance or agreement reported inside someone's statement ("the Kremlin said the
     # leaders agreed to ...") is part of that statement, not a quote of its own.
@@ -1486,6 +1487,39 @@ def _dash_signatures(
         q.used = True
         add(q.start, q.end, _Speaker(name, a, b, not ents or ents[0].label == "PERSON"), None,
             "direct", si, None, "dash")  # type: ignore[operator]  # fmt: skip
+
+
+# 'Said Ellis: “…”', 'Added Smith's aide, “…”': a sentence opening with the cue, then the
+# source, then the quotation.
+_INVERTED_OPENER = re.compile(
+    r"(?:^|[.!?”\"’]\s+|\n\s*)(?P<cue>Said|Says|Added|Adds|Continued|Wrote|Writes|Explained"
+    r"|Recalled|Noted|Warned|Replied)\s+(?P<who>[^:\n“\"]{2,120}?)\s*[:,]\s*$"
+)
+
+
+def _inverted_openers(
+    ctx: _Context, sentences: list[Sentence], add: object, covered: list[tuple[int, int]]
+) -> None:
+    """A quotation after 'Said Ellis:' is Ellis's (the parser makes "Said" a compound)."""
+    text = ctx.text
+    for q in ctx.marks:
+        if q.used or q.words < 2 or any(x < q.end and q.start < y for x, y in covered):
+            continue
+        lo = max(0, q.start - 140)
+        m = _INVERTED_OPENER.search(text, lo, q.start)
+        if m is None:
+            continue
+        a, b = m.span("who")
+        ents = [e for e in ctx.entities_in(a, b) if e.label in {"PERSON", "ORG"}]
+        if ents:
+            spk = _Speaker(ents[0].canonical, ents[0].start, ents[0].end, ents[0].label == "PERSON")
+        elif len(m["who"].split()) <= 4:
+            spk = _Speaker(_np_text(text, a, b), a, b, False)
+        else:
+            continue
+        q.used = True
+        si = char_to_sentence(sentences, q.start)
+        add(q.start, q.end, spk, m["cue"], "direct", si, None, "verb")  # type: ignore[operator]
 
 
 _COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)$", re.M)
