@@ -124,3 +124,16 @@ def test_lines_recurring_across_one_outlet_are_dropped():
     assert "share this story with your friends and family" in recurring_lines(docs)["town crier"]
     for art in clean_documents(docs):
         assert "Share this story" not in art.text and "budget" in art.text
+
+
+def test_a_headline_loses_a_trailing_separator():
+    # PolNeAR's USA Today headlines end with ";" in the export.
+    doc = RawDocument(
+        source_path="a.jsonl",
+        record=1,
+        format="jsonl",
+        raw="Sanders won Michigan on Tuesday night, defying the polls that had him far behind.",
+        content_sha="x",
+        title="Sanders' winning streak continues;",
+    )
+    assert clean_documents([doc])[0].title == "Sanders' winning streak continues"

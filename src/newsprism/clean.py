@@ -309,7 +309,9 @@ def clean_document(
     published = doc.published or result.published or date_from_url(url)
     title = doc.title or result.title
     if title:
-        title = ftfy.fix_text(htmllib.unescape(title), _FTFY_CONFIG).strip()
+        # A headline ends with a word or a sentence mark, not a separator an export left
+        # behind ("Sanders' winning streak continues;").
+        title = ftfy.fix_text(htmllib.unescape(title), _FTFY_CONFIG).strip().rstrip(" ;,:|")
     language = doc.language if doc.language and len(doc.language) <= 3 else None
     from newsprism.language import detect_language
 
