@@ -650,9 +650,7 @@ def group_quotes(
     out = []
     for members in groups.values():
         speakers = Counter(
-            q.speaker
-            for q in members
-            if q.speaker and q.speaker.lower() not in ("he", "she", "they", "it", "we", "i")
+            q.speaker for q in members if q.speaker and q.speaker.lower() not in _PRONOUNS
         )
         speaker = speakers.most_common(1)[0][0] if speakers else (members[0].speaker or None)
         representative = max(members, key=lambda q: len(q.text))
