@@ -166,12 +166,24 @@ def test_a_group_is_represented_by_a_sentence_that_reads_alone():
     assert ClaimGroup([whole, lean]).representative() is whole
 
 
-def test_a_short_fragment_does_not_chain_two_speakers_statements():
-    # Measured on PolNeAR's Orlando coverage: Trump's airstrikes statement, a learned-cue
-    # fragment attributed to him, and Obama's words on homegrown attacks were one group.
+def _quote_groups(said: dict[str, tuple[str, str]]) -> set[frozenset[str]]:
+    """The article sets of :func:`group_quotes` for one quote per outlet ``{id: (who, text)}``."""
     from newsprism.compare import group_quotes
     from newsprism.model import Article, Extraction, Quote
 
+    articles = [Article(id=k, source_path=k, text=t, outlet=k) for k, (_, t) in said.items()]
+    extractions = {
+        k: Extraction(k, quotes=(Quote(k, 0, len(t), t, who, "said", "indirect"),))
+        for k, (who, t) in said.items()
+    }
+    return {
+        frozenset(g["articles"]) for g in group_quotes(articles, extractions, {k: k for k in said})
+    }
+
+
+def test_a_short_fragment_does_not_chain_two_speakers_statements():
+    # Measured on PolNeAR's Orlando coverage: Trump's airstrikes statement, a learned-cue
+    # fragment attributed to him, and Obama's words on homegrown attacks were one group.
     said = {
         "p": ("Donald Trump", "that more airstrikes are needed in Iraq and Syria to prevent "
               "terrorist attacks like the mass shooting in Orlando"),
@@ -181,13 +193,7 @@ def test_a_short_fragment_does_not_chain_two_speakers_statements():
         "x": ("Trump", "that more airstrikes were needed in Syria and Iraq to prevent attacks "
               "like the Orlando shooting"),
     }  # fmt: skip
-    articles = [Article(id=k, source_path=k, text=t, outlet=k) for k, (_, t) in said.items()]
-    extractions = {
-        k: Extraction(k, quotes=(Quote(k, 0, len(t), t, who, "said", "indirect"),))
-        for k, (who, t) in said.items()
-    }
-    groups = group_quotes(articles, extractions, {k: k for k in said})
-    together = {frozenset(g["articles"]) for g in groups}
+    together = _quote_groups(said)
     assert frozenset({"h"}) in together  # Obama's statement stands alone
     assert any({"p", "x", "w"} <= g for g in together)  # Trump's renderings stay together
 
@@ -518,23 +524,13 @@ def test_stored_extractions_keep_their_sentences(tmp_path):
 def test_two_statements_of_one_speaker_sharing_a_word_are_not_one_group():
     # Measured on PolNeAR: two different remarks of Sanders's campaign manager, alike only
     # in "end", were shown as one statement rendered two ways.
-    from newsprism.compare import group_quotes
-    from newsprism.model import Article, Extraction, Quote
-
     said = {
         "a": ("Tad Devine", "“The end game is going to come at the end.”"),
         "b": ("Tad Devine", '"I\'ve been in campaigns that have wanted it to end,"'),
         "c": ("Tad Devine", "that the campaign would fight on until the end of the primaries"),
         "d": ("Tad Devine", "the campaign would fight on until the primaries end in June"),
     }
-    articles = [Article(id=k, source_path=k, text=t, outlet=k) for k, (_, t) in said.items()]
-    extractions = {
-        k: Extraction(k, quotes=(Quote(k, 0, len(t), t, who, "said", "indirect"),))
-        for k, (who, t) in said.items()
-    }
-    groups = {
-        frozenset(g["articles"]) for g in group_quotes(articles, extractions, {k: k for k in said})
-    }
+    groups = _quote_groups(said)
     assert frozenset({"c", "d"}) in groups  # one statement, two renderings
     assert not any({"a", "b"} <= g for g in groups)
 
@@ -542,9 +538,6 @@ def test_two_statements_of_one_speaker_sharing_a_word_are_not_one_group():
 def test_two_speakers_figures_alike_in_few_words_are_not_one_statement():
     # Measured on PolNeAR: Manafort's and the FEC's fundraising figures, alike in TF-IDF
     # through "raised" and "million", were shown as one statement.
-    from newsprism.compare import group_quotes
-    from newsprism.model import Article, Extraction, Quote
-
     said = {
         "a": ("Paul Manafort", "as it happens — that Trump raised about $4 million that day"),
         "b": ("Federal Elections Commission", "She has raised $33 million through that account"),
@@ -554,13 +547,7 @@ def test_two_speakers_figures_alike_in_few_words_are_not_one_statement():
         "e": ("Clinton", "that none of her emails were marked classified when they were sent"),
         "f": ("Bernie Sanders", "the war in Iraq was a disastrous mistake for the country"),
     }
-    articles = [Article(id=k, source_path=k, text=t, outlet=k) for k, (_, t) in said.items()]
-    extractions = {
-        k: Extraction(k, quotes=(Quote(k, 0, len(t), t, who, "said", "indirect"),))
-        for k, (who, t) in said.items()
-    }
-    groups = group_quotes(articles, extractions, {k: k for k in said})
-    assert len(groups) == len(said)
+    assert len(_quote_groups(said)) == len(said)
 
 
 def test_two_peoples_figures_are_not_a_change():

@@ -496,7 +496,9 @@ def find_conflicts(
                 continue  # "troops in Belarus" is not "troops near the border"
             if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
                 continue  # dated to different days: different events
-            if s1 and s2 and s1.entities and s2.entities and not (s1.entities & s2.entities):
+            named_both = bool(s1 and s2 and s1.entities and s2.entities)
+            shared_name = bool(named_both and s1.entities & s2.entities)  # type: ignore[union-attr]
+            if named_both and not shared_name:
                 continue  # about different people, places or bodies: different facts
             lo1, hi1 = _interval(q1, d1[1])
             lo2, hi2 = _interval(q2, d2[1])
@@ -504,7 +506,7 @@ def find_conflicts(
                 continue  # compatible ranges: no conflict
             day1, day2 = by_id[a1.id].published_date, by_id[a2.id].published_date
             kind = "change" if day1 and day2 and day1 != day2 else "conflict"
-            if kind == "change" and not (s1 and s2 and s1.entities & s2.entities):
+            if kind == "change" and not shared_name:
                 # A figure that moved between days is a figure of one named thing: "Russia
                 # massed 100,000 troops" ... "150,000", not "2,383 delegates needed" on one
                 # day and "1,237 delegates needed by Trump" on another.
@@ -521,7 +523,7 @@ def find_conflicts(
                 )
                 + min(0.2, 0.05 * math.log2(ratio))
             )
-            if s1 and s2 and s1.entities & s2.entities:
+            if shared_name:
                 confidence += 0.1
             subject = _subject(q1, q2, d1[0])
             found.append(
@@ -622,7 +624,7 @@ def group_quotes(
     short = [len(_WORD.findall(q.text)) < config.quote_fragment_words for q in quotes]
     names = [_speaker_words(q.speaker) for q in quotes]
     # Speaker words are no evidence of one statement: "Sanders" in two of his quotes.
-    words = [set(_content_tokens(q.text.lower())) - names[i] for i, q in enumerate(quotes)]
+    words = [set(_content_tokens(q.text)) - names[i] for i, q in enumerate(quotes)]
 
     def shares_substance(i: int, j: int) -> bool:
         """Two renderings of one statement share several content words, not one or two

@@ -46,7 +46,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
@@ -472,12 +472,20 @@ def _subtree_span(tok: Token) -> tuple[int, int]:
     return lefts, rights
 
 
-def _child(tok: Token, deps: Iterable[str]) -> Token | None:
+def _child(
+    tok: Token, deps: Iterable[str], where: Callable[[Token], bool] | None = None
+) -> Token | None:
+    """The first child of ``tok`` with one of ``deps`` (and passing ``where``, if given)."""
     deps = set(deps)
     for c in tok.children:
-        if c.dep_ in deps:
+        if c.dep_ in deps and (where is None or where(c)):
             return c
     return None
+
+
+def _has_word(tok: Token) -> bool:
+    """A token with a letter or digit: not a dash the tagger took for a noun."""
+    return any(ch.isalnum() for ch in tok.text)
 
 
 def _subject(tok: Token, inside: object = None) -> Token | None:
@@ -489,17 +497,9 @@ def _subject(tok: Token, inside: object = None) -> Token | None:
     seen = 0
     cur: Token | None = tok
     while cur is not None and seen < 5:
-        subj = next(
-            (
-                c
-                for c in cur.children
-                if c.dep_ in {"nsubj", "nsubjpass", "csubj"}
-                # a dash the tagger took for a noun ("made public ― Trump boasted") is no
-                # subject: the name after it is
-                and any(ch.isalnum() for ch in c.text)
-            ),
-            None,
-        )
+        # A dash the tagger took for a noun ("made public ― Trump boasted") is no subject:
+        # the name after it is.
+        subj = _child(cur, ("nsubj", "nsubjpass", "csubj"), where=_has_word)
         if subj is not None and cur is not tok and callable(inside) and inside(subj):
             subj = None
         if subj is not None:
@@ -1374,6 +1374,14 @@ def _according(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) 
     add(start, end, spk, "according to", kind, si, None, "according")  # type: ignore[operator]
 
 
+def _colon_before(text: str, pos: int) -> int:
+    """Offset of a colon right before ``pos`` (spaces and opening marks apart), else -1."""
+    j = pos
+    while j > 0 and (text[j - 1].isspace() or text[j - 1] in _OPEN_MARKS):
+        j -= 1
+    return j - 1 if j > 0 and text[j - 1] == ":" else -1
+
+
 def _colon_subject(ctx: _Context, sentences: list[Sentence], colon: int) -> _Speaker | None:
     """The subject of the clause a colon ends: the source of the quotation it introduces.
 
@@ -1415,11 +1423,9 @@ def _floating(
         if any(a < q.end and q.start < b for a, b in covered):
             continue
         spk: _Speaker | None = None
-        before = text[max(0, q.start - 3) : q.start]
-        if ":" in before or (si > 0 and text[: q.start].rstrip().endswith(":")):
-            spk = ctx.recent_speaker(si, None, window=1) or _colon_subject(
-                ctx, sentences, text[: q.start].rstrip(" \t\n“\"'‘«").rfind(":")
-            )
+        colon = _colon_before(text, q.start)
+        if colon >= 0 and (si > 0 or q.start - colon <= 3):
+            spk = ctx.recent_speaker(si, None, window=1) or _colon_subject(ctx, sentences, colon)
         if spk is None:
             para_start = text.rfind("\n", 0, q.start) + 1
             starts_para = not text[para_start : q.start].strip()
@@ -1458,6 +1464,11 @@ def _floating(
         add(q.start, q.end, spk, None, "direct", si, None, rule)  # type: ignore[operator]
 
 
+def _first_named(ctx: _Context, start: int, end: int) -> Entity | None:
+    """The first person or organisation named in ``[start, end)``, if any."""
+    return next((e for e in ctx.entities_in(start, end) if e.label in {"PERSON", "ORG"}), None)
+
+
 # '“…” ― Sonya Herridge': a quotation signed after a dash, as in letters and vox pops.
 _DASH_SIGNATURE = re.compile(
     r"[^\S\n]*[―—–-]{1,2}[^\S\n]*((?:[A-Z][\w.'’-]*)(?:[^\S\n]+[A-Z][\w.'’-]*){0,3})"
@@ -1481,11 +1492,11 @@ def _dash_signatures(
             continue  # the name runs on into a sentence: not a signature
         if any(x < q.end and q.start < y for x, y in covered):
             continue
-        ents = [e for e in ctx.entities_in(a, b) if e.label in {"PERSON", "ORG"}]
-        name = ents[0].canonical if ents else text[a:b]
+        ent = _first_named(ctx, a, b)
+        name = ent.canonical if ent else text[a:b]
         si = char_to_sentence(sentences, q.start)
         q.used = True
-        add(q.start, q.end, _Speaker(name, a, b, not ents or ents[0].label == "PERSON"), None,
+        add(q.start, q.end, _Speaker(name, a, b, not ent or ent.label == "PERSON"), None,
             "direct", si, None, "dash")  # type: ignore[operator]  # fmt: skip
 
 
@@ -1510,9 +1521,9 @@ def _inverted_openers(
         if m is None:
             continue
         a, b = m.span("who")
-        ents = [e for e in ctx.entities_in(a, b) if e.label in {"PERSON", "ORG"}]
-        if ents:
-            spk = _Speaker(ents[0].canonical, ents[0].start, ents[0].end, ents[0].label == "PERSON")
+        ent = _first_named(ctx, a, b)
+        if ent:
+            spk = _Speaker(ent.canonical, ent.start, ent.end, ent.label == "PERSON")
         elif len(m["who"].split()) <= 4:
             spk = _Speaker(_np_text(text, a, b), a, b, False)
         else:
