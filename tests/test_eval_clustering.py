@@ -121,28 +121,36 @@ def test_two_batches_match_one_run(ecbplus):
     assert f1 >= 0.98
 
 
-def test_two_refined_batches_match_one_refined_run(ecbplus):
-    # As the store does it: place a batch, refine the threads it touched, persist, repeat.
-    docs = load_ecbplus(ecbplus, topics=range(1, 9))
-    articles = [d.article for d in docs]
+@pytest.mark.parametrize("topics", [range(1, 9), range(9, 17), range(17, 25)])
+def test_two_refined_batches_match_one_refined_run(ecbplus, topics):
+    # As the store does it: place a batch, settle (regroup the threads it touched, load
+    # their texts, refine them), persist, repeat; in several arrival orders. Before
+    # settle(), the store's sequence was right but this test refined before regrouping
+    # and agreed at 0.96-0.975 in 4 of 15 orders.
     import random
 
-    random.Random(7).shuffle(articles)
-    by_id = {a.id: a for a in articles}
-    once = StoryClusterer()
-    once.add_all(articles)
-    once.refine(articles)
-    half = len(articles) // 2
-    first = StoryClusterer()
-    first.add_all(articles[:half])
-    first.refine(articles[:half])
-    second = StoryClusterer.from_state(json.loads(json.dumps(first.to_state())))
-    second.add_all(articles[half:])
-    touched = second.threads_of(a.id for a in articles[half:])
-    second.refine([by_id[i] for i in second.refine_articles(touched)], threads=touched)
-    ids = [a.id for a in articles]
-    _, _, f1 = bcubed([once.story_of(i) for i in ids], [second.story_of(i) for i in ids])
-    assert f1 >= 0.98
+    docs = load_ecbplus(ecbplus, topics=topics)
+    for seed in range(4):
+        articles = [d.article for d in docs]
+        random.Random(seed).shuffle(articles)
+        by_id = {a.id: a for a in articles}
+
+        def load(ids, by_id=by_id):
+            return [by_id[i] for i in ids]
+
+        once = StoryClusterer()
+        once.add_all(articles)
+        once.refine(articles)
+        half = len(articles) // 2
+        first = StoryClusterer()
+        first.add_all(articles[:half])
+        first.settle((a.id for a in articles[:half]), load)
+        second = StoryClusterer.from_state(json.loads(json.dumps(first.to_state())))
+        second.add_all(articles[half:])
+        assert second.settle((a.id for a in articles[half:]), load) >= 1
+        ids = [a.id for a in articles]
+        _, _, f1 = bcubed([once.story_of(i) for i in ids], [second.story_of(i) for i in ids])
+        assert f1 >= 0.98, (topics, seed, f1)
 
 
 @pytest.mark.slow

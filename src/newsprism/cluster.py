@@ -42,7 +42,7 @@ import heapq
 import logging
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -492,6 +492,21 @@ class StoryClusterer:
         high = self.config.refine_max_articles
         return [aid for tid in sorted(per) if low <= len(per[tid]) <= high for aid in per[tid]]
 
+    def settle(self, added: Iterable[str], load: Callable[[list[str]], Iterable[Article]]) -> int:
+        """Batch step after an ingest: regroup and refine the threads ``added`` touched.
+
+        ``added`` are the ids of the articles just placed; ``load`` returns the articles
+        of the ids it is given (the store reads them). Threads are regrouped first, so the
+        texts loaded are those of the threads as they stand after regrouping; a story
+        then does not depend on how the corpus was split into batches. Returns the
+        number of threads refined.
+        """
+        added = list(added)
+        self.regroup_threads(self.threads_of(added))
+        touched = self.threads_of(added)
+        needed = list(load(self.refine_articles(touched)))
+        return self.refine(needed, threads=touched, regroup=False)
+
     def refine(
         self,
         articles: Iterable[Article],
@@ -512,8 +527,8 @@ class StoryClusterer:
         in ``articles``; the others keep their online stories.
         First, unless ``regroup`` is false, the threads are regrouped
         (:meth:`regroup_threads`); a thread that then holds articles missing from
-        ``articles`` keeps its stories (call :meth:`regroup_threads` first and
-        :meth:`refine_articles` after it to load them). A duplicate stays with its
+        ``articles`` keeps its stories (:meth:`settle` regroups first and then loads
+        what the refinement needs). A duplicate stays with its
         original. A refined story's id is ``s-<its first article>`` in the order the
         articles were added, so a story the refinement leaves as it was keeps its id.
         """

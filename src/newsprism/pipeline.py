@@ -370,11 +370,7 @@ def cluster_store(store: Store, *, rebuild: bool = False) -> list[Story]:
     clusterer.add_all(pending)
     # Regroup the threads that changed, then batch-refine the stories inside them (each
     # thread is bounded).
-    touched = clusterer.threads_of(a.id for a in pending)
-    clusterer.regroup_threads(touched)
-    touched = clusterer.threads_of(a.id for a in pending)
-    needed = store.articles(ids=clusterer.refine_articles(touched))
-    clusterer.refine(needed, threads=touched, regroup=False)
+    clusterer.settle((a.id for a in pending), lambda ids: store.articles(ids=ids))
     stories = clusterer.stories()
     store.save_clustering(clusterer.to_state(), stories)
     log.info("clustered %d new articles into %d stories", len(pending), len(stories))
