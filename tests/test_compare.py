@@ -381,6 +381,17 @@ def test_background_is_an_event_ended_a_month_before_the_first_article():
     assert _period_end("2024-02") == dt.date(2024, 2, 29)
 
 
+def test_a_time_of_day_puts_its_event_on_that_day():
+    from newsprism.compare import build_timeline
+    from newsprism.model import Article, Event, Extraction
+
+    text = "GM filed for bankruptcy at 12:00 UTC Monday."
+    a = Article(id="a", source_path="a", text=text, published=dt.date(2009, 6, 2))
+    ev = Event("a", 0, len(text), "GM", "file", None, "2009-06-01T12:00Z", text)
+    (entry,) = build_timeline([a], {"a": Extraction("a", events=(ev,))})
+    assert entry["date"] == "2009-06-01" and not entry["background"]
+
+
 def test_framing_is_learned_not_listed(seed_articles):
     """A spelling no list could know becomes a framing pair once outlets use it consistently."""
     key = _key(seed_articles)

@@ -164,3 +164,14 @@ def test_rules(sentence: str, text: str, value: str) -> None:
 )
 def test_non_temporal_text_gives_no_mentions(sentence: str) -> None:
     assert find_dates(sentence, MONDAY) == []
+
+
+def test_a_clock_time_then_a_date_is_one_time():
+    a = Article(
+        id="t",
+        source_path="t",
+        text="At a press conference at 16:15 UTC, June 1st, the chief executive spoke.",
+        published=dt.date(2009, 6, 4),
+    )
+    (m,) = extract_dates(a)
+    assert (m.text, m.value, m.type) == ("16:15 UTC, June 1st", "2009-06-01T16:15Z", "TIME")

@@ -139,3 +139,47 @@ def test_object_pronoun_is_not_the_actor(events_003):
     assert told
     assert all(e.target != "Vladimir Putin" for e in told)
     assert any(e.target == "Emmanuel Macron" for e in told)
+
+
+def test_any_main_verb_with_a_date_in_its_clause_is_an_event():
+    # Stories about anything, not only diplomacy: "file" is in no lexicon of actions.
+    article = Article(
+        id="gm",
+        source_path="gm",
+        text=(
+            "General Motors filed for bankruptcy protection at 12:00 UTC Monday. "
+            "The company is expected to emerge on Friday. "
+            "Analysts had not expected GM to sell the brand on Tuesday."
+        ),
+        published=date(2009, 6, 2),
+    )
+    events = extract_events(article)
+    (filed,) = _find(events, "file", "General Motors")
+    assert filed.date == "2009-06-01T12:00Z"
+    assert not _find(events, "expect") and not _find(events, "emerge")  # not main verbs
+    assert not _find(events, "sell")  # negated governor, and not the main verb
+
+
+def test_a_dated_main_verb_on_the_sample():
+    pytest.importorskip("newsprism.extract.dates")
+    events = extract_events(_article("003", date(2022, 2, 8)))  # the dates extractor's dates
+    # "Germany has given Ukraine about 1.8 billion euros in aid since 2014"
+    assert any(e.actor == "Germany" and e.action == "give" for e in events)
+    # "... had not expected Putin to make any gestures Monday": nothing was made.
+    assert not _find(events, "make")
+
+
+def test_a_comparison_baseline_or_a_clause_of_a_noun_does_not_date_the_verb():
+    article = Article(
+        id="sales",
+        source_path="sales",
+        text=(
+            "Canadian sales dropped 23% compared to March of 2008. "
+            "Workers ratified the contract at GM, which plans to cut jobs by 2012. "
+            "Ford sales dropped 42% in January, compared with the previous year."
+        ),
+        published=date(2009, 4, 2),
+    )
+    events = extract_events(article)
+    assert not _find(events, "ratify")
+    assert [e.date for e in _find(events, "drop")] == ["2009-01"]

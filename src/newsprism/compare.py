@@ -1044,7 +1044,9 @@ def build_timeline(
         if ex is None:
             continue
         for ev in ex.events:
-            if not ev.date or not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", ev.date):
+            # a time of day ("12:00 UTC Monday": 2009-06-01T12:00Z) dates its day
+            when = ev.date.split("T")[0] if ev.date else None
+            if not when or not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", when):
                 continue
             if ev.action in _SPEECH_ACTIONS:
                 continue
@@ -1054,7 +1056,7 @@ def build_timeline(
                 (
                     e
                     for e in merged
-                    if e["date"] == ev.date
+                    if e["date"] == when
                     and (
                         e["action"] == ev.action
                         and (e["actor"] or "").lower() == (ev.actor or "").lower()
@@ -1065,7 +1067,7 @@ def build_timeline(
             )
             if entry is None:
                 entry = {
-                    "date": ev.date,
+                    "date": when,
                     "actor": ev.actor,
                     "action": ev.action,
                     "target": ev.target,

@@ -777,7 +777,8 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
                 rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)))?",
                 _F), _r_time),
     (re.compile(rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<zone>UTC|GMT|Z)\b"
-                rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)))?"),
+                rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)"
+                rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)))?"),
      _r_time),
     (re.compile(r"\b(?P<nt>noon|midnight)\b", _F), _r_named_time),
     (re.compile(r"\b(?:the\s+|this\s+)?(?P<set>daily|weekly|hourly"

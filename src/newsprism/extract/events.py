@@ -4,13 +4,18 @@ Each verb from a lexicon of newsworthy actions (calls, meetings, visits, stateme
 accusations, proposals, agreements, warnings, attacks, withdrawals, ...) yields an
 :class:`~newsprism.model.Event` with its actor (the subject, or the agent of a passive),
 its target (the object, or the object of "with"/"to"/"on"), and the TimeML value of a
-date mentioned in the verb's own clause (not in a clause it reports or governs). Names
-are resolved as for quote speakers: pronouns and role descriptions become the person's
-name. The parser runs only on sentences with such a verb (shared with the quote pass).
+date mentioned in the verb's own clause (not in a clause it reports or governs). Any other
+verb with a date in its own clause is an event too ("GM filed for bankruptcy on Monday"),
+so a timeline holds whatever its story is about. Names are resolved as for quote
+speakers: pronouns and role descriptions become the person's name. The parser runs only
+on sentences with such a verb or a date (parses are shared with the quote pass).
 """
 
 from __future__ import annotations
 
+import bisect
+import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from newsprism.model import Article, DateMention, Entity, Event
@@ -43,6 +48,14 @@ ACTION_VERBS = frozenset(
     de-escalate respond reply confirm""".split()
 )
 EVENT_VERBS = ACTION_VERBS | SPEECH_VERBS
+# Outside the lexicon, a sentence's main verb is an event when a date sits in its own
+# clause ("GM filed for bankruptcy on Monday", "the quake struck Qeshm on Sunday"), unless
+# it only links, wants or expects something.
+_NOT_DATED_EVENTS = frozenset(
+    """be have do get seem appear remain become stay expect want hope try need intend
+    plan continue include know see look feel mean let keep use tend happen exist represent
+    feature mark face lack belong contain own involve require""".split()
+)
 # Prepositions that introduce the other party ("spoke with X", "talked to X").
 _TARGET_PREPS = ("with", "to", "on", "against", "from", "into")
 # Sub-clauses whose dates belong to their own events, not the governing verb's.
@@ -53,6 +66,16 @@ def _needs_parse(sent: Span) -> bool:
     if any(tok.text in _ALL_MARKS for tok in sent):
         return True
     return has_verb_form(sent, EVENT_VERBS)
+
+
+def _dated_or_needed(starts: list[int]) -> Callable[[Span], bool]:
+    """:func:`_needs_parse`, or the sentence holds a date mention (its start offset)."""
+
+    def needs(sent: Span) -> bool:
+        i = bisect.bisect_left(starts, sent.start_char)
+        return (i < len(starts) and starts[i] < sent.end_char) or _needs_parse(sent)
+
+    return needs
 
 
 def _clause_range(tok: Token) -> list[tuple[int, int]]:
@@ -68,6 +91,30 @@ def _clause_range(tok: Token) -> list[tuple[int, int]]:
     if cur <= hi:
         ranges.append((cur, hi))
     return ranges
+
+
+# "fell 17% compared to 2008": the date is the baseline of a comparison, not the event's.
+_BASELINE_RE = re.compile(r"\b(?:compared (?:to|with)|than|versus|vs\.?)\s+(?:\w+\s+of\s+)?$", re.I)
+
+
+def _own_date(verb: Token, sent: Sentence, start: int) -> bool:
+    """The date at article offset ``start`` hangs from ``verb`` through no clause of its
+    own: not "offer the deal to GM, which seeks to cut jobs by 2012"."""
+    tok = next((t for t in verb.subtree if sent.start(t) <= start < sent.end(t)), None)
+    while tok is not None and tok.i != verb.i:
+        if tok.dep_ in _OWN_CLAUSE_DEPS or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return tok is not None
+
+
+def _main_verb(tok: Token) -> bool:
+    """``tok`` is what its sentence reports as done (the root, or a verb joined to it),
+    not negated: "GM filed for bankruptcy on Monday", not "had not expected Putin to make
+    any gestures Monday" nor "retake Crimea, which Moscow annexed in 2014"."""
+    if tok.dep_ != "ROOT" and not (tok.dep_ == "conj" and tok.head.dep_ == "ROOT"):
+        return False
+    return not any(c.dep_ == "neg" for c in tok.children)
 
 
 _MEETING_VERBS = frozenset(
@@ -168,7 +215,8 @@ def extract_events(
         dates = extract_dates(article)
     marks = find_quote_marks(text)
     ctx = _Context(text, sorted(entities, key=lambda e: e.start), marks)
-    sentences = parsed_sentences(doc, _needs_parse)
+    when_starts = sorted(d.start for d in dates if d.type in {"DATE", "TIME"})
+    sentences = parsed_sentences(doc, _dated_or_needed(when_starts))
     events: list[Event] = []
     memory = _Memory()
     for si, sent in enumerate(sentences):
@@ -182,7 +230,12 @@ def extract_events(
         ]
         for tok in parse:
             lemma = tok.lemma_.lower()
-            if tok.pos_ != "VERB" or lemma not in EVENT_VERBS:
+            known = lemma in EVENT_VERBS
+            if tok.pos_ != "VERB":
+                continue
+            if not known and (not sent_dates or not lemma.isalpha() or lemma in _NOT_DATED_EVENTS):
+                continue
+            if not known and not _main_verb(tok):
                 continue
             if tok.dep_ in {"amod", "compound"} or ctx.inside_quote(sent.start(tok)):
                 continue
@@ -212,8 +265,17 @@ def extract_events(
                 for d in sent_dates
                 if any(a <= d.start < b for a, b in ranges) and not ctx.inside_quote(d.start)
             ]
+            if not known:
+                inside = [
+                    d
+                    for d in inside
+                    if not _BASELINE_RE.search(text, max(0, d.start - 40), d.start)
+                    and _own_date(tok, sent, d.start)
+                ]
             if inside:
                 when = min(inside, key=lambda d: abs(d.start - verb_at)).value
+            elif not known:
+                continue
             if lemma in _MEETING_VERBS and actor and target:
                 memory.sent, memory.parties = si, f"{actor} and {target}"
             events.append(
