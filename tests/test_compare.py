@@ -271,6 +271,22 @@ def test_a_year_of_campaign_news_yields_no_false_spellings(polnear_articles):
             "In a three-way race between Trump, Clinton and Libertarian candidate Gary "
             "Johnson, Clinton earned 42 percent, Trump 34 percent and Johnson 11 percent.",
         ),
+        (  # ECB+'s 2005 Qeshm quake: the dead are not the island's population
+            "Qeshm island governor Heydar Alishbandi told AFP that a total of 10 people had "
+            "been killed and that the death toll was not expected to rise further.",
+            "The 6.1-magnitude quake struck Qeshm island, home to 120,000 people, and the "
+            "city of Bandar Abbas, state media said.",
+        ),
+        (  # ... nor the wounded
+            "As many as 80 people were also wounded.",
+            "The 6.1-magnitude quake struck Qeshm island, home to 120,000 people, and the "
+            "city of Bandar Abbas, state media said.",
+        ),
+        (  # ECB+'s Brian Nichols trial: a hypothetical in a quotation is no death toll
+            "He was convicted of killing four people, including a judge in a court room "
+            "shooting in 2005.",
+            "\"They asked, 'How about if it had been 50 people?'\" Howard said.",
+        ),
         (  # the same kind of figure about different places: different facts
             "In Kentucky, 55 Democratic delegates were up for grabs.",
             "Sanders hopes that winning a large share of the state’s 475 delegates will give "
@@ -316,6 +332,33 @@ def test_a_figure_of_one_named_thing_that_moved_is_a_change():
         "Russia has now massed 150,000 troops near the border with Ukraine, Biden said.",
     )
     assert [c["kind"] for c in conflicts] == ["change"]
+
+
+def test_a_death_toll_that_rose_is_a_change_even_below_ten():
+    conflicts = _two_day_story(
+        "The governor of Qeshm island told AFP four villages had been destroyed and three "
+        "people killed.",
+        "Qeshm island governor Heydar Alishbandi told AFP that a total of 10 people had been "
+        "killed.",
+    )
+    assert [(c["kind"], c["subject"]) for c in conflicts] == [("change", "number of people killed")]
+
+
+def test_one_disagreement_copied_into_several_articles_is_listed_once():
+    import datetime as dt
+
+    from newsprism.extract import extract
+    from newsprism.model import Article
+
+    one = "Qeshm lies 1,500 kilometers south of Tehran, officials said."
+    other = "Qeshm, located 1,150 kilometers southeast of Tehran, has a busy port."
+    articles = [
+        Article(id=k, source_path=k, text=t, outlet=k, published=dt.date(2005, 11, 28))
+        for k, t in (("a", one), ("b", other), ("c", one + " It was a quake."), ("d", other))
+    ]
+    extractions = {ex.article_id: ex for ex in extract(articles)}
+    conflicts = compare_story(articles, extractions)["conflicts"]
+    assert len(conflicts) == 1 and conflicts[0]["kind"] == "conflict"
 
 
 def test_figures_of_unnamed_things_on_two_days_are_not_a_change():

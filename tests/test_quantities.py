@@ -132,3 +132,19 @@ def test_range_ends_share_one_span() -> None:
 )
 def test_not_quantities(sentence: str) -> None:
     assert find_quantities(sentence, with_measures=False) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "predicate"),
+    [
+        ("A total of 10 people had been killed.", "kill"),
+        ("The quake killed at least 10 people.", "kill"),
+        ("As many as 80 people were also wounded.", "wound"),
+        ("About 150 people injured in the blast were taken to hospital.", "injure"),
+        ("A quake left more than 31,000 people dead.", "dead"),
+        ("The quake struck Qeshm island, home to 120,000 people, and Bandar Abbas.", "home"),
+    ],
+)
+def test_a_count_knows_what_befell_what_it_counts(text, predicate):
+    (q,) = [q for q in find_quantities(text) if q.measures == "people"]
+    assert q.predicate == predicate

@@ -413,6 +413,28 @@ def _same_measured_thing(a: Quantity, b: Quantity) -> bool:
     return ha in _PERSONNEL and hb in _PERSONNEL
 
 
+# What befell the people a count counts: the dead, the injured and the population of a
+# place are different numbers though all are "people".
+_FATES = {
+    **dict.fromkeys("kill die dead death perish slay fatality claim".split(), "dead"),
+    **dict.fromkeys("injure wound hurt injured wounded injury".split(), "injured"),
+    **dict.fromkeys("miss missing".split(), "missing"),
+    **dict.fromkeys("evacuate displace flee homeless".split(), "displaced"),
+    **dict.fromkeys("arrest detain".split(), "arrested"),
+    **dict.fromkeys("home live inhabit population resident".split(), "population"),
+    **dict.fromkeys("rescue save".split(), "rescued"),
+}
+
+
+def _same_fate(a: Quantity, b: Quantity) -> bool:
+    """Two counts may count the same people: both name one fate (:data:`_FATES`), or
+    neither names one. "10 people were killed" and "home to 120,000 people" do not, nor
+    do "killed four people" and "if it had been 50 people"; "massed 100,000 troops" and
+    "150,000 troops near the border" may."""
+    fa, fb = _FATES.get(a.predicate or ""), _FATES.get(b.predicate or "")
+    return fa == fb
+
+
 def _interval(q: Quantity, factor: float) -> tuple[float, float]:
     v = q.value * factor
     approx = (q.approx or "").lower()
@@ -460,7 +482,7 @@ def find_conflicts(
             dim = _unit_dimension(q)
             if dim is None or q.value <= 0:
                 continue
-            if dim[0] == "count" and q.value < 10:
+            if dim[0] == "count" and q.value < 10 and _FATES.get(q.predicate or "") is None:
                 continue  # "two leaders", "three sides": not figures anyone disputes
             if dim[0] == "time" and (
                 _WINDOW_BEFORE.search(a.text[max(0, q.start - 40) : q.start])
@@ -473,7 +495,7 @@ def find_conflicts(
                 and sent.start <= o.start < sent.end
                 and (d := _unit_dimension(o)) is not None
                 and d[0] == dim[0]
-                and (dim[0] != "count" or o.value >= 10)
+                and (dim[0] != "count" or o.value >= 10 or _FATES.get(o.predicate or ""))
                 for o in ex.quantities
             ):
                 # Several figures of one kind in a sentence ("46 percent to 40 percent",
@@ -490,7 +512,7 @@ def find_conflicts(
                 continue
             if o1 and o2 and o1 != o2:
                 continue  # Trump's crowd of 230 and Rubio's of 1,000: two people's figures
-            if not _same_measured_thing(q1, q2):
+            if not _same_measured_thing(q1, q2) or not _same_fate(q1, q2):
                 continue
             if (p1 or p2) and p1 != p2:
                 continue  # "troops in Belarus" is not "troops near the border"
@@ -535,7 +557,15 @@ def find_conflicts(
                 }
             )
     found.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"]))
-    return found
+    # Copies of one sentence in several articles make the same disagreement again.
+    seen: set[frozenset[tuple[str, str]]] = set()
+    unique = []
+    for c in found:
+        key = frozenset((x["value"], x["text"]) for x in c["claims"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique
 
 
 def _owner(ex: Extraction, q: Quantity, sent: Claim | None) -> str | None:
@@ -557,8 +587,20 @@ def _subject(q1: Quantity, q2: Quantity, dimension: str) -> str:
     if dimension == "time":
         return f"duration of the {thing}"
     if dimension == "count":
-        return f"number of {thing}"
+        fate = _FATE_WORDS.get(_FATES.get(q1.predicate or "", ""), "")
+        return f"number of {thing}{' ' + fate if fate else ''}"
     return f"{thing} ({q1.unit})"
+
+
+_FATE_WORDS = {
+    "dead": "killed",
+    "injured": "injured",
+    "missing": "missing",
+    "displaced": "displaced",
+    "arrested": "arrested",
+    "population": "living there",
+    "rescued": "rescued",
+}
 
 
 def _claim_json(article: Article, q: Quantity, sentence: Claim | None) -> dict[str, Any]:

@@ -212,6 +212,7 @@ class Quantity:
     unit: str | None
     measures: str | None
     approx: str | None = None  # "about", "more than", "at least", "up to", ...
+    predicate: str | None = None  # what is said of a counted thing: "kill", "injure", "home"
 
 
 @dataclass(frozen=True)

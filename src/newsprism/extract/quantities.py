@@ -567,29 +567,59 @@ def _phrase(token: Token, skip: tuple[int, int] = (0, 0)) -> str:
     return " ".join(t.text for t in pieces)
 
 
-def _measures(doc: Doc, start: int, end: int, unit: str | None) -> str | None:
-    """Find what the quantity at ``[start, end)`` of the parsed sentence counts or measures."""
+def _predicate(noun: Token, depth: int = 0) -> str | None:
+    """What the sentence says of a counted noun: the lemma of the verb or word it hangs
+    from ("10 people were killed" → kill, "killing 10 people" → kill, "left 31,000 people
+    dead" → dead, "home to 120,000 people" → home, "80 people injured" → injure)."""
+    for c in noun.children:
+        if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
+            return c.lemma_.lower()  # "people killed in the quake"
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PRON"):
+        return (
+            _predicate(head.head, depth + 1) if depth < 3 else None
+        )  # "a total of 10 people were killed"
+    if noun.dep_ == "pobj" and head.i != noun.i:
+        head = head.head  # "home to 120,000 people", "evacuated from ..."
+    elif noun.dep_ not in ("nsubj", "nsubjpass", "dobj", "attr", "conj", "appos"):
+        return None
+    if head.i == noun.i:
+        return None
+    for c in head.children:
+        if c.dep_ in ("oprd", "acomp", "xcomp") and c.pos_ == "ADJ":
+            return c.lemma_.lower()  # "left 31,000 people dead"
+    return head.lemma_.lower() if head.pos_ in ("VERB", "NOUN", "ADJ", "ADV") else None
+
+
+def _measures(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | None, str | None]:
+    """What the quantity at ``[start, end)`` of the parsed sentence counts or measures, and
+    for a count, what is said of the counted thing (:func:`_predicate`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return None
+        return None, None
     root = span.root
     if unit is None:
         # A count: the noun the number modifies ("350 troops", "150,000 Russian troops").
         head = root if root.pos_ in ("NOUN", "PROPN") and not root.like_num else root.head
         if head.pos_ in ("NOUN", "PROPN") and head.i >= span.end - 1:
             if head.text.lower() == "of" or head.like_num:
-                return None
-            return _phrase(head)
+                return None, None
+            return _phrase(head), _predicate(head)
         for t in doc[span.end : span.end + 4]:
             if t.pos_ in ("NOUN", "PROPN"):
-                return _phrase(t)
+                return _phrase(t), _predicate(t)
             if t.pos_ not in ("ADJ", "NUM", "PUNCT"):
                 break
         if head.text.lower() == "of":
             for t in head.children:
                 if t.dep_ == "pobj":
-                    return _phrase(t)
-        return None
+                    return _phrase(t), _predicate(t)
+        return None, None
+    return _unit_measures(root, span), None
+
+
+def _unit_measures(root: Token, span: Span) -> str | None:
+    """What a measure with a unit measures (``root``: the root of its ``span``)."""
     # A measure: "the phone conversation lasting 105 minutes", "$3 billion of aid",
     # "Nvidia advanced 8%".
     for t in root.rights:
@@ -620,7 +650,7 @@ def _measures(doc: Doc, start: int, end: int, unit: str | None) -> str | None:
     return None
 
 
-def _measures_in_doc(doc: Doc, raws: list[_Raw]) -> dict[int, str | None]:
+def _measures_in_doc(doc: Doc, raws: list[_Raw]) -> dict[int, tuple[str | None, str | None]]:
     """Measures of ``raws`` from the shared pass's parses of the sentences holding them."""
     from ._nlp import char_to_sentence, parsed_sentences
 
@@ -631,7 +661,7 @@ def _measures_in_doc(doc: Doc, raws: list[_Raw]) -> dict[int, str | None]:
         return i < len(starts) and starts[i] < sent.end_char
 
     sentences = parsed_sentences(doc, needs)
-    measures: dict[int, str | None] = {}
+    measures: dict[int, tuple[str | None, str | None]] = {}
     for i, r in enumerate(raws):
         k = char_to_sentence(sentences, r.start)
         parse = sentences[k].parse if k >= 0 else None
@@ -650,7 +680,7 @@ def iter_quantities(
     measures then come from its parses, shared with the quote and event extractors.
     """
     raws = sorted([*_numbers(text), *_vague(text)], key=lambda r: (r.start, r.value))
-    measures: dict[int, str | None] = {}
+    measures: dict[int, tuple[str | None, str | None]] = {}
     if with_measures and raws and doc is not None:
         if doc.text != text:
             raise ValueError("doc.text differs from the text; pass the doc made from this text")
@@ -658,7 +688,7 @@ def iter_quantities(
     elif with_measures and raws:
         from newsprism.nlp import load_nlp
 
-        nlp = load_nlp(disable=("ner", "lemmatizer"))
+        nlp = load_nlp(disable=("ner",))
         sentences = _sentence_spans(text)
         wanted = []
         for s, e in sentences:
@@ -678,8 +708,9 @@ def iter_quantities(
             text=text[r.start : r.end],
             value=r.value,
             unit=r.unit,
-            measures=measures.get(i),
+            measures=measures.get(i, (None, None))[0],
             approx=r.approx,
+            predicate=measures.get(i, (None, None))[1],
         )
 
 
