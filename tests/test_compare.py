@@ -344,6 +344,24 @@ def test_a_death_toll_that_rose_is_a_change_even_below_ten():
     assert [(c["kind"], c["subject"]) for c in conflicts] == [("change", "number of people killed")]
 
 
+def test_a_revised_magnitude_is_a_change():
+    conflicts = _two_day_story(
+        "The 5.9-magnitude quake struck Qeshm island, state media said.",
+        "The 6.1-magnitude quake struck Qeshm island, state media said.",
+    )
+    assert [(c["kind"], c["subject"]) for c in conflicts] == [("change", "quake (magnitude)")]
+
+
+def test_figures_of_a_recalled_older_event_are_not_the_story_s():
+    # ECB+'s 2005 Qeshm quake articles recall Bam's quake of December 2003.
+    conflicts = _two_day_story(
+        "On Sunday, a quake measuring 5.9 on the Richter scale hit Iran, killing 10 people.",
+        "In December 2003, a quake measuring 6.6 on the Richter scale hit Iran, killing "
+        "31,000 people.",
+    )
+    assert conflicts == []
+
+
 def test_one_disagreement_copied_into_several_articles_is_listed_once():
     import datetime as dt
 

@@ -148,3 +148,17 @@ def test_not_quantities(sentence: str) -> None:
 def test_a_count_knows_what_befell_what_it_counts(text, predicate):
     (q,) = [q for q in find_quantities(text) if q.measures == "people"]
     assert q.predicate == predicate
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The 5.9-magnitude quake struck Qeshm island.", 5.9),
+        ("An earthquake measuring 5.6 on the Richter scale jolted Qeshm.", 5.6),
+        ("State television says a magnitude-5.2 quake has injured three people.", 5.2),
+        ("A quake of magnitude 6.1 hit southern Iran.", 6.1),
+    ],
+)
+def test_earthquake_magnitudes(text, value):
+    (q,) = [q for q in find_quantities(text) if q.unit == "magnitude"]
+    assert q.value == value

@@ -446,6 +446,8 @@ def _interval(q: Quantity, factor: float) -> tuple[float, float]:
         return v * 0.85, v
     if approx:  # about, around, roughly, some, approximately, an estimated ...
         return v * 0.8, v * 1.2
+    if q.unit == "magnitude":
+        return v - 0.05, v + 0.05  # a magnitude is written to one decimal: 5.9 is not 6.1
     return v * 0.97, v * 1.03  # rounding in an exact figure
 
 
@@ -490,6 +492,8 @@ def find_conflicts(
             ):
                 continue
             sent = _sentence_of(claims_by_article.get(a.id, []), q.start)
+            if _recalls_the_past(ex, sent, a.published_date):
+                continue  # "In February, a 6.4 quake hit Zarand": another, older event
             if sent is not None and any(
                 o is not q
                 and sent.start <= o.start < sent.end
@@ -566,6 +570,21 @@ def find_conflicts(
             seen.add(key)
             unique.append(c)
     return unique
+
+
+def _recalls_the_past(ex: Extraction, sent: Claim | None, published: date | None) -> bool:
+    """The sentence is dated, and every date in it ended ``BACKGROUND_DAYS`` or more
+    before the article: it recalls an earlier event ("In December 2003, a quake razed
+    Bam"), whose figures are not the story's."""
+    if sent is None or published is None:
+        return False
+    ends = [
+        _period_end(d.value.split("T")[0])
+        for d in ex.dates
+        if sent.start <= d.start < sent.end and d.type in ("DATE", "TIME")
+    ]
+    cutoff = published - timedelta(days=BACKGROUND_DAYS)
+    return bool(ends) and all(end is not None and end < cutoff for end in ends)
 
 
 def _owner(ex: Extraction, q: Quantity, sent: Claim | None) -> str | None:

@@ -62,6 +62,7 @@ _UNITS_CI = {
     "percentage point": "percentage point", "pc": "percent", "pct": "percent",
     "basis points": "basis point", "basis point": "basis point", "bps": "basis point",
     "points": "point", "point": "point", "pts": "point",
+    "magnitude": "magnitude", "on the richter scale": "magnitude",
     "dollars": "dollar", "dollar": "dollar", "us dollars": "dollar", "u.s. dollars": "dollar",
     "australian dollars": "australian dollar", "canadian dollars": "canadian dollar",
     "hong kong dollars": "hong kong dollar", "euros": "euro", "euro": "euro",
@@ -344,6 +345,9 @@ def _in_name(text: str, start: int, end: int) -> bool:
     return False
 
 
+_MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$", re.I)
+
+
 def _numbers(text: str) -> Iterator[_Raw]:
     range_id = 0
     pending: _Raw | None = None
@@ -433,6 +437,8 @@ def _numbers(text: str) -> Iterator[_Raw]:
                 pass  # "one of the best speakers" is a count
             elif not ranged and nxt.group(1) in _NOT_COUNTED_AFTER:
                 continue
+        if unit is None and is_digit and _MAGNITUDE_BEFORE.search(before):
+            unit = "magnitude"  # "a magnitude-5.2 quake", "a magnitude of 6.1"
         if unit is None and is_digit and not currency and not m["scale"]:
             if 1800 <= value <= 2100 and float(value).is_integer() and "," not in num:
                 continue  # a year
