@@ -349,7 +349,7 @@ def test_a_revised_magnitude_is_a_change():
         "The 5.9-magnitude quake struck Qeshm island, state media said.",
         "The 6.1-magnitude quake struck Qeshm island, state media said.",
     )
-    assert [(c["kind"], c["subject"]) for c in conflicts] == [("change", "quake (magnitude)")]
+    assert [(c["kind"], c["subject"]) for c in conflicts] == [("change", "magnitude of the quake")]
 
 
 def test_figures_of_a_recalled_older_event_are_not_the_story_s():

@@ -608,7 +608,39 @@ def _subject(q1: Quantity, q2: Quantity, dimension: str) -> str:
     if dimension == "count":
         fate = _FATE_WORDS.get(_FATES.get(q1.predicate or "", ""), "")
         return f"number of {thing}{' ' + fate if fate else ''}"
-    return f"{thing} ({q1.unit})"
+    word = _dimension_word(q1.unit or "")
+    if word is None:
+        return f"{thing} ({q1.unit})"
+    proper = thing.split()[-1][:1].isupper()
+    return f"{word} for {thing}" if proper else f"{word} of the {thing}"
+
+
+_LENGTHS = frozenset(
+    "kilometre metre mile foot yard inch centimetre millimetre nautical mile".split()
+)
+_MONEY = (
+    "dollar euro pound sterling yen yuan rupee ruble hryvnia shekel franc krone krona won "
+    "cent penny peso real rand lira"
+).split()
+
+
+def _dimension_word(unit: str) -> str | None:
+    """What a unit measures, to name a disputed figure ("the distance for Qeshm")."""
+    if unit == "magnitude":
+        return "magnitude"
+    if " per " in unit:
+        return "speed" if unit.split(" per ")[0] in _LENGTHS else "rate"
+    if unit.startswith("square "):
+        return "area"
+    if unit in _LENGTHS:
+        return "distance"
+    if unit in ("percent", "percentage point"):
+        return "share"
+    if unit in ("kilogram", "tonne", "ton", "gram", "ounce"):
+        return "weight"
+    if unit.split()[-1] in _MONEY:
+        return "amount"
+    return None
 
 
 _FATE_WORDS = {
