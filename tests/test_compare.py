@@ -631,3 +631,29 @@ def test_two_peoples_figures_are_not_a_change():
         "of about 1,000 people who had come to hear him.",
     )
     assert conflicts == []
+
+
+def test_pairs_of_variants_sharing_a_term_are_one_referent():
+    from newsprism.compare import _merge_variants
+
+    def pair(a, b, score):
+        return {
+            "referent": a,
+            "terms": {a: ["x"], b: ["y"]},
+            "kind": "spelling",
+            "score": score,
+            "counts": {a: {"x": 4}, b: {"y": 1}},
+        }
+
+    merged = _merge_variants(
+        [
+            pair("Hormozgan", "Hormuzgan", 1.8),
+            pair("Heidar", "Heydar", 1.6),
+            pair("Hormozgan", "Hormouzgan", 0.9),
+        ]
+    )
+    assert [sorted(m["terms"]) for m in merged] == [
+        ["Hormouzgan", "Hormozgan", "Hormuzgan"],
+        ["Heidar", "Heydar"],
+    ]
+    assert merged[0]["referent"] == "Hormozgan" and merged[0]["score"] == 1.8

@@ -860,8 +860,30 @@ def find_framing(
                 "counts": {t: dict(c) for t, c in counts.items()},
             }
         )
+    out = _merge_variants(out)
     out.sort(key=lambda f: -f["score"])
     return out
+
+
+def _merge_variants(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entry per referent: pairs of one kind that share a term are one set of variants
+    (Hormozgan/Hormuzgan and Hormozgan/Hormouzgan: three spellings of one province)."""
+    merged: list[dict[str, Any]] = []
+    for f in sorted(found, key=lambda f: -f["score"]):
+        into = next(
+            (m for m in merged if m["kind"] == f["kind"] and set(m["terms"]) & set(f["terms"])),
+            None,
+        )
+        if into is None:
+            merged.append({**f, "terms": dict(f["terms"]), "counts": dict(f["counts"])})
+            continue
+        for term, ids in f["terms"].items():
+            into["terms"].setdefault(term, ids)
+            into["counts"].setdefault(term, f["counts"].get(term, {}))
+    for m in merged:  # several variants: the referent is the term most used
+        if len(m["terms"]) > 2:
+            m["referent"] = max(m["counts"], key=lambda t: (sum(m["counts"][t].values()), t))
+    return merged
 
 
 class _Corpus:
