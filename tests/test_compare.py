@@ -657,3 +657,29 @@ def test_pairs_of_variants_sharing_a_term_are_one_referent():
         ["Heidar", "Heydar"],
     ]
     assert merged[0]["referent"] == "Hormozgan" and merged[0]["score"] == 1.8
+
+
+def test_two_speakers_quotes_sharing_only_the_story_s_names_are_two_statements():
+    # ECB+'s 2005 Qeshm quake: every quote names Qeshm and Bandar Abbas, and the seismologic
+    # center's epicentre was one group with state media's and a rescuer's words.
+    said = {
+        "a": ("Iran's seismologic center", "the epicenter of the earthquake was in the waters "
+              "of the Persian Gulf, between the port city of Bandar Abbas and Qeshm Island"),
+        "b": ("Iran's seismologic center", "the epicenter was in the waters of the Persian Gulf "
+              "between the port city of Bandar Abbas and Qeshm Island"),
+        "c": ("state media", "The 5.9-magnitude quake struck Qeshm island, home to 120,000 "
+              "people, and the city of Bandar Abbas"),
+        "d": ("U. S. Geological Survey", "The quake was centred near Qeshm Island, home to "
+              "200,000 people"),
+        "e": ("Shahram Alamdari", "two helicopters were evacuating injured from Qeshm to Bandar "
+              "Abbas, a city of 500,000 people that also was jolted by the quake"),
+        "h": ("the governor", "the quake struck near Qeshm Island and Bandar Abbas"),
+        "i": ("a rescuer", "helicopters flew the injured from Qeshm Island to Bandar Abbas"),
+        # PolNeAR: one speaker named two ways still says one thing.
+        "f": ("Clinton", "the goal was not to make America great again"),
+        "g": ("Hillary Clinton", "But that work is not to make America great again. America "
+              "never stopped being great."),
+    }  # fmt: skip
+    groups = _quote_groups(said)
+    assert frozenset("ab") in groups and frozenset("fg") in groups
+    assert frozenset("h") in groups and frozenset("i") in groups

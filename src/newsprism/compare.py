@@ -683,6 +683,12 @@ def _speaker_words(speaker: str | None) -> frozenset[str]:
     return frozenset(w for w in words if w not in _SPEAKER_STOP)
 
 
+def _capitalised(text: str) -> set[str]:
+    """Content tokens of the capitalised words of ``text`` past its first word: names."""
+    caps = re.findall(r"(?<=\s)[A-Z][\w’'-]*", text)
+    return set(_content_tokens(" ".join(caps)))
+
+
 def group_quotes(
     articles: Sequence[Article],
     extractions: dict[str, Extraction],
@@ -718,12 +724,15 @@ def group_quotes(
     names = [_speaker_words(q.speaker) for q in quotes]
     # Speaker words are no evidence of one statement: "Sanders" in two of his quotes.
     words = [set(_content_tokens(q.text)) - names[i] for i, q in enumerate(quotes)]
+    # Nor, between two speakers, are the story's names: "Qeshm", "Bandar Abbas" are in
+    # every quote of a quake story.
+    plain = [w - _capitalised(q.text) for w, q in zip(words, quotes, strict=True)]
 
-    def shares_substance(i: int, j: int) -> bool:
+    def shares_substance(i: int, j: int, bags: list[set[str]] = words) -> bool:
         """Two renderings of one statement share several content words, not one or two
         ("the end game" / "wanted it to end")."""
-        both = words[i] & words[j]
-        shorter = min(len(words[i]), len(words[j])) or 1
+        both = bags[i] & bags[j]
+        shorter = min(len(bags[i]), len(bags[j])) or 1
         return len(both) >= config.quote_shared_words and len(both) / shorter >= 0.3
 
     for i in range(len(quotes)):
@@ -735,9 +744,11 @@ def group_quotes(
             same_speaker = speaker_key(qi) and speaker_key(qi) == speaker_key(qj)
             if (short[i] or short[j]) and not (same_speaker or names[i] & names[j]):
                 continue
-            if (s >= config.quote_same_threshold and (same_speaker or shares_substance(i, j))) or (
-                same_speaker and s >= config.quote_speaker_threshold and shares_substance(i, j)
-            ):
+            # "Clinton" and "Hillary Clinton" are one speaker: names count as words then.
+            bags = words if names[i] & names[j] else plain
+            if (
+                s >= config.quote_same_threshold and (same_speaker or shares_substance(i, j, bags))
+            ) or (same_speaker and s >= config.quote_speaker_threshold and shares_substance(i, j)):
                 parent[find(i)] = find(j)
     groups: dict[int, list[Quote]] = defaultdict(list)
     for i, q in enumerate(quotes):
