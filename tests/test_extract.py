@@ -162,3 +162,19 @@ def test_a_sentence_does_not_end_on_a_bare_word_inside_a_line():
         "A headline without a full stop",
         "The next paragraph.",
     ]
+
+
+def test_a_sentence_does_not_end_on_an_abbreviated_title():
+    # ECB+'s Brian Nichols coverage: the summary quoted "Hoyt Teasley outside the courthouse
+    # and killing ..." as a sentence.
+    from newsprism.extract._nlp import sentence_spans
+
+    text = (
+        "Nichols was convicted of killing Sheriff's Sgt. Hoyt Teasley outside the courthouse. "
+        "He sat next to the Rev. Al Sharpton. I live on Main St. The house is big."
+    )
+    got = [text[a:b] for a, b in sentence_spans(text)]
+    assert got[:2] == [
+        "Nichols was convicted of killing Sheriff's Sgt. Hoyt Teasley outside the courthouse.",
+        "He sat next to the Rev. Al Sharpton.",
+    ]

@@ -99,6 +99,8 @@ def _set_sentences(doc: Doc) -> Doc:
                 tok.is_sent_start = True
             elif tok.is_space and "\n" in tok.text and not prev.is_space:
                 tok.is_sent_start = False
+            elif tok.is_sent_start and _title_before(doc, tok):
+                tok.is_sent_start = False  # "Sheriff's Sgt. Hoyt Teasley", "Gov. Abbott"
             elif tok.is_sent_start and tok.text[:1].islower() and tok.is_alpha:
                 # "..., and said that ...": a sentence does not begin in lower case.
                 tok.is_sent_start = False
@@ -112,6 +114,26 @@ def _set_sentences(doc: Doc) -> Doc:
 
 
 _MAX_UNPUNCTUATED = 80  # tokens a sentence runs before a break after a bare word is kept
+
+# Abbreviated titles before a name: their full stop ends no sentence.
+_TITLES = frozenset(
+    """mr mrs ms dr prof sgt lt col gen maj capt cpl pvt adm cmdr gov sen rep rev hon pres
+    supt det insp atty amb sec fr""".split()
+)
+
+
+def _title_before(doc: Doc, tok: Token) -> bool:
+    """``tok`` is a capitalised word right after an abbreviated title ("Sgt. Hoyt")."""
+    if not tok.text[:1].isupper():
+        return False
+    prev = doc[tok.i - 1]
+    if prev.text.endswith(".") and len(prev.text) > 1:
+        word = prev.text[:-1]
+    elif prev.text == "." and tok.i >= 2 and not doc[tok.i - 2].whitespace_:
+        word = doc[tok.i - 2].text
+    else:
+        return False
+    return word.lower() in _TITLES
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
