@@ -287,6 +287,10 @@ def test_a_year_of_campaign_news_yields_no_false_spellings(polnear_articles):
             "shooting in 2005.",
             "\"They asked, 'How about if it had been 50 people?'\" Howard said.",
         ),
+        (  # a figure under "can" is no reported fact
+            "A magnitude 6 quake can cause severe damage.",
+            "A quake measuring 6.4 on the Richter scale hit the southern town of Zarand.",
+        ),
         (  # the same kind of figure about different places: different facts
             "In Kentucky, 55 Democratic delegates were up for grabs.",
             "Sanders hopes that winning a large share of the state’s 475 delegates will give "

@@ -493,7 +493,9 @@ def find_conflicts(
                 continue
             sent = _sentence_of(claims_by_article.get(a.id, []), q.start)
             if _recalls_the_past(ex, sent, a.published_date):
-                continue  # "In February, a 6.4 quake hit Zarand": another, older event
+                continue  # "In December 2003, a quake razed Bam": another, older event
+            if sent is not None and _POSSIBILITY.search(sent.text):
+                continue  # "A magnitude 6 quake can cause severe damage": no reported fact
             if sent is not None and any(
                 o is not q
                 and sent.start <= o.start < sent.end
@@ -570,6 +572,10 @@ def find_conflicts(
             seen.add(key)
             unique.append(c)
     return unique
+
+
+# A figure under a modal of possibility is no reported fact ("could rise to 100").
+_POSSIBILITY = re.compile(r"\b(?:can|could|may|might)\b")
 
 
 def _recalls_the_past(ex: Extraction, sent: Claim | None, published: date | None) -> bool:
