@@ -207,3 +207,91 @@ def test_unreadable_file(tmp_path, monkeypatch):
     monkeypatch.setattr(ingest_mod, "_open_binary", denied)
     (fail,) = list(read_path(f))
     assert fail.reason == "cannot read file (Permission denied)"
+
+
+def _seed_paragraphs(sample_dir, prefix: str, n: int = 4) -> list[str]:
+    text = next(sample_dir.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+    return [p for p in text.split("\n") if len(p.split()) > 15][:n]
+
+
+def test_rss_feed_items_are_articles(tmp_path, sample_dir):
+    from html import escape
+
+    full = "".join(f"<p>{escape(p)}</p>" for p in _seed_paragraphs(sample_dir, "000"))
+    summary = " ".join(_seed_paragraphs(sample_dir, "001", 2))
+    rss = f"""<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><title>World news</title><link>https://www.aljazeera.com/</link>
+<item><title>Putin and Macron talk again</title>
+<link>https://www.aljazeera.com/news/2022/2/20/putin-macron-call</link>
+<pubDate>Sun, 20 Feb 2022 18:30:00 GMT</pubDate><author>desk@example.com (News desk)</author>
+<description>A short teaser.</description>
+<content:encoded><![CDATA[{full}]]></content:encoded></item>
+<item><title>Only a summary</title><link>https://example.org/a</link>
+<pubDate>Mon, 21 Feb 2022 08:00:00 +0100</pubDate>
+<description>{escape(summary)}</description></item>
+<item><title>Nothing in it</title><link>https://example.org/b</link></item>
+</channel></rss>"""
+    f = tmp_path / "world.xml"  # sniffed from its root element, not its extension
+    f.write_text(rss, encoding="utf-8")
+    items = list(read_path(f))
+    first, second = _docs(items)
+    (fail,) = _fails(items)
+    assert first.format == "feed" and first.record == 1
+    assert first.title == "Putin and Macron talk again"
+    assert first.url.endswith("putin-macron-call") and first.outlet == "Al Jazeera"
+    assert first.published.date() == date(2022, 2, 20)
+    assert _seed_paragraphs(sample_dir, "000")[0][:60] in first.body  # the full text
+    assert "teaser" not in first.body
+    assert second.raw == summary.strip() and second.published.date() == date(2022, 2, 21)
+    assert fail.record == 3 and "without text" in fail.reason and fail.source_path == str(f)
+
+
+def test_atom_feed_and_broken_feeds(tmp_path):
+    atom = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Wire</title>
+<entry><title>Quake hits southern Iran</title>
+<link href="https://www.bbc.co.uk/news/world-middle-east-1"/>
+<updated>2005-11-27T12:00:00Z</updated>
+<summary>A powerful earthquake has hit southern Iran, killing at least 10 people.</summary>
+</entry></feed>"""
+    f = tmp_path / "wire.atom"
+    f.write_text(atom, encoding="utf-8")
+    (doc,) = list(read_path(f))
+    assert doc.title == "Quake hits southern Iran" and doc.outlet == "BBC"
+    assert doc.published.date() == date(2005, 11, 27)
+    assert doc.raw.startswith("A powerful earthquake")
+    bad = tmp_path / "bad.rss"
+    bad.write_text(
+        "<rss><channel><item><title>Kept</title><description>An item read before the damage."
+        "</description></item><item><title>cut off",
+        encoding="utf-8",
+    )
+    items = list(read_path(bad))
+    assert [d.title for d in _docs(items)] == ["Kept"]
+    assert any("malformed feed" in x.reason for x in _fails(items))
+    empty = tmp_path / "empty.rss"
+    empty.write_text("<rss><channel><title>No items</title></channel></rss>", encoding="utf-8")
+    (fail,) = list(read_path(empty))
+    assert isinstance(fail, IngestFailure) and "feed without items" in fail.reason
+
+
+def test_feed_items_are_cleaned_and_stored(tmp_path, sample_dir):
+    from html import escape
+
+    from newsprism.pipeline import ingest
+    from newsprism.store import Store
+
+    items = "".join(
+        f"<item><title>Report {k}</title><link>https://example.org/{k}</link>"
+        f"<pubDate>Sun, 20 Feb 2022 1{k}:00:00 GMT</pubDate><description>"
+        f"{escape(' '.join(_seed_paragraphs(sample_dir, p, 3)))}</description></item>"
+        for k, p in enumerate(("000", "002"))
+    )
+    f = tmp_path / "feed.rss"
+    f.write_text(f"<rss><channel><title>T</title>{items}</channel></rss>", encoding="utf-8")
+    with Store(tmp_path / "db.duckdb") as store:
+        result = ingest([f], store)
+        arts = list(store.articles())
+    assert not result.failures and len(arts) == 2
+    assert {a.title for a in arts} == {"Report 0", "Report 1"}

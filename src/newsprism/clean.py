@@ -297,7 +297,7 @@ def clean_document(
     if doc.body is not None:
         result = clean_body(doc.body, recurring=recurring, config=config, header=False)
         offsets = _compose(result.offsets, doc.body_map)
-    elif doc.format in ("jsonl", "json", "csv"):
+    elif doc.format in ("jsonl", "json", "csv", "feed"):
         # A record's text field is already the body: no header to read, short texts are fine.
         result = clean_body(doc.raw, recurring=recurring, config=config, header=False)
         offsets = result.offsets

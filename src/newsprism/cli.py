@@ -79,8 +79,9 @@ def _echo_json(data: Any) -> None:
 def cli(verbose: int) -> None:
     """newsprism: understand one news event from many outlets at once.
 
-    Feed it news articles (text, HTML, JSONL/JSON/CSV exports); it cleans, de-duplicates
-    and stores them, groups them into stories and compares what each outlet reported.
+    Feed it news articles (text, HTML, JSONL/JSON/CSV exports, RSS/Atom feeds); it cleans,
+    de-duplicates and stores them, groups them into stories and compares what each outlet
+    reported.
 
     Example:
 

@@ -92,6 +92,7 @@ HTML_EXTS = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_EXTS = {".jsonl", ".ndjson", ".jsonlines"}
 JSON_EXTS = {".json"}
 CSV_EXTS = {".csv", ".tsv"}
+FEED_EXTS = {".rss", ".atom"}
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,8 @@ class IngestConfig:
     # One article larger than this is refused (a 50 MB "article" is not an article).
     max_article_bytes: int = 5_000_000
     # JSONL/CSV files are streamed record by record, whatever their size.
+    # An RSS/Atom feed is parsed whole: larger ones are refused.
+    max_feed_bytes: int = 50_000_000
 
 
 # --------------------------------------------------------------------------- files
@@ -368,6 +371,11 @@ def outlet_from_url(url: str | None) -> str | None:
 # --------------------------------------------------------------------------- readers
 
 
+# An RSS, RDF or Atom document: its root element after any XML declaration, comments and
+# processing instructions.
+_FEED_ROOT = re.compile(r"(?:<\?[^>]*\?>\s*|<!--.*?-->\s*)*<(?:rss|rdf:RDF|feed)\b", re.S)
+
+
 def _sniff_format(path: Path, head: str) -> str:
     ext = _inner_suffix(path)
     stripped = head.lstrip("\ufeff \t\r\n")
@@ -381,6 +389,8 @@ def _sniff_format(path: Path, head: str) -> str:
         return "csv"
     if ext in (".warc",):
         return "warc"
+    if ext in FEED_EXTS or _FEED_ROOT.match(stripped[:4000]):
+        return "feed"
     low = stripped[:2000].lower()
     if low.startswith(("<!doctype html", "<html")) or ("<html" in low and "<body" in head.lower()):
         return "html"
@@ -442,6 +452,8 @@ def read_path(
             yield from _read_json_array(path, config)
         elif fmt == "csv":
             yield from _read_csv(path, config)
+        elif fmt == "feed":
+            yield from _read_feed(path, config)
         else:
             yield from _read_single(path, fmt, config)
     except EOFError:
@@ -684,6 +696,64 @@ def _read_csv(path: Path, config: IngestConfig) -> Iterator[RawDocument | Ingest
 
 _WARC_NEEDS = "WARC input needs: pip install 'newsprism[warc]'"
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def _read_feed(path: Path, config: IngestConfig) -> Iterator[RawDocument | IngestFailure]:
+    """Each item of an RSS or Atom feed (feedparser) as a document: its full content when
+    the feed carries it, else its summary; title, link, date, author and the outlet (the
+    link's, else the feed's title) from the item and the feed."""
+    import feedparser  # type: ignore[import-untyped]
+
+    src = str(path)
+    data = _read_limited(path, config.max_feed_bytes)
+    if len(data) > config.max_feed_bytes:
+        yield IngestFailure(
+            src, f"feed too large (limit {config.max_feed_bytes / 1e6:.0f} MB); split it"
+        )
+        return
+    feed = feedparser.parse(data)
+    if not feed.entries:
+        why = f" ({feed.get('bozo_exception')})" if feed.get("bozo") else ""
+        yield IngestFailure(src, f"RSS/Atom feed without items{why}")
+        return
+    feed_title = _as_text(feed.feed.get("title"))
+    broken = feed.get("bozo_exception") if feed.get("bozo") else None
+    if isinstance(broken, (feedparser.CharacterEncodingOverride, feedparser.NonXMLContentType)):
+        broken = None  # a wrong declared encoding or content type: the feed still reads
+    if broken is not None:
+        yield IngestFailure(src, f"malformed feed ({broken}); items before the damage were kept")
+    for no, entry in enumerate(feed.entries, start=1):
+        content = entry.get("content") or []
+        body = _as_text(content[0].get("value")) if content else None
+        body = body or _as_text(entry.get("summary")) or _as_text(entry.get("description"))
+        if not body or not body.strip():
+            yield IngestFailure(src, "feed item without text (no content or summary)", no)
+            continue
+        if len(body.encode("utf-8", "surrogatepass")) > config.max_article_bytes:
+            yield IngestFailure(
+                src, f"feed item too large (limit {config.max_article_bytes / 1e6:.0f} MB)", no
+            )
+            continue
+        url = _as_text(entry.get("link"))
+        title = _as_text(entry.get("title"))
+        meta = {
+            "title": title.strip() if title else None,
+            "url": url,
+            "published": parse_date_field(entry.get("published") or entry.get("updated")),
+            "outlet": outlet_from_url(url) or (feed_title.strip() if feed_title else None),
+            "author": _as_text(entry.get("author")),
+        }
+        sha = _sha(json.dumps([url, title, body], ensure_ascii=False))
+        if "<" in body and re.search(r"<[a-z][a-z0-9]*\b[^>]*>", body, re.I):
+            doc = _html_document(src, no, body, sha, fmt="feed", url=url)
+            if isinstance(doc, IngestFailure):
+                yield doc
+                continue
+            meta = {k: v for k, v in meta.items() if v is not None}
+            yield _replace(doc, **meta)
+        else:
+            yield RawDocument(source_path=src, record=no, format="feed", raw=body,
+                              content_sha=sha, **meta)  # fmt: skip
 
 
 def is_warc(path: Path) -> bool:

@@ -94,7 +94,7 @@ class RawDocument:
 
     source_path: str
     record: int | None
-    format: str  # "text", "html", "jsonl", "json", "csv", "warc"
+    format: str  # "text", "html", "jsonl", "json", "csv", "feed", "warc"
     raw: str
     content_sha: str
     title: str | None = None
