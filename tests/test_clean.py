@@ -137,3 +137,39 @@ def test_a_headline_loses_a_trailing_separator():
         title="Sanders' winning streak continues;",
     )
     assert clean_documents([doc])[0].title == "Sanders' winning streak continues"
+
+
+@pytest.mark.parametrize(
+    ("title", "outlet", "url", "expected"),
+    [  # page titles of the article-extraction benchmark (../shared/eval/article-extraction)
+        ("Best tech gadgets of 2019 | ZDNet", "ZDNet", "https://www.zdnet.com/article/x",
+         "Best tech gadgets of 2019"),
+        ("New York State Attorney General reportedly investigating WeWork – TechCrunch",
+         "TechCrunch", "http://social.techcrunch.com/2019/11/18/x",
+         "New York State Attorney General reportedly investigating WeWork"),
+        ("Star Wars Jedi: Fallen Order review - shoots for the moon, lands among the stars "
+         "- VG247", "VG247", "https://www.vg247.com/x",
+         "Star Wars Jedi: Fallen Order review - shoots for the moon, lands among the stars"),
+        ("'The Medium is the Message': the 7th Amsterdam Light Festival | Inexhibit",
+         "Inexhibit magazine", "https://www.inexhibit.com/marker/54885/",
+         "'The Medium is the Message': the 7th Amsterdam Light Festival"),
+        ("LinkNaija | Nigeria's popular news platform: BREAKING NEWS: Chelsea Activate £71.6m "
+         "Release Clause", "LinkNaija | Nigeria's popular news platform",
+         "http://www.linknaija.com/x", "BREAKING NEWS: Chelsea Activate £71.6m Release Clause"),
+        # a section or another part of the title stays
+        ("Opinion | Republicans Are Following Trump to Nowhere", "The New York Times",
+         "https://www.nytimes.com/x", "Opinion | Republicans Are Following Trump to Nowhere"),
+        ("The Guardian view on Hong Kong: a city on the brink | Editorial", "The Guardian",
+         "http://www.theguardian.com/x",
+         "The Guardian view on Hong Kong: a city on the brink | Editorial"),
+        ("All-new 2020 Sentra is what we really want from Nissan PH - Auto News",
+         "AutoIndustriya.com", "https://www.autoindustriya.com/x",
+         "All-new 2020 Sentra is what we really want from Nissan PH - Auto News"),
+        ("New York: Man pleads guilty to threatening Omar", "The New York Times",
+         "https://www.nytimes.com/x", "New York: Man pleads guilty to threatening Omar"),
+    ],
+)  # fmt: skip
+def test_a_title_loses_the_site_name_a_page_added(title, outlet, url, expected):
+    from newsprism.clean import strip_site_name
+
+    assert strip_site_name(title, [outlet], url) == expected

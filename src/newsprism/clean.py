@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from urllib.parse import urlsplit
 
 import ftfy
 
@@ -312,6 +313,7 @@ def clean_document(
         # A headline ends with a word or a sentence mark, not a separator an export left
         # behind ("Sanders' winning streak continues;").
         title = ftfy.fix_text(htmllib.unescape(title), _FTFY_CONFIG).strip().rstrip(" ;,:|")
+        title = strip_site_name(title, (outlet, doc.outlet), url)
     language = doc.language if doc.language and len(doc.language) <= 3 else None
     from newsprism.language import detect_language
 
@@ -333,6 +335,50 @@ def clean_document(
         content_sha=doc.content_sha,
         raw=doc.raw,
     )
+
+
+# A page title often carries the site's name: "Best tech gadgets of 2019 | ZDNet",
+# "... – TechCrunch", "LinkNaija | Nigeria's popular news platform: ...".
+_SITE_SUFFIX = re.compile(r"\s+(?:[|–—-]|::)\s+(?P<site>(?:(?!\s(?:[|–—-]|::)\s).){2,60})$")
+_SITE_PREFIX = re.compile(r"^(?P<site>[^|–—:]{2,80}?)\s*[|:]\s+")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[\W_]+", "", text.lower())
+
+
+def _names_site(part: str, names: list[str]) -> bool:
+    """``part`` of a title is the site's name: one of ``names`` (squashed), or most of one."""
+    p = _squash(part)
+
+    def close(a: str, b: str) -> bool:
+        return a in b and len(a) >= 0.6 * len(b)
+
+    return len(p) >= 3 and any(n and (p == n or close(p, n) or close(n, p)) for n in names)
+
+
+def strip_site_name(title: str, outlets: Iterable[str | None], url: str | None) -> str:
+    """``title`` without the site's name that a page put before or after the headline.
+
+    Only a part that names the outlet, the reader's site name or the link's domain goes
+    ("| ZDNet", "- VG247", "| Inexhibit" for "Inexhibit magazine"); a section ("Opinion |")
+    or any other part stays.
+    """
+    names = [_squash(o) for o in outlets if o]
+    host = urlsplit(url).hostname or "" if url else ""
+    labels = [x for x in host.lower().split(".") if x not in ("www", "com", "co", "org", "net")]
+    names += [_squash(x) for x in labels if len(x) >= 4]
+    for _ in range(2):  # "Headline - Section - Site": the site, then nothing else
+        m = _SITE_SUFFIX.search(title)
+        if m and _names_site(m["site"], names) and len(title[: m.start()].split()) >= 3:
+            title = title[: m.start()].rstrip()
+            continue
+        break
+    m = _SITE_PREFIX.match(title)
+    while m and _names_site(m["site"], names) and len(title[m.end() :].split()) >= 3:
+        title = title[m.end() :]
+        m = _SITE_PREFIX.match(title)
+    return title
 
 
 def _choose_outlet(reader_outlet: str | None, url: str | None, cue: str | None) -> str | None:
