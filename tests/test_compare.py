@@ -287,6 +287,15 @@ def test_a_year_of_campaign_news_yields_no_false_spellings(polnear_articles):
             "shooting in 2005.",
             "\"They asked, 'How about if it had been 50 people?'\" Howard said.",
         ),
+        (  # a model's size names a product (article-extraction benchmark, MacBook coverage)
+            "The 16-inch MacBook Pro looks like a hell of a laptop, as it should for $2,400.",
+            "It is unclear if the 13-inch MacBook Pro will follow suit.",
+        ),
+        (  # one outlet gives both figures: two calls, not a disagreement
+            "Macron's first call with Putin lasted 45 minutes. His second call with Putin "
+            "lasted 105 minutes.",
+            "Macron's call with Putin lasted 105 minutes.",
+        ),
         (  # a figure under "can" is no reported fact
             "A magnitude 6 quake can cause severe damage.",
             "A quake measuring 6.4 on the Richter scale hit the southern town of Zarand.",

@@ -496,6 +496,8 @@ def find_conflicts(
                 continue  # "In December 2003, a quake razed Bam": another, older event
             if sent is not None and _POSSIBILITY.search(sent.text):
                 continue  # "A magnitude 6 quake can cause severe damage": no reported fact
+            if _MODEL_SIZE.match(q.text) and q.measures and q.measures.split()[-1][:1].isupper():
+                continue  # "the 16-inch MacBook Pro": a product's model, not a figure
             if sent is not None and any(
                 o is not q
                 and sent.start <= o.start < sent.end
@@ -509,6 +511,21 @@ def find_conflicts(
                 # something a figure's neighbouring words tell reliably.
                 continue
             items.append((a, q, dim, sent, _place_qualifiers(a.text, q, sent), _owner(ex, q, sent)))
+    by_article: dict[str, list[tuple[Quantity, tuple[str, float]]]] = defaultdict(list)
+    for a, q, dim, *_ in items:
+        by_article[a.id].append((q, dim))
+
+    def also_states(article_id: str, q: Quantity, dim: tuple[str, float]) -> bool:
+        """The article gives ``q``'s figure for the same thing too (up to rounding)."""
+        lo, hi = _interval(q, dim[1])
+        return any(
+            d[0] == dim[0]
+            and _same_measured_thing(o, q)
+            and _same_fate(o, q)
+            and lo <= o.value * d[1] <= hi
+            for o, d in by_article[article_id]
+        )
+
     found = []
     for i in range(len(items)):
         for j in range(i + 1, len(items)):
@@ -516,6 +533,8 @@ def find_conflicts(
             a2, q2, d2, s2, p2, o2 = items[j]
             if keys[a1.id] == keys[a2.id] or d1[0] != d2[0]:
                 continue
+            if also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1):
+                continue  # one outlet gives both figures: two things, not a disagreement
             if o1 and o2 and o1 != o2:
                 continue  # Trump's crowd of 230 and Rubio's of 1,000: two people's figures
             if not _same_measured_thing(q1, q2) or not _same_fate(q1, q2):
@@ -574,6 +593,8 @@ def find_conflicts(
     return unique
 
 
+# "16-inch", "5.9-magnitude": a figure written as one hyphenated adjective.
+_MODEL_SIZE = re.compile(r"^[\d.,]+-[^\W\d]")
 # A figure under a modal of possibility is no reported fact ("could rise to 100").
 _POSSIBILITY = re.compile(r"\b(?:can|could|may|might)\b")
 
