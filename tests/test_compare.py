@@ -696,3 +696,24 @@ def test_two_speakers_quotes_sharing_only_the_story_s_names_are_two_statements()
     groups = _quote_groups(said)
     assert frozenset("ab") in groups and frozenset("fg") in groups
     assert frozenset("h") in groups and frozenset("i") in groups
+
+
+def test_a_question_is_not_a_summary_sentence():
+    # The article-extraction benchmark's South Dakota slogan story opened its summary with
+    # "Remember New Jersey's epic quest to find a state slogan?"
+    import datetime as dt
+
+    from newsprism.extract import extract
+    from newsprism.model import Article
+
+    lead = "Remember New Jersey’s epic quest to find a state slogan from the governor?"
+    fact = "South Dakota launched an anti-drug campaign with the slogan Meth. We're On It."
+    articles = [
+        Article(
+            id=k, source_path=k, text=f"{lead} {fact}", outlet=k, published=dt.date(2019, 11, 19)
+        )
+        for k in ("a", "b")
+    ]
+    extractions = {ex.article_id: ex for ex in extract(articles)}
+    summary = [s["text"] for s in compare_story(articles, extractions)["summary"]]
+    assert summary and not any(s.endswith("?") for s in summary)

@@ -1292,6 +1292,8 @@ def summarize(
         rep = g.representative()
         if not 8 <= len(_WORD.findall(rep.text)) <= 50 or not stands_alone(rep.text):
             continue
+        if rep.text.rstrip(" \"'”’)").endswith("?"):
+            continue  # a question reports nothing ("Remember New Jersey's epic quest ...?")
         # Cite the articles whose own sentence carries the representative's fact (#5).
         members = g.supporting(rep, config.align_threshold)
         toks = set(_content_tokens(rep.text))
