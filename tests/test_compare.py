@@ -717,3 +717,18 @@ def test_a_question_is_not_a_summary_sentence():
     extractions = {ex.article_id: ex for ex in extract(articles)}
     summary = [s["text"] for s in compare_story(articles, extractions)["summary"]]
     assert summary and not any(s.endswith("?") for s in summary)
+
+
+def test_a_timeline_event_inside_a_split_quotation_shows_the_whole_passage():
+    from newsprism.compare import build_timeline
+    from newsprism.model import Article, Event, Extraction
+
+    text = "“We are here to Get. It. OUT,” Noem tweeted Monday night. Then she left."
+    cut = text.index("It.")
+    end = text.index(" Then")
+    a = Article(id="a", source_path="a", text=text, published=dt.date(2019, 11, 19))
+    ev = Event("a", cut, end, "Noem", "tweet", None, "2019-11-18", text[cut:end])
+    ex = Extraction("a", events=(ev,), sentences=((0, cut - 1), (cut, end), (end + 1, len(text))))
+    (entry,) = build_timeline([a], {"a": ex})
+    assert entry["text"] == text[:end]
+    assert entry["citations"] == [{"article": "a", "start": 0, "end": end}]

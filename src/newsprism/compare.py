@@ -32,7 +32,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from difflib import SequenceMatcher
 from typing import Any
@@ -1196,6 +1196,10 @@ def build_timeline(
         ex = extractions.get(a.id)
         if ex is None:
             continue
+        # A sentence split inside a quotation ('"... Get. It. OUT," Noem tweeted Monday')
+        # is shown whole, as the claims are.
+        passages = _whole_quotations(a.text, ex.sentences) if ex.sentences else []
+        starts = [p for p, _ in passages]
         for ev in ex.events:
             # a time of day ("12:00 UTC Monday": 2009-06-01T12:00Z) dates its day
             when = ev.date.split("T")[0] if ev.date else None
@@ -1203,6 +1207,14 @@ def build_timeline(
                 continue
             if ev.action in _SPEECH_ACTIONS:
                 continue
+            k = bisect.bisect_right(starts, ev.start) - 1
+            if (
+                k >= 0
+                and passages[k][0] <= ev.start < passages[k][1]
+                and (passages[k][1] - passages[k][0] > ev.end - ev.start)
+            ):
+                ev = replace(ev, start=passages[k][0], end=passages[k][1],
+                             text=a.text[passages[k][0] : passages[k][1]])  # fmt: skip
             text = ev.text.strip()
             toks = set(_content_tokens(text))
             entry = next(
