@@ -122,6 +122,12 @@ def _quotes(text: str):
     return extract_quotes(Article(id="t", source_path="t", text=text))
 
 
+def _quote_with(text: str, words: str):
+    """The one quote of ``text`` that holds ``words``."""
+    (q,) = [q for q in _quotes(text) if words in q.text]
+    return q
+
+
 def test_inverted_cue_with_a_quotation_word_parsed_as_subject():
     # The parser takes "mode" (inside the quotation) for the subject of "said" and the
     # name after the cue for its object: the name is the source, the quotation the content.
@@ -143,8 +149,7 @@ def test_name_the_parser_put_in_the_phrase_before_the_cue_speaks():
         "In a March 2016 meeting with the editorial board of the Washington Post Trump said "
         "that U.S. involvement in NATO may need to be significantly decreased."
     )
-    quotes = _quotes(text)
-    (q,) = [q for q in quotes if "NATO" in q.text]
+    q = _quote_with(text, "NATO")
     assert "Trump" in (q.speaker or "")  # not the previous sentence's Sanders
     assert text[q.speaker_start : q.speaker_end].endswith("Trump")
 
@@ -179,8 +184,7 @@ def test_pronoun_speaker_resolves_to_previous_speaker():
         "“We need to talk,” Macron told reporters. "
         "“Nobody wants a war in Europe,” he added."
     )
-    quotes = _quotes(text)
-    (q,) = [q for q in quotes if "Nobody wants" in q.text]
+    q = _quote_with(text, "Nobody wants")
     assert q.speaker == "Emmanuel Macron"
     assert text[q.speaker_start : q.speaker_end] == "he"
 
@@ -392,8 +396,7 @@ def test_block_quotation_after_a_cue_ending_its_line_with_a_colon():
         "have ever seen.\n\n"
         "The campaign did not respond."
     )
-    quotes = _quotes(text)
-    (q,) = [q for q in quotes if "front-runner" in q.text]
+    q = _quote_with(text, "front-runner")
     assert q.speaker == "Limbaugh"
     assert q.text.startswith("And from a supposed front-runner")
     assert q.text.endswith("ever seen")  # the paragraph, not the next one
@@ -408,8 +411,7 @@ def test_quotation_after_a_colon_takes_the_subject_of_the_clause_before():
         "The piece used one of the woman’s quotes as its headline: “Finally. Someone who "
         "thinks like me, at last.” The feature drew criticism."
     )
-    quotes = _quotes(text)
-    (q,) = [q for q in quotes if "Finally" in q.text]
+    q = _quote_with(text, "Finally")
     assert text[q.speaker_start : q.speaker_end] == "The piece"
 
 
@@ -420,8 +422,7 @@ def test_subject_of_a_passive_clause_says_what_its_dependent_cue_reports():
         "Mr. Obama is also determined to warn his supporters that failing to turn out in "
         "November would be a personal insult to him."
     )
-    quotes = _quotes(text)
-    (q,) = [q for q in quotes if "insult" in q.text]
+    q = _quote_with(text, "insult")
     assert q.cue == "warn"
     assert text[q.speaker_start : q.speaker_end] == "Mr. Obama"
 
@@ -431,8 +432,7 @@ def test_cue_after_able_takes_the_subject_of_be():
         "The race is neck-and-neck.\n\n"
         "Trump will be unable to claim that the polls show him far ahead of Clinton."
     )
-    quotes = _quotes(text)
-    (q,) = [q for q in quotes if "polls" in q.text]
+    q = _quote_with(text, "polls")
     assert q.cue == "claim"
     assert text[q.speaker_start : q.speaker_end] == "Trump"
 

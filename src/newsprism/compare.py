@@ -533,8 +533,6 @@ def find_conflicts(
             a2, q2, d2, s2, p2, o2 = items[j]
             if keys[a1.id] == keys[a2.id] or d1[0] != d2[0]:
                 continue
-            if also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1):
-                continue  # one outlet gives both figures: two things, not a disagreement
             if o1 and o2 and o1 != o2:
                 continue  # Trump's crowd of 230 and Rubio's of 1,000: two people's figures
             if not _same_measured_thing(q1, q2) or not _same_fate(q1, q2):
@@ -551,6 +549,8 @@ def find_conflicts(
             lo2, hi2 = _interval(q2, d2[1])
             if lo1 <= hi2 and lo2 <= hi1:
                 continue  # compatible ranges: no conflict
+            if also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1):
+                continue  # one outlet gives both figures: two things, not a disagreement
             day1, day2 = by_id[a1.id].published_date, by_id[a2.id].published_date
             kind = "change" if day1 and day2 and day1 != day2 else "conflict"
             if kind == "change" and not shared_name:
@@ -1181,9 +1181,15 @@ def _uses_count(term: str, text: str) -> int:
 
 
 def build_timeline(
-    articles: Sequence[Article], extractions: dict[str, Extraction]
+    articles: Sequence[Article],
+    extractions: dict[str, Extraction],
+    claims_by_article: dict[str, list[Claim]] | None = None,
 ) -> list[dict[str, Any]]:
     """The story's dated events, merged across articles, each citing its articles.
+
+    An event's sentence is shown as the claim holding it (``claims_by_article``, from
+    :func:`split_claims`; found again when not given), so a sentence split inside a
+    quotation shows whole.
 
     An event that ended more than ``BACKGROUND_DAYS`` before the story's first article
     ("the 2014 Minsk protocol", "last December") is marked ``background``: context the
@@ -1198,7 +1204,10 @@ def build_timeline(
             continue
         # A sentence split inside a quotation ('"... Get. It. OUT," Noem tweeted Monday')
         # is shown whole, as the claims are.
-        passages = _whole_quotations(a.text, ex.sentences) if ex.sentences else []
+        if claims_by_article is not None and a.id in claims_by_article:
+            passages = [(c.start, c.end) for c in claims_by_article[a.id]]
+        else:
+            passages = _whole_quotations(a.text, ex.sentences) if ex.sentences else []
         starts = [p for p, _ in passages]
         for ev in ex.events:
             # a time of day ("12:00 UTC Monday": 2009-06-01T12:00Z) dates its day
@@ -1424,7 +1433,7 @@ def compare_story(
         framing_articles or articles, groups, keys, config=config, story=articles
     )
     return {
-        "timeline": build_timeline(articles, extractions),
+        "timeline": build_timeline(articles, extractions, claims_by_article),
         "quotes": group_quotes(articles, extractions, keys, config=config),
         "agreements": agreements,
         "conflicts": conflicts,

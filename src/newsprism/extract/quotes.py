@@ -46,7 +46,7 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
@@ -1475,29 +1475,40 @@ _DASH_SIGNATURE = re.compile(
 )
 
 
+def _free_marks(ctx: _Context, covered: list[tuple[int, int]]) -> Iterator[QuoteSpan]:
+    """Quotations of two words or more that no pass has used and no quote covers."""
+    for q in ctx.marks:
+        if q.used or q.words < 2 or any(x < q.end and q.start < y for x, y in covered):
+            continue
+        yield q
+
+
+def _take_mark(
+    q: QuoteSpan, spk: _Speaker, cue: str | None, how: str, sentences: list[Sentence], add: object
+) -> None:
+    """Add the quotation ``q`` as ``spk``'s direct quote and mark it used."""
+    q.used = True
+    si = char_to_sentence(sentences, q.start)
+    add(q.start, q.end, spk, cue, "direct", si, None, how)  # type: ignore[operator]
+
+
 def _dash_signatures(
     ctx: _Context, sentences: list[Sentence], add: object, covered: list[tuple[int, int]]
 ) -> None:
     """A quotation followed by a dash and a name is that person's words."""
     text = ctx.text
-    for q in ctx.marks:
-        if q.used or not q.closed or q.words < 2:
-            continue
-        m = _DASH_SIGNATURE.match(text, q.end)
+    for q in _free_marks(ctx, covered):
+        m = _DASH_SIGNATURE.match(text, q.end) if q.closed else None
         if m is None:
             continue
         a, b = m.span(1)
         after = text[b:].lstrip(" \t\xa0")[:1]
         if after and after not in '\n.,;“"' and not text[b:].startswith((" “", ' "')):
             continue  # the name runs on into a sentence: not a signature
-        if any(x < q.end and q.start < y for x, y in covered):
-            continue
         ent = _first_named(ctx, a, b)
         name = ent.canonical if ent else text[a:b]
-        si = char_to_sentence(sentences, q.start)
-        q.used = True
-        add(q.start, q.end, _Speaker(name, a, b, not ent or ent.label == "PERSON"), None,
-            "direct", si, None, "dash")  # type: ignore[operator]  # fmt: skip
+        spk = _Speaker(name, a, b, not ent or ent.label == "PERSON")
+        _take_mark(q, spk, None, "dash", sentences, add)
 
 
 # 'Said Ellis: “…”', 'Added Smith's aide, “…”': a sentence opening with the cue, then the
@@ -1513,9 +1524,7 @@ def _inverted_openers(
 ) -> None:
     """A quotation after 'Said Ellis:' is Ellis's (the parser makes "Said" a compound)."""
     text = ctx.text
-    for q in ctx.marks:
-        if q.used or q.words < 2 or any(x < q.end and q.start < y for x, y in covered):
-            continue
+    for q in _free_marks(ctx, covered):
         lo = max(0, q.start - 140)
         m = _INVERTED_OPENER.search(text, lo, q.start)
         if m is None:
@@ -1528,9 +1537,7 @@ def _inverted_openers(
             spk = _Speaker(_np_text(text, a, b), a, b, False)
         else:
             continue
-        q.used = True
-        si = char_to_sentence(sentences, q.start)
-        add(q.start, q.end, spk, m["cue"], "direct", si, None, "verb")  # type: ignore[operator]
+        _take_mark(q, spk, m["cue"], "verb", sentences, add)
 
 
 _COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)$", re.M)
