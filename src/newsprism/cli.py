@@ -512,5 +512,45 @@ def eval_quantities(data: str, as_json: bool) -> None:
         _print_scores(evaluate_quantities(data), as_json)
 
 
+@eval_group.command("compare")
+@click.option(
+    "--data",
+    "data",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Gold file of cross-outlet figure comparisons (conflicts-dev.json).",
+)
+@JSON_FLAG
+@click.option(
+    "--conflicts",
+    type=click.Choice(["rules", "model"]),
+    default="rules",
+    show_default=True,
+    help="How figures are compared: the default rules, or the trained figure models "
+    "(experimental; trained on this very file, so its score here is in-sample).",
+)
+def eval_compare(data: str, as_json: bool, conflicts: str) -> None:
+    """Conflicts and changes between outlets, scored on a hand-checked gold set.
+
+    Each gold group (an ECB+ sub-topic, a NewsWCL50 event) is compared as one story;
+    the documents are read from the corpora beside the gold file's folder
+    (../shared/eval/ecbplus, ../shared/eval/newswcl50). Prints conflict recall and
+    precision, false alarms on changes, agreements and near-misses, and change recall.
+
+    Example:
+
+        newsprism eval compare --data ../shared/eval/compare/conflicts-dev.json
+    """
+    from newsprism.compare import CompareConfig
+    from newsprism.evaluate.compare import evaluate_compare
+
+    with _errors():
+        scores = evaluate_compare(data, config=CompareConfig(conflicts=conflicts))
+    if not as_json:
+        scores.pop("false_alarms", None)
+        scores.pop("missed_conflicts", None)
+    _print_scores(scores, as_json)
+
+
 def main() -> None:  # pragma: no cover - entry point for python -m
     cli()

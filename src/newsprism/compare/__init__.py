@@ -101,6 +101,10 @@ class CompareConfig:
     quote_fragment_words: int = 8  # a shorter quote joins only renderings of its speaker
     omission_share: float = 0.5  # an omission: at least this share of the outlets carry it
     framing_min_count: int = 2
+    # How disagreeing figures are found: "rules" (the hand-written filters of
+    # find_conflicts) or "model" (figure claims aligned by the trained figure models of
+    # newsprism.compare.figures; see docs/architecture.md for both scores).
+    conflicts: str = "rules"
 
 
 DEFAULT_COMPARE = CompareConfig()
@@ -583,6 +587,34 @@ def find_conflicts(
             )
     found.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"]))
     # Copies of one sentence in several articles make the same disagreement again.
+    seen: set[frozenset[tuple[str, str]]] = set()
+    unique = []
+    for c in found:
+        key = frozenset((x["value"], x["text"]) for x in c["claims"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique
+
+
+def find_figure_conflicts(
+    articles: Sequence[Article],
+    extractions: Mapping[str, Extraction],
+    claims_by_article: Mapping[str, list[Claim]],
+    keys: Mapping[str, str],
+) -> list[dict[str, Any]]:
+    """Conflicts and changes between figure claims aligned by the trained figure models."""
+    from newsprism.compare.figures import align_figures, figures_of, pair_json
+
+    figures = []
+    for a in articles:
+        ex = extractions.get(a.id)
+        if ex is None or a.duplicate_of:
+            continue
+        sentences = [(c.start, c.end) for c in claims_by_article.get(a.id, [])]
+        figures.extend(figures_of(a, ex, sentences)[0])
+    found = [pair_json(p) for p in align_figures(figures, keys) if p.kind in ("conflict", "change")]
+    found.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"]))
     seen: set[frozenset[tuple[str, str]]] = set()
     unique = []
     for c in found:
@@ -1428,7 +1460,10 @@ def compare_story(
                 }
             )
     exclusives.sort(key=lambda e: e.pop("position"))
-    conflicts = find_conflicts(articles, extractions, claims_by_article, keys)
+    if config.conflicts == "model":
+        conflicts = find_figure_conflicts(articles, extractions, claims_by_article, keys)
+    else:
+        conflicts = find_conflicts(articles, extractions, claims_by_article, keys)
     framing = find_framing(
         framing_articles or articles, groups, keys, config=config, story=articles
     )
