@@ -88,7 +88,12 @@ def _story_html(report: dict, story_id: str) -> str:
 def test_writes_index_and_one_page_per_story(report: dict) -> None:
     out: Path = report["out"]
     assert report["paths"][0] == out / "report.html"
-    assert len(report["paths"]) == 1 + len(report["docs"])
+    threads = {d.get("thread") for d in report["docs"] if d.get("thread")}
+    # one page per story, plus one per thread of two or more stories (#21 item 7)
+    assert len(report["paths"]) == 1 + len(report["docs"]) + len(
+        [p for p in report["paths"] if p.parent.name == "threads"]
+    )
+    assert len([p for p in report["paths"] if p.parent.name == "threads"]) <= len(threads)
     for path in report["paths"]:
         assert path.is_file()
         assert path.resolve().is_relative_to(out.resolve())
