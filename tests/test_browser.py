@@ -441,7 +441,7 @@ def test_highlight_layers_toggle(tab: Tab, site: dict[str, Any]) -> None:
     assert tab.problems == []
 
 
-# ---------------------------------------------------------------------------- #21: reading the report
+# ------------------------------------------------------------------ #21: reading the report
 
 
 def _call_page(analysed: dict[str, Any]) -> str:

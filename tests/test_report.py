@@ -480,7 +480,9 @@ def test_reported_speech_is_shown_as_paraphrase(analysed: dict[str, Any]) -> Non
     assert kinds.count("direct") == view["counts"]["direct_quotes"] > 0
     page = analysed["page"]
     # indirect: no quotation marks, labelled; direct: curly marks
-    for block in re.findall(r'<div class="statement statement-indirect".*?</blockquote>', page, re.S):
+    for block in re.findall(
+        r'<div class="statement statement-indirect".*?</blockquote>', page, re.S
+    ):
         assert "paraphrase</span> said that" in block and "“" not in block.split("said that")[0]
     for block in re.findall(r'<div class="statement statement-direct".*?</blockquote>', page, re.S):
         assert '<span class="verbatim">“' in block

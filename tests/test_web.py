@@ -316,7 +316,7 @@ def test_run_binds_localhost_by_default() -> None:
     assert inspect.signature(web_app.run).parameters["host"].default == "127.0.0.1"
 
 
-# ---------------------------------------------------------------------------- #21: the analysed sample
+# ------------------------------------------------------------------ #21: the analysed sample
 
 
 @pytest.fixture(scope="module")
@@ -456,7 +456,7 @@ def test_spelling_variants(a: str, b: str, same: bool) -> None:
 def test_thread_page_lists_stories_in_time_order(sample_app: dict[str, Any]) -> None:
     client, call, visit = sample_app["client"], sample_app["call"], sample_app["visit"]
     page = client.get(f"/threads/{call['thread']}").text
-    assert page.index(f'/stories/{visit["id"]}') < page.index(f'/stories/{call["id"]}')
+    assert page.index(f"/stories/{visit['id']}") < page.index(f"/stories/{call['id']}")
     assert "12 days later" in page
     body = client.get(f"/api/threads/{call['thread']}").json()
     assert [s["id"] for s in body["stories"]] == [visit["id"], call["id"]]
@@ -485,7 +485,7 @@ def test_a_query_without_words_matches_nothing(sample_app: dict[str, Any], q: st
     assert sample_app["client"].get("/api/stories", params={"q": q}).json()["count"] == 0
 
 
-# ---------------------------------------------------------------------------- #21: development corpora
+# ------------------------------------------------------------------ #21: development corpora
 
 
 @pytest.fixture(scope="module")

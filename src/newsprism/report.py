@@ -685,7 +685,11 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
                 continue
             seen.add(aid)
             tokens, dropped = _diff(_bare_quote(canonical), _bare_quote(vtext))
-            if _quote_kind(v.get("kind")) == "indirect" and tokens and tokens[0][0].lower() == "that":
+            if (
+                _quote_kind(v.get("kind")) == "indirect"
+                and tokens
+                and tokens[0][0].lower() == "that"
+            ):
                 # shown after "said that" (#21 item 5)
                 tokens = tokens[1:]
                 while tokens and tokens[0][0].isspace():
@@ -890,7 +894,10 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         "digest": _digest(conflicts, facts, quotes, framing),
         "counts": {
             "direct_quotes": sum(
-                1 for q in quotes + quotes_single for st in q["statements"] if st["kind"] == "direct"
+                1
+                for q in quotes + quotes_single
+                for st in q["statements"]
+                if st["kind"] == "direct"
             ),
             "indirect_quotes": sum(
                 1
@@ -1074,9 +1081,7 @@ def thread_views(
                 day = _as_date(ev.get("date"))
                 if ev.get("background") is True or day is None or (since and day <= since):
                     continue
-                events.append(
-                    {"date": format_date(ev.get("date")), "text": _str(ev.get("text"))}
-                )
+                events.append({"date": format_date(ev.get("date")), "text": _str(ev.get("text"))})
             start = _as_date(after["first"])
             steps.append(
                 {
@@ -1253,9 +1258,7 @@ def write_report(store: Store, out_dir: Path) -> list[Path]:
         view["slug"] = card["slug"]
         path = stories_dir / f"{card['slug']}.html"
         thread = threads.get(card["thread"])
-        path.write_text(
-            render_story(view, generated=generated, thread=thread), encoding="utf-8"
-        )
+        path.write_text(render_story(view, generated=generated, thread=thread), encoding="utf-8")
         written.append(path)
     if threads:
         threads_dir = out_dir / "threads"

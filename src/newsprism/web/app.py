@@ -188,11 +188,32 @@ def _facet_name(name: str, label: str) -> bool:
         and len(text) >= 2
         and text[:1].isupper()
         and any(c.isalpha() for c in text)
-        and all(w[:1].isupper() or not w[:1].isalpha() or w in _NAME_PARTICLES for w in text.split())
+        and all(
+            w[:1].isupper() or not w[:1].isalpha() or w in _NAME_PARTICLES for w in text.split()
+        )
     )
 
 
-_NAME_PARTICLES = frozenset({"de", "da", "del", "der", "di", "du", "la", "le", "van", "von", "of", "al", "bin", "the", "and", "for"})
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "der",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "of",
+        "al",
+        "bin",
+        "the",
+        "and",
+        "for",
+    }
+)
 
 
 # ---------------------------------------------------------------------------- data
@@ -250,7 +271,8 @@ class _Snapshot:
             [str(fr.get("referent") or ""), *fr.get("terms", {})]
             for doc in self.docs
             for fr in doc.get("framing") or []
-            if isinstance(fr, dict) and fr.get("kind") == "spelling"
+            if isinstance(fr, dict)
+            and fr.get("kind") == "spelling"
             and isinstance(fr.get("terms"), dict)
         ]
         self.entity_index = entity_groups(self.mentions, spellings)
@@ -803,9 +825,7 @@ def create_app(db_path: str) -> FastAPI:
         key = _thread_key(snap, thread_id)
         if key is None:
             raise not_found("thread", thread_id)
-        html = snap.cached(
-            ("thread", key), lambda: render_thread(snap.threads[key], links=LINKS)
-        )
+        html = snap.cached(("thread", key), lambda: render_thread(snap.threads[key], links=LINKS))
         return HTMLResponse(html)
 
     @app.get("/articles", response_class=HTMLResponse, summary="Articles (HTML)")
