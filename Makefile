@@ -1,10 +1,11 @@
-# Quick start: `make demo` (install + analyse the bundled sample) and `make test`.
+# Quick start: `make demo` (install + analyse the bundled sample), `make serve` (the web
+# app over it) and `make test`.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install demo test test-all lint bench clean
+.PHONY: install demo serve test test-all lint bench clean
 
 $(BIN)/newsprism: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +17,12 @@ install: $(BIN)/newsprism
 
 demo: install
 	$(BIN)/newsprism analyze examples/ukraine-2022-02 --out $(OUT)
-	@echo "open $(OUT)/report.html"
+	@echo "open $(OUT)/report.html, or run: make serve"
+
+# The web app over the demo's store, on http://127.0.0.1:8000/ (Ctrl-C stops it).
+serve: install
+	@test -f $(OUT)/newsprism.duckdb || $(MAKE) demo
+	$(BIN)/newsprism serve --db $(OUT)/newsprism.duckdb
 
 test: install
 	$(BIN)/python -m pytest -q

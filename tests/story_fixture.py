@@ -327,3 +327,38 @@ if __name__ == "__main__":  # python tests/story_fixture.py OUT_DIR
 
     path = build_sample_db(Path(sys.argv[1]), hostile="--hostile" in sys.argv)
     print(json.dumps({"db": str(path)}))
+
+
+def analyze_to(out: Path, *paths: Path) -> Path:
+    """Run ``newsprism analyze`` on ``paths`` into ``out``; return the store's path (#21)."""
+    from click.testing import CliRunner
+
+    from newsprism.cli import cli
+
+    result = CliRunner().invoke(cli, ["analyze", *map(str, paths), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out / "newsprism.duckdb"
+
+
+def dev_corpora(eval_dir: Path, out: Path) -> dict[str, Path]:
+    """JSONL files of two development corpora: ECB+ topic 1 and NewsWCL50 events 0-4."""
+    from newsprism.evaluate.clustering import load_ecbplus
+
+    out.mkdir(parents=True, exist_ok=True)
+    files: dict[str, Path] = {}
+    ecb = eval_dir / "ecbplus" / "ECB+"
+    if ecb.is_dir():
+        path = files["ecb+ topic 1"] = out / "ecb1.jsonl"
+        with path.open("w", encoding="utf-8") as f:
+            for doc in load_ecbplus(ecb, topics=[1]):
+                a = doc.article
+                row = {"id": a.id, "title": a.title, "text": a.text, "url": a.url}
+                row |= {"outlet": a.outlet, "published": a.published_iso}
+                f.write(json.dumps(row) + "\n")
+    wcl = eval_dir / "newswcl50" / "articles.jsonl"
+    if wcl.is_file():
+        path = files["newswcl50 events 0-4"] = out / "wcl.jsonl"
+        rows = [json.loads(line) for line in wcl.read_text(encoding="utf-8").splitlines() if line]
+        keep = [r for r in rows if str(r.get("id", "")).split("_")[0] in {"0", "1", "2", "3", "4"}]
+        path.write_text("".join(json.dumps(r) + "\n" for r in keep), encoding="utf-8")
+    return files

@@ -252,6 +252,7 @@ def test_static_phone_layout_does_not_scroll_sideways(browser: Any, site: dict[s
 
 def test_static_hostile_page_runs_no_injected_script(tab: Tab, site: dict[str, Any]) -> None:
     tab.open(_static(site, "s-hostile"))
+    tab.page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
     tab.page.hover(".source-text")
     for link in tab.page.locator("#summary a.cite, #conflicts a.cite-more").all()[:5]:
         link.click()
@@ -438,3 +439,115 @@ def test_highlight_layers_toggle(tab: Tab, site: dict[str, Any]) -> None:
     tab.page.locator("#articles input[data-layer=quote]").uncheck()
     assert quote.evaluate(background) == "rgba(0, 0, 0, 0)"
     assert tab.problems == []
+
+
+# ------------------------------------------------------------------ #21: reading the report
+
+
+def _call_page(analysed: dict[str, Any]) -> str:
+    call = max(analysed["docs"], key=lambda d: len(d["articles"]))
+    return (analysed["out"] / "stories" / f"{safe_id(call['id'])}.html").as_uri()
+
+
+def _height(tab: Tab) -> int:
+    return int(tab.page.evaluate("document.documentElement.scrollHeight"))
+
+
+def test_story_page_opens_with_key_differences_and_is_short(
+    browser: Any, analysed: dict[str, Any]
+) -> None:
+    for width, height, name in ((1280, 900, "desktop"), (390, 844, "phone")):
+        tab = Tab(browser, width, height)
+        tab.open(_call_page(analysed))
+        digest = tab.page.locator("#differences")
+        assert digest.is_visible()
+        top = tab.page.evaluate("document.getElementById('differences').offsetTop")
+        assert top < tab.page.evaluate("document.getElementById('summary').offsetTop")
+        assert tab.page.evaluate("document.documentElement.scrollWidth") <= width
+        tab.shot(f"story-{name}", full=True)
+        digest.screenshot(path=str(ARTIFACTS / f"story-digest-{name}.png"))
+        if name == "desktop":
+            # four articles on a page of about 6,000 px (it was 17,600)
+            assert _height(tab) < 7000
+        assert tab.problems == []
+        tab.close()
+
+
+def test_digest_links_open_their_collapsed_evidence(tab: Tab, analysed: dict[str, Any]) -> None:
+    tab.open(_call_page(analysed))
+    links = tab.page.locator("#differences a[href^='#']")
+    assert links.count() >= 4
+    for i in range(links.count()):
+        link = links.nth(i)
+        target = link.get_attribute("href")[1:]
+        link.click()
+        visible = tab.page.evaluate(
+            """id => { const el = document.getElementById(id); const r = el.getBoundingClientRect();
+                       return r.height > 0 && r.bottom > 0 && r.top < innerHeight; }""",
+            target,
+        )
+        assert visible, target
+    assert tab.problems == []
+
+
+def test_citation_opens_its_collapsed_article(tab: Tab, analysed: dict[str, Any]) -> None:
+    tab.open(_call_page(analysed))
+    assert tab.page.locator("details.source[open]").count() == 0
+    tab.page.locator("#summary a.cite").first.click()
+    tab.page.wait_for_function("() => document.querySelector(':target') !== null")
+    assert _target_info(tab)["inView"]
+    assert tab.page.locator("details.source[open]").count() == 1
+    assert tab.problems == []
+
+
+def test_reported_speech_looks_unlike_a_quotation(tab: Tab, analysed: dict[str, Any]) -> None:
+    tab.open(_call_page(analysed))
+    board = tab.page.locator("#quotes")
+    para = board.locator(".variant-indirect .paraphrase").first
+    verb = board.locator(".verbatim").first
+    assert para.inner_text().lower().startswith("paraphrase said that")
+    assert "“" not in para.inner_text()[:30]
+    assert verb.inner_text().startswith("“")
+    style = "el => getComputedStyle(el).fontStyle"
+    assert para.evaluate(style) == "italic" and verb.evaluate(style) == "normal"
+    board.screenshot(path=str(ARTIFACTS / "story-quotes-desktop.png"))
+    assert tab.problems == []
+
+
+def test_coverage_is_readable_on_a_phone(browser: Any, analysed: dict[str, Any]) -> None:
+    tab = Tab(browser, 390, 844)
+    tab.open(_call_page(analysed))
+    cov = tab.page.locator("#coverage")
+    cov.scroll_into_view_if_needed()
+    assert tab.page.evaluate("document.documentElement.scrollWidth") <= 390
+    first_row = tab.page.locator("#coverage .matrix").first.locator("tbody tr").first
+    assert first_row.locator("td .cell-outlet").count() == 4
+    cells = first_row.locator("td")
+    for i in range(cells.count()):
+        box = cells.nth(i).bounding_box()
+        # outlets are rows: each name has the width of the card, not of a squeezed column
+        assert box is not None and box["width"] > 200
+    # no outlet name is broken inside a word: "Al Jazeera" stays on one line
+    aj = first_row.locator("td .cell-outlet", has_text="Al Jazeera")
+    if aj.count():
+        assert aj.first.bounding_box()["height"] < 30
+    cov.screenshot(path=str(ARTIFACTS / "story-coverage-phone.png"))
+    assert tab.problems == []
+    tab.close()
+
+
+def test_thread_page_links_the_stories(browser: Any, analysed: dict[str, Any]) -> None:
+    for width, height, name in ((1280, 900, "desktop"), (390, 844, "phone")):
+        tab = Tab(browser, width, height)
+        tab.open(_call_page(analysed))
+        tab.page.locator(".thread-box a", has_text="how it developed").click()
+        tab.page.wait_for_load_state()
+        assert tab.page.locator("h1").inner_text() == "How the story developed"
+        assert tab.page.locator(".thread-story").count() == len(analysed["docs"])
+        assert tab.page.evaluate("document.documentElement.scrollWidth") <= width
+        tab.shot(f"thread-{name}", full=True)
+        tab.page.locator(".thread-story h2 a").first.click()
+        tab.page.wait_for_load_state()
+        assert tab.page.locator(".thread-box li.current").count() == 1
+        assert tab.problems == []
+        tab.close()

@@ -100,3 +100,36 @@ def test_every_command_has_help_with_an_example(runner):
         assert result.exit_code == 0, path
         if not hasattr(cmd, "commands"):
             assert "Example:" in result.output, f"{' '.join(path)} --help has no example"
+
+
+def test_stories_without_store_says_where_it_looked_and_suggests_the_demo(
+    runner, tmp_path, monkeypatch
+):
+    # `make demo` wrote out/newsprism.duckdb; the default --db is elsewhere (#21 item 11)
+    (tmp_path / "out").mkdir()
+    (tmp_path / "out" / "newsprism.duckdb").write_bytes(b"")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, ["stories", "--db", "missing.duckdb"])
+    assert result.exit_code == 1
+    assert f"no store at {tmp_path / 'missing.duckdb'}" in result.output
+    assert "use --db out/newsprism.duckdb" in result.output
+
+
+def test_analyze_of_one_article_says_1_story_from_1_article(runner, tmp_path):
+    src = tmp_path / "one.txt"
+    src.write_text(
+        "Airport to close\n\nThe city's main airport will close for two days next week while "
+        "crews repair the runway, its operator said on Monday. Flights will move to the "
+        "regional airfield, the operator said, and passengers should check with airlines.\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["analyze", str(src), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "1 story from 1 article:" in result.output
+    listed = runner.invoke(cli, ["stories", "--db", str(tmp_path / "out" / "newsprism.duckdb")])
+    assert "  1 article " in listed.output and "1 articles" not in listed.output
+
+
+def test_top_level_help_names_feeds_and_warc(runner):
+    result = runner.invoke(cli, ["--help"])
+    assert "RSS/Atom feeds" in result.output and "WARC" in result.output

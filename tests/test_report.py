@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import html
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -88,7 +90,12 @@ def _story_html(report: dict, story_id: str) -> str:
 def test_writes_index_and_one_page_per_story(report: dict) -> None:
     out: Path = report["out"]
     assert report["paths"][0] == out / "report.html"
-    assert len(report["paths"]) == 1 + len(report["docs"])
+    threads = {d.get("thread") for d in report["docs"] if d.get("thread")}
+    # one page per story, plus one per thread of two or more stories (#21 item 7)
+    assert len(report["paths"]) == 1 + len(report["docs"]) + len(
+        [p for p in report["paths"] if p.parent.name == "threads"]
+    )
+    assert len([p for p in report["paths"] if p.parent.name == "threads"]) <= len(threads)
     for path in report["paths"]:
         assert path.is_file()
         assert path.resolve().is_relative_to(out.resolve())
@@ -413,3 +420,106 @@ def test_two_events_of_one_sentence_say_which_event_each_is() -> None:
     assert who["2022-02-07"] == "Joe Biden · meet · Olaf Scholz"
     assert who["2022-02-14"] == "Olaf Scholz · travel · Kyiv and Moscow"
     assert who["2022-02-08"] == ""  # a sentence of its own needs no label
+
+
+# ---------------------------------------------------------------------------- #21
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The sample's report as ``newsprism analyze`` writes it."""
+    from story_fixture import SAMPLE, analyze_to
+
+    out = tmp_path_factory.mktemp("analysed") / "out"
+    db = analyze_to(out, SAMPLE)
+    with Store(db, read_only=True) as store:
+        docs = store.story_documents()
+        articles = {a.id: a for a in store.articles()}
+    call = max(docs, key=lambda d: len(d["articles"]))
+    page = (out / "stories" / f"{safe_id(call['id'])}.html").read_text(encoding="utf-8")
+    return {"out": out, "docs": docs, "articles": articles, "call": call, "page": page}
+
+
+@pytest.mark.parametrize(
+    ("article", "label"),
+    [
+        ({"outlet": "Sputnik", "source_path": "x/004.txt"}, "Sputnik"),
+        ({"url": "https://www.example.com/a", "source_path": "x/1.txt"}, "example.com"),
+        ({"source_path": "x/002_ff08.txt"}, "unknown outlet · 002_ff08.txt"),
+    ],
+)
+def test_article_label_says_unknown_outlet(article: dict, label: str) -> None:
+    from newsprism.report import article_label, split_label
+
+    assert article_label(article) == label
+    name, secondary = split_label(label)
+    assert (name, secondary) == (
+        ("unknown outlet", "002_ff08.txt") if "unknown" in label else (label, "")
+    )
+
+
+def test_each_fact_has_one_status_in_words(analysed: dict[str, Any]) -> None:
+    view = story_view(analysed["call"], analysed["articles"])
+    assert view["counts"]["outlets"] == len(view["matrix_outlets"]) == 4
+    page = analysed["page"].split("</style>", 1)[1]
+    # never both "agreed" and "omission" on one row: the old badges are gone
+    assert 'class="badge badge-agreement"' not in page
+    assert "∅</span> Omission" not in page and "✓</span> Agreed" not in page
+    for fact in view["facts"]:
+        status = fact["status"]
+        assert status["count"] + len(status["missing"]) == 4
+        assert status["tone"] == {4: "all", 1: "only"}.get(status["count"], "some")
+    text = html.unescape(re.sub(r"<[^>]+>", "", page))
+    assert re.search(r"3 of 4 — missing in (Al Jazeera|Sputnik|unknown outlet)", text)
+
+
+def test_reported_speech_is_shown_as_paraphrase(analysed: dict[str, Any]) -> None:
+    view = story_view(analysed["call"], analysed["articles"])
+    kinds = [st["kind"] for q in view["quotes"] + view["quotes_single"] for st in q["statements"]]
+    assert kinds.count("indirect") == view["counts"]["indirect_quotes"] > 0
+    assert kinds.count("direct") == view["counts"]["direct_quotes"] > 0
+    page = analysed["page"]
+    # indirect: no quotation marks, labelled; direct: curly marks
+    for block in re.findall(
+        r'<div class="statement statement-indirect".*?</blockquote>', page, re.S
+    ):
+        assert "paraphrase</span> said that" in block and "“" not in block.split("said that")[0]
+    for block in re.findall(r'<div class="statement statement-direct".*?</blockquote>', page, re.S):
+        assert '<span class="verbatim">“' in block
+
+
+def test_story_page_opens_with_key_differences(analysed: dict[str, Any]) -> None:
+    page = analysed["page"]
+    digest = page[page.index('id="differences"') : page.index('<div class="layout">')]
+    assert page.index('id="differences"') < page.index('id="summary"')
+    assert "duration of the meeting" in digest  # the 105 vs 45 minutes conflict
+    assert "105 minutes" in digest and "45 minutes" in digest
+    assert "left out" in digest and "Rendered differently" in digest and "Word choice" in digest
+    for target in re.findall(r'href="#([^"]+)"', digest):
+        assert f'id="{target}"' in page, target
+
+
+def test_long_sections_collapse_and_articles_are_closed(analysed: dict[str, Any]) -> None:
+    page = analysed["page"]
+    view = story_view(analysed["call"], analysed["articles"])
+    assert page.count('<details class="source"') == len(view["articles"])
+    assert '<details class="source" open' not in page
+    assert "Show 7 more facts" in page or "more facts" in page
+
+
+def test_thread_page_and_sibling_links(analysed: dict[str, Any]) -> None:
+    docs = analysed["docs"]
+    thread = analysed["call"]["thread"]
+    path = analysed["out"] / "threads" / f"{safe_id(thread)}.html"
+    page = path.read_text(encoding="utf-8")
+    ordered = sorted(docs, key=lambda d: d["first"])
+    positions = [page.index(f'href="../stories/{safe_id(d["id"])}.html"') for d in ordered]
+    assert positions == sorted(positions)
+    for d in docs:
+        story = (analysed["out"] / "stories" / f"{safe_id(d['id'])}.html").read_text("utf-8")
+        assert f'href="../threads/{safe_id(thread)}.html"' in story
+        for other in docs:
+            if other is not d:
+                assert f'href="{safe_id(other["id"])}.html"' in story
+    index = (analysed["out"] / "report.html").read_text(encoding="utf-8")
+    assert f'href="threads/{safe_id(thread)}.html"' in index

@@ -111,6 +111,7 @@ def test_api_stories_lists_links(client: TestClient, data: dict[str, Any]) -> No
     assert first["links"] == {
         "html": f"/stories/{first['id']}",
         "json": f"/api/stories/{first['id']}",
+        "thread": f"/threads/{first['thread']}",
     }
 
 
@@ -138,18 +139,17 @@ def test_search_with_no_match(client: TestClient) -> None:
 def test_filter_by_outlet(client: TestClient) -> None:
     body = client.get("/api/articles", params={"outlet": "sputnik"}).json()
     assert [a["outlet"] for a in body["articles"]] == ["Sputnik"]
+    # The call story cites the 8 Feb article for a figure; citing is not membership (#21)
     stories = client.get("/api/stories", params={"outlet": "San Diego Union-Tribune"}).json()
-    assert {s["id"] for s in stories["stories"]} == {"s-macron-putin-call", "s-macron-kyiv-visit"}
+    assert {s["id"] for s in stories["stories"]} == {"s-macron-kyiv-visit"}
 
 
 def test_filter_by_date(client: TestClient) -> None:
     body = client.get("/api/articles", params={"date_from": "2022-02-08", "date_to": "2022-02-08"})
     assert [a["published"][:10] for a in body.json()["articles"]] == ["2022-02-08"]
     stories = client.get("/api/stories", params={"date_to": "2022-02-10"}).json()
-    assert [s["id"] for s in stories["stories"]] == [
-        "s-macron-putin-call",  # it cites the 8 Feb article for the troop figure
-        "s-macron-kyiv-visit",
-    ]
+    # not the call story, which only cites the 8 Feb article for the troop figure (#21)
+    assert [s["id"] for s in stories["stories"]] == ["s-macron-kyiv-visit"]
 
 
 def test_empty_form_fields_mean_no_filter(client: TestClient) -> None:
@@ -314,3 +314,202 @@ def test_run_binds_localhost_by_default() -> None:
     import inspect
 
     assert inspect.signature(web_app.run).parameters["host"].default == "127.0.0.1"
+
+
+# ------------------------------------------------------------------ #21: the analysed sample
+
+
+@pytest.fixture(scope="module")
+def sample_app(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """The sample as ``newsprism analyze`` stores it (not the hand-built fixture)."""
+    from story_fixture import SAMPLE, analyze_to
+
+    db = analyze_to(tmp_path_factory.mktemp("analysed") / "out", SAMPLE)
+    with Store(db, read_only=True) as store:
+        docs = store.story_documents()
+        articles = {a.id: a for a in store.articles()}
+    by_outlet = {a.outlet: a for a in articles.values() if a.outlet}
+    call = next(d for d in docs if by_outlet["Sputnik"].id in {x["id"] for x in d["articles"]})
+    visit = next(
+        d
+        for d in docs
+        if by_outlet["San Diego Union-Tribune"].id in {x["id"] for x in d["articles"]}
+    )
+    return {
+        "client": TestClient(create_app(str(db)), raise_server_exceptions=False),
+        "docs": docs,
+        "articles": articles,
+        "call": call,
+        "visit": visit,
+    }
+
+
+def _ids(response: Any) -> set[str]:
+    assert response.status_code == 200, response.text
+    return {s["id"] for s in response.json()["stories"]}
+
+
+def test_sample_membership_is_as_known(sample_app: dict[str, Any]) -> None:
+    # The 20 Feb call: four articles; the 8 Feb visit: the San Diego Union-Tribune's alone.
+    assert len(sample_app["call"]["articles"]) == 4
+    assert [a["outlet"] for a in sample_app["visit"]["articles"]] == ["San Diego Union-Tribune"]
+    assert sample_app["call"]["thread"] == sample_app["visit"]["thread"]
+
+
+def test_every_page_of_the_analysed_sample_renders(sample_app: dict[str, Any]) -> None:
+    client = sample_app["client"]
+    urls = ["/", "/articles", "/search?q=Putin", "/api/facets", "/api/stories"]
+    urls += [f"/stories/{d['id']}" for d in sample_app["docs"]]
+    urls += [f"/api/stories/{d['id']}" for d in sample_app["docs"]]
+    urls += [f"/articles/{a}" for a in sample_app["articles"]]  # the SDUT page was a 500
+    urls += [f"/api/articles/{a}" for a in sample_app["articles"]]
+    urls += [f"/threads/{sample_app['call']['thread']}"]
+    for url in urls:
+        assert client.get(url).status_code == 200, url
+
+
+@pytest.mark.parametrize(
+    ("params", "which"),
+    [
+        ({"outlet": "Sputnik"}, {"call"}),
+        ({"outlet": "San Diego Union-Tribune"}, {"visit"}),
+        ({"outlet": "unknown outlet"}, {"call"}),
+        ({"date_from": "2022-02-15"}, {"call"}),
+        ({"date_to": "2022-02-10"}, {"visit"}),
+        ({"entity": "Jen Psaki"}, {"call"}),  # in the 21 Feb article only
+        ({"entity": "Annalena Baerbock"}, {"visit"}),  # in the 8 Feb article only
+        ({"entity": "Pavel Felgenhauer"}, {"call"}),
+        ({"q": "Felgenhauer"}, {"call"}),
+        ({"q": "Baerbock"}, {"visit"}),
+        ({"q": "Putin"}, {"call", "visit"}),
+    ],
+)
+def test_filters_follow_story_membership(
+    sample_app: dict[str, Any], params: dict[str, str], which: set[str]
+) -> None:
+    expected = {sample_app[w]["id"] for w in which}
+    assert _ids(sample_app["client"].get("/api/stories", params=params)) == expected
+    html_page = sample_app["client"].get("/", params=params).text
+    for w in ("call", "visit"):
+        shown = f'href="/stories/{sample_app[w]["id"]}"' in html_page
+        assert shown == (w in which), (params, w)
+
+
+def test_one_outlet_count_everywhere(sample_app: dict[str, Any]) -> None:
+    client, call = sample_app["client"], sample_app["call"]
+    card = next(s for s in client.get("/api/stories").json()["stories"] if s["id"] == call["id"])
+    # Al Jazeera, Sputnik and two files without an outlet, each an unknown outlet
+    assert card["counts"]["outlets"] == len(card["outlets"]) == 4
+    assert sorted(o for o in card["outlets"] if not o.startswith("unknown outlet")) == [
+        "Al Jazeera",
+        "Sputnik",
+    ]
+    page = html.unescape(client.get(f"/stories/{call['id']}").text)
+    assert "<b>4</b> outlets" in page
+    assert "<b>4</b> articles" in page
+
+
+def test_unknown_outlet_shows_the_file_name_as_secondary(sample_app: dict[str, Any]) -> None:
+    client, call = sample_app["client"], sample_app["call"]
+    page = client.get(f"/stories/{call['id']}").text
+    assert 'unknown outlet <span class="outlet-file">002_ff0877bd891f5005.txt</span>' in page
+    assert '<span class="chip-dot" aria-hidden="true"></span>002_ff0877bd891f5005' not in page
+    art = next(a for a in sample_app["articles"].values() if "002_ff08" in a.source_path)
+    body = client.get(f"/api/articles/{art.id}").json()
+    assert body["label"] == "unknown outlet · 002_ff0877bd891f5005.txt"
+    assert "unknown outlet" in client.get("/api/facets").json()["outlets"]
+
+
+def test_entity_facets_are_named_entities_with_variants_merged(sample_app: dict[str, Any]) -> None:
+    entities = sample_app["client"].get("/api/facets").json()["entities"]
+    for junk in ("presence", "his top diplomat", "Both leaders", "spokesperson"):
+        assert junk not in entities
+    assert all(e[:1].isupper() for e in entities)
+    assert "Vladimir Putin" in entities and "Emmanuel Macron" in entities
+    folded = [web_app._fold(e) for e in entities]
+    assert len(folded) == len(set(folded))
+    assert not {"Elysee Palace", "Élysée Palace"} <= set(entities)
+    assert not {"Sergey Lavrov", "Sergei Lavrov"} <= set(entities)
+
+
+def test_entity_filter_matches_every_spelling(sample_app: dict[str, Any]) -> None:
+    client = sample_app["client"]
+    a = client.get("/api/articles", params={"entity": "Elysee Palace"}).json()["count"]
+    b = client.get("/api/articles", params={"entity": "Élysée Palace"}).json()["count"]
+    assert a == b >= 2
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("sergey lavrov", "sergei lavrov", True),
+        ("volodymyr zelensky", "volodymyr zelenskyy", True),
+        ("austria", "australia", False),
+        ("john smith", "joan smith", False),
+        ("iran", "iraq", False),
+    ],
+)
+def test_spelling_variants(a: str, b: str, same: bool) -> None:
+    assert web_app._variant_of(a, b) is same
+
+
+def test_thread_page_lists_stories_in_time_order(sample_app: dict[str, Any]) -> None:
+    client, call, visit = sample_app["client"], sample_app["call"], sample_app["visit"]
+    page = client.get(f"/threads/{call['thread']}").text
+    assert page.index(f"/stories/{visit['id']}") < page.index(f"/stories/{call['id']}")
+    assert "12 days later" in page
+    body = client.get(f"/api/threads/{call['thread']}").json()
+    assert [s["id"] for s in body["stories"]] == [visit["id"], call["id"]]
+    assert body["changes"][0]["days"] == 12
+    story = client.get(f"/stories/{call['id']}").text
+    assert f'href="/stories/{visit["id"]}"' in story  # its sibling
+    assert f'href="/threads/{call["thread"]}"' in story
+    index = client.get("/").text
+    assert index.count(f'href="/threads/{call["thread"]}"') == 2
+    assert_error_shape(client.get("/api/threads/nope"), 404)
+
+
+def test_head_on_pages_answers_like_get(sample_app: dict[str, Any]) -> None:
+    client, call = sample_app["client"], sample_app["call"]
+    for url in ("/", f"/stories/{call['id']}", "/api/stories", "/articles"):
+        r = client.head(url)
+        assert r.status_code == 200, url
+        assert r.content == b""
+        assert r.headers["content-type"] == client.get(url).headers["content-type"]
+
+
+@pytest.mark.parametrize("q", ["\x00", "!!!", "\x00\x01"])
+def test_a_query_without_words_matches_nothing(sample_app: dict[str, Any], q: str) -> None:
+    body = sample_app["client"].get("/api/search", params={"q": q}).json()
+    assert body["stories"] == [] and body["articles"] == []
+    assert sample_app["client"].get("/api/stories", params={"q": q}).json()["count"] == 0
+
+
+# ------------------------------------------------------------------ #21: development corpora
+
+
+@pytest.fixture(scope="module")
+def dev_apps(tmp_path_factory: pytest.TempPathFactory, eval_dir: Path) -> dict[str, TestClient]:
+    from story_fixture import analyze_to, dev_corpora
+
+    base = tmp_path_factory.mktemp("dev")
+    files = dev_corpora(eval_dir, base / "in")
+    if len(files) < 2:
+        pytest.skip("ECB+ or NewsWCL50 is missing from the evaluation folder")
+    return {
+        name: TestClient(create_app(str(analyze_to(base / safe, path))))
+        for (name, path), safe in zip(files.items(), ("a", "b"), strict=True)
+    }
+
+
+def test_every_page_of_two_development_corpora_renders(dev_apps: dict[str, TestClient]) -> None:
+    for name, client in dev_apps.items():
+        stories = client.get("/api/stories").json()["stories"]
+        articles = client.get("/api/articles", params={"limit": 100}).json()["articles"]
+        assert stories and articles, name
+        urls = ["/", "/articles", "/search?q=the", "/api/facets"]
+        urls += [s["links"]["html"] for s in stories]
+        urls += [s["links"]["thread"] for s in stories if "thread" in s["links"]]
+        urls += [a["links"]["html"] for a in articles]
+        for url in urls:
+            assert client.get(url).status_code == 200, (name, url)

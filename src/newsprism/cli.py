@@ -57,7 +57,11 @@ FIELD_OPTION = click.option(
 def _require_store(db: str, command: str) -> None:
     """Fail with a clear message when the store file does not exist (instead of creating it)."""
     if not Path(db).exists():
-        raise click.ClickException(f"no store at {db} (run `newsprism {command}` first)")
+        message = f"no store at {Path(db).resolve()} (run `newsprism {command}` first)"
+        demo = Path("out") / "newsprism.duckdb"  # where `make demo` writes (#21 item 11)
+        if demo.is_file() and Path(db).resolve() != demo.resolve():
+            message += f"; found {demo}: use --db {demo}"
+        raise click.ClickException(message)
 
 
 @contextmanager
@@ -67,6 +71,11 @@ def _errors() -> Iterator[None]:
         yield
     except NewsprismError as e:
         raise click.ClickException(str(e)) from e
+
+
+def _plural(n: int, one: str, many: str) -> str:
+    """``1 story``, ``2 stories`` (#21 item 11)."""
+    return f"{n} {one if n == 1 else many}"
 
 
 def _echo_json(data: Any) -> None:
@@ -79,9 +88,9 @@ def _echo_json(data: Any) -> None:
 def cli(verbose: int) -> None:
     """newsprism: understand one news event from many outlets at once.
 
-    Feed it news articles (text, HTML, JSONL/JSON/CSV exports, RSS/Atom feeds); it cleans,
-    de-duplicates and stores them, groups them into stories and compares what each outlet
-    reported.
+    Feed it news articles (text, HTML, JSONL/JSON/CSV exports, RSS/Atom feeds, WARC
+    archives); it cleans, de-duplicates and stores them, groups them into stories and
+    compares what each outlet reported.
 
     Example:
 
@@ -228,7 +237,10 @@ def analyze(
             _write_json(out_dir / "stories.json", docs)
             written = _write_report(store, out_dir)
     click.echo(report.summary())
-    click.echo(f"{len(docs)} stories from {len(items)} articles: {out_dir / 'stories.json'}")
+    click.echo(
+        f"{_plural(len(docs), 'story', 'stories')} from "
+        f"{_plural(len(items), 'article', 'articles')}: {out_dir / 'stories.json'}"
+    )
     if written:
         click.echo(f"report: {written}")
     sys.exit(0 if report.ok else 1)
@@ -295,7 +307,10 @@ def stories(db: str, as_json: bool) -> None:
         return
     for s in items:
         span = f"{s.first or '?'}..{s.last or '?'}"
-        click.echo(f"{s.id}  {len(s.articles):3d} articles  {span:22}  {s.title[:70]}")
+        n = len(s.articles)
+        click.echo(
+            f"{s.id}  {n:3d} {'article ' if n == 1 else 'articles'}  {span:22}  {s.title[:70]}"
+        )
 
 
 @cli.command()

@@ -38,10 +38,14 @@ __all__ = [
     "index_view",
     "render_story",
     "render_index",
+    "render_thread",
     "render_page",
     "safe_url",
     "safe_id",
     "article_label",
+    "split_label",
+    "UNKNOWN_OUTLET",
+    "thread_views",
     "LinkStyle",
     "STATIC_LINKS",
     "content_security_policy",
@@ -107,8 +111,18 @@ def _host(url: str | None) -> str | None:
     return host.removeprefix("www.") or None
 
 
+UNKNOWN_OUTLET = "unknown outlet"
+_UNKNOWN_PREFIX = UNKNOWN_OUTLET + " · "
+
+
 def article_label(article: Mapping[str, Any] | Article | None, fallback: str = "?") -> str:
-    """A short name for an article's source: its outlet, the URL's host, or the file name."""
+    """A short name for an article's source: its outlet or the URL's host.
+
+    An article whose file gives neither is labelled ``unknown outlet · <file name>``: one
+    label per file, so two such articles count as two (unknown) outlets and the file name
+    stays visible as a secondary label (#18 item 14, #21 item 3); :func:`split_label`
+    separates the two parts for display.
+    """
     if article is None:
         return fallback
     get = article.get if isinstance(article, Mapping) else lambda k: getattr(article, k, None)
@@ -120,8 +134,16 @@ def article_label(article: Mapping[str, Any] | Article | None, fallback: str = "
         return host
     path = get("source_path")
     if isinstance(path, str) and path:
-        return Path(path).stem or Path(path).name
+        return _UNKNOWN_PREFIX + (Path(path).name or path)
     return fallback
+
+
+def split_label(label: object) -> tuple[str, str]:
+    """``(name, secondary)`` of an outlet label: ``("unknown outlet", "002_ff08.txt")``."""
+    text = _str(label)
+    if text.startswith(_UNKNOWN_PREFIX):
+        return UNKNOWN_OUTLET, text[len(_UNKNOWN_PREFIX) :]
+    return text, ""
 
 
 def _as_date(value: object) -> date | None:
@@ -410,7 +432,7 @@ class _Resolver:
                 meta.setdefault(key, getattr(art, key))
                 if not meta.get(key):
                     meta[key] = getattr(art, key)
-        return article_label(meta, fallback=f"article {aid}")
+        return article_label(meta, fallback=f"{_UNKNOWN_PREFIX}article {aid}")
 
     def text(self, aid: str, kind: str = "") -> str | None:
         """The text a citation of ``kind`` is placed in (None: link to the article only).
@@ -538,6 +560,35 @@ def _diff(canonical: str, variant: str) -> tuple[list[tuple[str, bool]], int]:
     return [(t, flags.get(i, False)) for i, t in enumerate(tokens)], dropped
 
 
+def _quote_kind(value: object) -> str:
+    """``"indirect"`` for reported speech, else ``"direct"`` (a verbatim quotation)."""
+    return "indirect" if value == "indirect" else "direct"
+
+
+def _paraphrase(text: str) -> str:
+    """Reported speech without its leading "that", to show after "said that" (#21 item 5)."""
+    bare = text.strip()
+    return bare[5:].lstrip() if bare[:5].lower() == "that " else bare
+
+
+def _fact_status(carried: list[str], missing: list[str]) -> dict[str, Any]:
+    """One status per fact, in words: all outlets, n of N (missing in ...), or only X."""
+    total = len(carried) + len(missing)
+    if not missing:
+        tone = "all"
+    elif len(carried) == 1:
+        tone = "only"
+    else:
+        tone = "some"
+    return {
+        "tone": tone,
+        "carried": carried,
+        "missing": missing,
+        "count": len(carried),
+        "total": total,
+    }
+
+
 def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[str, Any]:
     """Plain view data for one story document (see the module docstring).
 
@@ -623,7 +674,7 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
     # Statements several outlets carry go on the board; the rest are listed compactly.
     shared: dict[str, list[dict[str, Any]]] = {}
     single: dict[str, list[dict[str, Any]]] = {}
-    for q in _dicts(doc.get("quotes")):
+    for qi, q in enumerate(_dicts(doc.get("quotes"))):
         canonical = _str(q.get("text"))
         variants = []
         seen: set[str] = set()
@@ -634,8 +685,19 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
                 continue
             seen.add(aid)
             tokens, dropped = _diff(_bare_quote(canonical), _bare_quote(vtext))
+            if (
+                _quote_kind(v.get("kind")) == "indirect"
+                and tokens
+                and tokens[0][0].lower() == "that"
+            ):
+                # shown after "said that" (#21 item 5)
+                tokens = tokens[1:]
+                while tokens and tokens[0][0].isspace():
+                    tokens = tokens[1:]
             variants.append(
                 {
+                    "kind": _quote_kind(v.get("kind")),
+                    "cue": _str(v.get("cue")),
                     "cite": r.cite(
                         aid, start=v.get("start"), end=v.get("end"), quote=vtext, kind="quote"
                     ),
@@ -652,6 +714,9 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         spread = len(seen | {c.article for c in others})
         speaker = _str(q.get("speaker")) or "Unattributed"
         statement: dict[str, Any] = {
+            "id": f"st{qi + 1}",
+            "speaker": speaker,
+            "kind": _quote_kind(q.get("kind")),
             "text": _bare_quote(canonical),
             "variants": variants,
             "cites": others,
@@ -667,7 +732,8 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
     ]
 
     # Coverage: the facts of the coverage matrix, with agreements, omissions and exclusives.
-    outlets = _outlet_keys(r, r.order)
+    # Columns are the story's own outlets: a thread article cited for a word is no column.
+    outlets = _outlet_keys(r, [a for a in r.order if r.in_story(a)])
     facts: list[dict[str, Any]] = []
     by_text: dict[str, dict[str, Any]] = {}
 
@@ -712,7 +778,12 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         fact["cells"] = [
             {"outlet": o, "carried": o in carried, "cite": first_cite.get(o)} for o in outlets
         ]
-        fact["count"] = len(carried)
+        fact["count"] = len([o for o in outlets if o in carried])
+        fact["status"] = _fact_status(
+            [o for o in outlets if o in carried], [o for o in outlets if o not in carried]
+        )
+    for i, fact in enumerate(facts, 1):
+        fact["id"] = f"fact{i}"
 
     framing = []
     for fr in _dicts(doc.get("framing")):
@@ -737,11 +808,22 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
             per_article = _mapping(counts.get(term))
             uses = sum(n for n in per_article.values() if isinstance(n, int))
             rows.append(
-                {"term": _str(term), "cites": term_cites, "outlets": by_outlet, "uses": uses}
+                {
+                    "term": _str(term),
+                    "cites": term_cites,
+                    "outlets": by_outlet,
+                    "own_outlets": _outlet_keys(r, inside),
+                    "uses": uses,
+                }
             )
         if rows:
             framing.append(
-                {"referent": _str(fr.get("referent")), "kind": _str(fr.get("kind")), "terms": rows}
+                {
+                    "id": f"fr{len(framing) + 1}",
+                    "referent": _str(fr.get("referent")),
+                    "kind": _str(fr.get("kind")),
+                    "terms": rows,
+                }
             )
 
     # Articles last: every citation above has registered its mark by now.
@@ -776,6 +858,8 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         )
     first = doc.get("first") or (min(dates).isoformat() if dates else None)
     last = doc.get("last") or (max(dates).isoformat() if dates else None)
+    for i, c in enumerate(conflicts, 1):
+        c["id"] = f"cf{i}"
     # Framing draws on the whole thread, so an article of another story of the thread may
     # be cited for its word choice: it is listed, but not counted as this story's.
     for entry in arts:
@@ -807,7 +891,20 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
         "exclusives": exclusives,
         "framing": framing,
         "articles": arts,
+        "digest": _digest(conflicts, facts, quotes, framing),
         "counts": {
+            "direct_quotes": sum(
+                1
+                for q in quotes + quotes_single
+                for st in q["statements"]
+                if st["kind"] == "direct"
+            ),
+            "indirect_quotes": sum(
+                1
+                for q in quotes + quotes_single
+                for st in q["statements"]
+                if st["kind"] == "indirect"
+            ),
             "articles": len(own),
             "outlets": len(outlet_counts),
             "events": len(timeline),
@@ -817,6 +914,79 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
             "agreements": len(agreements),
             "facts": len(facts),
         },
+    }
+
+
+# Items per part of the digest, at most: the digest is a page's first screen, not a copy.
+DIGEST_ITEMS = 3
+
+
+def _digest(
+    conflicts: list[dict[str, Any]],
+    facts: list[dict[str, Any]],
+    quotes: list[dict[str, Any]],
+    framing: list[dict[str, Any]],
+) -> dict[str, Any]:
+    """What differs between the outlets, briefly, each item pointing at its evidence (#21)."""
+    left_out: dict[str, list[dict[str, Any]]] = {}
+    for fact in facts:
+        status = fact.get("status") or {}
+        # An outlet "left out" a fact that at least two others carried.
+        if status.get("tone") == "some" and status.get("count", 0) >= 2:
+            for outlet in status["missing"]:
+                left_out.setdefault(outlet, []).append(fact)
+    renderings = []
+    for sp in quotes:
+        for st in sp["statements"]:
+            variants = st["variants"]
+            kinds = {v["kind"] for v in variants}
+            differ = [v for v in variants if v["changed"] + v["dropped"] >= 3]
+            if len(kinds) > 1 or differ:
+                score = max((v["changed"] + v["dropped"] for v in variants), default=0)
+                # One way per outlet: paraphrased beats reworded beats verbatim.
+                how: dict[str, str] = {}
+                for v in variants:
+                    way = (
+                        "paraphrased by"
+                        if v["kind"] == "indirect"
+                        else "reworded by"
+                        if v["changed"] + v["dropped"] >= 3
+                        else "quoted verbatim by"
+                    )
+                    rank = ("paraphrased by", "reworded by", "quoted verbatim by")
+                    label = v["cite"].label
+                    if label not in how or rank.index(way) < rank.index(how[label]):
+                        how[label] = way
+                ways = [
+                    (w, [o for o, x in how.items() if x == w])
+                    for w in ("quoted verbatim by", "reworded by", "paraphrased by")
+                    if w in how.values()
+                ]
+                renderings.append(
+                    {
+                        "ways": ways,
+                        "statement": st,
+                        "speaker": sp["speaker"],
+                        "mixed": len(kinds) > 1,
+                        "score": score + (10 if len(kinds) > 1 else 0),
+                    }
+                )
+    renderings.sort(key=lambda x: -x["score"])
+    words = []
+    for fr in framing:
+        used = [t for t in fr["terms"] if t["own_outlets"]]
+        if len(used) >= 2 and len({tuple(t["own_outlets"]) for t in used}) >= 2:
+            words.append({"group": fr, "terms": used})
+    groups = sorted(left_out.items(), key=lambda kv: -len(kv[1]))
+    return {
+        "conflicts": conflicts[:DIGEST_ITEMS],
+        "more_conflicts": max(0, len(conflicts) - DIGEST_ITEMS),
+        "left_out": [{"outlet": o, "facts": fs} for o, fs in groups[:DIGEST_ITEMS]],
+        "renderings": renderings[:DIGEST_ITEMS],
+        "more_renderings": max(0, len(renderings) - DIGEST_ITEMS),
+        "words": words[:DIGEST_ITEMS],
+        "more_words": max(0, len(words) - DIGEST_ITEMS),
+        "empty": not (conflicts or left_out or renderings or words),
     }
 
 
@@ -865,10 +1035,13 @@ def index_view(docs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
                 "title": _str(doc.get("title")) or "Untitled story",
                 "dates": date_range(first, last),
                 "first": _str(first),
+                "last": _str(last),
+                "thread": _str(doc.get("thread")),
                 "outlets": outlets,
                 "lede": _str(summary[0].get("text")) if summary else "",
                 "counts": {
                     "articles": len(arts),
+                    "outlets": len(outlets),
                     "events": len(_dicts(doc.get("timeline"))),
                     "conflicts": sum(1 for c in conflicts if c.get("kind") != "change"),
                     "changes": sum(1 for c in conflicts if c.get("kind") == "change"),
@@ -878,6 +1051,64 @@ def index_view(docs: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
             }
         )
     return cards
+
+
+def thread_views(
+    docs: Sequence[Mapping[str, Any]], cards: Sequence[dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """One view per thread of two or more stories: its stories in time order and what
+    changed from each to the next (#21 item 7). Keys are thread ids; each card of a
+    threaded story gets ``thread_slug``."""
+    by_thread: dict[str, list[tuple[Mapping[str, Any], dict[str, Any]]]] = {}
+    for doc, card in zip(docs, cards, strict=True):
+        if card.get("thread"):
+            by_thread.setdefault(card["thread"], []).append((doc, card))
+    views: dict[str, dict[str, Any]] = {}
+    used: set[str] = set()
+    for tid, members in by_thread.items():
+        if len(members) < 2:
+            continue
+        members.sort(key=lambda dc: (dc[1]["first"] or "9999", dc[1]["last"], dc[1]["title"]))
+        slug = safe_id(tid)
+        while slug in used:
+            slug = safe_id(slug + "~")
+        used.add(slug)
+        steps = []
+        for (_, before), (doc, after) in zip(members, members[1:], strict=False):
+            since = _as_date(before["last"] or before["first"])
+            events = []
+            for ev in _dicts(doc.get("timeline")):
+                day = _as_date(ev.get("date"))
+                if ev.get("background") is True or day is None or (since and day <= since):
+                    continue
+                events.append({"date": format_date(ev.get("date")), "text": _str(ev.get("text"))})
+            start = _as_date(after["first"])
+            steps.append(
+                {
+                    "before": before,
+                    "after": after,
+                    "days": (start - since).days if start and since else None,
+                    "new_outlets": [o for o in after["outlets"] if o not in before["outlets"]],
+                    "gone_outlets": [o for o in before["outlets"] if o not in after["outlets"]],
+                    "events": events[:5],
+                    "more_events": max(0, len(events) - 5),
+                }
+            )
+        stories = [card for _, card in members]
+        for card in stories:
+            card["thread_slug"] = slug
+            card["thread_size"] = len(stories)
+        firsts = [c["first"] for c in stories if c["first"]]
+        lasts = [c["last"] or c["first"] for c in stories if c["last"] or c["first"]]
+        views[tid] = {
+            "id": tid,
+            "slug": slug,
+            "title": stories[-1]["title"],
+            "dates": date_range(min(firsts) if firsts else None, max(lasts) if lasts else None),
+            "stories": stories,
+            "steps": steps,
+        }
+    return views
 
 
 # ---------------------------------------------------------------------------- rendering
@@ -893,13 +1124,25 @@ class LinkStyle:
     search: str | None = None
     json: Callable[[str], str] | None = None
     static: bool = True
+    thread: Callable[[str], str] | None = None
+    thread_json: Callable[[str], str] | None = None
 
 
 STATIC_LINKS = LinkStyle(
     index="../report.html",
     story=lambda slug: f"{slug}.html",
+    thread=lambda slug: f"../threads/{slug}.html",
 )
-_INDEX_LINKS = LinkStyle(index="report.html", story=lambda slug: f"stories/{slug}.html")
+_INDEX_LINKS = LinkStyle(
+    index="report.html",
+    story=lambda slug: f"stories/{slug}.html",
+    thread=lambda slug: f"threads/{slug}.html",
+)
+_THREAD_LINKS = LinkStyle(
+    index="../report.html",
+    story=lambda slug: f"../stories/{slug}.html",
+    thread=lambda slug: f"{slug}.html",
+)
 
 
 @lru_cache(maxsize=1)
@@ -938,6 +1181,8 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["date"] = format_date
+    env.filters["paraphrase"] = _paraphrase
+    env.globals["split_label"] = split_label
     env.globals["kind_label"] = _KIND_LABEL
     return env
 
@@ -974,8 +1219,20 @@ def render_index(
     return render_page("index.html", cards=cards, links=links, generated=generated, **extra)
 
 
+def render_thread(
+    thread: Mapping[str, Any],
+    *,
+    links: LinkStyle = _THREAD_LINKS,
+    generated: str = "",
+    **extra: Any,
+) -> str:
+    """HTML of one thread: its stories in time order and what changed between them."""
+    return render_page("thread.html", thread=thread, links=links, generated=generated, **extra)
+
+
 def write_report(store: Store, out_dir: Path) -> list[Path]:
-    """Write ``out_dir/report.html`` and ``out_dir/stories/<id>.html``; return the paths.
+    """Write ``out_dir/report.html``, ``out_dir/stories/<id>.html`` and
+    ``out_dir/threads/<id>.html`` (threads of two or more stories); return the paths.
 
     Pages are self-contained (inline CSS and JS, no network) and safe to open from disk.
     """
@@ -989,16 +1246,27 @@ def write_report(store: Store, out_dir: Path) -> list[Path]:
     written: list[Path] = []
     cards = index_view(docs)
     used: set[str] = set()
-    for doc, card in zip(docs, cards, strict=True):
-        view = story_view(doc, articles)
-        slug = view["slug"]
+    for card in cards:
+        slug = card["slug"]
         while slug in used:  # two ids hashing to one file name would overwrite a page
             slug = safe_id(slug + "~")
         used.add(slug)
-        view["slug"] = card["slug"] = slug
-        path = stories_dir / f"{slug}.html"
-        path.write_text(render_story(view, generated=generated), encoding="utf-8")
+        card["slug"] = slug
+    threads = thread_views(docs, cards)
+    for doc, card in zip(docs, cards, strict=True):
+        view = story_view(doc, articles)
+        view["slug"] = card["slug"]
+        path = stories_dir / f"{card['slug']}.html"
+        thread = threads.get(card["thread"])
+        path.write_text(render_story(view, generated=generated, thread=thread), encoding="utf-8")
         written.append(path)
+    if threads:
+        threads_dir = out_dir / "threads"
+        threads_dir.mkdir(exist_ok=True)
+        for thread in threads.values():
+            path = threads_dir / f"{thread['slug']}.html"
+            path.write_text(render_thread(thread, generated=generated), encoding="utf-8")
+            written.append(path)
     index = out_dir / "report.html"
     index.write_text(render_index(cards, generated=generated), encoding="utf-8")
     log.info("wrote %s and %d story pages", index, len(written))

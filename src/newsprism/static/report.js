@@ -15,8 +15,16 @@
 
   var flashed = null;
 
+  /* Sections collapse after their first items (#21): open whatever hides a target. */
+  function reveal(el) {
+    for (var node = el; node; node = node.parentElement) {
+      if (node.tagName === "DETAILS" && !node.open) node.open = true;
+    }
+  }
+
   function land(el) {
     if (!el) return;
+    reveal(el);
     if (flashed && flashed !== el) flashed.classList.remove("flash");
     if (el.classList && el.classList.contains("hl")) {
       el.classList.remove("flash");
@@ -30,7 +38,9 @@
   /* Citations: remember where the reader was, offer a way back. */
   document.addEventListener("click", function (ev) {
     var link = ev.target.closest ? ev.target.closest('a[href^="#"]') : null;
-    if (!link || link.closest(".toc") || link.classList.contains("skip")) return;
+    if (!link || link.classList.contains("skip")) return;
+    reveal(targetOf(link.getAttribute("href")));
+    if (link.closest(".toc")) return;
     var here = link.closest("li, figure, tr, .variant, .event") || link;
     if (!here.id) here.id = "from-" + Math.random().toString(36).slice(2, 9);
     origin = here;

@@ -16,6 +16,8 @@ import os
 import re
 import threading
 import time
+import unicodedata
+from collections import Counter
 from collections.abc import Awaitable, Callable, Iterable, Mapping, MutableMapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -32,6 +34,7 @@ from newsprism import __version__
 from newsprism.errors import StoreError
 from newsprism.model import Article
 from newsprism.report import (
+    UNKNOWN_OUTLET,
     LinkStyle,
     article_label,
     cited_ids,
@@ -40,9 +43,11 @@ from newsprism.report import (
     index_view,
     render_page,
     render_story,
+    render_thread,
     safe_id,
     safe_url,
     story_view,
+    thread_views,
 )
 from newsprism.store import Store
 
@@ -83,9 +88,132 @@ LINKS = LinkStyle(
     search="/search",
     json=lambda slug: "/api/stories/" + quote(slug, safe=""),
     static=False,
+    thread=lambda slug: "/threads/" + quote(slug, safe=""),
+    thread_json=lambda slug: "/api/threads/" + quote(slug, safe=""),
 )
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
+# Entity labels worth a facet: people, organisations, places, groups (#21 item 4).
+_FACET_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
+FACET_ENTITIES = 50
+
+
+def _fold(text: str) -> str:
+    """Lower case without accents, so "Élysée" and "Elysee" compare equal."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def _variant_of(a: str, b: str) -> bool:
+    """Whether two folded names are spelling variants ("sergey lavrov", "sergei lavrov"):
+    the same number of words, each equal or nearly so, and nearly equal overall."""
+    import difflib
+
+    wa, wb = a.split(), b.split()
+    if len(wa) != len(wb) or a == b:
+        return a == b
+    for x, y in zip(wa, wb, strict=True):
+        if x == y:
+            continue
+        if x[:1] != y[:1] or min(len(x), len(y)) < 5:
+            return False
+        if difflib.SequenceMatcher(a=x, b=y).ratio() < 0.8:
+            return False
+    return difflib.SequenceMatcher(a=a, b=b).ratio() >= 0.9
+
+
+def entity_groups(
+    mentions: Mapping[str, Iterable[str]], spellings: Iterable[Iterable[str]] = ()
+) -> list[tuple[str, list[str], set[str]]]:
+    """Named entities grouped with their spelling variants, most-mentioned first.
+
+    ``mentions`` maps an article id to the entity names it mentions; ``spellings`` are
+    sets of names known to be one thing (the framing stage's spelling groups). Returns
+    ``(shown name, all spellings, article ids)`` per entity.
+    """
+    forms: dict[str, Counter[str]] = {}
+    where: dict[str, set[str]] = {}
+    for aid, names in mentions.items():
+        for name in set(names):
+            key = _fold(name)
+            forms.setdefault(key, Counter())[name] += 1
+            where.setdefault(key, set()).add(aid)
+    parent = {k: k for k in forms}
+
+    def find(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for group in spellings:
+        keys = [k for k in (_fold(n) for n in group) if k in parent]
+        for k in keys[1:]:
+            union(keys[0], k)
+    by_words: dict[tuple[int, str], list[str]] = {}
+    for k in forms:  # only names of as many words, starting alike, can be variants
+        by_words.setdefault((len(k.split()), k[:1]), []).append(k)
+    for keys in by_words.values():
+        for i, a in enumerate(keys):
+            for b in keys[i + 1 :]:
+                if _variant_of(a, b):
+                    union(a, b)
+    merged: dict[str, list[str]] = {}
+    for k in forms:
+        merged.setdefault(find(k), []).append(k)
+    out = []
+    for keys in merged.values():
+        spelled: Counter[str] = Counter()
+        ids: set[str] = set()
+        for k in keys:
+            spelled.update(forms[k])
+            ids |= where[k]
+        # The most used spelling; on a tie, the one with accents (usually the proper one).
+        shown = max(spelled, key=lambda n: (spelled[n], not n.isascii(), n))
+        out.append((shown, sorted(spelled), ids))
+    out.sort(key=lambda g: (-len(g[2]), g[0]))
+    return out
+
+
+def _facet_name(name: str, label: str) -> bool:
+    """A named entity worth offering as a filter: a proper name, not "his top diplomat"."""
+    text = name.strip()
+    return (
+        label in _FACET_LABELS
+        and len(text) >= 2
+        and text[:1].isupper()
+        and any(c.isalpha() for c in text)
+        and all(
+            w[:1].isupper() or not w[:1].isalpha() or w in _NAME_PARTICLES for w in text.split()
+        )
+    )
+
+
+_NAME_PARTICLES = frozenset(
+    {
+        "de",
+        "da",
+        "del",
+        "der",
+        "di",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "of",
+        "al",
+        "bin",
+        "the",
+        "and",
+        "for",
+    }
+)
 
 
 # ---------------------------------------------------------------------------- data
@@ -97,11 +225,20 @@ class _Snapshot:
 
     docs: list[dict[str, Any]]
     articles: dict[str, Article]
+    # article id -> names of the entities it mentions (from the extraction stage)
+    mentions: dict[str, list[str]] = field(default_factory=dict)
     by_slug: dict[str, dict[str, Any]] = field(default_factory=dict)
     cards: list[dict[str, Any]] = field(default_factory=list)
+    # A story's members are its own articles (the document's "articles"); articles it
+    # only cites (a thread's, for a word choice) are not members and never make a
+    # filter match it (#21 item 2). ``story_cited`` holds every article its page needs.
     story_articles: dict[str, list[str]] = field(default_factory=dict)
+    story_cited: dict[str, list[str]] = field(default_factory=dict)
     article_stories: dict[str, list[str]] = field(default_factory=dict)
+    threads: dict[str, dict[str, Any]] = field(default_factory=dict)
+    thread_of: dict[str, str] = field(default_factory=dict)
     lower: dict[str, str] = field(default_factory=dict)
+    entity_index: list[tuple[str, list[str], set[str]]] = field(default_factory=list)
     pages: dict[Any, Any] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -113,12 +250,32 @@ class _Snapshot:
                 slug = safe_id(slug + "~")
             card["slug"] = slug
             self.by_slug[slug] = doc
-            ids = [a for a in sorted(cited_ids(doc)) if a in self.articles]
-            self.story_articles[slug] = ids
-            for aid in ids:
+            own: list[str] = []
+            for entry in doc.get("articles") or []:
+                aid = str(entry.get("id") or "") if isinstance(entry, dict) else ""
+                if aid in self.articles and aid not in own:
+                    own.append(aid)
+            self.story_articles[slug] = own
+            self.story_cited[slug] = sorted(
+                {a for a in cited_ids(doc) if a in self.articles} | set(own)
+            )
+            for aid in own:
                 self.article_stories.setdefault(aid, []).append(slug)
+        for thread in thread_views(self.docs, self.cards).values():
+            self.threads[thread["slug"]] = thread
+            for card in thread["stories"]:
+                self.thread_of[card["slug"]] = thread["slug"]
         for a in self.articles.values():
-            self.lower[a.id] = " ".join(filter(None, [a.title, a.outlet, a.text])).lower()
+            self.lower[a.id] = _fold(" ".join(filter(None, [a.title, a.outlet, a.text])))
+        spellings = [
+            [str(fr.get("referent") or ""), *fr.get("terms", {})]
+            for doc in self.docs
+            for fr in doc.get("framing") or []
+            if isinstance(fr, dict)
+            and fr.get("kind") == "spelling"
+            and isinstance(fr.get("terms"), dict)
+        ]
+        self.entity_index = entity_groups(self.mentions, spellings)
 
     def cached(self, key: Any, make: Callable[[], Any]) -> Any:
         """Memoise one rendered page or view for the life of this snapshot."""
@@ -135,7 +292,7 @@ class _Snapshot:
 
     def view(self, slug: str) -> dict[str, Any]:
         doc = self.by_slug[slug]
-        arts = {a: self.articles[a] for a in self.story_articles[slug]}
+        arts = {a: self.articles[a] for a in self.story_cited[slug]}
 
         def make() -> dict[str, Any]:
             v = story_view(doc, arts)
@@ -144,18 +301,30 @@ class _Snapshot:
 
         return self.cached(("view", slug), make)  # type: ignore[no-any-return]
 
+    def thread(self, slug: str) -> dict[str, Any] | None:
+        """The thread of the story ``slug``, when it has two or more stories."""
+        key = self.thread_of.get(slug)
+        return self.threads.get(key) if key else None
+
     def outlets(self) -> list[str]:
+        """Outlet labels to filter by; "unknown outlet" stands for every unlabelled file."""
         names = {article_label(a) for a in self.articles.values()}
-        return sorted(names, key=str.lower)
+        known = sorted((n for n in names if not n.startswith(UNKNOWN_OUTLET)), key=str.lower)
+        unknown = sorted(n for n in names if n.startswith(UNKNOWN_OUTLET))
+        return known + ([UNKNOWN_OUTLET] if unknown else []) + unknown
 
     def entities(self) -> list[str]:
-        """Names worth filtering by: quoted speakers and framing referents of the stories."""
-        seen: dict[str, int] = {}
-        for doc in self.docs:
-            for q in doc.get("quotes") or []:
-                if isinstance(q, dict) and isinstance(q.get("speaker"), str):
-                    seen[q["speaker"]] = seen.get(q["speaker"], 0) + 1
-        return sorted(seen, key=lambda k: (-seen[k], k))[:50]
+        """Names worth filtering by: named entities of the articles, spelling variants
+        merged, most-mentioned first (#21 item 4)."""
+        return [shown for shown, _, _ in self.entity_index[:FACET_ENTITIES]]
+
+    def entity_spellings(self, name: str) -> tuple[list[str], set[str]]:
+        """Every spelling of the entity ``name`` names, and the articles mentioning it."""
+        key = _fold(name.strip())
+        for _, spellings, ids in self.entity_index:
+            if any(_fold(s) == key for s in spellings):
+                return spellings, ids
+        return [name], set()
 
 
 class _Repository:
@@ -206,15 +375,25 @@ class _Repository:
                 log.warning("no story documents in %s: %s", self.db_path, e)
                 docs = []
             articles = {a.id: a for a in store.articles()}
+            mentions: dict[str, list[str]] = {}
+            try:
+                for ex in store.iter_extractions():
+                    mentions[ex.article_id] = [
+                        e.canonical or e.text
+                        for e in ex.entities
+                        if _facet_name(e.canonical or e.text, e.label)
+                    ]
+            except Exception as e:  # an older store without extractions
+                log.warning("no extractions in %s: %s", self.db_path, e)
         log.info("loaded %d stories, %d articles from %s", len(docs), len(articles), self.db_path)
-        return _Snapshot(docs=docs, articles=articles)
+        return _Snapshot(docs=docs, articles=articles, mentions=mentions)
 
 
 # ---------------------------------------------------------------------------- search
 
 
 def _terms(q: str | None) -> list[str]:
-    return [w.lower() for w in _WORDS.findall(q or "")][:12]
+    return [_fold(w) for w in _WORDS.findall(q or "")][:12]
 
 
 def _contains_name(haystack: str, name: str) -> bool:
@@ -301,11 +480,11 @@ class _Filters:
         date_from: str | None = None,
         date_to: str | None = None,
     ) -> _Filters:
-        """Filters from query parameters; an empty field means no filter."""
+        """Filters from query parameters; an empty (or blank) field means no filter."""
         return cls(
-            q or None,
-            outlet or None,
-            entity or None,
+            (q or "").strip() or None,
+            (outlet or "").strip() or None,
+            (entity or "").strip() or None,
             _day(date_from, "date_from"),
             _day(date_to, "date_to"),
         )
@@ -313,26 +492,41 @@ class _Filters:
     def active(self) -> bool:
         return any([self.q, self.outlet, self.entity, self.date_from, self.date_to])
 
-    def article_ok(self, snap: _Snapshot, a: Article) -> bool:
-        if self.outlet and article_label(a).lower() != self.outlet.strip().lower():
-            if (a.outlet or "").lower() != self.outlet.strip().lower():
-                return False
+    def _outlet_ok(self, a: Article) -> bool:
+        want = (self.outlet or "").lower()
+        label = article_label(a)
+        if want == UNKNOWN_OUTLET:
+            return label.startswith(UNKNOWN_OUTLET)
+        return label.lower() == want or (a.outlet or "").strip().lower() == want
+
+    def article_ok(self, snap: _Snapshot, a: Article, entity: _EntityMatch | None) -> bool:
+        if self.outlet and not self._outlet_ok(a):
+            return False
         d = _article_date(a)
         if self.date_from and (d is None or d < self.date_from):
             return False
         if self.date_to and (d is None or d > self.date_to):
             return False
-        if self.entity and not _contains_name(snap.lower.get(a.id, ""), self.entity):
+        if entity is not None and not entity.matches(snap, a.id):
             return False
         return True
 
+    def _entity(self, snap: _Snapshot) -> _EntityMatch | None:
+        if not self.entity:
+            return None
+        spellings, ids = snap.entity_spellings(self.entity)
+        return _EntityMatch([_fold(s) for s in {*spellings, self.entity}], ids)
+
     def articles(self, snap: _Snapshot) -> list[tuple[int, Article]]:
         terms = _terms(self.q)
+        if self.q and not terms:  # a query of no words ("%00") matches nothing (#18)
+            return []
+        entity = self._entity(snap)
         out = []
         for a in snap.articles.values():
-            if not self.article_ok(snap, a):
+            if not self.article_ok(snap, a, entity):
                 continue
-            score = _score(snap.lower.get(a.id, ""), (a.title or "").lower(), terms)
+            score = _score(snap.lower.get(a.id, ""), _fold(a.title or ""), terms)
             if score:
                 out.append((score, a))
         if terms:
@@ -340,23 +534,23 @@ class _Filters:
         return out
 
     def stories(self, snap: _Snapshot) -> list[tuple[int, dict[str, Any]]]:
+        """Stories with at least one member article passing the outlet, date and entity
+        filters, scored on the story's own analysis and its members' text."""
         terms = _terms(self.q)
+        if self.q and not terms:
+            return []
+        entity = self._entity(snap)
         out = []
         for card in snap.cards:
             slug = card["slug"]
             arts = [snap.articles[a] for a in snap.story_articles.get(slug, [])]
-            if self.outlet or self.date_from or self.date_to or self.entity:
-                if not any(self.article_ok(snap, a) for a in arts):
-                    # the entity may also be a speaker or referent in the analysis itself
-                    if not (
-                        self.entity
-                        and not (self.outlet or self.date_from or self.date_to)
-                        and _contains_name(_doc_text(snap.by_slug[slug]), self.entity)
-                    ):
-                        continue
+            if self.outlet or self.date_from or self.date_to or entity is not None:
+                arts = [a for a in arts if self.article_ok(snap, a, entity)]
+                if not arts:
+                    continue
             if terms:
                 hay = _doc_text(snap.by_slug[slug]) + " " + " ".join(snap.lower[a.id] for a in arts)
-                score = _score(hay, card["title"].lower(), terms)
+                score = _score(hay, _fold(card["title"]), terms)
                 if not score:
                     continue
             else:
@@ -365,6 +559,20 @@ class _Filters:
         if terms:
             out.sort(key=lambda t: -t[0])
         return out
+
+
+@dataclass(frozen=True)
+class _EntityMatch:
+    """An entity filter: any of its spellings in an article, or the extractor's mention."""
+
+    spellings: list[str]
+    ids: set[str]
+
+    def matches(self, snap: _Snapshot, aid: str) -> bool:
+        if aid in self.ids:
+            return True
+        text = snap.lower.get(aid, "")
+        return any(_contains_name(text, s) for s in self.spellings)
 
 
 def _doc_text(doc: Mapping[str, Any]) -> str:
@@ -379,12 +587,9 @@ def _doc_text(doc: Mapping[str, Any]) -> str:
     for c in doc.get("conflicts") or []:
         if isinstance(c, dict):
             parts.append(str(c.get("subject") or ""))
-    for f in doc.get("framing") or []:
-        if isinstance(f, dict):
-            parts.append(str(f.get("referent") or ""))
-            if isinstance(f.get("terms"), dict):
-                parts += [str(t) for t in f["terms"]]
-    return " ".join(parts).lower()
+    # Framing is left out: its terms are learned over the whole thread, so they may come
+    # from another story's articles (#21 item 2).
+    return _fold(" ".join(parts))
 
 
 # ---------------------------------------------------------------------------- errors
@@ -506,6 +711,11 @@ class _Limits:
 
         started = False
         csp = self.csp
+        # HEAD is answered as GET without the body: the routes are GET-only, and the 405
+        # said "Allow: GET, HEAD" (#18 item 10).
+        head = scope.get("method") == "HEAD"
+        if head:
+            scope = dict(scope, method="GET")
 
         async def send_with_headers(message: Message) -> None:
             nonlocal started
@@ -519,6 +729,8 @@ class _Limits:
                     headers.append((b"content-security-policy", csp))
                 headers += [h for h in _SECURITY_HEADERS if h[0] not in names]
                 message["headers"] = headers
+            elif head and message["type"] == "http.response.body":
+                message = dict(message, body=b"")
             await send(message)
 
         try:
@@ -603,8 +815,17 @@ def create_app(db_path: str) -> FastAPI:
             raise not_found("story", story_id)
         html = snap.cached(
             ("story", slug),
-            lambda: render_story(snap.view(slug), links=LINKS),
+            lambda: render_story(snap.view(slug), links=LINKS, thread=snap.thread(slug)),
         )
+        return HTMLResponse(html)
+
+    @app.get("/threads/{thread_id}", response_class=HTMLResponse, summary="One thread (HTML)")
+    async def thread_page(thread_id: Annotated[str, _path_id()]) -> HTMLResponse:
+        snap = repo.get()
+        key = _thread_key(snap, thread_id)
+        if key is None:
+            raise not_found("thread", thread_id)
+        html = snap.cached(("thread", key), lambda: render_thread(snap.threads[key], links=LINKS))
         return HTMLResponse(html)
 
     @app.get("/articles", response_class=HTMLResponse, summary="Articles (HTML)")
@@ -688,6 +909,7 @@ def create_app(db_path: str) -> FastAPI:
                 "story": "/api/stories/{story_id}",
                 "articles": "/api/articles",
                 "article": "/api/articles/{article_id}",
+                "thread": "/api/threads/{thread_id}",
                 "search": "/api/search?q=...",
             },
         }
@@ -718,6 +940,14 @@ def create_app(db_path: str) -> FastAPI:
         if slug is None:
             raise not_found("story", story_id)
         return _cached_json(snap, ("story", slug), lambda: snap.by_slug[slug])
+
+    @app.get("/api/threads/{thread_id}", summary="One thread: its stories in time order")
+    async def api_thread(thread_id: Annotated[str, _path_id()]) -> Response:
+        snap = repo.get()
+        key = _thread_key(snap, thread_id)
+        if key is None:
+            raise not_found("thread", thread_id)
+        return _cached_json(snap, ("thread", key), lambda: _thread_json(snap.threads[key]))
 
     @app.get("/api/articles", summary="Articles (JSON twin of /articles)")
     async def api_articles(
@@ -812,16 +1042,47 @@ def _slug(snap: _Snapshot, key: str) -> str | None:
     return slug if slug in snap.by_slug else None
 
 
+def _thread_key(snap: _Snapshot, key: str) -> str | None:
+    if key in snap.threads:
+        return key
+    slug = safe_id(key)
+    return slug if slug in snap.threads else None
+
+
 def _card_json(card: Mapping[str, Any]) -> dict[str, Any]:
+    links: dict[str, str] = {}
+    if LINKS.json:
+        links = {"html": LINKS.story(card["slug"]), "json": LINKS.json(card["slug"])}
+    if card.get("thread_slug") and LINKS.thread:
+        links["thread"] = LINKS.thread(card["thread_slug"])
     return {
         "id": card["id"],
         "title": card["title"],
         "dates": card["dates"],
+        "thread": card.get("thread") or None,
         "outlets": card["outlets"],
         "counts": card["counts"],
-        "links": {"html": LINKS.story(card["slug"]), "json": LINKS.json(card["slug"])}
-        if LINKS.json
-        else {},
+        "links": links,
+    }
+
+
+def _thread_json(thread: Mapping[str, Any]) -> dict[str, Any]:
+    return {
+        "id": thread["id"],
+        "dates": thread["dates"],
+        "stories": [_card_json(c) for c in thread["stories"]],
+        "changes": [
+            {
+                "from": step["before"]["id"],
+                "to": step["after"]["id"],
+                "days": step["days"],
+                "new_outlets": step["new_outlets"],
+                "gone_outlets": step["gone_outlets"],
+                "new_events": step["events"],
+            }
+            for step in thread["steps"]
+        ],
+        "links": {"html": LINKS.thread(thread["slug"]) if LINKS.thread else None},
     }
 
 
@@ -886,7 +1147,7 @@ def _render_article(snap: _Snapshot, a: Article) -> str:
     if stories:
         view = snap.view(stories[0])
         entry = next((x for x in view["articles"] if x["id"] == a.id), None)
-    if entry is None:
+    if entry is None or entry.get("nodes") is None:  # never a page without its text (#21)
         from newsprism.report import _layout
 
         entry = {
