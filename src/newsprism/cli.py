@@ -569,3 +569,7 @@ def eval_compare(data: str, as_json: bool, conflicts: str) -> None:
 
 def main() -> None:  # pragma: no cover - entry point for python -m
     cli()
+
+
+if __name__ == "__main__":  # pragma: no cover - python -m newsprism.cli
+    main()
