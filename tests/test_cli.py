@@ -253,6 +253,35 @@ def test_unreadable_subfolder_is_one_error(runner, tmp_path, monkeypatch):
     assert result.exit_code == 1 and len(items) == 1
 
 
+def test_one_sentence_brief_is_an_article(runner, tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "brief.txt").write_text(BRIEF + "\n", encoding="utf-8")
+    (folder / "short.txt").write_text("Airport to close next week, operator says.\n")
+    result, errors, items = _ingest(runner, tmp_path, folder)
+    assert result.exit_code == 0 and errors == [], result.output
+    assert sorted(a["text"] for a in items) == ["Airport to close next week, operator says.", BRIEF]
+
+
+def test_titles_and_metadata_are_capped(runner, tmp_path, caplog):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    record = {
+        "title": "Huge " * 1_000_000,
+        "text": BRIEF,
+        "source": "Outlet " * 1000,
+        "author": "A. Writer " * 1000,
+        "url": "https://example.com/" + "a" * 10_000,
+    }
+    (folder / "big.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    result, errors, (item,) = _ingest(runner, tmp_path, folder)
+    assert result.exit_code == 0 and errors == []
+    assert len(item["title"]) <= 1000 and item["title"].startswith("Huge Huge")
+    assert len(item["outlet"]) <= 200 and len(item["author"]) <= 500 and item["url"] is None
+    assert "title of 4999999 characters cut to 1000" in caplog.text
+    assert "URL of 10020 characters dropped" in caplog.text
+
+
 def test_one_huge_compressed_line_is_one_error_in_bounded_memory(tmp_path):
     import gzip
 
