@@ -263,6 +263,14 @@ def test_one_sentence_brief_is_an_article(runner, tmp_path):
     assert sorted(a["text"] for a in items) == ["Airport to close next week, operator says.", BRIEF]
 
 
+def test_stories_right_after_ingest_lists_the_stories(runner, tmp_path, sample_dir):
+    db = str(tmp_path / "n.duckdb")
+    assert runner.invoke(cli, ["ingest", str(sample_dir), "--db", db]).exit_code == 0
+    listed = runner.invoke(cli, ["stories", "--db", db, "--json"])
+    stories = json.loads(listed.output)
+    assert stories and sum(len(s["articles"]) for s in stories) == 5
+
+
 def test_titles_and_metadata_are_capped(runner, tmp_path, caplog):
     folder = tmp_path / "in"
     folder.mkdir()
