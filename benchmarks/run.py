@@ -23,8 +23,12 @@ start, imports and model loading included). Peak memory is the largest sum of th
 the process and its worker processes, sampled every 0.2 s.
 
 References, in the same run and on the same text: the spaCy ``en_core_web_sm`` full
-pipeline (every component, parser included) over the cleaned text of the articles, and
-trafilatura alone (``trafilatura.bare_extraction``) over the HTML pages.
+pipeline (every component, parser included) over the cleaned text of the articles, run
+right after each ``analyze`` with the same number of processes (``nlp.pipe(n_process=N)``),
+so each row compares like with like and gives the ratio of the two rates (#18); and
+trafilatura alone (``trafilatura.bare_extraction``) over the HTML pages. The spaCy rate
+counts the time of ``nlp.pipe`` (its worker processes started, the model loaded before),
+``analyze``'s the whole process: the ratio flatters spaCy slightly.
 
 Results go to ``benchmarks/results/``: ``bench.md`` (Markdown table), ``bench.png`` (plot)
 and ``bench.json``. Figures are from whatever machine runs it; on a shared 2-core machine
@@ -99,8 +103,9 @@ def _child_analyze(corpus: str, out: str, workers: int) -> dict[str, object]:
     }
 
 
-def _child_spacy(articles_json: str) -> dict[str, object]:
-    """The spaCy en_core_web_sm full pipeline over the cleaned texts (the reference)."""
+def _child_spacy(articles_json: str, processes: int = 1) -> dict[str, object]:
+    """The spaCy en_core_web_sm full pipeline over the cleaned texts, on ``processes``
+    processes (the reference for ``analyze`` with as many workers)."""
     sys.path.insert(0, str(ROOT / "src"))
     from newsprism.nlp import load_nlp
 
@@ -108,9 +113,9 @@ def _child_spacy(articles_json: str) -> dict[str, object]:
     nlp = load_nlp()  # every component, parser included
     nlp("Warm up.")
     t0 = time.perf_counter()
-    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16))
+    words = sum(len(doc) for doc in nlp.pipe(texts, batch_size=16, n_process=processes))
     dt = time.perf_counter() - t0
-    return {"articles": len(texts), "tokens": words, "seconds": dt}
+    return {"articles": len(texts), "tokens": words, "seconds": dt, "processes": processes}
 
 
 def _child_trafilatura(pages: list[str]) -> dict[str, object]:
@@ -182,7 +187,6 @@ def measure(sizes: list[int], workers: list[int], spacy_ref: bool = True) -> dic
             t0 = time.perf_counter()
             corpus = build_corpus(folder, n)
             print(f"[{n}] corpus {corpus.counts} built in {time.perf_counter() - t0:.0f} s")
-            articles_json = None
             for w in workers:
                 out = Path(tmp) / f"out-{w}"
                 res, wall, peak = _run_child("analyze", str(folder), str(out), str(w))
@@ -194,15 +198,20 @@ def measure(sizes: list[int], workers: list[int], spacy_ref: bool = True) -> dic
                     f"{res['articles_per_s']:.1f} articles/s, peak {peak:.0f} MB; "
                     + ", ".join(f"{k} {v:.1f}" for k, v in res["timings"].items())
                 )
-                articles_json = str(out / "articles.json")
+                if spacy_ref:
+                    # Like with like (#18): spaCy alone, as many processes, the same texts,
+                    # run right after (interleaved, so both see the same machine load).
+                    articles_json = str(out / "articles.json")
+                    sp, _, sp_peak = _run_child("spacy", articles_json, str(w))
+                    res["spacy"] = {**sp, "peak_rss_mb": sp_peak}
+                    rate = sp["articles"] / sp["seconds"]
+                    res["spacy_ratio"] = res["articles_per_s"] / rate
+                    print(
+                        f"[{n}] spaCy full pipeline, {w} process(es): {sp['articles']} articles "
+                        f"in {sp['seconds']:.1f} s = {rate:.1f} articles/s; analyze/spaCy "
+                        f"{res['spacy_ratio']:.2f}"
+                    )
             ref: dict[str, object] = {"size": n}
-            if spacy_ref and articles_json:
-                sp, _, sp_peak = _run_child("spacy", articles_json)
-                ref["spacy"] = {**sp, "peak_rss_mb": sp_peak}
-                print(
-                    f"[{n}] spaCy full pipeline: {sp['articles']} articles in "
-                    f"{sp['seconds']:.1f} s = {sp['articles'] / sp['seconds']:.1f} articles/s"
-                )
             if corpus.html_files:
                 pages = [str(p) for p in corpus.html_files]
                 tr, _, _ = _run_child("trafilatura", *pages)
@@ -230,28 +239,33 @@ def to_markdown(data: dict[str, object]) -> str:
         f"Measured {data['date']} on {data['machine']} (shared machine: other jobs were "
         "running, so figures are noisy).",
         "",
-        "| articles | workers | end-to-end articles/s | wall s | peak RSS MB | "
+        "| articles | workers | end-to-end articles/s | spaCy alone, same processes, "
+        "articles/s | analyze / spaCy | wall s | peak RSS MB | "
         + " | ".join(f"{s} s" for s in STAGES)
         + " |",
-        "|" + "---:|" * (5 + len(STAGES)),
+        "|" + "---:|" * (7 + len(STAGES)),
     ]
     for r in runs:
         t = r["timings"]
+        sp = r.get("spacy")
+        spacy_rate = f"{sp['articles'] / sp['seconds']:.1f}" if sp else "-"
+        ratio = f"**{r['spacy_ratio']:.2f}**" if sp else "-"
         lines.append(
             f"| {r['stored']} | {r['workers']} | **{r['articles_per_s']:.1f}** | "
-            f"{r['wall']:.1f} | {r['peak_rss_mb']:.0f} | "
+            f"{spacy_rate} | {ratio} | {r['wall']:.1f} | {r['peak_rss_mb']:.0f} | "
             + " | ".join(f"{t.get(s, 0.0):.1f}" for s in STAGES)
             + " |"
         )
     lines += ["", "| reference | size | figure |", "|---|---:|---|"]
-    for ref in data["references"]:
-        sp = ref.get("spacy")
+    for r in runs:
+        sp = r.get("spacy")
         if sp:
             lines.append(
-                f"| spaCy en_core_web_sm, full pipeline, 1 process | {sp['articles']} articles | "
-                f"{sp['articles'] / sp['seconds']:.1f} articles/s "
+                f"| spaCy en_core_web_sm, full pipeline, {sp['processes']} process(es) | "
+                f"{sp['articles']} articles | {sp['articles'] / sp['seconds']:.1f} articles/s "
                 f"({sp['tokens'] / sp['seconds']:.0f} tokens/s) |"
             )
+    for ref in data["references"]:
         tr = ref.get("trafilatura")
         if tr:
             lines.append(
@@ -289,11 +303,12 @@ def plot(data: dict[str, object], path: Path) -> bool:
     ax1.legend(fontsize=8)
     names = [f"analyze\n{r['stored']}, w={r['workers']}" for r in runs]
     rates = [r["articles_per_s"] for r in runs]
-    for ref in data["references"]:
-        if ref.get("spacy"):
-            sp = ref["spacy"]
-            names.append(f"spaCy full\n{sp['articles']}")
+    for r in runs:
+        if r.get("spacy"):
+            sp = r["spacy"]
+            names.append(f"spaCy full\n{sp['articles']}, p={sp['processes']}")
             rates.append(sp["articles"] / sp["seconds"])
+    for ref in data["references"]:
         if ref.get("trafilatura"):
             tr = ref["trafilatura"]
             names.append(f"trafilatura\n{tr['pages']} pages")
@@ -316,7 +331,7 @@ def main() -> None:
         if kind == "analyze":
             res = _child_analyze(args[0], args[1], int(args[2]))
         elif kind == "spacy":
-            res = _child_spacy(args[0])
+            res = _child_spacy(args[0], int(args[1]) if len(args) > 1 else 1)
         else:
             res = _child_trafilatura(args)
         Path(result_path).write_text(json.dumps(res), encoding="utf-8")

@@ -140,11 +140,50 @@ def test_json_array_and_csv(tmp_path):
         ("Café au lait, señor, à bientôt — déjà vu", "cp1252"),
         ("Le président a déclaré que les négociations reprendraient à Genève.", "latin-1"),
         ("Президент заявил, что переговоры продолжатся в Женеве на следующей неделе.", "cp1251"),
+        # Latin-1 German came out as cp775, "Cafķ owners in M³nchen" (#18).
+        (
+            "Café owners in München said prices rose by 5 percent on Monday, according to the "
+            "report. " * 5,
+            "latin-1",
+        ),
+        ("Die Regierung erklärte am Montag, dass die Gespräche in Genf weitergehen.", "latin-1"),
+        (
+            "El presidente dijo que las negociaciones continuarán en Ginebra, según España.",
+            "latin-1",
+        ),
+        (
+            "Regeringen sagde mandag, at forhandlingerne fortsætter i Genève på grund af krigen.",
+            "cp1252",
+        ),
+        ("Prezidentas pareiškė, kad derybos bus tęsiamos Ženevoje kitą savaitę.", "cp1257"),
+        (
+            "Valdība ceturtdien paziņoja, ka nākamnedēļ Rīgā notiks sarunas par enerģētiku.",
+            "cp1257",
+        ),
+        (
+            "Premier powiedział, że rozmowy będą kontynuowane w Genewie w przyszłym tygodniu.",
+            "cp1250",
+        ),
+        ("Předseda vlády řekl, že jednání budou pokračovat v Ženevě příští týden.", "cp1250"),
+        (
+            "Dışişleri Bakanı pazartesi günü yaptığı açıklamada görüşmelerin süreceğini söyledi.",
+            "cp1254",
+        ),
+        ("東京都は月曜日、来週から新しい規則を導入すると発表した。", "shift_jis"),
     ],
 )
 def test_non_utf8_text_is_decoded(text, encoding):
     decoded, used = decode_bytes(text.encode(encoding))
     assert decoded == text and used != "utf-8"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_text(tmp_path, encoding):
+    text = "The council said on Monday, in München, that the talks would go on next week.\n"
+    f = tmp_path / "u.txt"
+    f.write_bytes((text * 3).encode(encoding))
+    (doc,) = list(read_path(f))
+    assert isinstance(doc, RawDocument) and doc.raw == text * 3
 
 
 @pytest.mark.parametrize(

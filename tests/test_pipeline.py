@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 
 import pytest
 from click.testing import CliRunner
@@ -180,3 +185,94 @@ def test_comparing_a_few_threads_at_a_time_changes_nothing(tmp_path, monkeypatch
         monkeypatch.setattr(pipeline, "COMPARE_BATCH", 1)  # one thread per batch
         assert compare_store(store) == whole
     assert any(d["agreements"] for d in whole) and any(d["framing"] for d in whole)
+
+
+# ---------------------------------------------------------------- workers die with the parent (#18)
+
+
+def _state(pid: int) -> str | None:
+    """A process's state letter from /proc (None once it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return None
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.append(int(entry))
+    return found
+
+
+def _wait_gone(pids: list[int], seconds: float = 60) -> list[int]:
+    """The processes of ``pids`` still running (not gone, not a zombie) after ``seconds``."""
+    deadline = time.monotonic() + seconds
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in alive if _state(p) not in (None, "Z", "X")]
+    return alive
+
+
+POOL_SCRIPT = """
+import sys, time
+from newsprism.pipeline import process_pool
+
+if __name__ == "__main__":
+    pool = process_pool(2)
+    running = [pool.submit(time.sleep, 3600) for _ in range(2)]
+    while len(pool._processes) < 2:
+        time.sleep(0.1)
+    time.sleep(2)  # both workers started and took their hour-long task
+    print(*pool._processes, flush=True)
+    time.sleep(3600)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_busy_workers_exit_when_the_parent_is_killed():
+    proc = subprocess.Popen([sys.executable, "-c", POOL_SCRIPT], stdout=subprocess.PIPE, text=True)
+    try:
+        workers = [int(p) for p in proc.stdout.readline().split()]
+        assert len(workers) == 2 and all(_state(p) in ("R", "S") for p in workers)
+    finally:
+        proc.kill()
+        proc.wait()
+    # Each worker sleeps for an hour: it is gone only because its parent is.
+    assert _wait_gone(workers) == []
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_analyze_workers_exit_when_analyze_is_killed(tmp_path, sample_dir):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    texts = [p.read_text(encoding="utf-8") for p in sorted(sample_dir.glob("*.txt"))]
+    for i in range(60):
+        (folder / f"{i:03d}.txt").write_text(f"Report {i}\n\n" + texts[i % 5], encoding="utf-8")
+    cmd = [sys.executable, "-c", "from newsprism.cli import cli; cli()", "-v", "analyze"]
+    proc = subprocess.Popen(
+        [*cmd, str(folder), "--out", str(tmp_path / "out"), "--workers", "2"],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "NEWSPRISM_BATCH_SIZE": "5"},
+    )
+    try:
+        for line in proc.stderr:
+            if "clustered" in line:  # extraction is under way on the workers
+                break
+        workers = _children(proc.pid)
+        assert len(workers) >= 2, "no workers started"
+    finally:
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    assert _wait_gone(workers) == []

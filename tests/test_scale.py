@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 
 import pytest
@@ -21,7 +22,7 @@ def _analyze(out, sample_dir, *extra):
 
 @pytest.fixture(scope="module")
 def single(tmp_path_factory, sample_dir):
-    return _analyze(tmp_path_factory.mktemp("single"), sample_dir)
+    return _analyze(tmp_path_factory.mktemp("single"), sample_dir, "--workers", "1")
 
 
 def _as_json(data):
@@ -68,8 +69,24 @@ def test_missing_dask_names_the_extra(tmp_path, sample_dir, monkeypatch):
     assert "pip install 'newsprism[scale]'" in result.output
 
 
-def test_workers_must_be_positive(tmp_path, sample_dir):
+def test_workers_must_not_be_negative(tmp_path, sample_dir):
     result = CliRunner().invoke(
-        cli, ["analyze", str(sample_dir), "--out", str(tmp_path), "--workers", "0"]
+        cli, ["analyze", str(sample_dir), "--out", str(tmp_path), "--workers", "-1"]
     )
     assert result.exit_code == 2 and "--workers" in result.output
+
+
+@pytest.mark.parametrize("extra", [(), ("--workers", "0")])
+def test_workers_default_to_the_cores_with_the_same_results(
+    single, tmp_path, sample_dir, monkeypatch, extra
+):
+    import newsprism.pipeline
+
+    # A first `analyze` used one core of two (#18): the default is every core we may use.
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    started = []
+    real = newsprism.pipeline.process_pool
+    monkeypatch.setattr(newsprism.pipeline, "process_pool", lambda n: started.append(n) or real(n))
+    stories, articles = _analyze(tmp_path / "auto", sample_dir, *extra)
+    assert started == [2]
+    assert (stories, articles) == single

@@ -163,3 +163,15 @@ def test_truncated_warc_keeps_earlier_records(tmp_path, sample_dir):
     kept = [d for d in out if isinstance(d, RawDocument)]
     assert kept and [d.record for d in kept] == [3, 5, 7, 9, 11][: len(kept)]
     assert len(kept) < 5
+
+
+def test_record_cut_short_is_a_failure_not_a_short_article(tmp_path, sample_dir):
+    path = tmp_path / "crawl.warc"
+    _write_warc(path, sample_dir)
+    data = path.read_bytes()
+    cut = tmp_path / "cut.warc"
+    cut.write_bytes(data[: data.rfind(b"Story 4") + 2000])  # inside the last page
+    out = list(read_path(cut))
+    assert [d.record for d in out if isinstance(d, RawDocument)] == [3, 5, 7, 9]
+    (fail,) = [d for d in out if isinstance(d, IngestFailure)]
+    assert fail.record == 11 and fail.reason.startswith("record cut short (")

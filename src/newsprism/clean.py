@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import html as htmllib
+import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -22,7 +23,9 @@ from urllib.parse import urlsplit
 import ftfy
 
 from newsprism.ingest import date_from_url, outlet_from_url, parse_date
-from newsprism.model import Article, OffsetMap, RawDocument, Segment
+from newsprism.model import Article, OffsetMap, RawDocument, Segment, shown_path
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "CleanConfig",
@@ -104,6 +107,7 @@ _PROMO = re.compile(
 _LABEL_PREFIX = re.compile(r"^[A-Z][A-Z&]{3,}(?:\s+[A-Z&]{2,})*\s*[-–—:|]")
 _TERMINAL = re.compile(r"[.!?…\"”’'»)\]:]$")
 _ELLIPSIS = re.compile(r"\.\.\.|…")
+_SENTENCE_END = re.compile(r"[.!?…][\"”’'»)]*$")
 
 
 @dataclass(frozen=True)
@@ -118,6 +122,12 @@ class CleanConfig:
     coverage_min_words: int = 25  # paragraphs this long are checked for being re-posts
     coverage_threshold: float = 0.8
     recurring_max_words: int = 20
+    # Metadata longer than this is cut (a URL dropped) with a warning: a 20 MB title made
+    # every page that lists it 20 MB (#18).
+    max_title_chars: int = 1000
+    max_outlet_chars: int = 200
+    max_author_chars: int = 500
+    max_url_chars: int = 4000
 
 
 DEFAULT_CLEAN = CleanConfig()
@@ -314,6 +324,15 @@ def clean_document(
         # behind ("Sanders' winning streak continues;").
         title = ftfy.fix_text(htmllib.unescape(title), _FTFY_CONFIG).strip().rstrip(" ;,:|")
         title = strip_site_name(title, (outlet, doc.outlet), url)
+    where = shown_path(doc.source_path) + (f" record {doc.record}" if doc.record else "")
+    title = _capped(title, config.max_title_chars, "title", where)
+    outlet = _capped(outlet, config.max_outlet_chars, "outlet", where)
+    author = _capped(doc.author, config.max_author_chars, "author", where)
+    if url and len(url) > config.max_url_chars:
+        log.warning(
+            "%s: URL of %d characters dropped (limit %d)", where, len(url), config.max_url_chars
+        )
+        url = None
     language = doc.language if doc.language and len(doc.language) <= 3 else None
     from newsprism.language import detect_language
 
@@ -328,13 +347,23 @@ def clean_document(
         url=url,
         published=published,
         outlet=outlet,
-        author=doc.author,
+        author=author,
         language=language,
         captions=result.captions,
         offsets=offsets,
         content_sha=doc.content_sha,
         raw=doc.raw,
     )
+
+
+def _capped(value: str | None, limit: int, what: str, where: str) -> str | None:
+    """``value`` cut to ``limit`` characters at a word's end, with a warning, when longer."""
+    if value is None or len(value) <= limit:
+        return value
+    log.warning("%s: %s of %d characters cut to %d", where, what, len(value), limit)
+    cut = value[: limit - 1]
+    space = cut.rfind(" ", limit // 2)
+    return (cut[:space] if space > 0 else cut).rstrip() + "…"
 
 
 # A page title often carries the site's name: "Best tech gadgets of 2019 | ZDNet",
@@ -547,6 +576,15 @@ def clean_body(
         else:
             removed["short"] += 1
 
+    if header and not decided:
+        # A short real article (a one-sentence wire brief) has no long paragraph beside its
+        # short lines: its finished sentences are the article (#18).
+        decided = [
+            ln
+            for ln in kept
+            if len(_words(ln.text)) >= config.heading_min_words and _SENTENCE_END.search(ln.text)
+        ]
+        removed["short"] -= len(decided)
     decided = _drop_reposts(decided, config, removed)
 
     # Assemble the body and its offset map.

@@ -139,15 +139,20 @@ def _run_ingest(
 def ingest(paths: tuple[str, ...], db: str, fields: tuple[str, ...]) -> None:
     """Read, clean, de-duplicate and store news files.
 
-    PATHS are files or folders (read recursively; .gz files too). Each input that fails is
-    reported on stderr with the reason; the rest is stored. Exit status 1 if any failed.
+    PATHS are files or folders (read recursively; .gz files too). New articles are placed
+    in stories. Each input that fails is reported on stderr with the reason; the rest is
+    stored. Exit status 1 if any failed.
 
     Example:
 
         newsprism ingest examples/ukraine-2022-02 --db news.duckdb
     """
+    from newsprism.pipeline import cluster_store
+
     with _errors(), Store(db) as store:
         report = _run_ingest(paths, store, _fields(fields))
+        # New articles join their stories now, so `stories` right after shows them (#18).
+        cluster_store(store)
     click.echo(report.summary())
     sys.exit(0 if report.ok else 1)
 
@@ -190,11 +195,11 @@ def articles(db: str, as_json: bool) -> None:
 @FIELD_OPTION
 @click.option(
     "--workers",
-    type=click.IntRange(min=1),
-    default=1,
-    show_default=True,
+    type=click.IntRange(min=0),
+    default=0,
     help="Processes for the per-article stages (reading, cleaning, extraction); "
-    "the results are the same for any number.",
+    "0 (the default) uses every core this process may run on. The results are the same "
+    "for any number.",
 )
 @click.option(
     "--dask",
@@ -226,6 +231,7 @@ def analyze(
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
+    workers = workers or _cores()
     with _errors(), _executor(workers, dask_address) as executor:
         with Store(out_dir / "newsprism.duckdb") as store:
             report = _run_ingest(paths, store, _fields(fields), executor)
@@ -244,6 +250,15 @@ def analyze(
     if written:
         click.echo(f"report: {written}")
     sys.exit(0 if report.ok else 1)
+
+
+def _cores() -> int:
+    """The cores this process may run on (its CPU affinity where the system has one)."""
+    import os
+
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 @contextmanager

@@ -10,6 +10,7 @@ reading goes on with the next record or file.
 from __future__ import annotations
 
 import csv
+import errno
 import gzip
 import hashlib
 import io
@@ -17,6 +18,7 @@ import json
 import logging
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
@@ -25,7 +27,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from newsprism.model import IngestFailure, OffsetMap, RawDocument, Segment
+from newsprism.model import IngestFailure, OffsetMap, RawDocument, Segment, shown_path
 
 __all__ = [
     "IngestConfig",
@@ -103,6 +105,9 @@ class IngestConfig:
     fields: Mapping[str, str] = field(default_factory=dict)
     # One article larger than this is refused (a 50 MB "article" is not an article).
     max_article_bytes: int = 5_000_000
+    # One JSONL line or CSV line longer than this is one failed record, read in bounded
+    # pieces and skipped: memory stays flat whatever a line holds (#18).
+    max_record_bytes: int = 20_000_000
     # JSONL/CSV files are streamed record by record, whatever their size.
     # An RSS/Atom feed is parsed whole: larger ones are refused.
     max_feed_bytes: int = 50_000_000
@@ -112,25 +117,154 @@ class IngestConfig:
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | IngestFailure]:
-    """Yield every file under ``paths`` (folders recursively, sorted), or a failure per bad path."""
+    """Yield every file under ``paths`` (folders recursively, sorted), or a failure per bad path.
+
+    A path named in ``paths`` is read wherever it points: that is the user's choice. Inside a
+    folder, a symbolic link is followed only to a file inside that folder (a link to
+    ``/etc/passwd`` must not end up in a report), FIFOs, sockets and devices are refused
+    (reading a FIFO waits forever), and a subfolder that cannot be listed is a failure (#18).
+    """
     for p in paths:
         path = Path(p)
-        if not path.exists():
-            yield IngestFailure(str(path), "no such file or directory")
-        elif path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        yield Path(root) / name
+        try:
+            st = path.stat()
+        except OSError as e:
+            yield IngestFailure(shown_path(str(path)), _os_reason(e, path))
+            continue
+        if stat.S_ISDIR(st.st_mode):
+            yield from _walk(path)
         else:
-            yield path
+            yield path  # read_path refuses what is not a regular file
+
+
+def _walk(root: Path) -> Iterator[Path | IngestFailure]:
+    inside = os.path.realpath(root)
+    errors: list[OSError] = []
+    for folder, dirs, files in os.walk(root, onerror=errors.append):
+        yield from _listing_failures(errors)
+        kept = []
+        for name in sorted(dirs):
+            full = os.path.join(folder, name)
+            if name.startswith("."):
+                continue
+            if os.path.islink(full):
+                # os.walk does not descend into linked folders; one pointing inside the
+                # folder is read where it lies, one pointing outside is refused.
+                if not _within(os.path.realpath(full), inside):
+                    yield IngestFailure(
+                        shown_path(full), _OUTSIDE.format("a folder", shown_path(str(root)))
+                    )
+                continue
+            kept.append(name)
+        dirs[:] = kept
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            full = os.path.join(folder, name)
+            problem = _walked_file_problem(full, inside, root)
+            yield IngestFailure(shown_path(full), problem) if problem else Path(full)
+    yield from _listing_failures(errors)
+
+
+_OUTSIDE = "symbolic link to {} outside {}; not read (name it on the command line to read it)"
+
+
+def _listing_failures(errors: list[OSError]) -> Iterator[IngestFailure]:
+    for e in errors:
+        where = shown_path(os.fsdecode(e.filename)) if e.filename is not None else "?"
+        yield IngestFailure(where, f"cannot list folder ({e.strerror or e}); skipped")
+    errors.clear()
+
+
+def _within(target: str, folder: str) -> bool:
+    return target == folder or target.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _walked_file_problem(full: str, inside: str, root: Path) -> str | None:
+    """Why a file found in a folder walk is not read, or None."""
+    try:
+        st = os.lstat(full)
+        if stat.S_ISLNK(st.st_mode):
+            target = os.path.realpath(full, strict=True)
+            if not _within(target, inside):
+                return _OUTSIDE.format("a file", shown_path(str(root)))
+            st = os.stat(target)
+    except OSError as e:
+        return _os_reason(e, Path(full))
+    if not stat.S_ISREG(st.st_mode):
+        return f"not a regular file ({_file_kind(st.st_mode)}); skipped"
+    return None
+
+
+def _file_kind(mode: int) -> str:
+    for test, kind in (
+        (stat.S_ISFIFO, "a FIFO"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISDIR, "a folder"),
+    ):
+        if test(mode):
+            return kind
+    return "a special file"
+
+
+def _os_reason(e: OSError, path: Path) -> str:
+    """What an OSError met while opening ``path`` means, in words."""
+    if isinstance(e, _NotRegularFile):
+        return str(e)
+    if e.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if e.errno == errno.ENOENT:
+        return "broken symbolic link" if path.is_symlink() else "no such file or directory"
+    return f"cannot read file ({e.strerror or e})"
+
+
+class _NotRegularFile(OSError):
+    pass
+
+
+def _open_regular(path: str | os.PathLike[str], flags: int) -> int:
+    """``open()`` opener that refuses FIFOs, sockets and devices without waiting on them.
+
+    O_NONBLOCK makes opening a FIFO return at once; the check is on the opened descriptor,
+    so a file swapped for a FIFO after the folder walk is refused too (#18).
+    """
+    fd = os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise _NotRegularFile(f"not a regular file ({_file_kind(mode)}); skipped")
+        os.set_blocking(fd, True)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+class _GzipReader(gzip.GzipFile):
+    """A gzip reader that closes the file under it (``GzipFile(fileobj=)`` leaves it open)."""
+
+    def __init__(self, fh: io.BufferedReader) -> None:
+        super().__init__(fileobj=fh, mode="rb")
+        self._under = fh
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._under.close()
+
+
+def _open_plain(path: Path) -> io.BufferedReader:
+    return open(path, "rb", opener=_open_regular)
 
 
 def _open_binary(path: Path) -> io.BufferedIOBase:
+    fh = _open_plain(path)
     if path.suffix.lower() == ".gz":
-        return gzip.open(path, "rb")  # type: ignore[return-value]
-    return open(path, "rb")
+        return _GzipReader(fh)
+    return fh
 
 
 def _inner_suffix(path: Path) -> str:
@@ -156,43 +290,135 @@ def looks_binary(data: bytes) -> bool:
     if not sample:
         return False
     if b"\x00" in sample:
-        # UTF-16 text has NULs too; it is recognised by its byte-order mark.
-        return not sample.startswith((b"\xff\xfe", b"\xfe\xff"))
+        # UTF-16 text has NULs too; it is recognised by its byte-order mark, or without one
+        # by the NULs of its ASCII characters on one side of every pair (#18).
+        bom = sample.startswith((b"\xff\xfe", b"\xfe\xff"))
+        return not (bom or _utf16_without_bom(sample))
     control = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13, 27))
     return control / len(sample) > 0.05
 
 
-_LATIN_FAMILY = {
-    "ascii",
-    "latin_1",
-    "iso8859_1",
-    "iso8859_2",
-    "iso8859_3",
-    "iso8859_4",
-    "iso8859_9",
-    "iso8859_10",
-    "iso8859_13",
-    "iso8859_14",
-    "iso8859_15",
-    "iso8859_16",
-    "cp1250",
-    "cp1252",
-    "cp1254",
-    "cp1257",
-    "mac_roman",
-    "mac_latin2",
-    "cp850",
-    "cp437",
-    "cp858",
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when ``data`` is UTF-16 text without a byte-order
+    mark, else None.
+
+    The sign: NULs in at least a third of the high bytes and almost none in the low ones
+    (the ASCII letters, digits and spaces of Latin-script text), and a strict decoding to
+    printable text.
+    """
+    sample = data[:8192]
+    sample = sample[: len(sample) // 2 * 2]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for high, low, encoding in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if high.count(0) >= len(high) / 3 and low.count(0) <= len(low) / 100:
+            try:
+                text = sample.decode(encoding)
+            except UnicodeDecodeError:  # the sample may end inside a surrogate pair
+                try:
+                    text = sample[:-2].decode(encoding)
+                except UnicodeDecodeError:
+                    continue
+            shown = sum(1 for ch in text if ch.isprintable() or ch in "\n\r\t")
+            if text and shown / len(text) >= 0.98:
+                return encoding
+    return None
+
+
+# The letters of the languages each Latin-script Windows code page serves. Text that is
+# not UTF-8 is read by the page under which one of its languages explains every accented
+# letter, Western (cp1252) first: a Lithuanian "pareiškė" read as cp1252 is "pareiðkë",
+# which no language writes, and a Polish "powiedział" is "powiedzia³" (#18).
+_LATIN_PAGES: dict[str, tuple[str, ...]] = {
+    "cp1252": (
+        "àâæçéèêëîïôœùûüÿ",  # French
+        "äöüß",  # German
+        "áéíñóúü",  # Spanish
+        "áâãàçéêíóôõú",  # Portuguese
+        "àèéìíîòóù",  # Italian
+        "áàéèëïóöü",  # Dutch
+        "æøåéó",  # Danish, Norwegian
+        "åäöé",  # Swedish, Finnish
+        "àçèéíïòóúü",  # Catalan
+        "áðéíóúýþæö",  # Icelandic
+    ),
+    "cp1250": (
+        "ąćęłńóśźż",  # Polish
+        "áčďéěíňóřšťúůýž",  # Czech
+        "áäčďéíĺľňóôŕšťúýž",  # Slovak
+        "áéíóöőúüű",  # Hungarian
+        "čćđšž",  # Croatian, Slovene
+        "ăâîşţ",  # Romanian
+    ),
+    "cp1257": (
+        "ąčęėįšųūž",  # Lithuanian
+        "āčēģīķļņšūž",  # Latvian
+        "äõöüšž",  # Estonian
+    ),
+    "cp1254": ("çğıöşüâî",),  # Turkish
 }
 
 
+def _latin_reading(data: bytes) -> tuple[str, str] | None:
+    """The reading of ``data`` by the Latin code page that best explains its accented letters.
+
+    A page's score is the largest share of the text's accented letters (and of the symbols
+    glued to a word's end, such as the ³ that a Polish ł becomes) that one of its languages
+    writes. Ties go to the earlier page, cp1252 first; None when no page decodes ``data``.
+    """
+    import unicodedata
+
+    best: tuple[float, str, str] | None = None
+    for encoding, languages in _LATIN_PAGES.items():
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        found = [
+            ch.lower()
+            for i, ch in enumerate(text)
+            if ord(ch) > 127
+            and (
+                ch.isalpha()
+                or (i > 0 and text[i - 1].isalpha() and unicodedata.category(ch) == "No")
+                or (ch in "¿¡" and i > 0 and text[i - 1].isalpha())
+            )
+        ]
+        if found:
+            score = max(sum(ch in letters for ch in found) for letters in languages) / len(found)
+        else:
+            score = 1.0
+        if best is None or score > best[0]:
+            best = (score, text, encoding)
+    return (best[1], best[2]) if best else None
+
+
+def _is_latin_script(text: str) -> bool:
+    """Most non-ASCII letters of ``text`` are Latin (é, ł), not Cyrillic, Greek, CJK..."""
+    import unicodedata
+
+    found = [ch for ch in text if ord(ch) > 127 and ch.isalpha()]
+    if not found:
+        return True
+    latin = sum(unicodedata.name(ch, "").startswith("LATIN") for ch in found)
+    return latin / len(found) >= 0.8
+
+
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode ``data`` as UTF-8 if it is, else by the detected encoding; return (text, encoding)."""
+    """Decode ``data`` as UTF-8 if it is, else by the detected encoding; return (text, encoding).
+
+    UTF-16 is recognised with or without a byte-order mark. Other text is read by
+    charset-normalizer's guess when that is another script (Cyrillic, Greek, Japanese...),
+    else by the Latin code page that explains its letters best, Western (cp1252) first.
+    """
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16", errors="replace"), "utf-16"
+    utf16 = _utf16_without_bom(data) if b"\x00" in data[:8192] else None
+    if utf16:
+        return data.decode(utf16, errors="replace"), utf16
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -200,16 +426,19 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    # Latin-script single-byte guesses on short samples are unreliable between cp1250,
-    # cp1252 and the ISO variants; cp1252, a superset of Latin-1, is what real Western
-    # pages use. Cyrillic, Greek, CJK and other scripts keep the detected encoding.
-    if encoding in _LATIN_FAMILY:
-        encoding = "cp1252"
-    try:
-        return data.decode(encoding), encoding
-    except (UnicodeDecodeError, LookupError):
-        return data.decode("latin-1"), "latin-1"
+    if best is not None:
+        try:
+            text: str | None = data.decode(best.encoding)
+        except (UnicodeDecodeError, LookupError):
+            text = None
+        # The detector tells scripts apart well, but among Latin code pages it guesses
+        # (Latin-1 German came out as cp775: "Cafķ owners in M³nchen", #18).
+        if text is not None and not _is_latin_script(text):
+            return text, best.encoding
+    latin = _latin_reading(data)
+    if latin is not None:
+        return latin
+    return data.decode("latin-1"), "latin-1"
 
 
 def _read_limited(path: Path, limit: int) -> bytes:
@@ -418,11 +647,18 @@ def read_path(
 ) -> Iterator[RawDocument | IngestFailure]:
     """Yield the records of one file, each a :class:`RawDocument` or an :class:`IngestFailure`."""
     config = config or IngestConfig()
-    src = str(path)
+    src = shown_path(str(path))
     try:
-        if not os.access(path, os.R_OK):
-            yield IngestFailure(src, "permission denied (file is not readable)")
-            return
+        yield from _read_path(path, src, config)
+    except Exception as e:  # a reader's bug must not lose the batch (#18): one failure
+        log.exception("reading %s failed", src)
+        yield IngestFailure(
+            src, f"cannot read this file ({type(e).__name__}: {e}); please report it"
+        )
+
+
+def _read_path(path: Path, src: str, config: IngestConfig) -> Iterator[RawDocument | IngestFailure]:
+    try:
         if is_warc(path):  # WARC files hold binary records too: no text sniffing (#7)
             yield from read_warc(path, config=config)
             return
@@ -434,8 +670,11 @@ def read_path(
     except EOFError:
         yield IngestFailure(src, "truncated gzip file (compressed data ended early)")
         return
+    except _NotRegularFile as e:
+        yield IngestFailure(src, str(e))
+        return
     except OSError as e:
-        yield IngestFailure(src, f"cannot read file ({e.strerror or e})")
+        yield IngestFailure(src, _os_reason(e, path))
         return
     if not head_bytes:
         yield IngestFailure(src, "empty file")
@@ -471,7 +710,7 @@ def read_path(
 def _read_single(
     path: Path, fmt: str, config: IngestConfig
 ) -> Iterator[RawDocument | IngestFailure]:
-    src = str(path)
+    src = shown_path(str(path))
     data = _read_limited(path, config.max_article_bytes)
     if len(data) > config.max_article_bytes:
         size = path.stat().st_size if path.suffix.lower() != ".gz" else None
@@ -620,9 +859,16 @@ def _replace(doc: RawDocument, **changes: Any) -> RawDocument:
 
 
 def _read_jsonl(path: Path, config: IngestConfig) -> Iterator[RawDocument | IngestFailure]:
-    src = str(path)
+    src = shown_path(str(path))
+    limit = config.max_record_bytes
     with _open_binary(path) as fh:
-        for line_no, raw_line in enumerate(fh, start=1):
+        line_no = 0
+        while raw_line := fh.readline(limit + 1):  # bounded: a 1 GB line is not read whole
+            line_no += 1
+            if len(raw_line) > limit and not raw_line.endswith(b"\n"):
+                _skip_rest_of_line(fh)
+                yield IngestFailure(src, f"line {line_no}: {_too_long(limit)}; record skipped")
+                continue
             if not raw_line.strip():
                 continue
             line, _ = decode_bytes(raw_line)
@@ -636,8 +882,20 @@ def _read_jsonl(path: Path, config: IngestConfig) -> Iterator[RawDocument | Inge
             yield _record_document(src, line_no, record, "jsonl", config)
 
 
+def _too_long(limit: int) -> str:
+    return f"record too long (over {limit / 1e6:.0f} MB on one line)"
+
+
+def _skip_rest_of_line(fh: Any) -> None:
+    """Read past the end of the current line in bounded pieces."""
+    while True:
+        piece = fh.readline(1 << 20)
+        if not piece or piece[-1:] in (b"\n", "\n", "\r"):
+            return
+
+
 def _read_json_array(path: Path, config: IngestConfig) -> Iterator[RawDocument | IngestFailure]:
-    src = str(path)
+    src = shown_path(str(path))
     with _open_binary(path) as fh:
         data = fh.read(config.max_article_bytes * 20 + 1)
     if len(data) > config.max_article_bytes * 20:
@@ -664,8 +922,36 @@ def _read_json_array(path: Path, config: IngestConfig) -> Iterator[RawDocument |
         yield _record_document(src, i, record, "json", config)
 
 
+class _LineTooLong(Exception):
+    pass
+
+
+class _BoundedLines:
+    """The lines of a text stream for :mod:`csv`, none longer than ``limit`` characters.
+
+    An over-long line is read past in bounded pieces and raises :class:`_LineTooLong`;
+    the next call goes on with the line after it, so the csv reader reads on.
+    """
+
+    def __init__(self, stream: io.TextIOBase, limit: int) -> None:
+        self.stream, self.limit, self.line_no = stream, limit, 0
+
+    def __iter__(self) -> _BoundedLines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.stream.readline(self.limit + 1)
+        if not line:
+            raise StopIteration
+        self.line_no += 1
+        if len(line) > self.limit and not line.endswith(("\n", "\r")):
+            _skip_rest_of_line(self.stream)
+            raise _LineTooLong
+        return line
+
+
 def _read_csv(path: Path, config: IngestConfig) -> Iterator[RawDocument | IngestFailure]:
-    src = str(path)
+    src = shown_path(str(path))
     with _open_binary(path) as fh:
         sample = fh.read(65536)
     sample_text, encoding = decode_bytes(sample)
@@ -674,7 +960,9 @@ def _read_csv(path: Path, config: IngestConfig) -> Iterator[RawDocument | Ingest
         delimiter = csv.Sniffer().sniff(sample_text.split("\n", 5)[0], delimiters=",;\t|").delimiter
     except csv.Error:
         pass
-    csv.field_size_limit(config.max_article_bytes + 1)
+    # Fields up to a whole record's size are parsed, so a text field over the article limit
+    # fails its own row only (_record_document refuses it) instead of stopping the file (#18).
+    csv.field_size_limit(config.max_record_bytes)
     with _open_binary(path) as fh:
         stream = io.TextIOWrapper(
             fh,
@@ -682,14 +970,41 @@ def _read_csv(path: Path, config: IngestConfig) -> Iterator[RawDocument | Ingest
             errors="replace",
             newline="",
         )
-        reader = csv.DictReader(stream, delimiter=delimiter)
+        lines = _BoundedLines(stream, config.max_record_bytes)
+        reader = csv.DictReader(lines, delimiter=delimiter)
         try:
-            for i, row in enumerate(reader, start=1):
-                yield _record_document(src, i, row, "csv", config)
-        except csv.Error as e:
-            yield IngestFailure(
-                src, f"malformed CSV near row {reader.line_num} ({e}); rest skipped"
-            )
+            header = reader.fieldnames or []
+        except (csv.Error, _LineTooLong) as e:
+            yield IngestFailure(src, f"unreadable CSV header ({e or 'line too long'})")
+            return
+        row_no = 0
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except _LineTooLong:
+                row_no += 1
+                yield IngestFailure(
+                    src, f"line {lines.line_no}: {_too_long(config.max_record_bytes)}; row skipped"
+                )
+                continue
+            except csv.Error as e:
+                row_no += 1
+                yield IngestFailure(src, f"line {lines.line_no}: malformed CSV ({e}); row skipped")
+                continue
+            row_no += 1
+            extra = row.pop(None, None)  # type: ignore[call-overload]
+            if extra:
+                # A row with more values than the header has (#18): the row is stored.
+                log.warning(
+                    "%s row %d: %d value(s) beyond the header's %d columns dropped",
+                    src,
+                    row_no,
+                    len(extra),
+                    len(header),
+                )
+            yield _record_document(src, row_no, row, "csv", config)
 
 
 # ---- WARC (CC-NEWS style crawls)
@@ -704,7 +1019,7 @@ def _read_feed(path: Path, config: IngestConfig) -> Iterator[RawDocument | Inges
     link's, else the feed's title) from the item and the feed."""
     import feedparser  # type: ignore[import-untyped]
 
-    src = str(path)
+    src = shown_path(str(path))
     data = _read_limited(path, config.max_feed_bytes)
     if len(data) > config.max_feed_bytes:
         yield IngestFailure(
@@ -779,7 +1094,7 @@ def warc_shards(path: Path, *, records: int = 64) -> Iterator[tuple[int, int, in
     count = 0
     last_offset, same = -1, 0
     try:
-        with open(path, "rb") as fh:
+        with _open_plain(path) as fh:
             it = ArchiveIterator(fh)
             for i, _record in enumerate(it):
                 offset = it.get_record_offset()
@@ -819,7 +1134,7 @@ def read_warc(
     ``offset``/``skip``/``first``/``limit`` read one shard (see :func:`warc_shards`).
     """
     config = config or IngestConfig()
-    src = str(path)
+    src = shown_path(str(path))
     try:
         from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
         from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
@@ -829,7 +1144,7 @@ def read_warc(
     number = first - 1
     valid = False  # a WARC record was read
     try:
-        with open(path, "rb") as fh:
+        with _open_plain(path) as fh:
             fh.seek(offset)
             for i, record in enumerate(ArchiveIterator(fh)):
                 if i < skip:
@@ -863,7 +1178,7 @@ def read_warc(
             src, f"truncated or corrupt WARC after record {number} ({e}); records before were kept"
         )
     except OSError as e:
-        yield IngestFailure(src, f"cannot read file ({e.strerror or e})")
+        yield IngestFailure(src, _os_reason(e, path))
 
 
 def _warc_document(
@@ -881,6 +1196,13 @@ def _warc_document(
             src,
             f"page too large for one article (over {config.max_article_bytes / 1e6:.0f} MB)",
             number,
+        )
+    missing = getattr(record.raw_stream, "limit", 0)
+    if missing and not record.raw_stream.read(1):
+        # The file ends before the record's declared length: a page cut short is no
+        # article to store as if it were whole (#18).
+        return IngestFailure(
+            src, f"record cut short ({missing} bytes missing at the end of the file)", number
         )
     if not data.strip():
         return None

@@ -8,6 +8,7 @@ article's cleaned ``text``; :class:`OffsetMap` takes them back to the original r
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -25,7 +26,39 @@ __all__ = [
     "Event",
     "Extraction",
     "Story",
+    "shown_path",
+    "one_line",
 ]
+
+# Characters that must not reach a terminal or a log line as they are: C0/C1 controls (a
+# newline in a file name would forge a second `error:` line, #18), the bytes of a name that
+# is not UTF-8 (surrogate-escaped by Python), line and paragraph separators and bidi controls.
+_UNSAFE_CHARS = r"\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff"
+_UNSAFE = re.compile(f"[{_UNSAFE_CHARS}]")
+_QUOTED = re.compile(f'[{_UNSAFE_CHARS}"\\\\]')  # inside quotes, quotes and backslashes too
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t", '"': '\\"', "\\": "\\\\"}
+
+
+def _escape(ch: str) -> str:
+    code = ord(ch)
+    if ch in _ESCAPES:
+        return _ESCAPES[ch]
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that is not UTF-8 (os.fsdecode's surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def shown_path(path: str) -> str:
+    """``path`` as shown and stored: unchanged when it is printable, else double-quoted with
+    backslash escapes (``"a\\nb.txt"``, ``"n\\xff.txt"``), so it is valid UTF-8 and one line."""
+    if not _UNSAFE.search(path):
+        return path
+    return '"' + _QUOTED.sub(lambda m: _escape(m.group()), path) + '"'
+
+
+def one_line(text: str) -> str:
+    """``text`` with control characters and undecodable bytes escaped (for messages)."""
+    return _UNSAFE.sub(lambda m: _escape(m.group()), text)
 
 
 @dataclass(frozen=True)
@@ -154,10 +187,10 @@ class IngestFailure:
     record: int | None = None
 
     def __str__(self) -> str:
-        where = (
-            self.source_path if self.record is None else f"{self.source_path} record {self.record}"
-        )
-        return f"{where}: {self.reason}"
+        # Names and reasons are escaped: one failure is always one line (#18).
+        path = shown_path(self.source_path)
+        where = path if self.record is None else f"{path} record {self.record}"
+        return f"{where}: {one_line(self.reason)}"
 
 
 @dataclass(frozen=True)

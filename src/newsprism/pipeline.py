@@ -8,8 +8,11 @@ completes the job without duplicating anything.
 from __future__ import annotations
 
 import concurrent.futures
+import ctypes
 import logging
 import os
+import signal
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -528,22 +531,63 @@ def process_pool(workers: int) -> concurrent.futures.ProcessPoolExecutor:
     """A pool of ``workers`` processes for the per-article stages.
 
     Workers are spawned, not forked: the parent holds a DuckDB connection and threads that a
-    fork would copy in an undefined state.
+    fork would copy in an undefined state. They exit when the parent dies, even a ``kill -9``
+    of it in the middle of their work (#18); see :func:`_start_worker`.
     """
     import multiprocessing
 
     return concurrent.futures.ProcessPoolExecutor(
         max_workers=workers,
         mp_context=multiprocessing.get_context("spawn"),
-        initializer=_one_blas_thread,
+        initializer=_start_worker,
+        initargs=(os.getpid(),),
     )
 
 
-def _one_blas_thread() -> None:
-    """Worker start-up: one BLAS thread per process, so N workers use N cores, not N x cores."""
+def _start_worker(parent: int) -> None:
+    """Worker start-up: die with the parent, and use one BLAS thread (so N workers use N
+    cores, not N x cores)."""
+    _exit_with_parent(parent)
     from threadpoolctl import threadpool_limits
 
     threadpool_limits(1)
+
+
+_PR_SET_PDEATHSIG = 1  # <linux/prctl.h>
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Make this worker exit as soon as process ``parent`` (its parent) is gone.
+
+    On Linux the kernel sends SIGKILL when the parent dies (``PR_SET_PDEATHSIG``), which
+    stops a worker busy in native code too. The signal comes when the thread that started
+    the worker ends: ``ProcessPoolExecutor`` starts spawned workers in the thread that
+    submits work, so a pool is fed from one thread that outlives it (as everywhere here).
+    Elsewhere, and as a second line, a thread waits on the parent's sentinel (readable once
+    the parent is gone) and exits the process.
+    """
+    import multiprocessing
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):  # no libc or no prctl: the thread below remains
+            log.debug("prctl(PR_SET_PDEATHSIG) unavailable", exc_info=True)
+    if os.getppid() != parent:  # the parent died before the signal was armed
+        os._exit(1)
+    process = multiprocessing.parent_process()
+    if process is None or process.sentinel is None:
+        return
+
+    def watch(sentinel: int) -> None:
+        from multiprocessing.connection import wait
+
+        wait([sentinel])
+        os._exit(1)
+
+    threading.Thread(target=watch, args=(process.sentinel,), daemon=True).start()
 
 
 def analyze(
