@@ -376,7 +376,7 @@ def embed(texts: Sequence[str]) -> np.ndarray:
 def _tfidf_cos(texts: Sequence[str]) -> np.ndarray:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from newsprism.compare import _content_tokens
+    from newsprism.compare.text import _content_tokens
 
     try:
         m = TfidfVectorizer(analyzer=_content_tokens, sublinear_tf=True).fit_transform(texts)
@@ -386,7 +386,7 @@ def _tfidf_cos(texts: Sequence[str]) -> np.ndarray:
 
 
 def _head(measures: str | None) -> str | None:
-    from newsprism.compare import _stem
+    from newsprism.compare.text import _stem
 
     words = _WORD.findall(measures or "")
     return _stem(words[-1]) if words else None
@@ -411,7 +411,7 @@ def _ids(values: Sequence[Any]) -> np.ndarray:
 
 def pair_features(figures: Sequence[Figure]) -> np.ndarray:
     """Feature tensor ``[n, n, len(FEATURES)]`` for every pair of ``figures``."""
-    from newsprism.compare import _shared
+    from newsprism.compare.claims import _shared
 
     n = len(figures)
     out = np.zeros((n, n, len(FEATURES)), dtype=np.float32)
@@ -692,7 +692,7 @@ def decide(
 
 def pair_json(pair: FigurePair) -> dict[str, Any]:
     """A conflict or change as ``stories.json`` carries it (and ``eval compare`` reads it)."""
-    from newsprism.compare import _subject
+    from newsprism.compare.conflicts import _subject
 
     def claim(f: Figure) -> dict[str, Any]:
         q = f.quantity

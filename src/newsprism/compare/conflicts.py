@@ -1,0 +1,405 @@
+"""Figures that disagree across outlets: the rule path (``find_conflicts``) and the
+experimental figure-model path (``find_figure_conflicts``, see :mod:`.figures`)."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from newsprism.compare.claims import Claim
+from newsprism.compare.text import _STOP, _WORD, _stem
+from newsprism.compare.timeline import BACKGROUND_DAYS, _period_end
+from newsprism.model import Article, Extraction, Quantity
+
+# Nouns for one communicative event: a call, a meeting and a conversation can be one event,
+# a call and a drive cannot (used to decide that two durations measure the same thing).
+_EVENT_NOUNS = frozenset(
+    """call calls conversation conversations talk talks meeting meetings session sessions
+    discussion discussions summit summits negotiation negotiations phone telephone exchange
+    interview visit visits conference""".split()
+)
+
+
+_PERSONNEL = frozenset("troops soldiers servicemen forces personnel servicemembers".split())
+
+
+_TIME_UNITS = {
+    "second": 1,
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 604800,
+    "month": 2629800,
+    "year": 31557600,
+}
+
+
+_PLACE_QUALIFIER = re.compile(
+    r"\b(?:in|near|on|at|around|along|inside|to)\s+((?:the\s+)?"
+    r"[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*)"
+)
+
+
+# "in the last 24 hours", "within two weeks", "24 hours ago": a time window, not a measurement.
+_WINDOW_BEFORE = re.compile(
+    r"\b(?:in|within|over|during|after|before|for the first time in)\s+"
+    r"(?:the\s+)?(?:last|past|next|previous|coming|first|final)?\s*$",
+    re.I,
+)
+
+
+_WINDOW_AFTER = re.compile(r"^\s*(?:ago|earlier|later|before|after|from now)\b", re.I)
+
+
+def _unit_dimension(q: Quantity) -> tuple[str, float] | None:
+    """(dimension, factor to the base unit) of a quantity's unit, or None if not comparable."""
+    unit = (q.unit or "").lower().rstrip("s")
+    if unit in _TIME_UNITS:
+        return "time", float(_TIME_UNITS[unit])
+    if not unit:
+        return "count", 1.0
+    return f"unit:{unit}", 1.0
+
+
+def _head(measures: str | None) -> str | None:
+    if not measures:
+        return None
+    words = [w.lower() for w in _WORD.findall(measures)]
+    return words[-1] if words else None
+
+
+def _modifiers(measures: str | None) -> frozenset[str]:
+    words = [w.lower() for w in _WORD.findall(measures or "")]
+    return frozenset(w for w in words[:-1] if w not in _STOP)
+
+
+def _same_measured_thing(a: Quantity, b: Quantity) -> bool:
+    ha, hb = _head(a.measures), _head(b.measures)
+    if ha is None or hb is None:
+        return False
+    ma, mb = _modifiers(a.measures), _modifiers(b.measures)
+    if ma and mb and not (ma & mb) and not (ma <= _EVENT_NOUNS and mb <= _EVENT_NOUNS):
+        return False  # "Russian soldiers" and "NATO troops" are not one number
+    if _stem(ha) == _stem(hb):
+        return True
+    if ha in _EVENT_NOUNS and hb in _EVENT_NOUNS:
+        return True
+    return ha in _PERSONNEL and hb in _PERSONNEL
+
+
+# What befell the people a count counts: the dead, the injured and the population of a
+# place are different numbers though all are "people".
+_FATES = {
+    **dict.fromkeys("kill die dead death perish slay fatality claim".split(), "dead"),
+    **dict.fromkeys("injure wound hurt injured wounded injury".split(), "injured"),
+    **dict.fromkeys("miss missing".split(), "missing"),
+    **dict.fromkeys("evacuate displace flee homeless".split(), "displaced"),
+    **dict.fromkeys("arrest detain".split(), "arrested"),
+    **dict.fromkeys("home live inhabit population resident".split(), "population"),
+    **dict.fromkeys("rescue save".split(), "rescued"),
+}
+
+
+def _same_fate(a: Quantity, b: Quantity) -> bool:
+    """Two counts may count the same people: both name one fate (:data:`_FATES`), or
+    neither names one. "10 people were killed" and "home to 120,000 people" do not, nor
+    do "killed four people" and "if it had been 50 people"; "massed 100,000 troops" and
+    "150,000 troops near the border" may."""
+    fa, fb = _FATES.get(a.predicate or ""), _FATES.get(b.predicate or "")
+    return fa == fb
+
+
+def _interval(q: Quantity, factor: float) -> tuple[float, float]:
+    v = q.value * factor
+    approx = (q.approx or "").lower()
+    if approx in ("more than", "over", "above", "at least", "upwards of", "in excess of"):
+        return v, math.inf
+    if approx in ("less than", "under", "below", "fewer than", "at most", "up to", "no more than"):
+        return 0.0, v
+    if approx in ("nearly", "almost", "close to", "just under"):
+        return v * 0.85, v
+    if approx:  # about, around, roughly, some, approximately, an estimated ...
+        return v * 0.8, v * 1.2
+    if q.unit == "magnitude":
+        return v - 0.05, v + 0.05  # a magnitude is written to one decimal: 5.9 is not 6.1
+    return v * 0.97, v * 1.03  # rounding in an exact figure
+
+
+def _sentence_of(claims: Sequence[Claim], start: int) -> Claim | None:
+    for c in claims:
+        if c.start <= start < c.end:
+            return c
+    return None
+
+
+def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozenset[str]:
+    if sentence is None:
+        return frozenset()
+    tail = text[q.end : min(sentence.end, q.end + 60)]
+    return frozenset(
+        m.group(1).lower().removeprefix("the ") for m in _PLACE_QUALIFIER.finditer(tail)
+    )
+
+
+def find_conflicts(
+    articles: Sequence[Article],
+    extractions: dict[str, Extraction],
+    claims_by_article: dict[str, list[Claim]],
+    keys: dict[str, str],
+) -> list[dict[str, Any]]:
+    """Incompatible figures for the same measured thing across independent articles."""
+    by_id = {a.id: a for a in articles}
+    items = []
+    for a in articles:
+        ex = extractions.get(a.id)
+        if ex is None or a.duplicate_of:
+            continue
+        for q in ex.quantities:
+            dim = _unit_dimension(q)
+            if dim is None or q.value <= 0:
+                continue
+            if dim[0] == "count" and q.value < 10 and _FATES.get(q.predicate or "") is None:
+                continue  # "two leaders", "three sides": not figures anyone disputes
+            if dim[0] == "time" and (
+                _WINDOW_BEFORE.search(a.text[max(0, q.start - 40) : q.start])
+                or _WINDOW_AFTER.match(a.text[q.end : q.end + 20])
+            ):
+                continue
+            sent = _sentence_of(claims_by_article.get(a.id, []), q.start)
+            if _recalls_the_past(ex, sent, a.published_date):
+                continue  # "In December 2003, a quake razed Bam": another, older event
+            if sent is not None and _POSSIBILITY.search(sent.text):
+                continue  # "A magnitude 6 quake can cause severe damage": no reported fact
+            if _MODEL_SIZE.match(q.text) and q.measures and q.measures.split()[-1][:1].isupper():
+                continue  # "the 16-inch MacBook Pro": a product's model, not a figure
+            if sent is not None and any(
+                o is not q
+                and sent.start <= o.start < sent.end
+                and (d := _unit_dimension(o)) is not None
+                and d[0] == dim[0]
+                and (dim[0] != "count" or o.value >= 10 or _FATES.get(o.predicate or ""))
+                for o in ex.quantities
+            ):
+                # Several figures of one kind in a sentence ("46 percent to 40 percent",
+                # "Clinton 42 percent, Trump 34 percent"): which measures what is not
+                # something a figure's neighbouring words tell reliably.
+                continue
+            items.append((a, q, dim, sent, _place_qualifiers(a.text, q, sent), _owner(ex, q, sent)))
+    by_article: dict[str, list[tuple[Quantity, tuple[str, float]]]] = defaultdict(list)
+    for a, q, dim, *_ in items:
+        by_article[a.id].append((q, dim))
+
+    def also_states(article_id: str, q: Quantity, dim: tuple[str, float]) -> bool:
+        """The article gives ``q``'s figure for the same thing too (up to rounding)."""
+        lo, hi = _interval(q, dim[1])
+        return any(
+            d[0] == dim[0]
+            and _same_measured_thing(o, q)
+            and _same_fate(o, q)
+            and lo <= o.value * d[1] <= hi
+            for o, d in by_article[article_id]
+        )
+
+    found = []
+    for i in range(len(items)):
+        for j in range(i + 1, len(items)):
+            a1, q1, d1, s1, p1, o1 = items[i]
+            a2, q2, d2, s2, p2, o2 = items[j]
+            if keys[a1.id] == keys[a2.id] or d1[0] != d2[0]:
+                continue
+            if o1 and o2 and o1 != o2:
+                continue  # Trump's crowd of 230 and Rubio's of 1,000: two people's figures
+            if not _same_measured_thing(q1, q2) or not _same_fate(q1, q2):
+                continue
+            if (p1 or p2) and p1 != p2:
+                continue  # "troops in Belarus" is not "troops near the border"
+            if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
+                continue  # dated to different days: different events
+            named_both = bool(s1 and s2 and s1.entities and s2.entities)
+            shared_name = bool(named_both and s1.entities & s2.entities)  # type: ignore[union-attr]
+            if named_both and not shared_name:
+                continue  # about different people, places or bodies: different facts
+            lo1, hi1 = _interval(q1, d1[1])
+            lo2, hi2 = _interval(q2, d2[1])
+            if lo1 <= hi2 and lo2 <= hi1:
+                continue  # compatible ranges: no conflict
+            if also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1):
+                continue  # one outlet gives both figures: two things, not a disagreement
+            day1, day2 = by_id[a1.id].published_date, by_id[a2.id].published_date
+            kind = "change" if day1 and day2 and day1 != day2 else "conflict"
+            if kind == "change" and not shared_name:
+                # A figure that moved between days is a figure of one named thing: "Russia
+                # massed 100,000 troops" ... "150,000", not "2,383 delegates needed" on one
+                # day and "1,237 delegates needed by Trump" on another.
+                continue
+            ratio = max(q1.value * d1[1], q2.value * d2[1]) / max(
+                1e-9, min(q1.value * d1[1], q2.value * d2[1])
+            )
+            confidence = (
+                0.5
+                + (
+                    0.2
+                    if _stem(_head(q1.measures) or "") == _stem(_head(q2.measures) or "")
+                    else 0.1
+                )
+                + min(0.2, 0.05 * math.log2(ratio))
+            )
+            if shared_name:
+                confidence += 0.1
+            subject = _subject(q1, q2, d1[0])
+            found.append(
+                {
+                    "subject": subject,
+                    "kind": kind,
+                    "confidence": round(min(confidence, 1.0), 3),
+                    "claims": [_claim_json(a, q, s) for a, q, s in ((a1, q1, s1), (a2, q2, s2))],
+                }
+            )
+    found.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"]))
+    # Copies of one sentence in several articles make the same disagreement again.
+    seen: set[frozenset[tuple[str, str]]] = set()
+    unique = []
+    for c in found:
+        key = frozenset((x["value"], x["text"]) for x in c["claims"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique
+
+
+def find_figure_conflicts(
+    articles: Sequence[Article],
+    extractions: Mapping[str, Extraction],
+    claims_by_article: Mapping[str, list[Claim]],
+    keys: Mapping[str, str],
+) -> list[dict[str, Any]]:
+    """Conflicts and changes between figure claims aligned by the trained figure models."""
+    from newsprism.compare.figures import align_figures, figures_of, pair_json
+
+    figures = []
+    for a in articles:
+        ex = extractions.get(a.id)
+        if ex is None or a.duplicate_of:
+            continue
+        sentences = [(c.start, c.end) for c in claims_by_article.get(a.id, [])]
+        figures.extend(figures_of(a, ex, sentences)[0])
+    found = [pair_json(p) for p in align_figures(figures, keys) if p.kind in ("conflict", "change")]
+    found.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"]))
+    seen: set[frozenset[tuple[str, str]]] = set()
+    unique = []
+    for c in found:
+        key = frozenset((x["value"], x["text"]) for x in c["claims"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique
+
+
+# "16-inch", "5.9-magnitude": a figure written as one hyphenated adjective.
+_MODEL_SIZE = re.compile(r"^[\d.,]+-[^\W\d]")
+
+
+# A figure under a modal of possibility is no reported fact ("could rise to 100").
+_POSSIBILITY = re.compile(r"\b(?:can|could|may|might)\b")
+
+
+def _recalls_the_past(ex: Extraction, sent: Claim | None, published: date | None) -> bool:
+    """The sentence is dated, and every date in it ended ``BACKGROUND_DAYS`` or more
+    before the article: it recalls an earlier event ("In December 2003, a quake razed
+    Bam"), whose figures are not the story's."""
+    if sent is None or published is None:
+        return False
+    ends = [
+        _period_end(d.value.split("T")[0])
+        for d in ex.dates
+        if sent.start <= d.start < sent.end and d.type in ("DATE", "TIME")
+    ]
+    cutoff = published - timedelta(days=BACKGROUND_DAYS)
+    return bool(ends) and all(end is not None and end < cutoff for end in ends)
+
+
+def _owner(ex: Extraction, q: Quantity, sent: Claim | None) -> str | None:
+    """The person a figure belongs to: the last one its sentence names before it.
+
+    "Trump is taking questions ... in front of a crowd of about 230" → Trump. None when
+    the sentence names nobody before the figure.
+    """
+    if sent is None:
+        return None
+    before = [
+        e for e in ex.entities if e.label == "PERSON" and sent.start <= e.start and e.end <= q.start
+    ]
+    return max(before, key=lambda e: e.start).canonical if before else None
+
+
+def _subject(q1: Quantity, q2: Quantity, dimension: str) -> str:
+    thing = min((m for m in (q1.measures, q2.measures) if m), key=len, default="figure")
+    if dimension == "time":
+        return f"duration of the {thing}"
+    if dimension == "count":
+        fate = _FATE_WORDS.get(_FATES.get(q1.predicate or "", ""), "")
+        return f"number of {thing}{' ' + fate if fate else ''}"
+    word = _dimension_word(q1.unit or "")
+    if word is None:
+        return f"{thing} ({q1.unit})"
+    proper = thing.split()[-1][:1].isupper()
+    return f"{word} for {thing}" if proper else f"{word} of the {thing}"
+
+
+_LENGTHS = frozenset(
+    "kilometre metre mile foot yard inch centimetre millimetre nautical mile".split()
+)
+
+
+_MONEY = (
+    "dollar euro pound sterling yen yuan rupee ruble hryvnia shekel franc krone krona won "
+    "cent penny peso real rand lira"
+).split()
+
+
+def _dimension_word(unit: str) -> str | None:
+    """What a unit measures, to name a disputed figure ("the distance for Qeshm")."""
+    if unit == "magnitude":
+        return "magnitude"
+    if " per " in unit:
+        return "speed" if unit.split(" per ")[0] in _LENGTHS else "rate"
+    if unit.startswith("square "):
+        return "area"
+    if unit in _LENGTHS:
+        return "distance"
+    if unit in ("percent", "percentage point"):
+        return "share"
+    if unit in ("kilogram", "tonne", "ton", "gram", "ounce"):
+        return "weight"
+    if unit.split()[-1] in _MONEY:
+        return "amount"
+    return None
+
+
+_FATE_WORDS = {
+    "dead": "killed",
+    "injured": "injured",
+    "missing": "missing",
+    "displaced": "displaced",
+    "arrested": "arrested",
+    "population": "living there",
+    "rescued": "rescued",
+}
+
+
+def _claim_json(article: Article, q: Quantity, sentence: Claim | None) -> dict[str, Any]:
+    value = f"{q.approx + ' ' if q.approx else ''}{q.text}".strip()
+    start, end = (sentence.start, sentence.end) if sentence else (q.start, q.end)
+    return {
+        "value": value,
+        "text": article.text[start:end],
+        "article": article.id,
+        "start": start,
+        "end": end,
+        "quantity_start": q.start,
+        "quantity_end": q.end,
+    }
