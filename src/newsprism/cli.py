@@ -329,6 +329,86 @@ def stories(db: str, as_json: bool) -> None:
 
 
 @cli.command()
+@click.argument("story_id")
+@DB_OPTION
+@click.option("--json", "as_json", is_flag=True, help="Print the explanation as JSON.")
+@click.option(
+    "--dropped/--no-dropped",
+    default=True,
+    show_default=True,
+    help="List the candidate figure pairs a named rule dropped.",
+)
+def explain(story_id: str, db: str, as_json: bool, dropped: bool) -> None:
+    """Show why a story's comparison says what it says.
+
+    Prints the story's claim groups (sentences aligned across outlets, with their
+    scores), each conflict and change with its evidence and confidence, each omission,
+    each summary sentence with the articles that support it, and the candidate figure
+    pairs that a named rule dropped, with the rule and its reason. STORY_ID may be a
+    unique prefix of an id from `newsprism stories`.
+
+    Example:
+
+        newsprism explain s-3f2a --db out/newsprism.duckdb
+    """
+    from newsprism.explain import explain_story
+
+    _require_store(db, "analyze")
+    with _errors(), Store(db, read_only=True) as store:
+        info = explain_story(store, story_id)
+    if as_json:
+        _echo_json(info)
+        return
+    name = {a["id"]: a["outlet"] for a in info["articles"]}
+
+    def show(text: str, width: int = 160) -> str:
+        flat = " ".join(text.split())
+        return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+    click.echo(f"story {info['story']}: {show(info['title'] or '', 100)}")
+    click.echo(f"{len(info['articles'])} articles: " + "; ".join(sorted(set(name.values()))))
+    click.echo(f"\nclaim groups carried by two or more outlets: {len(info['claim_groups'])}")
+    for g in info["claim_groups"]:
+        best = max((s["score"] for s in g["scores"]), default=0.0)
+        click.echo(f"  [{g['outlets']} outlets, best pair score {best:.2f}]")
+        for c in g["claims"]:
+            click.echo(f"    {name.get(c['article'], c['article'])}: {show(c['text'])}")
+    click.echo(f"\nconflicts and changes: {len(info['conflicts'])}")
+    for c in info["conflicts"]:
+        click.echo(f"  {c['kind']} (confidence {c['confidence']}): {c['subject']}")
+        for x in c["claims"]:
+            click.echo(
+                f"    {x['value']!r} in {name.get(x['article'], x['article'])}: {show(x['text'])}"
+            )
+    click.echo(f"\nomissions: {len(info['omissions'])}")
+    for o in info["omissions"]:
+        missing = ", ".join(name.get(m, m) for m in o["missing_from"])
+        click.echo(f"  missing in {missing}: {show(o['text'])}")
+        for e in o.get("evidence", []):
+            click.echo(
+                f"    closest in {name.get(e['article'], e['article'])} "
+                f"(score {e['score']}): {show(e['text'] or '')}"
+            )
+    click.echo(f"\nsummary sentences: {len(info['summary'])}")
+    for s in info["summary"]:
+        cited = ", ".join(sorted({name.get(a, a) for a in s["articles"]}))
+        tag = "disputed" if s.get("disputed") else f"support {s.get('support', 0)}"
+        click.echo(f"  [{tag}; cites {cited}] {show(s['text'])}")
+    if dropped:
+        click.echo(f"\ncandidate figure pairs dropped by a rule: {len(info['dropped'])}")
+        for d in info["dropped"]:
+            a, b = d["claims"]
+            where_a, where_b = (
+                name.get(a["article"], a["article"]),
+                name.get(b["article"], b["article"]),
+            )
+            click.echo(
+                f"  {d['rule']} ({d['reason']}): {a['value']!r} in {where_a}"
+                f" / {b['value']!r} in {where_b}"
+            )
+
+
+@cli.command()
 @DB_OPTION
 def recluster(db: str) -> None:
     """Re-cluster every stored article from scratch, in publication order.

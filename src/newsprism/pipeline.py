@@ -505,6 +505,7 @@ def _compare_thread(
 ) -> list[dict[str, Any]]:
     """The stories.json objects of the stories ``members_of`` (indices) of one thread."""
     from newsprism.compare import compare_story
+    from newsprism.compare.summary import undisputed_title
 
     # The thread's articles, story by story: the evidence for framing.
     thread = [articles[i] for k in members_of for i in stories[k].articles if i in articles]
@@ -523,6 +524,10 @@ def _compare_thread(
             "articles": [article_ref(a) for a in members],
         }
         doc.update(compare_story(members, extractions, framing_articles=thread, claims=claims))
+        # the title never states a disputed figure as fact (#16)
+        doc["title"] = undisputed_title(
+            story.title, [a.title for a in members], doc["conflicts"], doc["summary"]
+        )
         out.append(doc)
     return out
 

@@ -94,6 +94,7 @@ from newsprism.compare.framing import (  # noqa: F401 - re-exported
     _uses_count,
     find_framing,
 )
+from newsprism.compare.omissions import find_omissions
 from newsprism.compare.quotes import (  # noqa: F401 - re-exported
     _PRONOUNS,
     _SPEAKER_STOP,
@@ -102,6 +103,8 @@ from newsprism.compare.quotes import (  # noqa: F401 - re-exported
     group_quotes,
 )
 from newsprism.compare.summary import (  # noqa: F401 - re-exported
+    disputed_claims,
+    is_disputed,
     summarize,
 )
 from newsprism.compare.text import (  # noqa: F401 - re-exported
@@ -130,6 +133,25 @@ def clear_caches() -> None:
     _interned.cache_clear()
     _framing_pair.cache_clear()
     _spelling_candidates.cache_clear()
+
+
+def _figure_values(articles: Sequence[Article], extractions: Mapping[str, Extraction]) -> Any:
+    """A function giving the values of the figures (quantities) inside a claim."""
+    by_article = {
+        a.id: sorted(
+            (q.start, q.value) for q in getattr(extractions.get(a.id), "quantities", ()) or ()
+        )
+        for a in articles
+    }
+
+    def values(claim: Claim) -> frozenset[float]:
+        return frozenset(
+            v
+            for start, v in by_article.get(claim.article_id, [])
+            if claim.start <= start < claim.end
+        )
+
+    return values
 
 
 def compare_story(
@@ -163,7 +185,16 @@ def compare_story(
         if len(_WORD.findall(c.text)) >= config.min_claim_words
     ]
     groups = align_claims(claims, keys, config=config)
-    sources = {keys[a.id] for a in articles}
+    omissions, exclusives = find_omissions(groups, claims_by_article, articles, keys, config=config)
+    if config.conflicts == "model":
+        conflicts = find_figure_conflicts(articles, extractions, claims_by_article, keys)
+    else:
+        conflicts = find_conflicts(articles, extractions, claims_by_article, keys)
+    framing = find_framing(
+        framing_articles or articles, groups, keys, config=config, story=articles
+    )
+    # A group a conflict touches is no agreement: its outlets disagree on a figure (#16).
+    disputed = disputed_claims(conflicts)
     multi = [g for g in groups if len({keys[c.article_id] for c in g.claims}) >= 2]
     agreements = [
         {
@@ -175,38 +206,9 @@ def compare_story(
             ],
         }
         for g in sorted(multi, key=lambda g: (-len(g.claims), min(c.position for c in g.claims)))
+        if not is_disputed(g, disputed)
     ]
-    omissions, exclusives = [], []
-    originals = [a for a in articles if not a.duplicate_of]
-    for g in groups:
-        carried = {keys[c.article_id] for c in g.claims}
-        if (
-            len(carried) >= 2
-            and len(carried) >= config.omission_share * len(sources)
-            and len(carried) < len(sources)
-        ):
-            missing = [a.id for a in originals if keys[a.id] not in carried]
-            omissions.append(
-                {"text": g.representative().text, "articles": g.articles, "missing_from": missing}
-            )
-        elif len(carried) == 1 and len(sources) >= 2:
-            c = g.claims[0]
-            exclusives.append(
-                {
-                    "text": c.text,
-                    "articles": [c.article_id],
-                    "citations": [{"article": c.article_id, "start": c.start, "end": c.end}],
-                    "position": c.position,
-                }
-            )
-    exclusives.sort(key=lambda e: e.pop("position"))
-    if config.conflicts == "model":
-        conflicts = find_figure_conflicts(articles, extractions, claims_by_article, keys)
-    else:
-        conflicts = find_conflicts(articles, extractions, claims_by_article, keys)
-    framing = find_framing(
-        framing_articles or articles, groups, keys, config=config, story=articles
-    )
+    figures = _figure_values(articles, extractions)
     return {
         "timeline": build_timeline(articles, extractions, claims_by_article),
         "quotes": group_quotes(articles, extractions, keys, config=config),
@@ -215,10 +217,14 @@ def compare_story(
         "omissions": omissions,
         "exclusives": exclusives,
         "framing": framing,
-        "summary": summarize(groups, conflicts, keys, config=config),
+        "summary": summarize(groups, conflicts, keys, config=config, figures=figures),
         "coverage": {
             "facts": [
-                {"text": g.representative().text, "articles": g.articles}
+                {
+                    "text": g.representative().text,
+                    "articles": g.articles,
+                    **({"disputed": True} if is_disputed(g, disputed) else {}),
+                }
                 for g in sorted(multi, key=lambda g: -len(g.claims))
             ]
         },

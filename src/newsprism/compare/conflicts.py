@@ -7,6 +7,7 @@ import math
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
@@ -145,53 +146,165 @@ def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozens
     )
 
 
+@dataclass(frozen=True)
+class ConflictRule:
+    """A named filter of the rule path: what it drops, and why."""
+
+    name: str
+    reason: str
+
+
+@dataclass
+class _Figure:
+    """One figure of the rule path with what the rules look at."""
+
+    article: Article
+    q: Quantity
+    dim: tuple[str, float]
+    sent: Claim | None
+    places: frozenset[str]
+    owner: str | None
+
+
+# Every filter of the rule path, in the order it is applied. Figure rules drop a figure
+# before it is paired; pair rules drop a pair of figures of independent articles with one
+# unit dimension. Each has its own test (tests/test_conflict_rules.py); `newsprism
+# explain` names the rule that dropped each pair.
+FIGURE_RULES: tuple[ConflictRule, ...] = (
+    ConflictRule("no-dimension", "a figure without a value or a comparable unit"),
+    ConflictRule("small-count", "'two leaders', 'three sides': counts below ten of no fate"),
+    ConflictRule("time-window", "'in the last 24 hours', 'two days ago': a time, not a measure"),
+    ConflictRule("recalls-past", "the sentence's dates all ended a month before the article"),
+    ConflictRule("possibility", "'can', 'could', 'may', 'might': no reported fact"),
+    ConflictRule("model-size", "'the 16-inch MacBook Pro' names a product's model"),
+    ConflictRule("several-of-a-kind", "several figures of one kind in one sentence"),
+)
+PAIR_RULES: tuple[ConflictRule, ...] = (
+    ConflictRule("same-source", "two figures of one outlet (or of copies) are no disagreement"),
+    ConflictRule("dimension", "a duration, a count and an amount are different things"),
+    ConflictRule("two-owners", "figures the sentences give to two different people"),
+    ConflictRule("other-thing", "the measured nouns differ, or what befell the counted differs"),
+    ConflictRule("other-place", "figures qualified by different places"),
+    ConflictRule("other-day", "sentences dated to different days: different events"),
+    ConflictRule("other-names", "sentences naming no one in common: different facts"),
+    ConflictRule("compatible", "the values can both be true (rounding, 'about', 'at least')"),
+    ConflictRule("both-in-one", "one outlet gives both figures: two things, not a disagreement"),
+    ConflictRule("change-without-name", "a change over days needs one named thing"),
+)
+RULE_REASONS = {r.name: r.reason for r in (*FIGURE_RULES, *PAIR_RULES)}
+
+
+def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Claim]) -> str | None:
+    """The name of the figure rule that drops ``q``, or None to keep it."""
+    dim = _unit_dimension(q)
+    if dim is None or q.value <= 0:
+        return "no-dimension"
+    if dim[0] == "count" and q.value < 10 and _FATES.get(q.predicate or "") is None:
+        return "small-count"
+    if dim[0] == "time" and (
+        _WINDOW_BEFORE.search(a.text[max(0, q.start - 40) : q.start])
+        or _WINDOW_AFTER.match(a.text[q.end : q.end + 20])
+    ):
+        return "time-window"
+    sent = _sentence_of(sentences, q.start)
+    if _recalls_the_past(ex, sent, a.published_date):
+        return "recalls-past"
+    if sent is not None and _POSSIBILITY.search(sent.text):
+        return "possibility"
+    if _MODEL_SIZE.match(q.text) and q.measures and q.measures.split()[-1][:1].isupper():
+        return "model-size"
+    if sent is not None and any(
+        o is not q
+        and sent.start <= o.start < sent.end
+        and (d := _unit_dimension(o)) is not None
+        and d[0] == dim[0]
+        and (dim[0] != "count" or o.value >= 10 or _FATES.get(o.predicate or ""))
+        for o in ex.quantities
+    ):
+        # "46 percent to 40 percent", "Clinton 42 percent, Trump 34 percent": which
+        # measures what is not something a figure's neighbouring words tell reliably.
+        return "several-of-a-kind"
+    return None
+
+
+def _pair_rule(
+    f1: _Figure,
+    f2: _Figure,
+    keys: Mapping[str, str],
+    also_states: Any,
+) -> tuple[str | None, str]:
+    """The name of the pair rule that drops the pair (None to keep it), and its kind."""
+    a1, q1, d1, s1, p1, o1 = f1.article, f1.q, f1.dim, f1.sent, f1.places, f1.owner
+    a2, q2, d2, s2, p2, o2 = f2.article, f2.q, f2.dim, f2.sent, f2.places, f2.owner
+    if keys[a1.id] == keys[a2.id]:
+        return "same-source", ""
+    if d1[0] != d2[0]:
+        return "dimension", ""
+    if o1 and o2 and o1 != o2:
+        return "two-owners", ""  # Trump's crowd of 230 and Rubio's of 1,000
+    if not _same_measured_thing(q1, q2) or not _same_fate(q1, q2):
+        return "other-thing", ""
+    if (p1 or p2) and p1 != p2:
+        return "other-place", ""  # "troops in Belarus" is not "troops near the border"
+    if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
+        return "other-day", ""
+    named_both = bool(s1 and s2 and s1.entities and s2.entities)
+    shared_name = bool(named_both and s1.entities & s2.entities)  # type: ignore[union-attr]
+    if named_both and not shared_name:
+        return "other-names", ""
+    lo1, hi1 = _interval(q1, d1[1])
+    lo2, hi2 = _interval(q2, d2[1])
+    if lo1 <= hi2 and lo2 <= hi1:
+        return "compatible", ""
+    if also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1):
+        return "both-in-one", ""
+    day1, day2 = a1.published_date, a2.published_date
+    kind = "change" if day1 and day2 and day1 != day2 else "conflict"
+    if kind == "change" and not shared_name:
+        # A figure that moved between days is a figure of one named thing: "Russia
+        # massed 100,000 troops" ... "150,000", not "2,383 delegates needed" on one
+        # day and "1,237 delegates needed by Trump" on another.
+        return "change-without-name", kind
+    return None, kind
+
+
 def find_conflicts(
     articles: Sequence[Article],
-    extractions: dict[str, Extraction],
-    claims_by_article: dict[str, list[Claim]],
-    keys: dict[str, str],
+    extractions: Mapping[str, Extraction],
+    claims_by_article: Mapping[str, list[Claim]],
+    keys: Mapping[str, str],
+    *,
+    dropped: list[dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Incompatible figures for the same measured thing across independent articles."""
-    by_id = {a.id: a for a in articles}
-    items = []
+    """Incompatible figures for the same measured thing across independent articles.
+
+    Candidates pass the named rules of :data:`FIGURE_RULES` and :data:`PAIR_RULES`. When
+    ``dropped`` is a list, every pair of independent figures of one dimension that a pair
+    rule dropped is appended to it as ``{"rule", "claims"}``, and every dropped figure as
+    ``{"rule", "claims": [one]}`` (for ``newsprism explain``).
+    """
+    figures: list[_Figure] = []
     for a in articles:
         ex = extractions.get(a.id)
         if ex is None or a.duplicate_of:
             continue
+        sentences = claims_by_article.get(a.id, [])
         for q in ex.quantities:
-            dim = _unit_dimension(q)
-            if dim is None or q.value <= 0:
+            rule = _figure_rule(a, ex, q, sentences)
+            sent = _sentence_of(sentences, q.start)
+            if rule is not None:
+                if dropped is not None:
+                    dropped.append({"rule": rule, "claims": [_claim_json(a, q, sent)]})
                 continue
-            if dim[0] == "count" and q.value < 10 and _FATES.get(q.predicate or "") is None:
-                continue  # "two leaders", "three sides": not figures anyone disputes
-            if dim[0] == "time" and (
-                _WINDOW_BEFORE.search(a.text[max(0, q.start - 40) : q.start])
-                or _WINDOW_AFTER.match(a.text[q.end : q.end + 20])
-            ):
-                continue
-            sent = _sentence_of(claims_by_article.get(a.id, []), q.start)
-            if _recalls_the_past(ex, sent, a.published_date):
-                continue  # "In December 2003, a quake razed Bam": another, older event
-            if sent is not None and _POSSIBILITY.search(sent.text):
-                continue  # "A magnitude 6 quake can cause severe damage": no reported fact
-            if _MODEL_SIZE.match(q.text) and q.measures and q.measures.split()[-1][:1].isupper():
-                continue  # "the 16-inch MacBook Pro": a product's model, not a figure
-            if sent is not None and any(
-                o is not q
-                and sent.start <= o.start < sent.end
-                and (d := _unit_dimension(o)) is not None
-                and d[0] == dim[0]
-                and (dim[0] != "count" or o.value >= 10 or _FATES.get(o.predicate or ""))
-                for o in ex.quantities
-            ):
-                # Several figures of one kind in a sentence ("46 percent to 40 percent",
-                # "Clinton 42 percent, Trump 34 percent"): which measures what is not
-                # something a figure's neighbouring words tell reliably.
-                continue
-            items.append((a, q, dim, sent, _place_qualifiers(a.text, q, sent), _owner(ex, q, sent)))
+            figures.append(
+                _Figure(
+                    a, q, _unit_dimension(q) or ("count", 1.0), sent,
+                    _place_qualifiers(a.text, q, sent), _owner(ex, q, sent),
+                )
+            )  # fmt: skip
     by_article: dict[str, list[tuple[Quantity, tuple[str, float]]]] = defaultdict(list)
-    for a, q, dim, *_ in items:
-        by_article[a.id].append((q, dim))
+    for f in figures:
+        by_article[f.article.id].append((f.q, f.dim))
 
     def also_states(article_id: str, q: Quantity, dim: tuple[str, float]) -> bool:
         """The article gives ``q``'s figure for the same thing too (up to rounding)."""
@@ -205,58 +318,34 @@ def find_conflicts(
         )
 
     found = []
-    for i in range(len(items)):
-        for j in range(i + 1, len(items)):
-            a1, q1, d1, s1, p1, o1 = items[i]
-            a2, q2, d2, s2, p2, o2 = items[j]
-            if keys[a1.id] == keys[a2.id] or d1[0] != d2[0]:
+    for i in range(len(figures)):
+        for j in range(i + 1, len(figures)):
+            f1, f2 = figures[i], figures[j]
+            rule, kind = _pair_rule(f1, f2, keys, also_states)
+            if rule is not None:
+                if dropped is not None and rule not in ("same-source", "dimension"):
+                    dropped.append(
+                        {
+                            "rule": rule,
+                            "claims": [_claim_json(f.article, f.q, f.sent) for f in (f1, f2)],
+                        }
+                    )
                 continue
-            if o1 and o2 and o1 != o2:
-                continue  # Trump's crowd of 230 and Rubio's of 1,000: two people's figures
-            if not _same_measured_thing(q1, q2) or not _same_fate(q1, q2):
-                continue
-            if (p1 or p2) and p1 != p2:
-                continue  # "troops in Belarus" is not "troops near the border"
-            if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
-                continue  # dated to different days: different events
-            named_both = bool(s1 and s2 and s1.entities and s2.entities)
-            shared_name = bool(named_both and s1.entities & s2.entities)  # type: ignore[union-attr]
-            if named_both and not shared_name:
-                continue  # about different people, places or bodies: different facts
-            lo1, hi1 = _interval(q1, d1[1])
-            lo2, hi2 = _interval(q2, d2[1])
-            if lo1 <= hi2 and lo2 <= hi1:
-                continue  # compatible ranges: no conflict
-            if also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1):
-                continue  # one outlet gives both figures: two things, not a disagreement
-            day1, day2 = by_id[a1.id].published_date, by_id[a2.id].published_date
-            kind = "change" if day1 and day2 and day1 != day2 else "conflict"
-            if kind == "change" and not shared_name:
-                # A figure that moved between days is a figure of one named thing: "Russia
-                # massed 100,000 troops" ... "150,000", not "2,383 delegates needed" on one
-                # day and "1,237 delegates needed by Trump" on another.
-                continue
+            q1, d1, q2, d2 = f1.q, f1.dim, f2.q, f2.dim
             ratio = max(q1.value * d1[1], q2.value * d2[1]) / max(
                 1e-9, min(q1.value * d1[1], q2.value * d2[1])
             )
-            confidence = (
-                0.5
-                + (
-                    0.2
-                    if _stem(_head(q1.measures) or "") == _stem(_head(q2.measures) or "")
-                    else 0.1
-                )
-                + min(0.2, 0.05 * math.log2(ratio))
-            )
-            if shared_name:
+            same_head = _stem(_head(q1.measures) or "") == _stem(_head(q2.measures) or "")
+            confidence = 0.5 + (0.2 if same_head else 0.1) + min(0.2, 0.05 * math.log2(ratio))
+            s1, s2 = f1.sent, f2.sent
+            if s1 and s2 and s1.entities and s2.entities and s1.entities & s2.entities:
                 confidence += 0.1
-            subject = _subject(q1, q2, d1[0])
             found.append(
                 {
-                    "subject": subject,
+                    "subject": _subject(q1, q2, d1[0]),
                     "kind": kind,
                     "confidence": round(min(confidence, 1.0), 3),
-                    "claims": [_claim_json(a, q, s) for a, q, s in ((a1, q1, s1), (a2, q2, s2))],
+                    "claims": [_claim_json(f.article, f.q, f.sent) for f in (f1, f2)],
                 }
             )
     found.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"]))

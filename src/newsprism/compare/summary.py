@@ -2,12 +2,27 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from newsprism.compare.claims import ClaimGroup
+from newsprism.compare.claims import Claim, ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
 from newsprism.compare.text import _WORD, _content_tokens, stands_alone
+
+
+def disputed_claims(conflicts: Sequence[Mapping[str, Any]]) -> frozenset[tuple[str, int]]:
+    """(article, sentence start) of every claim that is one side of a conflict or change."""
+    return frozenset((c["article"], c["start"]) for x in conflicts for c in x["claims"])
+
+
+def is_disputed(g: ClaimGroup, disputed: frozenset[tuple[str, int]]) -> bool:
+    """Whether a member of the group states a figure another outlet contradicts."""
+    return any((c.article_id, c.start) in disputed for c in g.claims)
+
+
+def _same_figures(a: frozenset[float], b: frozenset[float]) -> bool:
+    """Every figure of ``a`` is in ``b`` (up to rounding of 3%)."""
+    return all(any(abs(x - y) <= 0.03 * max(abs(x), abs(y)) for y in b) for x in a)
 
 
 def summarize(
@@ -16,8 +31,17 @@ def summarize(
     keys: dict[str, str],
     *,
     config: CompareConfig = DEFAULT_COMPARE,
+    figures: Callable[[Claim], frozenset[float]] | None = None,
 ) -> list[dict[str, Any]]:
-    """An extractive summary: consensus first, then what is disputed; every sentence cited."""
+    """An extractive summary: consensus first, then what is disputed; every sentence cited.
+
+    A consensus sentence comes from a group that no conflict touches, and cites only the
+    articles whose own sentence is aligned with it and (``figures`` given: the values of
+    the figures of a claim) states the same figures; with fewer than two independent
+    outlets left it is no consensus (#16: a figure one outlet gives was presented as
+    agreed, citing articles that did not give it).
+    """
+    disputed = disputed_claims(conflicts)
 
     def support(g: ClaimGroup) -> int:
         return len({keys[c.article_id] for c in g.claims})
@@ -39,8 +63,14 @@ def summarize(
             continue
         if rep.text.rstrip(" \"'”’)").endswith("?"):
             continue  # a question reports nothing ("Remember New Jersey's epic quest ...?")
+        if is_disputed(g, disputed):
+            continue  # stated below as disputed, never as consensus
         # Cite the articles whose own sentence carries the representative's fact (#5).
         members = g.supporting(rep, config.align_threshold)
+        if figures is not None and (own := figures(rep)):
+            members = [c for c in members if c is rep or _same_figures(own, figures(c))]
+        if len({keys[c.article_id] for c in members}) < 2 and support(g) >= 2:
+            continue  # what the others say of it differs in its figures
         toks = set(_content_tokens(rep.text))
         if any(len(toks & t) / max(1, len(toks | t)) > 0.4 for t in chosen_tokens):
             continue  # redundant with a sentence already chosen (MMR-style)
@@ -72,3 +102,42 @@ def summarize(
             }
         )
     return chosen
+
+
+def undisputed_title(
+    title: str,
+    other_titles: Sequence[str | None],
+    conflicts: Sequence[Mapping[str, Any]],
+    summary: Sequence[Mapping[str, Any]] = (),
+) -> str:
+    """A story title that states no disputed figure as fact (#16).
+
+    When ``title`` gives a value that is one side of a conflict ("Fifteen injured in bus
+    crash" while another outlet says twelve), another member's title without a disputed
+    value is used, else the first consensus sentence of the summary, else the title with
+    the figure marked as disputed.
+    """
+    from newsprism.compare.text import figure_numbers
+
+    values = frozenset(
+        v
+        for x in conflicts
+        if x.get("kind") == "conflict"
+        for c in x["claims"]
+        for v in figure_numbers(str(c.get("value", "")))
+    )
+    if not values:
+        return title
+
+    def states(text: str) -> bool:
+        return bool(figure_numbers(text) & values)
+
+    if not states(title):
+        return title
+    for other in other_titles:
+        if other and not states(other):
+            return other
+    for s in summary:
+        if not s.get("disputed") and not states(s["text"]):
+            return str(s["text"])
+    return f"{title} (figures disputed)"

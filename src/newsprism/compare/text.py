@@ -62,3 +62,47 @@ def _number_tokens(text: str) -> frozenset[float]:
         except ValueError:
             pass
     return frozenset(out)
+
+
+_NUMBER_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+}
+_NUMBER_WORDS.update(
+    {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80}
+)
+_NUMBER_WORDS.update({"ninety": 90, "hundred": 100, "dozen": 12, "once": 1, "twice": 2})
+_NUMBER_WORDS.update({"thrice": 3, "first": 1, "second": 2, "third": 3, "fourth": 4})
+_NUMBER_WORDS.update({"fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9})
+_SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "m": 1e6, "k": 1e3}
+_NUM = re.compile(r"\d+(?:(?:, ?| )\d{3}(?!\d))*(?:\s?\.\s?\d+)?|[A-Za-z]+")
+
+
+def figure_numbers(text: str) -> frozenset[float]:
+    """The numbers a figure's text gives: digits, number words and their scale words.
+
+    "52-3, 46 KOs" -> {52, 3, 46}; "three husbands" -> {3}; "$1.2 million" -> {1.2, 1.2e6};
+    "120, 000" (ECB+ tokens) -> {120000}. Both a scaled and an unscaled reading are kept,
+    so a figure matches however the other side wrote its scale.
+    """
+    out: set[float] = set()
+    last: float | None = None
+    for m in _NUM.finditer(text):
+        tok = m.group(0)
+        if tok[0].isdigit():
+            try:
+                last = float(re.sub(r"[ ,]", "", tok))
+            except ValueError:
+                continue
+            out.add(last)
+            continue
+        low = tok.lower()
+        if low in _SCALES and last is not None:
+            out.add(last * _SCALES[low])
+        elif low in _NUMBER_WORDS:
+            last = float(_NUMBER_WORDS[low])
+            out.add(last)
+    return frozenset(out)

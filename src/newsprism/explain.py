@@ -1,0 +1,101 @@
+"""Why a story's comparison says what it says: claim groups, evidence, scores and rules.
+
+:func:`explain_story` recomputes one stored story's comparison with tracing on and returns
+its claim groups (the sentences aligned across outlets, with their pair scores), each
+conflict and change with the two claims and its confidence, each omission with the best
+sentence the "omitting" outlet has for it and that sentence's score, each summary sentence
+with the articles that support it, and every candidate pair of figures a named rule dropped
+(with the rule and its reason). ``newsprism explain STORY_ID`` prints it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from newsprism.errors import NewsprismError
+from newsprism.store import Store
+
+__all__ = ["explain_story", "UnknownStoryError"]
+
+
+class UnknownStoryError(NewsprismError):
+    """No story with that id is in the store."""
+
+
+def explain_story(store: Store, story_id: str) -> dict[str, Any]:
+    """The evidence behind one story's findings (see the module docstring)."""
+    from newsprism.compare import (
+        _WORD,
+        DEFAULT_COMPARE,
+        align_claims,
+        compare_story,
+        independence_keys,
+        split_claims,
+    )
+    from newsprism.compare.conflicts import RULE_REASONS, find_conflicts
+    from newsprism.extract import entity_renamer
+
+    stories = {s.id: s for s in store.stories()}
+    story = stories.get(story_id)
+    if story is None:
+        matches = [k for k in stories if k.startswith(story_id)]
+        if len(matches) != 1:
+            known = ", ".join(sorted(stories)[:5])
+            raise UnknownStoryError(
+                f"no story {story_id!r} in {store.path} (stories: {known}"
+                f"{', ...' if len(stories) > 5 else ''}); `newsprism stories` lists them"
+            )
+        story = stories[matches[0]]
+    rename = entity_renamer(store.iter_extractions())
+    articles = sorted(
+        store.articles(ids=list(story.articles)), key=lambda a: (a.published_iso or "", a.id)
+    )
+    extractions = {i: rename(x) for i, x in store.extractions(list(story.articles)).items()}
+    keys = independence_keys(articles)
+    claims_by_article = {a.id: split_claims(a, extractions.get(a.id)) for a in articles}
+    claims = [
+        c
+        for a in articles
+        if not a.duplicate_of
+        for c in claims_by_article[a.id]
+        if len(_WORD.findall(c.text)) >= DEFAULT_COMPARE.min_claim_words
+    ]
+    groups = align_claims(claims, keys)
+    dropped: list[dict[str, Any]] = []
+    find_conflicts(articles, extractions, claims_by_article, keys, dropped=dropped)
+    doc = compare_story(articles, extractions, claims=claims_by_article)
+    label = {a.id: a.outlet or f"unknown outlet ({a.id})" for a in articles}
+    return {
+        "story": story.id,
+        "title": story.title,
+        "articles": [{"id": a.id, "outlet": label[a.id], "title": a.title} for a in articles],
+        "claim_groups": [
+            {
+                "articles": g.articles,
+                "outlets": len({keys[c.article_id] for c in g.claims}),
+                "claims": [
+                    {"article": c.article_id, "start": c.start, "end": c.end, "text": c.text}
+                    for c in g.claims
+                ],
+                "scores": [
+                    {"a": i, "b": j, "score": round(s, 3)} for (i, j), s in sorted(g.scores.items())
+                ],
+            }
+            for g in groups
+            if len({keys[c.article_id] for c in g.claims}) >= 2
+        ],
+        "conflicts": doc["conflicts"],
+        "omissions": doc["omissions"],
+        "summary": doc["summary"],
+        "dropped": [
+            {**d, "reason": RULE_REASONS.get(d["rule"], "")}
+            for d in dropped
+            if len(d["claims"]) == 2
+        ],
+        "dropped_figures": [
+            {**d, "reason": RULE_REASONS.get(d["rule"], "")}
+            for d in dropped
+            if len(d["claims"]) == 1
+        ],
+        "rules": RULE_REASONS,
+    }

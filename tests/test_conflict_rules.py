@@ -1,0 +1,158 @@
+"""The named rules of the conflict rule path (#16): each drops what it names, and says so.
+
+Each case is two short articles of two outlets that differ in one figure; the rule under
+test must be the one recorded for the pair (or the figure), and nothing is reported.
+The last cases are the control: the same pair with nothing to drop is a conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from newsprism.compare import independence_keys, split_claims
+from newsprism.compare.conflicts import FIGURE_RULES, PAIR_RULES, RULE_REASONS, find_conflicts
+from newsprism.extract import extract
+from newsprism.model import Article
+
+DAY = dt.date(2024, 5, 6)
+
+
+def _run(text_a, text_b, *, day_a=DAY, day_b=DAY, outlet_b="Herald B"):
+    a = Article(id="a", source_path="a.txt", outlet="Daily A", published=day_a, text=text_a)
+    b = Article(id="b", source_path="b.txt", outlet=outlet_b, published=day_b, text=text_b)
+    exs = {x.article_id: x for x in extract([a, b])}
+    claims = {x.id: split_claims(x, exs[x.id]) for x in (a, b)}
+    dropped: list[dict] = []
+    found = find_conflicts([a, b], exs, claims, independence_keys([a, b]), dropped=dropped)
+    return found, dropped
+
+
+CASES = [
+    (
+        "small-count",
+        "Two leaders met in Geneva on Monday to discuss the border dispute.",
+        "Three leaders met in Geneva on Monday to discuss the border dispute.",
+        {},
+    ),
+    (
+        "time-window",
+        "The rebels seized the town 24 hours ago, the army said on Monday.",
+        "The rebels seized the town 48 hours ago, the army said on Monday.",
+        {},
+    ),
+    (
+        "possibility",
+        "The death toll from the flood could rise to 100, officials said on Monday.",
+        "The death toll from the flood could rise to 250, officials said on Monday.",
+        {},
+    ),
+    (
+        "several-of-a-kind",
+        "Clinton had 46 percent and Sanders 40 percent in the Iowa poll released Monday.",
+        "Clinton had 52 percent and Sanders 38 percent in the Iowa poll released Monday.",
+        {},
+    ),
+    (
+        "two-owners",
+        "Senator John Smith spoke to a crowd of about 230 people in Dayton on Monday.",
+        "Governor Mary Jones spoke to a crowd of about 1,000 people in Dayton on Monday.",
+        {},
+    ),
+    (
+        "other-thing",
+        "The storm destroyed 400 homes in the coastal town of Baytown on Monday.",
+        "The storm destroyed 120 boats in the coastal town of Baytown on Monday.",
+        {},
+    ),
+    (
+        "other-place",
+        "Russia has massed 100,000 troops in Belarus, officials said on Monday.",
+        "Russia has massed 150,000 troops in Crimea, officials said on Monday.",
+        {},
+    ),
+    (
+        "compatible",
+        "At least 12 people were injured in the Springfield bus crash, police said Monday.",
+        "Thirteen people were injured in the Springfield bus crash, police said Monday.",
+        {},
+    ),
+    (
+        "model-size",
+        "Apple unveiled the 16-inch MacBook Pro at its event in Cupertino on Monday.",
+        "Apple unveiled the 14-inch MacBook Pro at its event in Cupertino on Monday.",
+        {},
+    ),
+    (
+        "recalls-past",
+        "In December 2003, a quake killed 26,000 people in Bam, the agency recalled.",
+        "In December 2003, a quake killed 31,000 people in Bam, the agency recalled.",
+        {},
+    ),
+    (
+        "other-day",
+        "On May 1, 2024, police arrested 40 protesters outside City Hall in Portland.",
+        "On May 3, 2024, police arrested 75 protesters outside City Hall in Portland.",
+        {},
+    ),
+    (
+        "other-names",
+        "In Malibu, the Palisades fire burned 300 homes, officials said on Monday.",
+        "In Altadena, the Eaton fire burned 900 homes, officials said on Monday.",
+        {},
+    ),
+    (
+        "change-without-name",
+        "About 2,383 delegates are needed to win the nomination, the party said.",
+        "About 1,237 delegates are needed to win the nomination, the party said.",
+        {"day_b": DAY + dt.timedelta(days=10)},
+    ),
+    (
+        "both-in-one",
+        "Macron's first call with Putin lasted 45 minutes. His second call with Putin "
+        "lasted 105 minutes.",
+        "Macron's call with Putin lasted 105 minutes.",
+        {},
+    ),
+    (
+        "same-source",
+        "The call between Macron and Putin lasted 105 minutes, the Elysee said.",
+        "The call between Macron and Putin lasted 45 minutes, the Elysee said.",
+        {"outlet_b": "Daily A"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "text_a", "text_b", "kw"), CASES, ids=[c[0] for c in CASES])
+def test_rule_drops_and_names_itself(rule, text_a, text_b, kw):
+    found, dropped = _run(text_a, text_b, **kw)
+    assert not [c for c in found if c["kind"] == "conflict"], found
+    if rule == "same-source":
+        assert not found  # never paired, never listed: one outlet's two figures
+        return
+    assert rule in {d["rule"] for d in dropped}, dropped
+
+
+def test_change_needs_a_named_thing_and_dates_make_a_change():
+    found, _ = _run(
+        "Russia has massed 100,000 troops near the Ukrainian border, officials said.",
+        "Russia has massed 150,000 troops near the Ukrainian border, officials said.",
+        day_b=DAY + dt.timedelta(days=10),
+    )
+    assert [c["kind"] for c in found] == ["change"]
+
+
+def test_control_pair_is_a_conflict():
+    found, _ = _run(
+        "Macron's call with Putin lasted 105 minutes, the Elysee said on Sunday.",
+        "Macron's call with Putin lasted 45 minutes, the Elysee said on Sunday.",
+    )
+    assert [c["kind"] for c in found] == ["conflict"]
+    assert sorted(x["value"] for x in found[0]["claims"]) == ["105 minutes", "45 minutes"]
+
+
+def test_every_rule_has_a_reason_and_a_unique_name():
+    names = [r.name for r in (*FIGURE_RULES, *PAIR_RULES)]
+    assert len(names) == len(set(names))
+    assert all(RULE_REASONS[n] for n in names)

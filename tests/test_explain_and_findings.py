@@ -1,0 +1,156 @@
+"""#16: explain, omissions checked against whole texts, disputed figures in summary and title."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsprism.cli import cli
+from newsprism.compare import compare_story
+from newsprism.compare.summary import undisputed_title
+from newsprism.extract import extract
+from newsprism.model import Article
+from newsprism.store import Store
+
+DAY = dt.date(2024, 5, 6)
+
+
+@pytest.fixture(scope="module")
+def analysed(tmp_path_factory):
+    from story_fixture import SAMPLE, analyze_to
+
+    db = analyze_to(tmp_path_factory.mktemp("explain") / "out", SAMPLE)
+    with Store(db, read_only=True) as store:
+        docs = store.story_documents()
+        articles = {a.id: a for a in store.articles()}
+    return db, docs, articles
+
+
+def test_explain_works_on_every_story_of_the_sample(analysed):
+    db, docs, _ = analysed
+    for doc in docs:
+        result = CliRunner().invoke(cli, ["explain", doc["id"], "--db", str(db), "--json"])
+        assert result.exit_code == 0, result.output
+        info = json.loads(result.output)
+        assert info["story"] == doc["id"]
+        assert [c["subject"] for c in info["conflicts"]] == [c["subject"] for c in doc["conflicts"]]
+        for d in info["dropped"] + info["dropped_figures"]:
+            assert d["rule"] in info["rules"] and d["reason"]
+
+
+def test_explain_text_shows_the_call_conflict_and_rules(analysed):
+    db, docs, articles = analysed
+    sputnik = next(a.id for a in articles.values() if a.outlet == "Sputnik")
+    call = next(d for d in docs if sputnik in {x["id"] for x in d["articles"]})
+    result = CliRunner().invoke(cli, ["explain", call["id"][:8], "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "conflict (confidence" in result.output
+    assert "'105 minutes'" in result.output and "'45 minutes'" in result.output
+    assert "claim groups carried by two or more outlets" in result.output
+    assert "dropped by a rule" in result.output
+
+
+def test_explain_unknown_story_is_one_error_line(analysed):
+    db, _, _ = analysed
+    result = CliRunner().invoke(cli, ["explain", "s-nope", "--db", str(db)])
+    assert result.exit_code != 0
+    assert "no story 's-nope'" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_omissions_carry_their_evidence_on_the_sample(analysed):
+    _, docs, _ = analysed
+    listed = [o for d in docs for o in d["omissions"]]
+    assert listed
+    for o in listed:
+        for e in o["evidence"]:
+            # the closest sentence of an omitting article is below the "states it" bar
+            assert e["article"] in o["missing_from"] and e["score"] < 1.0
+
+
+def _claims(article_id, *texts):
+    from newsprism.compare.claims import Claim
+
+    out, pos = [], 0
+    for k, t in enumerate(texts):
+        out.append(Claim(article_id, pos, pos + len(t), t, k))
+        pos += len(t) + 1
+    return out
+
+
+@pytest.mark.parametrize(
+    ("c_text", "omits"),
+    [
+        (
+            "Forty schools will remain shut until Friday because of the storm, the ministry said.",
+            False,
+        ),
+        ("The ministry said the storm knocked out power to thousands of homes on Tuesday.", True),
+    ],
+)
+def test_an_outlet_stating_the_fact_elsewhere_does_not_omit_it(c_text, omits):
+    from newsprism.compare.claims import ClaimGroup
+    from newsprism.compare.omissions import find_omissions
+
+    fact = "The ministry said 40 schools would stay closed until Friday because of the storm."
+    by = {
+        "a": _claims("a", fact, "Rain is expected to ease by the weekend, forecasters said."),
+        "b": _claims("b", fact.replace("stay", "remain"), "Rivers rose across the region."),
+        "c": _claims("c", "The storm hit the coast overnight with winds of 90 mph.", c_text),
+    }
+    arts = [Article(id=k, source_path=f"{k}.txt", outlet=f"Outlet {k}", text="x") for k in "abc"]
+    keys = {k: f"outlet:{k}" for k in "abc"}
+    group = ClaimGroup([by["a"][0], by["b"][0]], {(0, 1): 0.9})
+    groups = [group] + [ClaimGroup([c]) for k in "abc" for c in by[k] if c not in group.claims]
+    omissions, _ = find_omissions(groups, by, arts, keys)
+    listed = [o for o in omissions if o["text"].startswith("The ministry said")]
+    assert bool(listed and "c" in listed[0]["missing_from"]) is omits, omissions
+
+
+def _pair(text_a, text_b):
+    a = Article(id="a", source_path="a.txt", outlet="Daily A", published=DAY, text=text_a)
+    b = Article(id="b", source_path="b.txt", outlet="Herald B", published=DAY, text=text_b)
+    exs = {x.article_id: x for x in extract([a, b])}
+    return compare_story([a, b], exs)
+
+
+def test_a_disputed_figure_is_never_consensus_nor_agreed():
+    doc = _pair(
+        "12 people were injured when a bus crashed into a wall in Springfield on Monday, "
+        "police said. The road was closed for hours while crews cleared the wreck.",
+        "Fifteen people were injured when a bus crashed into a wall in Springfield on "
+        "Monday, police said. The road was closed for hours while crews cleared the wreck.",
+    )
+    assert [c["kind"] for c in doc["conflicts"]] == ["conflict"]
+    consensus = [s["text"] for s in doc["summary"] if not s.get("disputed")]
+    assert not any("injured" in t for t in consensus), consensus
+    assert any(s.get("disputed") and "injured" in s["text"] for s in doc["summary"])
+    assert not any("injured" in a["text"] for a in doc["agreements"])
+    facts = [f for f in doc["coverage"]["facts"] if "injured" in f["text"]]
+    assert facts and all(f.get("disputed") for f in facts)
+    title = undisputed_title(
+        "Fifteen injured in Springfield bus crash",
+        ["12 hurt as bus hits wall", "Bus crash closes Springfield road"],
+        doc["conflicts"],
+        doc["summary"],
+    )
+    assert title == "Bus crash closes Springfield road"
+
+
+def test_a_figure_one_outlet_gives_is_not_cited_to_the_other():
+    doc = _pair(
+        "The company said on Monday it would cut 1,200 jobs at its plant in Toledo, Ohio, "
+        "as demand for its trucks falls.",
+        "The company said on Monday it would cut jobs at its plant in Toledo, Ohio, as "
+        "demand for its trucks falls.",
+    )
+    for s in doc["summary"]:
+        if "1,200" in s["text"]:
+            assert s["articles"] == ["a"] or s.get("support", 0) < 2, s
+
+
+def test_title_without_disputed_figure_is_kept():
+    assert undisputed_title("Bus crash closes road", [], [], []) == "Bus crash closes road"
