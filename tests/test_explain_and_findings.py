@@ -154,3 +154,18 @@ def test_a_figure_one_outlet_gives_is_not_cited_to_the_other():
 
 def test_title_without_disputed_figure_is_kept():
     assert undisputed_title("Bus crash closes road", [], [], []) == "Bus crash closes road"
+
+
+def test_claims_are_stored_and_match_the_articles(analysed):
+    db, docs, articles = analysed
+    with Store(db, read_only=True) as store:
+        for doc in docs:
+            stored = store.claims(doc["id"])
+            assert stored == sorted(
+                doc["claims"], key=lambda c: (c["group"], c["article"], c["start"])
+            )
+            for c in stored:
+                assert articles[c["article"]].text[c["start"] : c["end"]] == c["text"]
+    call = max(docs, key=lambda d: len(d["articles"]))
+    groups = {c["group"] for c in call["claims"]}
+    assert len(groups) == len(call["coverage"]["facts"]) >= 2

@@ -113,10 +113,28 @@ def _m0003_stories_extractions(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE TABLE extractions (article_id VARCHAR PRIMARY KEY, doc JSON NOT NULL)")
 
 
+def _m0004_claims(con: duckdb.DuckDBPyConnection) -> None:
+    # The aligned claims of each story (#16): sentences of two or more independent outlets
+    # that state one fact, with character offsets into each article's cleaned text.
+    con.execute(
+        """
+        CREATE TABLE claims (
+            story_id VARCHAR NOT NULL,
+            grp INTEGER NOT NULL,
+            article_id VARCHAR NOT NULL,
+            start_char INTEGER NOT NULL,
+            end_char INTEGER NOT NULL,
+            text VARCHAR NOT NULL
+        )
+        """
+    )
+
+
 MIGRATIONS: list[tuple[str, Callable[[duckdb.DuckDBPyConnection], None]]] = [
     ("0001_articles", _m0001_articles),
     ("0002_story_documents", _m0002_story_documents),
     ("0003_stories_extractions", _m0003_stories_extractions),
+    ("0004_claims", _m0004_claims),
 ]
 
 _ARTICLE_COLUMNS = (
@@ -367,6 +385,24 @@ class Store:
                         for i, d in enumerate(docs)
                     ],
                 )
+            self.con.execute("DELETE FROM claims")
+            rows = [
+                (d["id"], c["group"], c["article"], c["start"], c["end"], c["text"])
+                for d in docs
+                for c in d.get("claims", ())
+            ]
+            if rows:
+                self.con.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?)", rows)
+
+    def claims(self, story_id: str) -> list[dict[str, Any]]:
+        """The aligned claims of one story: ``{group, article, start, end, text}``."""
+        rows = self.con.execute(
+            "SELECT grp, article_id, start_char, end_char, text FROM claims "
+            "WHERE story_id = ? ORDER BY grp, article_id, start_char",
+            [story_id],
+        ).fetchall()
+        keys = ("group", "article", "start", "end", "text")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def story_documents(self) -> list[dict[str, Any]]:
         """All stored per-story analyses, in their saved order."""

@@ -218,6 +218,12 @@ def compare_story(
         "exclusives": exclusives,
         "framing": framing,
         "summary": summarize(groups, conflicts, keys, config=config, figures=figures),
+        # the aligned claims every finding above is built from, with their offsets (#16)
+        "claims": [
+            {"group": k, "article": c.article_id, "start": c.start, "end": c.end, "text": c.text}
+            for k, g in enumerate(sorted(multi, key=lambda g: -len(g.claims)))
+            for c in g.claims
+        ],
         "coverage": {
             "facts": [
                 {
