@@ -169,3 +169,14 @@ def test_claims_are_stored_and_match_the_articles(analysed):
     call = max(docs, key=lambda d: len(d["articles"]))
     groups = {c["group"] for c in call["claims"]}
     assert len(groups) == len(call["coverage"]["facts"]) >= 2
+
+
+def test_one_outlet_count_in_stories_json_and_report(analysed):
+    # #21 item 3: the story page said 4 outlets while stories.json listed two
+    from newsprism.report import story_view
+
+    db, docs, articles = analysed
+    call = max(docs, key=lambda d: len(d["articles"]))
+    assert call["outlet_count"] == 4 > len(call["outlets"])
+    view = story_view(call, articles)
+    assert view["counts"]["outlets"] == call["outlet_count"]

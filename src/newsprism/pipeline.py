@@ -506,6 +506,7 @@ def _compare_thread(
     """The stories.json objects of the stories ``members_of`` (indices) of one thread."""
     from newsprism.compare import compare_story
     from newsprism.compare.summary import undisputed_title
+    from newsprism.report import article_label
 
     # The thread's articles, story by story: the evidence for framing.
     thread = [articles[i] for k in members_of for i in stories[k].articles if i in articles]
@@ -521,6 +522,8 @@ def _compare_thread(
             "first": story.first.isoformat() if story.first else None,
             "last": story.last.isoformat() if story.last else None,
             "outlets": list(story.outlets),
+            # every source counted once, an article without a known outlet as its own (#21)
+            "outlet_count": len({article_label(a) for a in members}),
             "articles": [article_ref(a) for a in members],
         }
         doc.update(compare_story(members, extractions, framing_articles=thread, claims=claims))
