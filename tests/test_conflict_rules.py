@@ -156,3 +156,41 @@ def test_every_rule_has_a_reason_and_a_unique_name():
     names = [r.name for r in (*FIGURE_RULES, *PAIR_RULES)]
     assert len(names) == len(set(names))
     assert all(RULE_REASONS[n] for n in names)
+
+
+def _run_many(texts, days):
+    arts = [
+        Article(id=f"x{k}", source_path=f"x{k}.txt", outlet=f"Outlet {k}", published=d, text=t)
+        for k, (t, d) in enumerate(zip(texts, days, strict=True))
+    ]
+    exs = {x.article_id: x for x in extract(arts)}
+    claims = {x.id: split_claims(x, exs[x.id]) for x in arts}
+    return find_conflicts(arts, exs, claims, independence_keys(arts))
+
+
+def test_one_disagreement_is_one_finding_with_every_outlet():
+    found = _run_many(
+        [
+            "Macron's call with Putin lasted 105 minutes, the Elysee said on Sunday.",
+            "Macron's call with Putin lasted 105 minutes, aides said on Sunday.",
+            "Macron's call with Putin lasted 45 minutes, the Elysee said on Sunday.",
+        ],
+        [DAY, DAY, DAY],
+    )
+    assert len(found) == 1, found
+    assert sorted(c["article"] for c in found[0]["claims"]) == ["x0", "x1", "x2"]
+    assert {c["value"] for c in found[0]["claims"]} == {"105 minutes", "45 minutes"}
+
+
+def test_a_dateline_dates_an_undated_article():
+    # two undated reports written two years apart: the figure changed, nobody disagrees
+    found = _run_many(
+        [
+            "July 26, 2005. Police said Jose Luis Orozco, 27, was arrested in the killing of "
+            "Deputy Jerry Ortiz.",
+            "April 2, 2007. Jose Luis Orozco, 29, was convicted of the killing of Deputy "
+            "Jerry Ortiz, police said.",
+        ],
+        [None, None],
+    )
+    assert [c["kind"] for c in found] == ["change"], found

@@ -88,7 +88,8 @@ def _compatible(a, b):
     [
         (_q("52", 52), _q("53", 53), False),  # an exact count is exact
         (_q("235,000", 235000), _q("300,000", 300000), False),
-        (_q("300,000", 300000), _q("320,000", 320000), True),  # rounded to the hundred thousand
+        (_q("300,000", 300000), _q("310,000", 310000), True),  # rounded, within 5%
+        (_q("100,000", 100000), _q("150,000", 150000), False),
         (_q("10", 10, approx="about"), _q("nine", 9), True),
         (_q("50", 50, approx="more than"), _q("54", 54), True),
         (_q("12", 12, approx="at least"), _q("13", 13), True),

@@ -3,7 +3,9 @@ experimental figure-model path (``find_figure_conflicts``, see :mod:`.figures`).
 
 from __future__ import annotations
 
+import functools
 import math
+import os
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -12,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsprism.compare.claims import Claim
-from newsprism.compare.text import _STOP, _WORD, _stem
+from newsprism.compare.text import _STOP, _WORD, _content_tokens, _stem
 from newsprism.compare.timeline import BACKGROUND_DAYS, _period_end
 from newsprism.model import Article, Extraction, Quantity
 
@@ -115,19 +117,11 @@ def _same_fate(a: Quantity, b: Quantity) -> bool:
 
 
 def _interval(q: Quantity, factor: float) -> tuple[float, float]:
-    v = q.value * factor
-    approx = (q.approx or "").lower()
-    if approx in ("more than", "over", "above", "at least", "upwards of", "in excess of"):
-        return v, math.inf
-    if approx in ("less than", "under", "below", "fewer than", "at most", "up to", "no more than"):
-        return 0.0, v
-    if approx in ("nearly", "almost", "close to", "just under"):
-        return v * 0.85, v
-    if approx:  # about, around, roughly, some, approximately, an estimated ...
-        return v * 0.8, v * 1.2
-    if q.unit == "magnitude":
-        return v - 0.05, v + 0.05  # a magnitude is written to one decimal: 5.9 is not 6.1
-    return v * 0.97, v * 1.03  # rounding in an exact figure
+    """The values a figure allows (its approximation word, else the rounding it is written
+    to: "52" is exact, "235,000" to the thousand; see :func:`.figures.interval`)."""
+    from newsprism.compare.figures import interval
+
+    return interval(q, factor)
 
 
 def _sentence_of(claims: Sequence[Claim], start: int) -> Claim | None:
@@ -164,6 +158,7 @@ class _Figure:
     sent: Claim | None
     places: frozenset[str]
     owner: str | None
+    context: tuple[str, ...] = ()  # the nearest content words each side of the figure
 
 
 # Every filter of the rule path, in the order it is applied. Figure rules drop a figure
@@ -192,6 +187,39 @@ PAIR_RULES: tuple[ConflictRule, ...] = (
     ConflictRule("change-without-name", "a change over days needs one named thing"),
 )
 RULE_REASONS = {r.name: r.reason for r in (*FIGURE_RULES, *PAIR_RULES)}
+
+
+SAME_CONTEXT = float(os.environ.get("NP_SAME_CONTEXT", "2"))
+# content words each side of a figure that say what it measures
+CONTEXT_WORDS = int(os.environ.get("NP_CONTEXT_WORDS", "4"))
+
+
+def _context(text: str, q: Quantity, sent: Claim | None) -> tuple[str, ...]:
+    """The ``CONTEXT_WORDS`` nearest content words (stemmed) before and after a figure,
+    inside its sentence: "suffered a heart attack nine days earlier" -> suffer heart
+    attack ... earlier."""
+    lo, hi = (sent.start, sent.end) if sent is not None else (q.start - 200, q.end + 200)
+    before = _content_tokens(text[max(lo, 0) : q.start])[-CONTEXT_WORDS:]
+    after = _content_tokens(text[q.end : hi])[:CONTEXT_WORDS]
+    return tuple(before + after)
+
+
+def _overlap_fn(figures: Sequence[_Figure]) -> Any:
+    """Weighted Jaccard of two figures' contexts, words weighted by their rarity among the
+    story's figures (a word every figure has tells nothing)."""
+    df: dict[str, int] = defaultdict(int)
+    for f in figures:
+        for w in set(f.context):
+            df[w] += 1
+    n = max(len(figures), 1)
+    idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
+
+    def overlap(f1: _Figure, f2: _Figure) -> float:
+        a, b = set(f1.context), set(f2.context)
+        union = sum(idf.get(w, 0.0) for w in a | b)
+        return sum(idf.get(w, 0.0) for w in a & b) / union if union > 0 else 0.0
+
+    return overlap
 
 
 def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Claim]) -> str | None:
@@ -227,11 +255,26 @@ def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Cl
     return None
 
 
+@functools.lru_cache(maxsize=4096)
+def _inferred_day(text: str) -> date | None:
+    from newsprism.extract.dates import infer_reference
+
+    return infer_reference(text)
+
+
+def _written(a: Article) -> date | None:
+    """The day an article was written: its publication date, else the first full date its
+    text gives (a dateline, "July 26, 2005"), as the dates stage infers it. Without it two
+    reports of a trial two years apart were a conflict over the accused's age (#16)."""
+    return a.published_date or _inferred_day(a.text)
+
+
 def _pair_rule(
     f1: _Figure,
     f2: _Figure,
     keys: Mapping[str, str],
     also_states: Any,
+    overlap: Any,
 ) -> tuple[str | None, str]:
     """The name of the pair rule that drops the pair (None to keep it), and its kind."""
     a1, q1, d1, s1, p1, o1 = f1.article, f1.q, f1.dim, f1.sent, f1.places, f1.owner
@@ -242,7 +285,9 @@ def _pair_rule(
         return "dimension", ""
     if o1 and o2 and o1 != o2:
         return "two-owners", ""  # Trump's crowd of 230 and Rubio's of 1,000
-    if not _same_measured_thing(q1, q2) or not _same_fate(q1, q2):
+    if not _same_fate(q1, q2) or not (
+        _same_measured_thing(q1, q2) or overlap(f1, f2) >= SAME_CONTEXT
+    ):
         return "other-thing", ""
     if (p1 or p2) and p1 != p2:
         return "other-place", ""  # "troops in Belarus" is not "troops near the border"
@@ -258,7 +303,7 @@ def _pair_rule(
         return "compatible", ""
     if also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1):
         return "both-in-one", ""
-    day1, day2 = a1.published_date, a2.published_date
+    day1, day2 = _written(a1), _written(a2)
     kind = "change" if day1 and day2 and day1 != day2 else "conflict"
     if kind == "change" and not shared_name:
         # A figure that moved between days is a figure of one named thing: "Russia
@@ -300,6 +345,7 @@ def find_conflicts(
                 _Figure(
                     a, q, _unit_dimension(q) or ("count", 1.0), sent,
                     _place_qualifiers(a.text, q, sent), _owner(ex, q, sent),
+                    _context(a.text, q, sent),
                 )
             )  # fmt: skip
     by_article: dict[str, list[tuple[Quantity, tuple[str, float]]]] = defaultdict(list)
@@ -317,11 +363,12 @@ def find_conflicts(
             for o, d in by_article[article_id]
         )
 
+    overlap = _overlap_fn(figures)
     found = []
     for i in range(len(figures)):
         for j in range(i + 1, len(figures)):
             f1, f2 = figures[i], figures[j]
-            rule, kind = _pair_rule(f1, f2, keys, also_states)
+            rule, kind = _pair_rule(f1, f2, keys, also_states, overlap)
             if rule is not None:
                 if dropped is not None and rule not in ("same-source", "dimension"):
                     dropped.append(
@@ -348,16 +395,61 @@ def find_conflicts(
                     "claims": [_claim_json(f.article, f.q, f.sent) for f in (f1, f2)],
                 }
             )
-    found.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"]))
-    # Copies of one sentence in several articles make the same disagreement again.
-    seen: set[frozenset[tuple[str, str]]] = set()
-    unique = []
-    for c in found:
-        key = frozenset((x["value"], x["text"]) for x in c["claims"])
-        if key not in seen:
-            seen.add(key)
-            unique.append(c)
-    return unique
+    return merge_disagreements(found, {a.id: a for a in articles})
+
+
+def merge_disagreements(
+    pairs: Sequence[dict[str, Any]], articles: Mapping[str, Article]
+) -> list[dict[str, Any]]:
+    """One finding per disagreement, with every claim of every outlet on either side.
+
+    Pairs of one kind and subject that share a claim are one disagreement: ".38 calibre"
+    in five outlets against ".357" in three was fifteen pairs, now one conflict with eight
+    claims. Claims are ordered by publication (a change reads in time order), then value;
+    a copy of one sentence (same value and text) is listed once.
+    """
+    parent = list(range(len(pairs)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[tuple[str, str, str, int], int] = {}
+    for i, p in enumerate(pairs):
+        for c in p["claims"]:
+            key = (p["kind"], p["subject"], c["article"], c["quantity_start"])
+            if key in owner:
+                parent[find(i)] = find(owner[key])
+            else:
+                owner[key] = i
+    merged: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for i, p in enumerate(pairs):
+        merged[find(i)].append(p)
+    out = []
+    for members in merged.values():
+        claims: dict[tuple[str, str], dict[str, Any]] = {}
+        for p in members:
+            for c in p["claims"]:
+                claims.setdefault((c["value"], c["text"]), c)
+
+        def when(c: dict[str, Any]) -> str:
+            a = articles.get(c["article"])
+            return (a.published_iso or "") if a is not None else ""
+
+        out.append(
+            {
+                "subject": members[0]["subject"],
+                "kind": members[0]["kind"],
+                "confidence": max(p["confidence"] for p in members),
+                "claims": sorted(
+                    claims.values(), key=lambda c: (when(c), c["value"], c["article"])
+                ),
+            }
+        )
+    out.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"], -len(c["claims"])))
+    return out
 
 
 def find_figure_conflicts(

@@ -82,9 +82,10 @@ def _dimension(q: Quantity) -> tuple[str, float]:
 def _rounding(q: Quantity, v: float) -> float:
     """Half the step an exact figure is written to: "235,000" to the thousand, "52" exact.
 
-    A figure with three or more trailing zeros ("300,000", "$160 million" is 160 of a
-    million) may be rounded to its last non-zero digit; a figure with a decimal part is
-    exact to its last decimal; any other is exact (a count of 52 is not 53).
+    A figure with three or more trailing zeros ("300,000") may be rounded to its last
+    non-zero digit, up to 5% of its value; a figure with a decimal part is exact to its
+    last decimal; any other is exact to its last written digit (a count of 52 is not 53;
+    "$160 million" is 160 millions, not 161).
     """
     digits = re.sub(r"[^\d.]", "", q.text.split("-")[0]) or "0"
     try:
@@ -96,7 +97,11 @@ def _rounding(q: Quantity, v: float) -> float:
         decimals = len(digits.split(".", 1)[1].rstrip("0")) or 1
         return 0.49 * 10 ** (-decimals) * scale
     zeros = len(digits) - len(digits.rstrip("0"))
-    return 0.49 * scale * (10**zeros if zeros >= 3 else 1)
+    if zeros >= 3:
+        # rounded to its last non-zero digit, but never more than 5% either way: "100,000"
+        # and "150,000" troops are two claims, "300,000" and "310,000" comments may be one
+        return min(0.49 * scale * 10**zeros, 0.05 * v)
+    return 0.49 * scale
 
 
 def interval(q: Quantity, factor: float) -> tuple[float, float]:

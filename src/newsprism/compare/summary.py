@@ -86,7 +86,10 @@ def summarize(
             }
         )
     for conflict in [c for c in conflicts if c["kind"] == "conflict"][:2]:
-        c1, c2 = conflict["claims"]
+        c1 = conflict["claims"][0]
+        c2 = next(
+            (c for c in conflict["claims"] if c["value"] != c1["value"]), conflict["claims"][-1]
+        )
         chosen.append(
             {
                 "text": f"Reports differ on the {conflict['subject']}: "

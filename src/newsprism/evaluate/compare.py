@@ -12,9 +12,10 @@ and compared by :func:`newsprism.compare.compare_story` exactly as ``analyze`` c
 story. Story clustering is scored elsewhere (``eval clustering``); here it would only
 blur the comparison's own errors.
 
-A reported pair (conflict or change) *hits* a gold item when its two claims lie in two
-different documents of the item and each claim's figure is a value the item gives for
-that document (numbers compared after reading digits and number words). Then:
+A reported conflict or change (one disagreement: two or more claims) *hits* a gold item
+when two of its claims lie in two different documents of the item and each claim's figure
+is a value the item gives for that document (numbers compared after reading digits and
+number words). Then:
 
 - ``conflict_recall``: gold conflicts hit by a reported conflict;
 - ``conflict_precision``: reported conflicts (in the gold groups) that hit a gold conflict.
@@ -198,16 +199,22 @@ def _claim_numbers(claim: Mapping[str, Any]) -> frozenset[float]:
 
 def _hits(finding: Mapping[str, Any], item: GoldItem) -> bool:
     """The finding's two claims are two documents of the item, each with a value it gives."""
-    c1, c2 = finding["claims"][:2]
-    if c1["article"] == c2["article"]:
-        return False
     by_doc: dict[str, frozenset[float]] = defaultdict(frozenset)
     for g in item.claims:
         by_doc[g.doc] = by_doc[g.doc] | g.numbers
-    n1, n2 = _claim_numbers(c1), _claim_numbers(c2)
-    return bool(n1 & by_doc.get(c1["article"], frozenset())) and bool(
-        n2 & by_doc.get(c2["article"], frozenset())
-    )
+    claims = finding["claims"]
+    for i, c1 in enumerate(claims):
+        for c2 in claims[i + 1 :]:
+            if c1["article"] == c2["article"]:
+                continue
+            n1, n2 = _claim_numbers(c1), _claim_numbers(c2)
+            if n1 & n2:
+                continue  # two claims of one side of the disagreement
+            if n1 & by_doc.get(c1["article"], frozenset()) and n2 & by_doc.get(
+                c2["article"], frozenset()
+            ):
+                return True
+    return False
 
 
 def score_findings(
