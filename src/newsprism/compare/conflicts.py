@@ -178,6 +178,7 @@ PAIR_RULES: tuple[ConflictRule, ...] = (
     ConflictRule("same-source", "two figures of one outlet (or of copies) are no disagreement"),
     ConflictRule("dimension", "a duration, a count and an amount are different things"),
     ConflictRule("two-owners", "figures the sentences give to two different people"),
+    ConflictRule("age-of-whom", "two ages are compared only when both name the same person"),
     ConflictRule("other-thing", "the measured nouns differ, or what befell the counted differs"),
     ConflictRule("other-place", "figures qualified by different places"),
     ConflictRule("other-day", "sentences dated to different days: different events"),
@@ -255,6 +256,10 @@ def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Cl
     return None
 
 
+def _is_age(q: Quantity) -> bool:
+    return (q.unit or "").endswith(" of age")
+
+
 @functools.lru_cache(maxsize=4096)
 def _inferred_day(text: str) -> date | None:
     from newsprism.extract.dates import infer_reference
@@ -285,6 +290,8 @@ def _pair_rule(
         return "dimension", ""
     if o1 and o2 and o1 != o2:
         return "two-owners", ""  # Trump's crowd of 230 and Rubio's of 1,000
+    if _is_age(q1) and not (o1 and o1 == o2):
+        return "age-of-whom", ""  # "a 19-year-old was arrested" is not the 16-year-old victim
     if not _same_fate(q1, q2) or not (
         _same_measured_thing(q1, q2) or overlap(f1, f2) >= SAME_CONTEXT
     ):

@@ -121,7 +121,11 @@ def load_gold(path: str | Path) -> list[GoldItem]:
 _SPLIT_NUMBER = re.compile(r"(?<=\d)(?:, (?=\d{3}\b)|\. (?=\d)|: (?=\d\d\b))")
 
 
+_SPLIT_AGE = re.compile(r"\b(\d+) - (year|month|week|day)s? - old\b")
+
+
 def _join_numbers(text: str) -> str:
+    text = _SPLIT_AGE.sub(r"\1-\2-old", text)  # "38 - year - old" is "38-year-old"
     return _SPLIT_NUMBER.sub(lambda m: m.group(0)[0], text)
 
 
