@@ -196,10 +196,10 @@ def merge_events(scores: np.ndarray, *, threshold: float = MERGE_THRESHOLD) -> l
         avg[:, ~alive] = -np.inf
         avg[lowest <= 0] = -np.inf
         np.fill_diagonal(avg, -np.inf)
-        i, j = np.unravel_index(int(np.argmax(avg)), avg.shape)
-        if avg[i, j] < threshold:
+        a, b = (int(x) for x in np.unravel_index(int(np.argmax(avg)), avg.shape))
+        if avg[a, b] < threshold:
             break
-        i, j = min(i, j), max(i, j)
+        i, j = min(a, b), max(a, b)
         total[i, :] += total[j, :]
         total[:, i] += total[:, j]
         lowest[i, :] = np.minimum(lowest[i, :], lowest[j, :])

@@ -285,7 +285,7 @@ def model_labels(
 
 def fit_merge_model(stories: Sequence[StoryMentions]) -> tuple[tuple[float, ...], float]:
     """Fit the logistic "same event" model on the date-compatible gold pairs of ``stories``."""
-    from sklearn.linear_model import LogisticRegression
+    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
 
     xs, ys = [], []
     for s in stories:
@@ -309,12 +309,15 @@ def fit_merge_model(stories: Sequence[StoryMentions]) -> tuple[tuple[float, ...]
     return tuple(round(float(w), 3) for w in model.coef_[0]), round(float(model.intercept_[0]), 3)
 
 
+_GRID = tuple(round(0.05 * k, 2) for k in range(2, 19))
+
+
 def choose_threshold(
     stories: Sequence[StoryMentions],
     *,
     weights: Sequence[float],
     bias: float,
-    grid: Iterable[float] = tuple(round(0.05 * k, 2) for k in range(2, 19)),
+    grid: Iterable[float] = _GRID,
 ) -> tuple[float, dict[str, Any]]:
     """The merge threshold with the best pairwise F1 on ``stories``, and its score."""
     best: tuple[float, dict[str, Any]] | None = None
@@ -331,25 +334,44 @@ def load_stories(
     topics: Iterable[int],
     *,
     extractions: Mapping[str, Extraction] | None = None,
+    level: str = "action",
+    undated: bool = False,
+    checked_only: bool = True,
 ) -> list[StoryMentions]:
-    """The ECB+ sub-topics of ``topics`` (under ``eval_root/ecbplus``) as scored stories."""
+    """The ECB+ topics ``topics`` (under ``eval_root/ecbplus``) as scored stories.
+
+    Both sub-topics of a topic are one story: two similar happenings ("an actress enters
+    rehab" twice) whose mentions must not merge.
+    """
     from newsprism.evaluate.compare import _ecb_groups, extract_groups
 
     root = Path(eval_root) / "ecbplus"
-    groups = _ecb_groups(root, {str(t) for t in topics})
+    groups: dict[str, list[Article]] = defaultdict(list)
+    for g, arts in _ecb_groups(root, {str(t) for t in topics}).items():
+        groups[g.split("_")[0]].extend(arts)
     exs = dict(extractions) if extractions is not None else extract_groups(groups)
-    gold = load_event_gold(root, [a for arts in groups.values() for a in arts])
-    return story_mentions(groups, exs, gold)
+    arts = [a for group in groups.values() for a in group]
+    gold = load_event_gold(root, arts, checked_only=checked_only)
+    return story_mentions(groups, exs, gold, level=level, undated=undated)
 
 
 def evaluate_timeline(
     eval_root: str | Path,
     *,
-    topics: Iterable[int] = range(1, 25),
+    topics: Iterable[int] = range(13, 25),
     extractions: Mapping[str, Extraction] | None = None,
+    level: str = "action",
+    checked_only: bool = True,
 ) -> dict[str, Any]:
-    """Score the timeline's event merging on ECB+ (shipped model and the rule before #16)."""
-    stories = load_stories(eval_root, topics, extractions=extractions)
+    """Score the timeline's event merging on ECB+: the shipped model and the rule before #16.
+
+    The default topics 13-24 are those the model was not fitted on (it was on 1-12:
+    ``fit_merge_model(load_stories(root, range(1, 13), undated=True))``, then
+    ``choose_threshold`` on the dated mentions of the same topics).
+    """
+    stories = load_stories(
+        eval_root, topics, extractions=extractions, level=level, checked_only=checked_only
+    )
     return {
         "model": score_merging(stories, model_labels(stories)),
         "before": score_merging(stories, [baseline_labels(s.mentions) for s in stories]),
