@@ -61,6 +61,12 @@ CASES = [
         {},
     ),
     (
+        "age-of-whom",
+        "A 16-year-old boy was shot by police in Brooklyn on Saturday, officials said.",
+        "A 19-year-old man was arrested by police in Brooklyn on Saturday, officials said.",
+        {},
+    ),
+    (
         "other-thing",
         "The storm destroyed 400 homes in the coastal town of Baytown on Monday.",
         "The storm destroyed 120 boats in the coastal town of Baytown on Monday.",

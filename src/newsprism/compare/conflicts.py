@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import functools
 import math
-import os
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -14,7 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsprism.compare.claims import Claim
-from newsprism.compare.text import _STOP, _WORD, _content_tokens, _stem
+from newsprism.compare.text import _STOP, _WORD, _stem
 from newsprism.compare.timeline import BACKGROUND_DAYS, _period_end
 from newsprism.model import Article, Extraction, Quantity
 
@@ -158,7 +157,6 @@ class _Figure:
     sent: Claim | None
     places: frozenset[str]
     owner: str | None
-    context: tuple[str, ...] = ()  # the nearest content words each side of the figure
 
 
 # Every filter of the rule path, in the order it is applied. Figure rules drop a figure
@@ -188,39 +186,6 @@ PAIR_RULES: tuple[ConflictRule, ...] = (
     ConflictRule("change-without-name", "a change over days needs one named thing"),
 )
 RULE_REASONS = {r.name: r.reason for r in (*FIGURE_RULES, *PAIR_RULES)}
-
-
-SAME_CONTEXT = float(os.environ.get("NP_SAME_CONTEXT", "2"))
-# content words each side of a figure that say what it measures
-CONTEXT_WORDS = int(os.environ.get("NP_CONTEXT_WORDS", "4"))
-
-
-def _context(text: str, q: Quantity, sent: Claim | None) -> tuple[str, ...]:
-    """The ``CONTEXT_WORDS`` nearest content words (stemmed) before and after a figure,
-    inside its sentence: "suffered a heart attack nine days earlier" -> suffer heart
-    attack ... earlier."""
-    lo, hi = (sent.start, sent.end) if sent is not None else (q.start - 200, q.end + 200)
-    before = _content_tokens(text[max(lo, 0) : q.start])[-CONTEXT_WORDS:]
-    after = _content_tokens(text[q.end : hi])[:CONTEXT_WORDS]
-    return tuple(before + after)
-
-
-def _overlap_fn(figures: Sequence[_Figure]) -> Any:
-    """Weighted Jaccard of two figures' contexts, words weighted by their rarity among the
-    story's figures (a word every figure has tells nothing)."""
-    df: dict[str, int] = defaultdict(int)
-    for f in figures:
-        for w in set(f.context):
-            df[w] += 1
-    n = max(len(figures), 1)
-    idf = {w: math.log((n + 1) / (c + 0.5)) for w, c in df.items()}
-
-    def overlap(f1: _Figure, f2: _Figure) -> float:
-        a, b = set(f1.context), set(f2.context)
-        union = sum(idf.get(w, 0.0) for w in a | b)
-        return sum(idf.get(w, 0.0) for w in a & b) / union if union > 0 else 0.0
-
-    return overlap
 
 
 def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Claim]) -> str | None:
@@ -279,7 +244,6 @@ def _pair_rule(
     f2: _Figure,
     keys: Mapping[str, str],
     also_states: Any,
-    overlap: Any,
 ) -> tuple[str | None, str]:
     """The name of the pair rule that drops the pair (None to keep it), and its kind."""
     a1, q1, d1, s1, p1, o1 = f1.article, f1.q, f1.dim, f1.sent, f1.places, f1.owner
@@ -292,9 +256,7 @@ def _pair_rule(
         return "two-owners", ""  # Trump's crowd of 230 and Rubio's of 1,000
     if _is_age(q1) and not (o1 and o1 == o2):
         return "age-of-whom", ""  # "a 19-year-old was arrested" is not the 16-year-old victim
-    if not _same_fate(q1, q2) or not (
-        _same_measured_thing(q1, q2) or overlap(f1, f2) >= SAME_CONTEXT
-    ):
+    if not _same_measured_thing(q1, q2) or not _same_fate(q1, q2):
         return "other-thing", ""
     if (p1 or p2) and p1 != p2:
         return "other-place", ""  # "troops in Belarus" is not "troops near the border"
@@ -352,7 +314,6 @@ def find_conflicts(
                 _Figure(
                     a, q, _unit_dimension(q) or ("count", 1.0), sent,
                     _place_qualifiers(a.text, q, sent), _owner(ex, q, sent),
-                    _context(a.text, q, sent),
                 )
             )  # fmt: skip
     by_article: dict[str, list[tuple[Quantity, tuple[str, float]]]] = defaultdict(list)
@@ -370,12 +331,11 @@ def find_conflicts(
             for o, d in by_article[article_id]
         )
 
-    overlap = _overlap_fn(figures)
     found = []
     for i in range(len(figures)):
         for j in range(i + 1, len(figures)):
             f1, f2 = figures[i], figures[j]
-            rule, kind = _pair_rule(f1, f2, keys, also_states, overlap)
+            rule, kind = _pair_rule(f1, f2, keys, also_states)
             if rule is not None:
                 if dropped is not None and rule not in ("same-source", "dimension"):
                     dropped.append(
