@@ -704,6 +704,8 @@ def story_view(doc: Mapping[str, Any], articles: Mapping[str, Article]) -> dict[
                     "tokens": tokens,
                     "changed": sum(1 for _, ch in tokens if ch),
                     "dropped": dropped,
+                    # how this rendering's meaning departs from the group's reference (#16)
+                    "differs": _ids(v.get("differs")),
                 }
             )
         others = [
