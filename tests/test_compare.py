@@ -732,3 +732,17 @@ def test_a_timeline_event_inside_a_split_quotation_shows_the_whole_passage():
     (entry,) = build_timeline([a], {"a": ex})
     assert entry["text"] == text[:end]
     assert entry["citations"] == [{"article": "a", "start": 0, "end": end}]
+
+
+def test_kremlin_readout_translations_are_one_statement(seed_comparison, seed_articles):
+    # #16 done-when: "The presidents believe it is important to intensify efforts..." (000)
+    # and "...the presidents considered it expedient to intensify the search..." (002, 004)
+    key = _key(seed_articles)
+    groups = [
+        q
+        for q in seed_comparison["quotes"]
+        if any("presidents believe it is important" in v["text"] for v in q["variants"])
+    ]
+    assert len(groups) == 1
+    assert {"000", "002", "004"} <= {key[a] for a in groups[0]["articles"]}
+    assert any("considered it expedient" in v["text"] for v in groups[0]["variants"])
