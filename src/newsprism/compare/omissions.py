@@ -62,19 +62,28 @@ class _Sentences:
         for k, c in enumerate(self.claims):
             self.by_article.setdefault(c.article_id, []).append(k)
 
-    def closest(self, members: Sequence[Claim], article_id: str) -> dict[str, Any] | None:
-        """The sentence of ``article_id`` closest to any of ``members``, with its scores."""
-        rows = [self.index[(c.article_id, c.start)] for c in members]
-        cols = self.by_article.get(article_id, [])
-        rows = [r for r in rows if r is not None]
-        if not rows or not cols or self.tfidf is None or self.emb is None:
+    def scores(self, members: Sequence[Claim]) -> tuple[np.ndarray, np.ndarray] | None:
+        """TF-IDF and embedding cosines of ``members`` against every sentence of the story."""
+        rows = [k for c in members if (k := self.index.get((c.article_id, c.start))) is not None]
+        if not rows or self.tfidf is None or self.emb is None:
             return None
-        tf = (self.tfidf[rows] @ self.tfidf[cols].T).toarray()
-        em = self.emb[rows] @ self.emb[cols].T
+        tf = np.asarray((self.tfidf[rows] @ self.tfidf.T).toarray())
+        em = self.emb[rows] @ self.emb.T
+        return tf, em
+
+    def closest(
+        self, scores: tuple[np.ndarray, np.ndarray] | None, article_id: str
+    ) -> dict[str, Any] | None:
+        """The sentence of ``article_id`` closest to the scored members, with its scores."""
+        cols = self.by_article.get(article_id, [])
+        if scores is None or not cols:
+            return None
+        lo, hi = cols[0], cols[-1] + 1  # an article's sentences are contiguous
+        tf, em = scores[0][:, lo:hi], scores[1][:, lo:hi]
         # rank by whichever measure is the stronger evidence, each against its threshold
         strength = np.maximum(tf / STATES_TFIDF, em / STATES_EMBEDDING)
         i, j = np.unravel_index(int(np.argmax(strength)), strength.shape)
-        c = self.claims[cols[j]]
+        c = self.claims[lo + j]
         return {
             "article": article_id,
             "text": c.text,
@@ -109,10 +118,11 @@ def find_omissions(
             and len(carried) < len(sources)
         ):
             missing, evidence = [], []
+            scored = sentences.scores(g.claims)
             for a in originals:
                 if keys[a.id] in carried:
                     continue
-                best = sentences.closest(g.claims, a.id)
+                best = sentences.closest(scored, a.id)
                 if best is not None:
                     evidence.append(best)
                 if best is None or best["score"] < 1.0:
@@ -132,7 +142,8 @@ def find_omissions(
         elif len(carried) == 1:
             c = g.claims[0]
             others = [a for a in originals if keys[a.id] != keys[c.article_id]]
-            found = [b for a in others if (b := sentences.closest([c], a.id)) is not None]
+            scored = sentences.scores([c])
+            found = [b for a in others if (b := sentences.closest(scored, a.id)) is not None]
             if any(b["score"] >= 1.0 for b in found):
                 continue  # another outlet says it too, in a sentence aligned elsewhere
             exclusives.append(
