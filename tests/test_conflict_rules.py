@@ -79,6 +79,12 @@ CASES = [
         {},
     ),
     (
+        "unrelated-sentences",
+        "The poll of 1,000 people gave no margin of error.",
+        "More than 10,000 people marched through the city on Monday to protest the cuts.",
+        {},
+    ),
+    (
         "compatible",
         "At least 12 people were injured in the Springfield bus crash, police said Monday.",
         "Thirteen people were injured in the Springfield bus crash, police said Monday.",
