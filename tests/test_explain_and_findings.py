@@ -180,3 +180,27 @@ def test_one_outlet_count_in_stories_json_and_report(analysed):
     assert call["outlet_count"] == 4 > len(call["outlets"])
     view = story_view(call, articles)
     assert view["counts"]["outlets"] == call["outlet_count"]
+
+
+def test_summary_cites_only_articles_whose_sentence_states_it():
+    from newsprism.compare.claims import ClaimGroup
+    from newsprism.compare.summary import summarize
+
+    texts = {
+        "a": "The city council voted on Monday to build a new bridge over the river by 2027.",
+        "b": "On Monday the city council voted to build a new bridge over the river by 2027.",
+        "c": "On Monday the city council voted on the budget for the river and its bridges.",
+    }
+    claims = {k: _claims(k, t)[0] for k, t in texts.items()}
+    group = ClaimGroup(list(claims.values()), {(0, 1): 0.9, (0, 2): 0.6, (1, 2): 0.6})
+    keys = {k: f"outlet:{k}" for k in texts}
+
+    def states(fact, other):  # the check says c's sentence does not state it
+        return other.article_id != "c"
+
+    out = summarize([group], [], keys, states=states)
+    assert [s["articles"] for s in out] == [["a", "b"]] or [s["articles"] for s in out] == [
+        ["b", "a"]
+    ]
+    everyone = summarize([group], [], keys)
+    assert sorted(everyone[0]["articles"]) == ["a", "b", "c"]

@@ -94,7 +94,7 @@ from newsprism.compare.framing import (  # noqa: F401 - re-exported
     _uses_count,
     find_framing,
 )
-from newsprism.compare.omissions import find_omissions
+from newsprism.compare.omissions import Sentences, find_omissions
 from newsprism.compare.quotes import (  # noqa: F401 - re-exported
     _PRONOUNS,
     _SPEAKER_STOP,
@@ -185,7 +185,12 @@ def compare_story(
         if len(_WORD.findall(c.text)) >= config.min_claim_words
     ]
     groups = align_claims(claims, keys, config=config)
-    omissions, exclusives = find_omissions(groups, claims_by_article, articles, keys, config=config)
+    sentences = Sentences(
+        {a.id: claims_by_article.get(a.id, []) for a in articles if not a.duplicate_of}
+    )
+    omissions, exclusives = find_omissions(
+        groups, claims_by_article, articles, keys, config=config, sentences=sentences
+    )
     if config.conflicts == "model":
         conflicts = find_figure_conflicts(articles, extractions, claims_by_article, keys)
     else:
@@ -217,7 +222,9 @@ def compare_story(
         "omissions": omissions,
         "exclusives": exclusives,
         "framing": framing,
-        "summary": summarize(groups, conflicts, keys, config=config, figures=figures),
+        "summary": summarize(
+            groups, conflicts, keys, config=config, figures=figures, states=sentences.states
+        ),
         # the aligned claims every finding above is built from, with their offsets (#16)
         "claims": [
             {"group": k, "article": c.article_id, "start": c.start, "end": c.end, "text": c.text}

@@ -29,7 +29,7 @@ from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
 from newsprism.compare.text import _content_tokens
 from newsprism.model import Article
 
-__all__ = ["find_omissions", "STATES_TFIDF", "STATES_EMBEDDING"]
+__all__ = ["find_omissions", "Sentences", "STATES_TFIDF", "STATES_EMBEDDING"]
 
 # Thresholds for "this sentence states that fact". TF-IDF: a little below the alignment's
 # 0.40, since here one sentence is compared with each member, not groups with groups.
@@ -40,7 +40,7 @@ STATES_TFIDF = 0.35
 STATES_EMBEDDING = 0.85
 
 
-class _Sentences:
+class Sentences:
     """Every sentence of a story's articles with TF-IDF and embedding vectors."""
 
     def __init__(self, claims_by_article: Mapping[str, Sequence[Claim]]) -> None:
@@ -61,6 +61,15 @@ class _Sentences:
         self.by_article: dict[str, list[int]] = {}
         for k, c in enumerate(self.claims):
             self.by_article.setdefault(c.article_id, []).append(k)
+
+    def states(self, fact: Claim, other: Claim) -> bool:
+        """Whether sentence ``other`` states ``fact`` (the omission check's bar)."""
+        scored = self.scores([fact])
+        k = self.index.get((other.article_id, other.start))
+        if scored is None or k is None:
+            return False
+        tf, em = scored[0][0, k], scored[1][0, k]
+        return bool(tf >= STATES_TFIDF or em >= STATES_EMBEDDING)
 
     def scores(self, members: Sequence[Claim]) -> tuple[np.ndarray, np.ndarray] | None:
         """TF-IDF and embedding cosines of ``members`` against every sentence of the story."""
@@ -102,13 +111,15 @@ def find_omissions(
     keys: Mapping[str, str],
     *,
     config: CompareConfig = DEFAULT_COMPARE,
+    sentences: Sentences | None = None,
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Omissions and exclusives of a story (see the module docstring)."""
     originals = [a for a in articles if not a.duplicate_of]
     sources = {keys[a.id] for a in articles}
     if len(sources) < 2:
         return [], []
-    sentences = _Sentences({a.id: claims_by_article.get(a.id, []) for a in originals})
+    if sentences is None:
+        sentences = Sentences({a.id: claims_by_article.get(a.id, []) for a in originals})
     omissions, exclusives = [], []
     for g in groups:
         carried = {keys[c.article_id] for c in g.claims}

@@ -32,12 +32,14 @@ def summarize(
     *,
     config: CompareConfig = DEFAULT_COMPARE,
     figures: Callable[[Claim], frozenset[float]] | None = None,
+    states: Callable[[Claim, Claim], bool] | None = None,
 ) -> list[dict[str, Any]]:
     """An extractive summary: consensus first, then what is disputed; every sentence cited.
 
     A consensus sentence comes from a group that no conflict touches, and cites only the
-    articles whose own sentence is aligned with it and (``figures`` given: the values of
-    the figures of a claim) states the same figures; with fewer than two independent
+    articles whose own sentence is aligned with it, states it (``states``: the omission
+    check's bar) and (``figures`` given: the values of the figures of a claim) gives the
+    same figures; with fewer than two independent
     outlets left it is no consensus (#16: a figure one outlet gives was presented as
     agreed, citing articles that did not give it).
     """
@@ -69,6 +71,10 @@ def summarize(
         members = g.supporting(rep, config.align_threshold)
         if figures is not None and (own := figures(rep)):
             members = [c for c in members if c is rep or _same_figures(own, figures(c))]
+        if states is not None:
+            # cite an article only if its own sentence states the fact, by the omission
+            # check's bar (aligned sentences of one event often say different things)
+            members = [c for c in members if c is rep or states(rep, c)]
         if len({keys[c.article_id] for c in members}) < 2 and support(g) >= 2:
             continue  # what the others say of it differs in its figures
         toks = set(_content_tokens(rep.text))
