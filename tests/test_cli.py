@@ -364,3 +364,21 @@ def test_one_huge_compressed_line_is_one_error_in_bounded_memory(tmp_path):
     assert "ingested 2," in done.stdout
     # Reading the line whole took over 1.2 GB more (its bytes, text and parsed JSON).
     assert peak - baseline < 200_000, f"peak {peak} kB against {baseline} kB without the line"
+
+
+def test_articles_list_says_unknown_outlet(tmp_path):
+    # #18 item 14: a file that names no outlet is an "unknown outlet", never "?"
+    from click.testing import CliRunner
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "brief.txt").write_text(
+        "The city's main airport will close for two days next week, its operator said on "
+        "Monday. Flights will move to the old airfield while the runway is repaired.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.duckdb")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(tmp_path / "in"), "--db", db]).exit_code == 0
+    result = runner.invoke(cli, ["articles", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "unknown outlet" in result.output

@@ -178,7 +178,7 @@ def articles(db: str, as_json: bool) -> None:
     for a in items:
         dup = f"  (duplicate of {a.duplicate_of}, {a.duplicate_kind})" if a.duplicate_of else ""
         click.echo(
-            f"{a.id}  {a.published_iso or '?':10.10}  {(a.outlet or '?')[:24]:24}  "
+            f"{a.id}  {a.published_iso or '?':10.10}  {(a.outlet or 'unknown outlet')[:24]:24}  "
             f"{(a.title or a.source_path)[:70]}{dup}"
         )
 
