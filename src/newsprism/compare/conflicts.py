@@ -14,6 +14,7 @@ from typing import Any
 
 from newsprism.compare.claims import Claim
 from newsprism.compare.text import _STOP, _WORD, _stem
+from newsprism.compare.text import TIME_UNITS as _TIME_UNITS
 from newsprism.compare.timeline import BACKGROUND_DAYS, _period_end
 from newsprism.model import Article, Extraction, Quantity
 
@@ -27,17 +28,6 @@ _EVENT_NOUNS = frozenset(
 
 
 _PERSONNEL = frozenset("troops soldiers servicemen forces personnel servicemembers".split())
-
-
-_TIME_UNITS = {
-    "second": 1,
-    "minute": 60,
-    "hour": 3600,
-    "day": 86400,
-    "week": 604800,
-    "month": 2629800,
-    "year": 31557600,
-}
 
 
 _PLACE_QUALIFIER = re.compile(

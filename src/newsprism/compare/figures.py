@@ -38,6 +38,8 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.compare.text import TIME_UNITS as _TIME_UNITS
+from newsprism.compare.text import period_end as _period_end
 from newsprism.model import Article, Extraction, Quantity
 
 __all__ = [
@@ -56,15 +58,6 @@ __all__ = [
 
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*|\d[\d,.]*")
 _DIGITS = re.compile(r"\d[\d,.]*")
-_TIME_UNITS = {
-    "second": 1,
-    "minute": 60,
-    "hour": 3600,
-    "day": 86400,
-    "week": 604800,
-    "month": 2629800,
-    "year": 31557600,
-}
 _WINDOW_CHARS = 60  # context each side of a figure that says what it measures
 _BACKGROUND_DAYS = 30
 
@@ -230,20 +223,6 @@ PAIR_RULES: tuple[Rule, ...] = (
         bool,
     ),
 )
-
-
-def _period_end(value: str) -> date | None:
-    import calendar
-
-    try:
-        if len(value) == 4:
-            return date(int(value), 12, 31)
-        if len(value) == 7:
-            y, m = int(value[:4]), int(value[5:7])
-            return date(y, m, calendar.monthrange(y, m)[1])
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
 
 
 def figures_of(

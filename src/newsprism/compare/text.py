@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import calendar
 import re
+from datetime import date
 
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*|\d[\d,.]*")
 
@@ -106,3 +108,28 @@ def figure_numbers(text: str) -> frozenset[float]:
             last = float(_NUMBER_WORDS[low])
             out.add(last)
     return frozenset(out)
+
+
+# Seconds in each unit of time: durations in different units compare as one dimension.
+TIME_UNITS = {
+    "second": 1,
+    "minute": 60,
+    "hour": 3600,
+    "day": 86400,
+    "week": 604800,
+    "month": 2629800,
+    "year": 31557600,
+}
+
+
+def period_end(value: str) -> date | None:
+    """Last day of an ISO date, month or year ("2014" -> 2014-12-31); None if not one."""
+    try:
+        if len(value) == 4:
+            return date(int(value), 12, 31)
+        if len(value) == 7:
+            y, m = int(value[:4]), int(value[5:7])
+            return date(y, m, calendar.monthrange(y, m)[1])
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

@@ -14,17 +14,17 @@ merged by average linkage, never across incompatible dates.
 from __future__ import annotations
 
 import bisect
-import calendar
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 import numpy as np
 
 from newsprism.compare.claims import Claim, _shared, _tfidf, _whole_quotations, independence_keys
 from newsprism.compare.text import _content_tokens
+from newsprism.compare.text import period_end as _period_end
 from newsprism.model import Article, Extraction
 
 _SPEECH_ACTIONS = frozenset(
@@ -291,19 +291,6 @@ def build_timeline(
     if candidates:
         entries[max(candidates, key=lambda k: ranks[k])]["core"] = True
     return sorted(entries, key=lambda e: (e["date"], -len(e["articles"])))
-
-
-def _period_end(value: str) -> date | None:
-    """Last day of an ISO date, month or year ("2014" -> 2014-12-31)."""
-    try:
-        if len(value) == 4:
-            return date(int(value), 12, 31)
-        if len(value) == 7:
-            y, m = int(value[:4]), int(value[5:7])
-            return date(y, m, calendar.monthrange(y, m)[1])
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _jaccard(a: set[str], b: set[str]) -> float:
