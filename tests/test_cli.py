@@ -382,3 +382,20 @@ def test_articles_list_says_unknown_outlet(tmp_path):
     result = runner.invoke(cli, ["articles", "--db", db])
     assert result.exit_code == 0, result.output
     assert "unknown outlet" in result.output
+
+
+def test_a_record_whose_text_is_an_id_is_no_article(tmp_path):
+    # an export whose "story" field holds an id, not a story: one error per record, no
+    # one-word "article" (seen when analysing a folder that held such a JSON file)
+    from click.testing import CliRunner
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "rows.json").write_text(
+        '[{"n": 1, "story": "s-8cd0eddee1df3f38"}, {"n": 2, "story": "s-9ad83543a6c854d6"}]',
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "s.duckdb")
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "in"), "--db", db])
+    assert result.exit_code == 1
+    assert result.output.count("fewer than 3 words") == 2, result.output
+    assert "ingested 0" in result.output

@@ -11,6 +11,7 @@ import concurrent.futures
 import ctypes
 import logging
 import os
+import re
 import signal
 import sys
 import time
@@ -249,6 +250,20 @@ class _Clock:
             yield item
 
 
+MIN_ARTICLE_WORDS = 3  # words an article needs (digit-free tokens with letters)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _has_words(text: str) -> bool:
+    """Whether ``text`` holds words: three tokens with letters and no digits ("s-8cd0ee1f"
+    is an id), or, in a script written without spaces, six letters."""
+    tokens = [t for t in text.split() if not any(c.isdigit() for c in t) and _LETTER.search(t)]
+    if len(tokens) >= MIN_ARTICLE_WORDS:
+        return True
+    letters = sum(len(_LETTER.findall(t)) for t in tokens)
+    return len(text.split()) == 1 and letters >= 6
+
+
 def ingest(
     paths: Iterable[str | os.PathLike[str]],
     store: Store,
@@ -308,12 +323,13 @@ def ingest(
                 report.already_stored.append(article.id)
                 continue
             run_ids.add(article.id)
-            if not article.text.strip():
-                report.failures.append(
-                    IngestFailure(
-                        article.source_path, "no article text left after cleaning", article.record
-                    )
-                )
+            if not _has_words(article.text):
+                # an id or a label in a text field ("s-8cd0eddee1df3f38") is no article,
+                # while a one-sentence brief is (#18 item 12)
+                reason = "no article text left after cleaning"
+                if article.text.strip():
+                    reason += f" (fewer than {MIN_ARTICLE_WORDS} words)"
+                report.failures.append(IngestFailure(article.source_path, reason, article.record))
                 continue
             cleaned.append(article)
         t0 = time.perf_counter()
