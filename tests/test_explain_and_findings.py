@@ -204,3 +204,14 @@ def test_summary_cites_only_articles_whose_sentence_states_it():
     ]
     everyone = summarize([group], [], keys)
     assert sorted(everyone[0]["articles"]) == ["a", "b", "c"]
+
+
+def test_title_marks_a_disputed_figure_when_no_other_wording_exists():
+    conflicts = [
+        {
+            "kind": "conflict",
+            "claims": [{"value": "Fifteen"}, {"value": "12"}],
+        }
+    ]
+    title = undisputed_title("Fifteen injured in bus crash", ["12 hurt"], conflicts, [])
+    assert title == "[disputed] injured in bus crash"

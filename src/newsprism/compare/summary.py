@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -124,7 +125,7 @@ def undisputed_title(
     When ``title`` gives a value that is one side of a conflict ("Fifteen injured in bus
     crash" while another outlet says twelve), another member's title without a disputed
     value is used, else the first consensus sentence of the summary, else the title with
-    the figure marked as disputed.
+    the figure replaced by "[disputed]".
     """
     from newsprism.compare.text import figure_numbers
 
@@ -149,4 +150,9 @@ def undisputed_title(
     for s in summary:
         if not s.get("disputed") and not states(s["text"]):
             return str(s["text"])
-    return f"{title} (figures disputed)"
+    # no other wording: mark the disputed figure itself ("[disputed] injured in bus crash")
+    return re.sub(
+        r"\$?\d[\d,.]*(?:\s?(?:million|billion|thousand|bn|m|k)\b)?|[A-Za-z]+",
+        lambda m: "[disputed]" if figure_numbers(m.group(0)) & values else m.group(0),
+        title,
+    )
