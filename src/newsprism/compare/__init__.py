@@ -77,7 +77,6 @@ from newsprism.compare.framing import (  # noqa: F401 - re-exported
     _PROPER,
     _RUN,
     _SHARED_CONTEXT,
-    _STRIPPED_APOSTROPHES,
     _contexts,
     _Corpus,
     _edit_distance,

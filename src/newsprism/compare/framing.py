@@ -40,13 +40,6 @@ def _edit_distance(a: str, b: str, limit: int = 2) -> int:
     return int(Levenshtein.distance(a, b, score_cutoff=limit))
 
 
-# Contractions written without their apostrophe: a scraper stripped them from this text.
-_STRIPPED_APOSTROPHES = re.compile(
-    r"\b(?:dont|wont|cant|didnt|doesnt|isnt|wasnt|arent|thats|"
-    r"hasnt|havent|couldnt|wouldnt|shouldnt|Its|Lets)\b"
-)
-
-
 _PROPER = re.compile(r"(?<![\w'’-])[A-Z][a-zà-ÿ]+(?:[-'’][A-Za-zà-ÿ]+)*\b")
 
 

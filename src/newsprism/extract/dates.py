@@ -649,12 +649,6 @@ def _r_named_time(m: re.Match[str], ctx: _Ctx) -> _Result:
     return f"{day}T{hh}", "TIME", ctx.ref is not None
 
 
-def _r_part_of_day(m: re.Match[str], ctx: _Ctx) -> _Result:
-    part = _PARTS[m["part"].lower()]
-    day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
-    return f"{day}T{part}", "TIME", ctx.ref is not None
-
-
 def _const(value: str, type_: str) -> _Rule:
     def rule(m: re.Match[str], ctx: _Ctx) -> _Result:
         return value, type_, False

@@ -199,7 +199,6 @@ _WORDNUM = (
     r"|a dozen|dozen|hundreds|thousands|millions|billions)"
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+"
-_SCALE_RE = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|trn|[kmb])"
 _NUMBER = (
     rf"(?P<num>(?:{_DIGITS})(?:\s?1/2|½)?|\b{_WORDNUM}\b)"
     rf"(?:(?:\s|-)?(?P<scale>(?:hundred|thousand|million|billion|trillion)\b|"
@@ -558,10 +557,6 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(text)))
     return [s for s in spans if s[1] > s[0]]
-
-
-_SKIP_DEPS = {"det", "punct", "nummod", "quantmod", "prep", "relcl", "acl", "cc", "conj",
-              "appos", "advmod", "case", "poss"}  # fmt: skip
 
 
 def _phrase(token: Token, skip: tuple[int, int] = (0, 0)) -> str:

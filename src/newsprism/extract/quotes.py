@@ -156,7 +156,6 @@ _PAIRS = {
     "'": "'’",
 }
 _DOUBLE_OPEN = '“„‟«"'
-_SINGLE_OPEN = "‘'"
 _ALL_MARKS = set("\"“”„‟«»‹›‘’'")
 MIN_FLOATING_WORDS = 4
 MIN_UNATTACHED_WORDS = 6
