@@ -215,3 +215,25 @@ def test_title_marks_a_disputed_figure_when_no_other_wording_exists():
     ]
     title = undisputed_title("Fifteen injured in bus crash", ["12 hurt"], conflicts, [])
     assert title == "[disputed] injured in bus crash"
+
+
+def test_a_fact_split_across_two_sentences_is_found_whole():
+    # docs/handcheck.md: false omissions where an outlet gives a fact in two sentences
+    # ("Commandos struck in the Gulf of Aden." "23 pirates were captured."): the check also
+    # compares each pair of neighbouring sentences, and the pair is the closest evidence
+    from newsprism.compare.omissions import Sentences
+
+    fact = "The navy captured 23 Somali and Yemeni pirates in the Gulf of Aden on Saturday."
+    by = {
+        "a": _claims("a", fact, "A helicopter carried the commandos to the dhow."),
+        "c": _claims(
+            "c",
+            "Commandos struck in the Gulf of Aden at the weekend.",
+            "Twenty-three Somali and Yemeni pirates were captured by the navy.",
+            "The weather was calm.",
+        ),
+    }
+    sentences = Sentences(by)
+    best = sentences.closest(sentences.scores([by["a"][0]]), "c")
+    assert best is not None
+    assert (best["start"], best["end"]) == (by["c"][0].start, by["c"][1].end), best

@@ -48,19 +48,30 @@ class Sentences:
 
         from newsprism.compare.figures import embed
 
-        self.claims = [c for cs in claims_by_article.values() for c in cs]
-        self.index = {(c.article_id, c.start): k for k, c in enumerate(self.claims)}
+        # Columns: each article's sentences, then each pair of neighbouring sentences (a
+        # fact split across two: "Orozco was arrested." "He is 27."); rows are sentences.
+        self.claims: list[Claim] = []
+        self.by_article: dict[str, list[int]] = {}
+        for cs in claims_by_article.values():
+            cs = list(cs)
+            pairs = [
+                Claim(a.article_id, a.start, b.end, f"{a.text} {b.text}", -1)
+                for a, b in zip(cs, cs[1:], strict=False)
+            ]
+            for c in cs + pairs:
+                self.by_article.setdefault(c.article_id, []).append(len(self.claims))
+                self.claims.append(c)
+        self.index = {
+            (c.article_id, c.start): k for k, c in enumerate(self.claims) if c.position >= 0
+        }
         texts = [c.text for c in self.claims]
+        singles = [c.text for c in self.claims if c.position >= 0]
         try:
-            self.tfidf = TfidfVectorizer(analyzer=_content_tokens, sublinear_tf=True).fit_transform(
-                texts
-            )
+            vectorizer = TfidfVectorizer(analyzer=_content_tokens, sublinear_tf=True).fit(singles)
+            self.tfidf = vectorizer.transform(texts)
         except ValueError:  # nothing but stop words
             self.tfidf = None
         self.emb = embed([re.sub(r"\d[\d,.]*", " ", t) for t in texts]) if texts else None
-        self.by_article: dict[str, list[int]] = {}
-        for k, c in enumerate(self.claims):
-            self.by_article.setdefault(c.article_id, []).append(k)
 
     def states(self, fact: Claim, other: Claim) -> bool:
         """Whether sentence ``other`` states ``fact`` (the omission check's bar)."""
