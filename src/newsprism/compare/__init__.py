@@ -26,105 +26,48 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from newsprism.compare.claims import (  # noqa: F401 - re-exported
-    _CLAIM_ENTITY_LABELS,
-    _DAY,
+from newsprism.compare.claims import (
     Claim,
     ClaimGroup,
-    _shared,
-    _tfidf,
-    _whole_quotations,
     align_claims,
     independence_keys,
     split_claims,
 )
-from newsprism.compare.config import (  # noqa: F401 - re-exported
-    DEFAULT_COMPARE,
-    CompareConfig,
-)
-from newsprism.compare.conflicts import (  # noqa: F401 - re-exported
-    _EVENT_NOUNS,
-    _FATE_WORDS,
-    _FATES,
-    _LENGTHS,
-    _MODEL_SIZE,
-    _MONEY,
-    _PERSONNEL,
-    _PLACE_QUALIFIER,
-    _POSSIBILITY,
-    _TIME_UNITS,
-    _WINDOW_AFTER,
-    _WINDOW_BEFORE,
-    _claim_json,
-    _dimension_word,
-    _head,
-    _interval,
-    _modifiers,
-    _owner,
-    _place_qualifiers,
-    _recalls_the_past,
-    _same_fate,
-    _same_measured_thing,
-    _sentence_of,
-    _subject,
-    _unit_dimension,
-    find_conflicts,
-    find_figure_conflicts,
-)
-from newsprism.compare.framing import (  # noqa: F401 - re-exported
-    _COMMON_SHARE,
-    _LOWER_WORD,
-    _PROPER,
-    _RUN,
-    _SHARED_CONTEXT,
-    _contexts,
+from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
+from newsprism.compare.conflicts import find_conflicts, find_figure_conflicts
+from newsprism.compare.framing import (
     _Corpus,
-    _edit_distance,
     _framing_pair,
     _interned,
-    _log_odds_z,
     _merge_variants,
-    _runs,
     _spelling_candidates,
-    _substitutions,
-    _term_pattern,
-    _unaccented,
-    _uses,
     _uses_count,
     find_framing,
 )
 from newsprism.compare.omissions import Sentences, find_omissions
-from newsprism.compare.quotes import (  # noqa: F401 - re-exported
-    _PRONOUNS,
-    _SPEAKER_STOP,
-    _capitalised,
-    _speaker_words,
-    group_quotes,
-)
-from newsprism.compare.summary import (  # noqa: F401 - re-exported
-    disputed_claims,
-    is_disputed,
-    summarize,
-)
-from newsprism.compare.text import (  # noqa: F401 - re-exported
-    _LEANING_START,
-    _STOP,
-    _WORD,
-    _content_tokens,
-    _number_tokens,
-    _stem,
-    stands_alone,
-)
-from newsprism.compare.timeline import (  # noqa: F401 - re-exported
-    _SPEECH_ACTIONS,
-    BACKGROUND_DAYS,
-    _jaccard,
-    _period_end,
-    build_timeline,
-)
+from newsprism.compare.quotes import group_quotes
+from newsprism.compare.summary import disputed_claims, is_disputed, summarize
+from newsprism.compare.text import _WORD, _content_tokens, stands_alone
+from newsprism.compare.timeline import _period_end, build_timeline
 from newsprism.model import Article, Extraction
 
-__all__ = ["CompareConfig", "Claim", "compare_story", "split_claims", "independence_keys"]
+__all__ = [
+    "DEFAULT_COMPARE",
+    "Claim",
+    "ClaimGroup",
+    "CompareConfig",
+    "align_claims",
+    "build_timeline",
+    "clear_caches",
+    "compare_story",
+    "find_framing",
+    "group_quotes",
+    "independence_keys",
+    "split_claims",
+    "stands_alone",
+]
+# Also importable from here, for the tests of their modules: _WORD, _content_tokens,
+# _Corpus, _merge_variants, _period_end, _uses_count.
 
 
 def clear_caches() -> None:

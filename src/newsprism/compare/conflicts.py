@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from newsprism.compare.claims import Claim
+from newsprism.compare.embedding import embed
 from newsprism.compare.text import _STOP, _WORD, _stem
 from newsprism.compare.text import TIME_UNITS as _TIME_UNITS
 from newsprism.compare.timeline import BACKGROUND_DAYS, _period_end
@@ -105,12 +106,47 @@ def _same_fate(a: Quantity, b: Quantity) -> bool:
     return fa == fb
 
 
-def _interval(q: Quantity, factor: float) -> tuple[float, float]:
-    """The values a figure allows (its approximation word, else the rounding it is written
-    to: "52" is exact, "235,000" to the thousand; see :func:`.figures.interval`)."""
-    from newsprism.compare.figures import interval
+def _rounding(q: Quantity, v: float) -> float:
+    """Half the step an exact figure is written to: "235,000" to the thousand, "52" exact.
 
-    return interval(q, factor)
+    A figure with three or more trailing zeros ("300,000") may be rounded to its last
+    non-zero digit, up to 5% of its value; a figure with a decimal part is exact to its
+    last decimal; any other is exact to its last written digit (a count of 52 is not 53;
+    "$160 million" is 160 millions, not 161).
+    """
+    digits = re.sub(r"[^\d.]", "", q.text.split("-")[0]) or "0"
+    try:
+        written = float(digits)
+    except ValueError:
+        written = 0.0
+    scale = v / written if written else 1.0  # "$160 million": 160 written, a million each
+    if "." in digits:
+        decimals = len(digits.split(".", 1)[1].rstrip("0")) or 1
+        return 0.49 * 10 ** (-decimals) * scale
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if zeros >= 3:
+        # rounded to its last non-zero digit, but never more than 5% either way: "100,000"
+        # and "150,000" troops are two claims, "300,000" and "310,000" comments may be one
+        return min(0.49 * scale * 10**zeros, 0.05 * v)
+    return 0.49 * scale
+
+
+def interval(q: Quantity, factor: float) -> tuple[float, float]:
+    """The values a figure allows: its approximation word, else its rounding."""
+    v = q.value * factor
+    approx = (q.approx or "").lower()
+    if approx in ("more than", "over", "above", "at least", "upwards of", "in excess of"):
+        return v, math.inf
+    if approx in ("less than", "under", "below", "fewer than", "at most", "up to", "no more than"):
+        return 0.0, v
+    if approx in ("nearly", "almost", "close to", "just under"):
+        return v * 0.85, v
+    if approx:  # about, around, roughly, some, approximately, an estimated ...
+        return v * 0.8, v * 1.2
+    if q.unit == "magnitude":
+        return v - 0.05, v + 0.05  # a magnitude is written to one decimal: 5.9 is not 6.1
+    step = _rounding(q, v)
+    return v - step, v + step
 
 
 def _sentence_of(claims: Sequence[Claim], start: int) -> Claim | None:
@@ -231,7 +267,6 @@ RELATED_SENTENCES = 0.5
 
 def _relatedness(figures: Sequence[_Figure]) -> Any:
     """Cosine of two figures' sentences in the static sentence model, numbers masked."""
-    from newsprism.compare.figures import embed
 
     index: dict[tuple[str, int], int] = {}
     texts: list[str] = []
@@ -301,8 +336,8 @@ def _pair_rule(
         return "other-names", ""
     if related(f1, f2) < RELATED_SENTENCES:
         return "unrelated-sentences", ""
-    lo1, hi1 = _interval(q1, d1[1])
-    lo2, hi2 = _interval(q2, d2[1])
+    lo1, hi1 = interval(q1, d1[1])
+    lo2, hi2 = interval(q2, d2[1])
     if lo1 <= hi2 and lo2 <= hi1:
         return "compatible", ""
     if also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1):
@@ -357,7 +392,7 @@ def find_conflicts(
 
     def also_states(article_id: str, q: Quantity, dim: tuple[str, float]) -> bool:
         """The article gives ``q``'s figure for the same thing too (up to rounding)."""
-        lo, hi = _interval(q, dim[1])
+        lo, hi = interval(q, dim[1])
         return any(
             d[0] == dim[0]
             and _same_measured_thing(o, q)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import functools
 import json
-import math
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -38,7 +37,15 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare.text import TIME_UNITS as _TIME_UNITS
+from newsprism.compare.conflicts import (
+    _FATES,
+    _MODEL_SIZE,
+    _POSSIBILITY,
+    _WINDOW_BEFORE,
+    _unit_dimension,
+    interval,
+)
+from newsprism.compare.embedding import embed
 from newsprism.compare.text import period_end as _period_end
 from newsprism.model import Article, Extraction, Quantity
 
@@ -60,59 +67,6 @@ _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*|\d[\d,.]*")
 _DIGITS = re.compile(r"\d[\d,.]*")
 _WINDOW_CHARS = 60  # context each side of a figure that says what it measures
 _BACKGROUND_DAYS = 30
-
-
-def _dimension(q: Quantity) -> tuple[str, float]:
-    """(dimension, factor to its base unit): durations share one, counts one, others by unit."""
-    unit = (q.unit or "").lower().rstrip("s")
-    if unit in _TIME_UNITS:
-        return "time", float(_TIME_UNITS[unit])
-    if not unit:
-        return "count", 1.0
-    return f"unit:{unit}", 1.0
-
-
-def _rounding(q: Quantity, v: float) -> float:
-    """Half the step an exact figure is written to: "235,000" to the thousand, "52" exact.
-
-    A figure with three or more trailing zeros ("300,000") may be rounded to its last
-    non-zero digit, up to 5% of its value; a figure with a decimal part is exact to its
-    last decimal; any other is exact to its last written digit (a count of 52 is not 53;
-    "$160 million" is 160 millions, not 161).
-    """
-    digits = re.sub(r"[^\d.]", "", q.text.split("-")[0]) or "0"
-    try:
-        written = float(digits)
-    except ValueError:
-        written = 0.0
-    scale = v / written if written else 1.0  # "$160 million": 160 written, a million each
-    if "." in digits:
-        decimals = len(digits.split(".", 1)[1].rstrip("0")) or 1
-        return 0.49 * 10 ** (-decimals) * scale
-    zeros = len(digits) - len(digits.rstrip("0"))
-    if zeros >= 3:
-        # rounded to its last non-zero digit, but never more than 5% either way: "100,000"
-        # and "150,000" troops are two claims, "300,000" and "310,000" comments may be one
-        return min(0.49 * scale * 10**zeros, 0.05 * v)
-    return 0.49 * scale
-
-
-def interval(q: Quantity, factor: float) -> tuple[float, float]:
-    """The values a figure allows: its approximation word, else its rounding."""
-    v = q.value * factor
-    approx = (q.approx or "").lower()
-    if approx in ("more than", "over", "above", "at least", "upwards of", "in excess of"):
-        return v, math.inf
-    if approx in ("less than", "under", "below", "fewer than", "at most", "up to", "no more than"):
-        return 0.0, v
-    if approx in ("nearly", "almost", "close to", "just under"):
-        return v * 0.85, v
-    if approx:  # about, around, roughly, some, approximately, an estimated ...
-        return v * 0.8, v * 1.2
-    if q.unit == "magnitude":
-        return v - 0.05, v + 0.05  # a magnitude is written to one decimal: 5.9 is not 6.1
-    step = _rounding(q, v)
-    return v - step, v + step
 
 
 @dataclass(frozen=True)
@@ -154,14 +108,8 @@ class Rule:
 
 # ----------------------------------------------------------------------- figure rules
 
-_WINDOW_BEFORE = re.compile(
-    r"\b(?:in|within|over|during|after|before|for the first time in)\s+"
-    r"(?:the\s+)?(?:last|past|next|previous|coming|first|final)?\s*$",
-    re.I,
-)
+# Unlike the rule path's, "N days before/after" is no window here: a gap between events.
 _WINDOW_AFTER = re.compile(r"^\s*(?:ago|earlier|later|from now)\b", re.I)
-_POSSIBILITY = re.compile(r"\b(?:can|could|may|might)\b")
-_MODEL_SIZE = re.compile(r"^[\d.,]+-[^\W\d]")
 
 
 def _rule_time_window(text: str, q: Quantity, dim: str, **_: Any) -> bool:
@@ -249,7 +197,7 @@ def figures_of(
             )
         )
         sentence = text[s:e]
-        dim, factor = _dimension(q)
+        dim, factor = _unit_dimension(q) or ("count", 1.0)
         sentence_dates = [
             _period_end(d.value.split("T")[0])
             for d in extraction.dates
@@ -336,27 +284,6 @@ def _mask(text: str) -> str:
     return _DIGITS.sub(" ", text)
 
 
-@functools.lru_cache(maxsize=1)
-def _static_model() -> Any:
-    """The static sentence model distilled from MiniLM (``data/minilm-static``)."""
-    import os
-
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    from model2vec import StaticModel
-
-    path = resources.files("newsprism").joinpath("data", "minilm-static")
-    return StaticModel.from_pretrained(str(path))
-
-
-def embed(texts: Sequence[str]) -> np.ndarray:
-    """Unit-length static-model embeddings of ``texts`` (numbers should be masked first)."""
-    if not texts:
-        return np.zeros((0, 1))
-    vecs = np.asarray(_static_model().encode(list(texts)), dtype=np.float32)
-    norms = np.linalg.norm(vecs, axis=1, keepdims=True)
-    return vecs / np.where(norms > 0, norms, 1.0)
-
-
 def _tfidf_cos(texts: Sequence[str]) -> np.ndarray:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
@@ -374,17 +301,6 @@ def _head(measures: str | None) -> str | None:
 
     words = _WORD.findall(measures or "")
     return _stem(words[-1]) if words else None
-
-
-_FATES = {
-    **dict.fromkeys("kill die dead death perish slay fatality claim".split(), "dead"),
-    **dict.fromkeys("injure wound hurt injured wounded injury".split(), "injured"),
-    **dict.fromkeys("miss missing".split(), "missing"),
-    **dict.fromkeys("evacuate displace flee homeless".split(), "displaced"),
-    **dict.fromkeys("arrest detain".split(), "arrested"),
-    **dict.fromkeys("home live inhabit population resident".split(), "population"),
-    **dict.fromkeys("rescue save".split(), "rescued"),
-}
 
 
 def _ids(values: Sequence[Any]) -> np.ndarray:

@@ -26,6 +26,7 @@ import numpy as np
 
 from newsprism.compare.claims import Claim, ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
+from newsprism.compare.embedding import embed
 from newsprism.compare.text import _content_tokens
 from newsprism.model import Article
 
@@ -45,8 +46,6 @@ class Sentences:
 
     def __init__(self, claims_by_article: Mapping[str, Sequence[Claim]]) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
-
-        from newsprism.compare.figures import embed
 
         # Columns: each article's sentences, then each pair of neighbouring sentences (a
         # fact split across two: "Orozco was arrested." "He is 27."); rows are sentences.
@@ -72,10 +71,14 @@ class Sentences:
         except ValueError:  # nothing but stop words
             self.tfidf = None
         self.emb = embed([re.sub(r"\d[\d,.]*", " ", t) for t in texts]) if texts else None
+        self._scored: dict[tuple[str, int], tuple[np.ndarray, np.ndarray] | None] = {}
 
     def states(self, fact: Claim, other: Claim) -> bool:
         """Whether sentence ``other`` states ``fact`` (the omission check's bar)."""
-        scored = self.scores([fact])
+        key = (fact.article_id, fact.start)
+        if key not in self._scored:  # one fact is checked against each of its members
+            self._scored[key] = self.scores([fact])
+        scored = self._scored[key]
         k = self.index.get((other.article_id, other.start))
         if scored is None or k is None:
             return False

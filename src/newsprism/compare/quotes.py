@@ -13,6 +13,7 @@ import numpy as np
 
 from newsprism.compare.claims import _tfidf
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
+from newsprism.compare.embedding import embed
 from newsprism.compare.text import _WORD, _content_tokens
 from newsprism.model import Article, Extraction, Quote
 
@@ -67,7 +68,6 @@ def group_quotes(
     # to intensify efforts" / "considered it expedient to intensify the search" (TF-IDF
     # 0.17, static MiniLM 0.80). One speaker's renderings that share substance are one
     # statement when the sentence model puts them this close (#16).
-    from newsprism.compare.figures import embed
 
     vectors = embed([q.text for q in quotes])
     meaning = vectors @ vectors.T

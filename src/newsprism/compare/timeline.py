@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.compare.claims import Claim, _shared, _tfidf, _whole_quotations, independence_keys
+from newsprism.compare.embedding import embed
 from newsprism.compare.text import _content_tokens
 from newsprism.compare.text import period_end as _period_end
 from newsprism.model import Article, Extraction
@@ -128,7 +129,6 @@ def dates_compatible(a: str, b: str) -> bool:
 
 def pair_features(mentions: Sequence[EventMention]) -> np.ndarray:
     """The ``(n, n, 5)`` features of every pair of mentions (see ``MERGE_WEIGHTS``)."""
-    from newsprism.compare.figures import embed
 
     n = len(mentions)
     feats = np.zeros((n, n, 5), dtype=np.float32)
