@@ -128,6 +128,26 @@ CASES = [
         {},
     ),
     (
+        "conversion",
+        "The climber fell about 60 metres (200 feet) from the ridge on Friday, police said.",
+        "The climber fell about 60 metres on Friday, police said.",
+        {},
+    ),
+    (
+        # a distance from one place is not a distance from another
+        "other-place",
+        "The island is 35 miles southwest of Bandar Abbas, the survey said on Sunday.",
+        "The island is 940 miles south of Tehran, the survey said on Sunday.",
+        {},
+    ),
+    (
+        # "within 80 metres of" bounds a position; it measures nothing that was reported
+        "time-window",
+        "The climbers were within 80 metres of the hut when Buckley slipped on Saturday.",
+        "The climbers were within 200 metres of the hut when Buckley slipped on Saturday.",
+        {},
+    ),
+    (
         "same-source",
         "The call between Macron and Putin lasted 105 minutes, the Elysee said.",
         "The call between Macron and Putin lasted 45 minutes, the Elysee said.",
@@ -206,3 +226,43 @@ def test_a_dateline_dates_an_undated_article():
         [None, None],
     )
     assert [c["kind"] for c in found] == ["change"], found
+
+
+def test_units_of_one_dimension_are_compared_converted():
+    # 940 miles is 1,513 km: the same distance as "1,500 kilometres", up to rounding
+    found, dropped = _run(
+        "Qeshm island is 1,500 kilometres south of Tehran, the agency said on Sunday.",
+        "Qeshm island is about 940 miles south of Tehran, the agency said on Sunday.",
+    )
+    assert not found, found
+    assert "compatible" in {d["rule"] for d in dropped}, dropped
+    found, _ = _run(
+        "Qeshm island is 1,150 kilometres south of Tehran, the agency said on Sunday.",
+        "Qeshm island is 1,500 kilometres south of Tehran, the agency said on Sunday.",
+    )
+    assert [c["kind"] for c in found] == ["conflict"], found
+    assert found[0]["subject"].startswith("distance")
+
+
+def test_a_fall_is_one_distance_whatever_noun_stands_next_to_it():
+    found, _ = _run(
+        "Duncan Rait, an Australian climber, fell about 200 metres at Mount Cook on Friday.",
+        "The Australian climber Duncan Rait fell 60 metres at Mount Cook on Friday.",
+    )
+    assert [c["kind"] for c in found] == ["conflict"], found
+
+
+def test_an_age_is_compared_for_the_person_named_next_to_it():
+    found, _ = _run(
+        "On Saturday, 32-year-old Englishman Robert Buckley fell on Mount Sefton.",
+        "Robert Buckley, 31, fell on Mount Sefton on Saturday, police said.",
+    )
+    assert [c["kind"] for c in found] == ["conflict"], found
+    assert found[0]["subject"] == "age of Robert Buckley"
+    # two people's ages are never compared, however alike the sentences
+    found, dropped = _run(
+        "On Saturday, 32-year-old Englishman Robert Buckley fell on Mount Sefton.",
+        "On Saturday, 31-year-old Australian Duncan Rait fell on Mount Sefton.",
+    )
+    assert not found, found
+    assert "age-of-whom" in {d["rule"] for d in dropped}, dropped

@@ -48,14 +48,53 @@ _WINDOW_BEFORE = re.compile(
 _WINDOW_AFTER = re.compile(r"^\s*(?:ago|earlier|later|before|after|from now)\b", re.I)
 
 
+# Units of one physical dimension, with their factor to its base unit, so that "1,150
+# kilometres" and "700 miles", or "130 pounds" and "59 kilograms", are compared like with
+# like. Currencies are not converted: the rate of the day is not in the text.
+_CONVERSIONS: dict[str, tuple[str, float]] = {
+    **{u: ("length", f) for u, f in {
+        "metre": 1.0, "kilometre": 1000.0, "centimetre": 0.01, "millimetre": 0.001,
+        "mile": 1609.344, "foot": 0.3048, "yard": 0.9144, "inch": 0.0254,
+        "nautical mile": 1852.0,
+    }.items()},
+    **{u: ("mass", f) for u, f in {
+        "kilogram": 1.0, "gram": 0.001, "milligram": 1e-6, "tonne": 1000.0,
+        "ton": 1000.0, "pound-mass": 0.45359237, "ounce": 0.028349523,
+    }.items()},
+    **{u: ("speed", f) for u, f in {
+        "kilometre per hour": 1.0, "mile per hour": 1.609344, "knot": 1.852,
+    }.items()},
+    **{u: ("area", f) for u, f in {
+        "square kilometre": 1.0, "square mile": 2.589988, "hectare": 0.01, "acre": 0.0040469,
+        "square metre": 1e-6, "square foot": 9.2903e-8,
+    }.items()},
+    **{u: ("volume", f) for u, f in {
+        "litre": 1.0, "millilitre": 0.001, "gallon": 3.785412, "cubic metre": 1000.0,
+    }.items()},
+}  # fmt: skip
+
+
+_PHYSICAL = frozenset(("length", "mass", "speed", "area", "volume"))
+# "a 10-metre dhow", "the six-foot champ": the size of the noun that follows.
+_ADJECTIVAL = re.compile(r"-[^\W\d][\w-]*$")
+
+
+# A figure converted from another unit is rounded in the conversion ("1,150 kilometres
+# (700 miles)"; 1,150 km is 714.6 miles): figures in two units of one dimension are
+# compatible within this share of their value besides their own rounding.
+CONVERSION_SLACK = 0.03
+
+
 def _unit_dimension(q: Quantity) -> tuple[str, float] | None:
     """(dimension, factor to the base unit) of a quantity's unit, or None if not comparable."""
-    unit = (q.unit or "").lower().rstrip("s")
-    if unit in _TIME_UNITS:
-        return "time", float(_TIME_UNITS[unit])
+    unit = (q.unit or "").lower()
+    if unit.rstrip("s") in _TIME_UNITS:
+        return "time", float(_TIME_UNITS[unit.rstrip("s")])
     if not unit:
         return "count", 1.0
-    return f"unit:{unit}", 1.0
+    if unit in _CONVERSIONS:
+        return _CONVERSIONS[unit]
+    return f"unit:{unit.rstrip('s')}", 1.0
 
 
 def _head(measures: str | None) -> str | None:
@@ -70,7 +109,22 @@ def _modifiers(measures: str | None) -> frozenset[str]:
     return frozenset(w for w in words[:-1] if w not in _STOP)
 
 
-def _same_measured_thing(a: Quantity, b: Quantity) -> bool:
+def _same_measured_thing(a: Quantity, b: Quantity, *, anchored: bool = False) -> bool:
+    """Two figures may measure one thing. ``anchored``: a distance from a named place
+    ("15 miles north of Detroit"), whose noun names the place located ("the building")."""
+    da, db = _unit_dimension(a), _unit_dimension(b)
+    if (
+        da
+        and db
+        and da[0] == db[0]
+        and da[0] in _PHYSICAL
+        and not _ADJECTIVAL.search(a.text)
+        and not _ADJECTIVAL.search(b.text)
+        and not (da[0] == "length" and anchored)
+    ):
+        # the unit says what is measured (a distance, a weight); the noun next to it is
+        # as often the thing that moved or was weighed ("the climber fell 150 metres")
+        return True
     ha, hb = _head(a.measures), _head(b.measures)
     if ha is None or hb is None:
         return False
@@ -156,10 +210,31 @@ def _sentence_of(claims: Sequence[Claim], start: int) -> Claim | None:
     return None
 
 
+# A located distance: "35 miles southwest of Bandar Abbas", "(about 277km) from Aden",
+# "300 kilometres to the north", "within 80m of their destination". What it is measured
+# from (a name, else unknown) is a place qualifier: two distances from different or
+# unknown places are different distances.
+_DISTANCE_ANCHOR = re.compile(
+    r"^\)?\s*(?:\([^)]{0,40}\)\s*)?(?:(?:due\s+|to\s+the\s+)?(?P<dir>(?:north|south|east|west)"
+    r"(?:\s*-?\s*(?:east|west))?(?:ern)?)\b\s*)?(?:(?:of|from)\s+(?:the\s+)?(?P<from>[\w'’-]+"
+    r"(?:\s+(?:of\s+)?[A-Z][\w'’-]+)*))?",
+    re.I,
+)
+
+
 def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozenset[str]:
     if sentence is None:
         return frozenset()
     tail = text[q.end : min(sentence.end, q.end + 60)]
+    dim = _unit_dimension(q)
+    if dim is not None and dim[0] == "length":
+        m = _DISTANCE_ANCHOR.match(tail)
+        named = m and m.group("from") and (m.group("dir") or m.group("from")[:1].isupper())
+        if m and named:
+            return frozenset((m.group("from").lower(),))
+        if m and m.group("dir"):
+            return frozenset((f"somewhere {q.start}",))  # located, from no named place
+        return frozenset()  # "fell 60 metres at Mount Cook": where it happened, not from
     found = (m.group(1).lower().removeprefix("the ") for m in _PLACE_QUALIFIER.finditer(tail))
     # "on Monday", "in December" say when, not where
     return frozenset(p for p in found if p.split()[0] not in _TIME_NAMES)
@@ -198,7 +273,11 @@ class _Figure:
 FIGURE_RULES: tuple[ConflictRule, ...] = (
     ConflictRule("no-dimension", "a figure without a value or a comparable unit"),
     ConflictRule("small-count", "'two leaders', 'three sides': counts below ten of no fate"),
-    ConflictRule("time-window", "'in the last 24 hours', 'two days ago': a time, not a measure"),
+    ConflictRule("conversion", "'60 metres (200 feet)': the figure in brackets restates the first"),
+    ConflictRule(
+        "time-window",
+        "'in the last 24 hours', 'two days ago', 'within 80m of': a bound, not a measure",
+    ),
     ConflictRule("recalls-past", "the sentence's dates all ended a month before the article"),
     ConflictRule("possibility", "'can', 'could', 'may', 'might': no reported fact"),
     ConflictRule("model-size", "'the 16-inch MacBook Pro' names a product's model"),
@@ -224,6 +303,15 @@ PAIR_RULES: tuple[ConflictRule, ...] = (
 RULE_REASONS = {r.name: r.reason for r in (*FIGURE_RULES, *PAIR_RULES)}
 
 
+def _converted(q: Quantity, dq: tuple[str, float], o: Quantity, do: tuple[str, float]) -> bool:
+    """``o`` is ``q`` in another unit: "1,150 kilometres (700 miles)"."""
+    if (q.unit or "") == (o.unit or ""):
+        return False
+    lo, hi = interval(q, dq[1])
+    v = o.value * do[1]
+    return lo * (1 - CONVERSION_SLACK) <= v <= hi * (1 + CONVERSION_SLACK)
+
+
 def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Claim]) -> str | None:
     """The name of the figure rule that drops ``q``, or None to keep it."""
     dim = _unit_dimension(q)
@@ -231,7 +319,16 @@ def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Cl
         return "no-dimension"
     if dim[0] == "count" and q.value < 10 and _FATES.get(q.predicate or "") is None:
         return "small-count"
-    if dim[0] == "time" and (
+    if any(
+        o is not q
+        and o.end <= q.start
+        and re.fullmatch(r"\s*\(\s*(?:about\s+|some\s+|around\s+)?", a.text[o.end : q.start])
+        and (d := _unit_dimension(o)) is not None
+        and _converted(o, d, q, dim)
+        for o in ex.quantities
+    ):
+        return "conversion"
+    if dim[0] in ("time", "length") and (
         _WINDOW_BEFORE.search(a.text[max(0, q.start - 40) : q.start])
         or _WINDOW_AFTER.match(a.text[q.end : q.end + 20])
     ):
@@ -241,7 +338,12 @@ def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Cl
         return "recalls-past"
     if sent is not None and _POSSIBILITY.search(sent.text):
         return "possibility"
-    if _MODEL_SIZE.match(q.text) and q.measures and q.measures.split()[-1][:1].isupper():
+    if (
+        _MODEL_SIZE.match(q.text)
+        and not _is_age(q)
+        and q.measures
+        and q.measures.split()[-1][:1].isupper()
+    ):
         return "model-size"
     if sent is not None and any(
         o is not q
@@ -249,6 +351,7 @@ def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Cl
         and (d := _unit_dimension(o)) is not None
         and d[0] == dim[0]
         and (dim[0] != "count" or o.value >= 10 or _FATES.get(o.predicate or ""))
+        and not _converted(q, dim, o, d)
         for o in ex.quantities
     ):
         # "46 percent to 40 percent", "Clinton 42 percent, Trump 34 percent": which
@@ -322,11 +425,14 @@ def _pair_rule(
         return "dimension", ""
     if o1 and o2 and o1 != o2:
         return "two-owners", ""  # Trump's crowd of 230 and Rubio's of 1,000
-    if _is_age(q1) and not (o1 and o1 == o2):
+    age = _is_age(q1)
+    if age and not (o1 and _surname(o1) == _surname(o2)):
         return "age-of-whom", ""  # "a 19-year-old was arrested" is not the 16-year-old victim
-    if not _same_measured_thing(q1, q2) or not _same_fate(q1, q2):
+    if not age and (
+        not _same_measured_thing(q1, q2, anchored=bool(p1 or p2)) or not _same_fate(q1, q2)
+    ):
         return "other-thing", ""
-    if (p1 or p2) and p1 != p2:
+    if not age and (p1 or p2) and p1 != p2:
         return "other-place", ""  # "troops in Belarus" is not "troops near the border"
     if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
         return "other-day", ""
@@ -338,6 +444,8 @@ def _pair_rule(
         return "unrelated-sentences", ""
     lo1, hi1 = interval(q1, d1[1])
     lo2, hi2 = interval(q2, d2[1])
+    if (q1.unit or "") != (q2.unit or ""):
+        lo1, hi1 = lo1 * (1 - CONVERSION_SLACK), hi1 * (1 + CONVERSION_SLACK)
     if lo1 <= hi2 and lo2 <= hi1:
         return "compatible", ""
     if also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1):
@@ -383,7 +491,8 @@ def find_conflicts(
             figures.append(
                 _Figure(
                     a, q, _unit_dimension(q) or ("count", 1.0), sent,
-                    _place_qualifiers(a.text, q, sent), _owner(ex, q, sent),
+                    _place_qualifiers(a.text, q, sent),
+                    _age_owner(a.text, ex, q, sent) if _is_age(q) else _owner(ex, q, sent),
                 )
             )  # fmt: skip
     by_article: dict[str, list[tuple[Quantity, tuple[str, float]]]] = defaultdict(list)
@@ -427,7 +536,11 @@ def find_conflicts(
                 confidence += 0.1
             found.append(
                 {
-                    "subject": _subject(q1, q2, d1[0]),
+                    "subject": (
+                        f"age of {max((f1.owner, f2.owner), key=len)}"
+                        if _is_age(q1) and f1.owner and f2.owner
+                        else _subject(q1, q2, d1[0])
+                    ),
                     "kind": kind,
                     "confidence": round(min(confidence, 1.0), 3),
                     "claims": [_claim_json(f.article, f.q, f.sent) for f in (f1, f2)],
@@ -539,6 +652,30 @@ def _recalls_the_past(ex: Extraction, sent: Claim | None, published: date | None
     ]
     cutoff = published - timedelta(days=BACKGROUND_DAYS)
     return bool(ends) and all(end is not None and end < cutoff for end in ends)
+
+
+# "32-year-old Englishman Robert Buckley", "Robert Buckley, 32,": the person an age
+# belongs to is named right after "N-year-old" and its descriptors, or right before ", N".
+_AGE_GAP_AFTER = re.compile(r"^[\w\s'’.-]{0,45}$")
+_AGE_GAP_BEFORE = re.compile(r"^\s*,?\s*(?:aged\s+)?$")
+
+
+def _age_owner(text: str, ex: Extraction, q: Quantity, sent: Claim | None) -> str | None:
+    """The person an age is given for, or None when no name is next to it."""
+    if sent is None:
+        return None
+    for e in ex.entities:
+        if e.label != "PERSON" or not (sent.start <= e.start < sent.end):
+            continue
+        after = q.end <= e.start and _AGE_GAP_AFTER.match(text[q.end : e.start])
+        before = e.end <= q.start and _AGE_GAP_BEFORE.match(text[e.end : q.start])
+        if after or before:
+            return e.canonical
+    return None
+
+
+def _surname(name: str | None) -> str | None:
+    return name.split()[-1].lower() if name else None
 
 
 def _owner(ex: Extraction, q: Quantity, sent: Claim | None) -> str | None:
