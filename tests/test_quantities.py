@@ -162,3 +162,21 @@ def test_a_count_knows_what_befell_what_it_counts(text, predicate):
 def test_earthquake_magnitudes(text, value):
     (q,) = [q for q in find_quantities(text) if q.unit == "magnitude"]
     assert q.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "measures"),
+    [
+        ("Gray was hit by three of the seven bullets fired by police.", 7.0, "bullets"),
+        ("Seven AK-47s and 13 magazines were found on the boat.", 7.0, "AK-47s"),
+        ("The navy said it seized seven AK-47s from the pirates.", 7.0, "AK-47s"),
+    ],
+)
+def test_counts_after_the_and_of_model_names(text, value, measures):
+    found = [(q.value, q.measures) for q in find_quantities(text)]
+    assert (value, measures) in found, found
+
+
+@pytest.mark.parametrize("text", ["The two of them met in Paris.", "He was the one who left."])
+def test_the_number_as_a_pronoun_is_no_count(text):
+    assert find_quantities(text) == []

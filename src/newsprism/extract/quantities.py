@@ -420,15 +420,23 @@ def _numbers(text: str) -> Iterator[_Raw]:
                     end = m_unit.end()
         if not is_digit and unit is None:
             # A number word counts only before a noun ("two sides"), never as a pronoun.
-            nxt = re.match(r"\s+([a-z][\w-]*)(\s+\w+)?", text[end : end + 40])
+            # "seven AK-47s", "two F-16s": a model name with a digit is a counted noun too
+            nxt = re.match(
+                r"\s+([a-z][\w-]*|[A-Z][A-Za-z]*-?\d+[a-z]*)(\s+\w+)?", text[end : end + 40]
+            )
             ranged = (
                 nxt
                 and nxt.group(1) in ("or", "to")
                 and nxt.group(2)
                 and (_word_value(nxt.group(2)) is not None or nxt.group(2).strip()[0].isdigit())
             )
-            pronoun = re.search(r"\b(?:each|same|the|this|that|which|every|no|any|another)\s+$",
+            pronoun = re.search(r"\b(?:each|same|this|that|which|every|no|any|another)\s+$",
                                 before, re.I)  # fmt: skip
+            # "the one who", "the two of them" are pronouns; "the seven bullets" counts
+            pronoun = pronoun or (
+                re.search(r"\bthe\s+$", before, re.I) is not None
+                and (num.lower() == "one" or not nxt or nxt.group(1) in ("of", "who", "that"))
+            )
             if pronoun or not nxt:
                 continue
             if nxt.group(1) == "of" and re.match(r"\s+of\s+(?:the|its|his|her|their|our)\b",
