@@ -23,6 +23,7 @@ unknown), with copies mapped to their original.
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -96,6 +97,16 @@ def _figure_values(articles: Sequence[Article], extractions: Mapping[str, Extrac
     return values
 
 
+def _persons(articles: Sequence[Article], extractions: Mapping[str, Extraction]) -> frozenset[str]:
+    """Canonical names the story's mentions label PERSON most often ("Donbass", once
+    taken for a person, is not one)."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for a in articles:
+        for e in getattr(extractions.get(a.id), "entities", ()):
+            labels[e.canonical][e.label] += 1
+    return frozenset(n for n, c in labels.items() if c.most_common(1)[0][0] == "PERSON")
+
+
 def compare_story(
     articles: Sequence[Article],
     extractions: dict[str, Extraction],
@@ -128,7 +139,8 @@ def compare_story(
     ]
     groups = align_claims(claims, keys, config=config)
     sentences = Sentences(
-        {a.id: claims_by_article.get(a.id, []) for a in articles if not a.duplicate_of}
+        {a.id: claims_by_article.get(a.id, []) for a in articles if not a.duplicate_of},
+        persons=_persons(articles, extractions),
     )
     omissions, exclusives = find_omissions(
         groups, claims_by_article, articles, keys, config=config, sentences=sentences
@@ -165,7 +177,7 @@ def compare_story(
         "exclusives": exclusives,
         "framing": framing,
         "summary": summarize(
-            groups, conflicts, keys, config=config, figures=figures, states=sentences.states
+            groups, conflicts, keys, config=config, figures=figures, states=sentences.supports
         ),
         # the aligned claims every finding above is built from, with their offsets (#16)
         "claims": [

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import numpy as np
+from rapidfuzz.distance import Levenshtein
 
 from newsprism.compare.claims import Claim, ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
@@ -44,7 +45,13 @@ STATES_EMBEDDING = 0.85
 class Sentences:
     """Every sentence of a story's articles with TF-IDF and embedding vectors."""
 
-    def __init__(self, claims_by_article: Mapping[str, Sequence[Claim]]) -> None:
+    def __init__(
+        self,
+        claims_by_article: Mapping[str, Sequence[Claim]],
+        persons: frozenset[str] = frozenset(),
+    ) -> None:
+        """``persons``: the canonical names of the story's people, for :meth:`supports`."""
+        self.persons = persons
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         # Columns: each article's sentences, then each pair of neighbouring sentences (a
@@ -72,6 +79,7 @@ class Sentences:
             self.tfidf = None
         self.emb = embed([re.sub(r"\d[\d,.]*", " ", t) for t in texts]) if texts else None
         self._scored: dict[tuple[str, int], tuple[np.ndarray, np.ndarray] | None] = {}
+        self._article_words: dict[str, frozenset[str]] = {}
 
     def states(self, fact: Claim, other: Claim) -> bool:
         """Whether sentence ``other`` states ``fact`` (the omission check's bar)."""
@@ -84,6 +92,48 @@ class Sentences:
             return False
         tf, em = scored[0][0, k], scored[1][0, k]
         return bool(tf >= STATES_TFIDF or em >= STATES_EMBEDDING)
+
+    def supports(self, fact: Claim, other: Claim) -> bool:
+        """Whether ``other`` may be cited for ``fact``: it states it (:meth:`states`), and
+        its article names everyone and everywhere ``fact`` names.
+
+        The stricter bar of a summary citation (#16): sentences of one event that say
+        different things about it pass the omission check's bar (a sentence about Biden's
+        call cited an article on the Macron-Putin call that never names Biden; Tulsa's
+        police video was cited to an article on the Charlotte shooting). A name counts as
+        given when its last or first word (hyphens split words: "Kim Jong-un", "Kim Jong
+        Un"; "Snyder" for "Snyder Ave"), written with a capital, or
+        its first six letters ("New Zealand", "New Zealander"), or a spelling of it
+        ("Kiev", "Kyiv") is a word of the article, and a sentence with three or more names
+        may name one place or body otherwise ("Moscow alleged", "the Kremlin said"), never
+        a person; a dateline in capitals ("WASHINGTON —")
+        names nothing.
+        """
+        if not self.states(fact, other):
+            return False
+        names = [n for n in fact.entities if not _dateline_only(n, fact.text)]
+        if not names:
+            return True
+        words = self._words(other.article_id)
+        missing = [n for n in names if not _named(n, words)]
+        # a sentence that names three or more may name one place or body otherwise
+        # ("Moscow alleged" / "the Kremlin said", "Donbass" / "eastern Ukraine"); a
+        # person it names must be named
+        return not missing or (
+            len(missing) == 1 and len(names) >= 3 and missing[0] not in self.persons
+        )
+
+    def _words(self, article_id: str) -> frozenset[str]:
+        if article_id not in self._article_words:
+            self._article_words[article_id] = frozenset(
+                w.lower()
+                for k in self.by_article.get(article_id, [])
+                if self.claims[k].position >= 0
+                for token in re.findall(r"[^\W\d_][\w'’-]*", self.claims[k].text)
+                if token[0].isupper()  # names are written with capitals ("Jong-un" too)
+                for w in re.findall(r"[^\W\d_]+", token)
+            )
+        return self._article_words[article_id]
 
     def scores(self, members: Sequence[Claim]) -> tuple[np.ndarray, np.ndarray] | None:
         """TF-IDF and embedding cosines of ``members`` against every sentence of the story."""
@@ -116,6 +166,33 @@ class Sentences:
             "embedding": round(float(em[i, j]), 3),
             "score": round(float(strength[i, j]), 3),  # >= 1: the article states it
         }
+
+
+def _dateline_only(name: str, text: str) -> bool:
+    """``name`` appears in ``text`` in capitals only ("WASHINGTON — The ...")."""
+    parts = re.findall(r"[^\W\d_]+", name)
+    if not parts:
+        return True
+    found = re.findall(rf"\b{re.escape(parts[-1])}\b", text, re.I)
+    return bool(found) and all(f.isupper() and len(f) > 1 for f in found)
+
+
+def _named(name: str, words: frozenset[str]) -> bool:
+    """Whether an article with ``words`` names ``name`` (see :meth:`Sentences.supports`)."""
+    parts = re.findall(r"[^\W\d_]+", name.lower())
+    if not parts:
+        return True
+    last = parts[-1]  # "Kim Jong-un": "un", given by "Kim Jong Un" too
+    if last in words or (len(parts) > 1 and len(parts[0]) >= 4 and parts[0] in words):
+        return True  # the last word, or the first ("Snyder" for "Snyder Ave")
+    stem = last[:6]
+    if len(stem) == 6 and any(w.startswith(stem) for w in words):
+        return True
+    # a spelling variant: "Kiev" / "Kyiv", "Sergei" / "Sergey" (same initial, two edits)
+    return len(last) >= 4 and any(
+        len(w) >= 4 and w[0] == last[0] and Levenshtein.distance(w, last, score_cutoff=2) <= 2
+        for w in words
+    )
 
 
 def find_omissions(

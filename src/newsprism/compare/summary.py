@@ -38,11 +38,11 @@ def summarize(
     """An extractive summary: consensus first, then what is disputed; every sentence cited.
 
     A consensus sentence comes from a group that no conflict touches, and cites only the
-    articles whose own sentence is aligned with it, states it (``states``: the omission
-    check's bar) and (``figures`` given: the values of the figures of a claim) gives the
-    same figures; with fewer than two independent
-    outlets left it is no consensus (#16: a figure one outlet gives was presented as
-    agreed, citing articles that did not give it).
+    articles whose own sentence is aligned with it, states it and names whom it names
+    (``states``: ``Sentences.supports``) and (``figures`` given: the values of the
+    figures of a claim) gives the same figures; with fewer than two independent outlets
+    left it is no consensus (#16: a figure one outlet gives was presented as agreed,
+    citing articles that did not give it).
     """
     disputed = disputed_claims(conflicts)
 
@@ -73,8 +73,8 @@ def summarize(
         if figures is not None and (own := figures(rep)):
             members = [c for c in members if c is rep or _same_figures(own, figures(c))]
         if states is not None:
-            # cite an article only if its own sentence states the fact, by the omission
-            # check's bar (aligned sentences of one event often say different things)
+            # cite an article only if its own sentence states the fact and names who
+            # it names (aligned sentences of one event often say different things)
             members = [c for c in members if c is rep or states(rep, c)]
         if len({keys[c.article_id] for c in members}) < 2 and support(g) >= 2:
             continue  # what the others say of it differs in its figures

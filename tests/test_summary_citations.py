@@ -1,0 +1,80 @@
+"""A summary citation must support its sentence (#16): the cited article states the fact
+(the omission check's bar) and names whom and where the sentence names."""
+
+from __future__ import annotations
+
+from newsprism.compare.claims import Claim
+from newsprism.compare.omissions import Sentences
+
+
+def _claims(article: str, *sentences: tuple[str, frozenset[str]]) -> list[Claim]:
+    out, at = [], 0
+    for k, (text, names) in enumerate(sentences):
+        out.append(Claim(article, at, at + len(text), text, k, entities=names))
+        at += len(text) + 1
+    return out
+
+
+FACT = (
+    "Macron spoke with Biden by phone on Sunday about the crisis in Ukraine, the Elysee said.",
+    frozenset({"Emmanuel Macron", "Joe Biden", "Ukraine", "Elysee"}),
+)
+
+
+def test_an_article_that_never_names_the_person_does_not_support_the_sentence():
+    a = _claims("a", FACT)
+    b = _claims(
+        "b",
+        (
+            "Macron spoke with Putin by phone on Sunday about the crisis in Ukraine, "
+            "the Elysee said.",
+            frozenset({"Emmanuel Macron", "Vladimir Putin", "Ukraine", "Elysee"}),
+        ),
+    )
+    s = Sentences({"a": a, "b": b}, persons=frozenset({"Joe Biden", "Vladimir Putin"}))
+    assert s.states(a[0], b[0])  # the omission check's bar: one event, same words
+    assert not s.supports(a[0], b[0])  # but Biden is not in it
+
+
+def test_spellings_datelines_and_one_name_said_otherwise_still_support():
+    a = _claims(
+        "a",
+        (
+            "WASHINGTON — Putin told Macron that Kiev refuses to implement the Minsk "
+            "agreements, the Kremlin said.",
+            frozenset({"Washington", "Vladimir Putin", "Emmanuel Macron", "Kiev", "Minsk"}),
+        ),
+    )
+    b = _claims(
+        "b",
+        ("The call lasted two hours.", frozenset()),
+        (
+            "Putin told Macron that Kyiv refuses to implement the agreements reached in "
+            "Belarus, the Kremlin said.",
+            frozenset({"Vladimir Putin", "Emmanuel Macron", "Kyiv", "Belarus"}),
+        ),
+    )
+    s = Sentences({"a": a, "b": b}, persons=frozenset({"Vladimir Putin", "Emmanuel Macron"}))
+    # "WASHINGTON" is a dateline, "Kyiv" spells "Kiev", and one of five names (Minsk) may
+    # be said otherwise
+    assert s.supports(a[0], b[1])
+
+
+def test_two_names_missing_is_no_support():
+    a = _claims(
+        "a",
+        (
+            "The quake was felt across the gulf in Oman and the United Arab Emirates.",
+            frozenset({"Oman", "United Arab Emirates"}),
+        ),
+    )
+    b = _claims(
+        "b",
+        (
+            "The quake was felt across the gulf in the United Arab Emirates.",
+            frozenset({"United Arab Emirates"}),
+        ),
+    )
+    s = Sentences({"a": a, "b": b})
+    assert s.states(a[0], b[0])
+    assert not s.supports(a[0], b[0])  # Oman is the point, and b never names it
