@@ -266,3 +266,15 @@ def test_an_age_is_compared_for_the_person_named_next_to_it():
     )
     assert not found, found
     assert "age-of-whom" in {d["rule"] for d in dropped}, dropped
+
+
+def test_one_person_one_age_finding_whatever_the_name_given():
+    found = _run_many(
+        [
+            "Deputies identified the suspect as Jose Luis Orozco, 27, a parolee.",
+            "Orozco, 29, was found guilty by the jury of first-degree murder.",
+            "Jose Luis Orozco, 29, was found guilty by the jury of first-degree murder.",
+        ],
+        [DAY, DAY, DAY],
+    )
+    assert [f["subject"] for f in found] == ["age of Jose Luis Orozco"], found

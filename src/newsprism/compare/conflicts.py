@@ -511,6 +511,12 @@ def find_conflicts(
         )
 
     related = _relatedness(figures)
+    # one name per person for the ages' findings: "Orozco" and "Jose Luis Orozco" are one
+    fullest: dict[str | None, str] = {}
+    for f in figures:
+        if _is_age(f.q) and f.owner:
+            key = _surname(f.owner)
+            fullest[key] = max(fullest.get(key, ""), f.owner, key=len)
     found = []
     for i in range(len(figures)):
         for j in range(i + 1, len(figures)):
@@ -537,7 +543,7 @@ def find_conflicts(
             found.append(
                 {
                     "subject": (
-                        f"age of {max((f1.owner, f2.owner), key=len)}"
+                        f"age of {fullest[_surname(f1.owner)]}"
                         if _is_age(q1) and f1.owner and f2.owner
                         else _subject(q1, q2, d1[0])
                     ),
