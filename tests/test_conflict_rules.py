@@ -278,3 +278,26 @@ def test_one_person_one_age_finding_whatever_the_name_given():
         [DAY, DAY, DAY],
     )
     assert [f["subject"] for f in found] == ["age of Jose Luis Orozco"], found
+
+
+def test_a_rising_toll_given_as_lower_bounds_is_a_change():
+    found = _run_many(
+        [
+            "A powerful earthquake has hit southern Iran, killing at least three people.",
+            "A powerful earthquake has hit southern Iran, killing at least 10 people.",
+            "Ten people were killed in the earthquake in southern Iran, the governor said.",
+        ],
+        [DAY, DAY + dt.timedelta(days=1), DAY + dt.timedelta(days=1)],
+    )
+    # one change, "at least three" then ten, with every article that gives a toll
+    assert [f["kind"] for f in found] == ["change"], found
+    assert sorted(c["article"] for c in found[0]["claims"]) == ["x0", "x1", "x2"]
+
+
+def test_lower_bounds_of_one_day_stay_compatible():
+    found, dropped = _run(
+        "A powerful earthquake has hit southern Iran, killing at least three people.",
+        "A powerful earthquake has hit southern Iran, killing at least 10 people.",
+    )
+    assert not found, found
+    assert "compatible" in {d["rule"] for d in dropped}, dropped

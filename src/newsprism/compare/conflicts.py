@@ -409,6 +409,24 @@ def _written(a: Article) -> date | None:
     return a.published_date or _inferred_day(a.text)
 
 
+_LOWER_BOUNDS = frozenset(("at least", "more than", "over", "upwards of", "in excess of"))
+
+
+def _running_toll(f1: _Figure, f2: _Figure) -> bool:
+    """A toll that rose between two reports: "at least three killed" in one, "at least 10
+    killed" in a later one. Both are lower bounds, so both can be true, yet the count
+    moved: a change. Counts of one fate, of articles published at different times,
+    different values, one of them at least given as a lower bound."""
+    q1, q2 = f1.q, f2.q
+    fate = _FATES.get(q1.predicate or "")
+    if fate is None or fate != _FATES.get(q2.predicate or "") or q1.value == q2.value:
+        return False
+    if not ({(q1.approx or "").lower(), (q2.approx or "").lower()} & _LOWER_BOUNDS):
+        return False
+    t1, t2 = f1.article.published_iso, f2.article.published_iso
+    return bool(t1 and t2 and t1 != t2)
+
+
 def _pair_rule(
     f1: _Figure,
     f2: _Figure,
@@ -446,12 +464,13 @@ def _pair_rule(
     lo2, hi2 = interval(q2, d2[1])
     if (q1.unit or "") != (q2.unit or ""):
         lo1, hi1 = lo1 * (1 - CONVERSION_SLACK), hi1 * (1 + CONVERSION_SLACK)
-    if lo1 <= hi2 and lo2 <= hi1:
+    toll = _running_toll(f1, f2)
+    if lo1 <= hi2 and lo2 <= hi1 and not toll:
         return "compatible", ""
-    if also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1):
+    if not toll and (also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1)):
         return "both-in-one", ""
     day1, day2 = _written(a1), _written(a2)
-    kind = "change" if day1 and day2 and day1 != day2 else "conflict"
+    kind = "change" if toll or (day1 and day2 and day1 != day2) else "conflict"
     if kind == "change" and not shared_name:
         # A figure that moved between days is a figure of one named thing: "Russia
         # massed 100,000 troops" ... "150,000", not "2,383 delegates needed" on one
@@ -573,10 +592,10 @@ def merge_disagreements(
             i = parent[i]
         return i
 
-    owner: dict[tuple[str, str, str, int], int] = {}
+    owner: dict[tuple[str, str, str], int] = {}
     for i, p in enumerate(pairs):
         for c in p["claims"]:
-            key = (p["kind"], p["subject"], c["article"], c["quantity_start"])
+            key = (p["kind"], p["subject"], c["article"])
             if key in owner:
                 parent[find(i)] = find(owner[key])
             else:
