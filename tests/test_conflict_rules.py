@@ -301,3 +301,36 @@ def test_lower_bounds_of_one_day_stay_compatible():
     )
     assert not found, found
     assert "compatible" in {d["rule"] for d in dropped}, dropped
+
+
+def test_one_act_dated_differently_is_a_conflict():
+    found, _ = _run(
+        "Palmer voters in 2010 approved a $3 million bond to pay for the property.",
+        "Voters in 2009 approved a $3 million bond to buy the properties, Bower said.",
+    )
+    dates = [f for f in found if f["subject"].startswith("date of")]
+    assert [f["kind"] for f in dates] == ["conflict"], found
+    assert sorted(c["value"] for c in dates[0]["claims"]) == ["2009", "2010"]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text_a", "text_b"),
+    [
+        (
+            "same-date",
+            "Palmer voters in 2010 approved a $3 million bond to pay for the property.",
+            "Voters in 2010 approved a $3 million bond to buy the properties, Bower said.",
+        ),
+        (
+            # the date belongs to the crime, not to the conviction
+            "noun-date",
+            "Orozco was convicted on March 20, 2007 of murder, the prosecutor said.",
+            "Orozco was convicted of the June 20, 2005 attempted murder of a man.",
+        ),
+    ],
+)
+def test_date_rules(rule, text_a, text_b):
+    found, dropped = _run(text_a, text_b)
+    assert not [f for f in found if f["subject"].startswith("date of")], found
+    if rule == "same-date":
+        assert rule in {d["rule"] for d in dropped}, dropped

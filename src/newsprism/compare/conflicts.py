@@ -4,6 +4,7 @@ experimental figure-model path (``find_figure_conflicts``, see :mod:`.figures`).
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections import defaultdict
@@ -14,7 +15,7 @@ from typing import Any
 
 from newsprism.compare.claims import Claim
 from newsprism.compare.embedding import embed
-from newsprism.compare.text import _STOP, _WORD, _stem
+from newsprism.compare.text import _STOP, _WORD, _content_tokens, _stem
 from newsprism.compare.text import TIME_UNITS as _TIME_UNITS
 from newsprism.compare.timeline import BACKGROUND_DAYS, _period_end
 from newsprism.model import Article, Extraction, Quantity
@@ -300,7 +301,17 @@ PAIR_RULES: tuple[ConflictRule, ...] = (
     ConflictRule("both-in-one", "one outlet gives both figures: two things, not a disagreement"),
     ConflictRule("change-without-name", "a change over days needs one named thing"),
 )
-RULE_REASONS = {r.name: r.reason for r in (*FIGURE_RULES, *PAIR_RULES)}
+# Rules for the dates of one act: two reports of one act (same verb, a shared word of
+# its object) dated differently by independent outlets ("Voters in 2009 approved a $3
+# million bond" / "Palmer voters in 2010 approved a $3 million bond").
+DATE_RULES: tuple[ConflictRule, ...] = (
+    ConflictRule("unwritten-date", "only a date written out ('November 19', '2009') is compared"),
+    ConflictRule("noun-date", "'convicted of the June 20 attempted murder' dates the noun"),
+    ConflictRule("other-act", "the two acts differ in verb or share no word of their object"),
+    ConflictRule("other-count", "'arrested 40' on May 1 and 'arrested 75' on May 3: two acts"),
+    ConflictRule("same-date", "the dates agree on every part both write"),
+)
+RULE_REASONS = {r.name: r.reason for r in (*FIGURE_RULES, *PAIR_RULES, *DATE_RULES)}
 
 
 def _converted(q: Quantity, dq: tuple[str, float], o: Quantity, do: tuple[str, float]) -> bool:
@@ -571,6 +582,7 @@ def find_conflicts(
                     "claims": [_claim_json(f.article, f.q, f.sent) for f in (f1, f2)],
                 }
             )
+    found.extend(_date_disagreements(articles, extractions, claims_by_article, keys, dropped))
     return merge_disagreements(found, {a.id: a for a in articles})
 
 
@@ -783,4 +795,109 @@ def _claim_json(article: Article, q: Quantity, sentence: Claim | None) -> dict[s
         "end": end,
         "quantity_start": q.start,
         "quantity_end": q.end,
+    }
+
+
+_MONTH_WORD = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_WRITTEN_DATE = re.compile(
+    rf"\b(?:1[89]\d\d|20\d\d)\b|\b{_MONTH_WORD}\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTH_WORD}", re.I
+)
+_CALENDAR_VALUE = re.compile(r"^(\d{4}|XXXX)(-\d\d(-\d\d)?)?$")
+
+
+def _written_parts(text: str, value: str) -> tuple[str | None, str | None, str | None]:
+    """(year, month, day) of a date as its text writes them: a year the resolver took from
+    the publication date ("June 24" in a 2007 article) is not written, so not compared."""
+    year, *rest = value.split("-")
+    written_year = year if year != "XXXX" and re.search(r"\d{4}", text) else None
+    return written_year, rest[0] if rest else None, rest[1] if len(rest) > 1 else None
+
+
+def _dates_differ(p1: tuple[str | None, ...], p2: tuple[str | None, ...]) -> bool:
+    """Two written dates of one granularity that differ in a part both write."""
+    if (p1[1] is None) != (p2[1] is None) or (p1[2] is None) != (p2[2] is None):
+        return False
+    both = [(x, y) for x, y in zip(p1, p2, strict=True) if x is not None and y is not None]
+    return any(x != y for x, y in both)
+
+
+def _date_disagreements(
+    articles: Sequence[Article],
+    extractions: Mapping[str, Extraction],
+    claims_by_article: Mapping[str, list[Claim]],
+    keys: Mapping[str, str],
+    dropped: list[dict[str, Any]] | None,
+) -> list[dict[str, Any]]:
+    """Acts that independent outlets date differently (see :data:`DATE_RULES`)."""
+    acts = []
+    for a in articles:
+        ex = extractions.get(a.id)
+        if ex is None or a.duplicate_of:
+            continue
+        for e in ex.events:
+            if not e.date or not _CALENDAR_VALUE.match(e.date):
+                continue
+            written = [
+                d
+                for d in ex.dates
+                if e.start <= d.start < e.end
+                and d.type == "DATE"
+                and d.value == e.date
+                and _WRITTEN_DATE.search(d.text)
+            ]
+            if not written:
+                continue  # unwritten-date: "on Saturday", "last month"
+            d = written[0]
+            if re.search(r"(?:\bthe|['’]s)\s+$", a.text[max(0, d.start - 6) : d.start], re.I):
+                continue  # noun-date
+            acts.append((a, e, d, _written_parts(d.text, d.value)))
+    found = []
+    for (a1, e1, d1, p1), (a2, e2, d2, p2) in itertools.combinations(acts, 2):
+        if keys[a1.id] == keys[a2.id]:
+            continue
+        objects = set(_content_tokens(e1.target or "")) & set(_content_tokens(e2.target or ""))
+        if e1.action != e2.action or not objects:
+            continue  # other-act
+        n1, n2 = _target_numbers(e1.target), _target_numbers(e2.target)
+        if n1 and n2 and n1 != n2:
+            if dropped is not None:
+                dropped.append({"rule": "other-count", "claims": [
+                    _date_claim(a, e, d, claims_by_article) for a, e, d in ((a1, e1, d1), (a2, e2, d2))
+                ]})  # fmt: skip
+            continue
+        claims = [
+            _date_claim(a, e, d, claims_by_article) for a, e, d in ((a1, e1, d1), (a2, e2, d2))
+        ]
+        if not _dates_differ(p1, p2):
+            if dropped is not None:
+                dropped.append({"rule": "same-date", "claims": claims})
+            continue
+        found.append(
+            {
+                "subject": f"date of '{e1.action} {e1.target}'"[:120],
+                "kind": "conflict",
+                "confidence": 0.6,
+                "claims": claims,
+            }
+        )
+    return found
+
+
+def _target_numbers(target: str | None) -> frozenset[str]:
+    return frozenset(re.findall(r"\d[\d,.]*", target or ""))
+
+
+def _date_claim(
+    article: Article, event: Any, d: Any, claims_by_article: Mapping[str, list[Claim]]
+) -> dict[str, Any]:
+    sentence = _sentence_of(claims_by_article.get(article.id, []), d.start)
+    start, end = (sentence.start, sentence.end) if sentence else (event.start, event.end)
+    return {
+        "value": d.text,
+        "text": article.text[start:end],
+        "article": article.id,
+        "start": start,
+        "end": end,
+        "quantity_start": d.start,
+        "quantity_end": d.end,
     }
