@@ -78,3 +78,16 @@ def test_two_names_missing_is_no_support():
     s = Sentences({"a": a, "b": b})
     assert s.states(a[0], b[0])
     assert not s.supports(a[0], b[0])  # Oman is the point, and b never names it
+
+
+def test_a_carrier_of_an_omitted_fact_gives_its_figures():
+    def claim(article: str, text: str, figure: float) -> Claim:
+        return Claim(article, 0, len(text), text, 0, frozenset({"Missouri"}), frozenset({figure}))
+
+    a = claim("a", "Missouri had 71 delegates at stake in the primary on Tuesday.", 71.0)
+    b = claim("b", "Missouri had 865 delegates at stake in the primary on Tuesday.", 865.0)
+    c = claim("c", "Missouri had 71 delegates at stake in Tuesday's primary.", 71.0)
+    s = Sentences({"a": [a], "b": [b], "c": [c]})
+    assert s.supports(a, b)  # same words, same names
+    assert not s.carries(a, b)  # but another figure
+    assert s.carries(a, c)

@@ -93,6 +93,17 @@ class Sentences:
         tf, em = scored[0][0, k], scored[1][0, k]
         return bool(tf >= STATES_TFIDF or em >= STATES_EMBEDDING)
 
+    def carries(self, fact: Claim, other: Claim) -> bool:
+        """Whether ``other`` carries ``fact`` for an omission: it :meth:`supports` it and
+        gives the same figures ("Missouri had 71 delegates" is not "865 delegates are at
+        stake in 11 states", though the alignment put them in one group)."""
+        if not self.supports(fact, other):
+            return False
+        own = fact.numbers
+        return not own or all(
+            any(abs(x - y) <= 0.03 * max(abs(x), abs(y)) for y in other.numbers) for x in own
+        )
+
     def supports(self, fact: Claim, other: Claim) -> bool:
         """Whether ``other`` may be cited for ``fact``: it states it (:meth:`states`), and
         its article names everyone and everywhere ``fact`` names.
@@ -213,7 +224,13 @@ def find_omissions(
         sentences = Sentences({a.id: claims_by_article.get(a.id, []) for a in originals})
     omissions, exclusives = [], []
     for g in groups:
-        carried = {keys[c.article_id] for c in g.claims}
+        aligned = {keys[c.article_id] for c in g.claims}
+        # the outlets that carry the fact are those whose sentence states it and names
+        # whom it names (the summary's bar): a loose alignment is no shared fact (#16,
+        # "Missouri had 71 delegates" was aligned with "865 delegates are at stake")
+        rep = g.representative()
+        carriers = [c for c in g.claims if c is rep or sentences.carries(rep, c)]
+        carried = {keys[c.article_id] for c in carriers}
         if (
             len(carried) >= 2
             and len(carried) >= config.omission_share * len(sources)
@@ -235,13 +252,13 @@ def find_omissions(
             if missing:
                 omissions.append(
                     {
-                        "text": g.representative().text,
-                        "articles": g.articles,
+                        "text": rep.text,
+                        "articles": list(dict.fromkeys(c.article_id for c in carriers)),
                         "missing_from": missing,
                         "evidence": [e for e in evidence if e["article"] in missing],
                     }
                 )
-        elif len(carried) == 1:
+        elif len(aligned) == 1:
             c = g.claims[0]
             others = [a for a in originals if keys[a.id] != keys[c.article_id]]
             scored = sentences.scores([c])
