@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from newsprism.extract.quotes import extract_quotes, find_quote_marks
+from newsprism.extract.quote_marks import find_quote_marks
+from newsprism.extract.quotes import extract_quotes
 from newsprism.model import Article
 from seeds import raw_seed_article
 

@@ -120,7 +120,7 @@ def _whole_quotations(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple
     '"The talks were useful. We agreed to continue," the Kremlin said.' stays one claim, so
     a claim never starts inside a quotation and ends outside it.
     """
-    from newsprism.extract.quotes import find_quote_marks
+    from newsprism.extract.quote_marks import find_quote_marks
 
     quotes = [(q.start, q.end) for q in find_quote_marks(text) if q.closed]
     if not quotes or not spans:
