@@ -34,9 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--top", type=int, default=10)
     parser.add_argument("--max", type=int, default=None, help="fail above this many lines")
     args = parser.parse_args(argv)
-    found = sorted(
-        (f for p in args.paths for f in functions(Path(p))), key=lambda f: (-f[0], f[1])
-    )
+    found = sorted((f for p in args.paths for f in functions(Path(p))), key=lambda f: (-f[0], f[1]))
     for length, where in found[: args.top]:
         print(f"{length:5d}  {where}")
     if args.max is not None:
