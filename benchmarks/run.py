@@ -61,7 +61,8 @@ def _child_analyze(corpus: str, out: str, workers: int) -> dict[str, object]:
     """What ``newsprism analyze CORPUS --out OUT --workers N`` does, timed by stage."""
     t_start = time.perf_counter()
     sys.path.insert(0, str(ROOT / "src"))
-    from newsprism.pipeline import analyze, article_to_dict, process_pool
+    from newsprism.pipeline import analyze, process_pool
+    from newsprism.views import article_to_dict
     from newsprism.report import write_report
     from newsprism.store import Store
 

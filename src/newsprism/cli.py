@@ -167,7 +167,7 @@ def articles(db: str, as_json: bool) -> None:
 
         newsprism articles --db news.duckdb --json
     """
-    from newsprism.pipeline import article_to_dict
+    from newsprism.views import article_to_dict
 
     _require_store(db, "ingest")
     with _errors(), Store(db, read_only=True) as store:
@@ -227,7 +227,8 @@ def analyze(
 
         newsprism analyze examples/ukraine-2022-02 --out out/ --workers 2
     """
-    from newsprism.pipeline import article_to_dict, cluster_store, compare_store, extract_store
+    from newsprism.pipeline import cluster_store, compare_store, extract_store
+    from newsprism.views import article_to_dict
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)

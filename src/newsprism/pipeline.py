@@ -45,7 +45,6 @@ __all__ = [
     "extract_store",
     "compare_store",
     "analyze",
-    "article_to_dict",
     "article_ref",
     "STAGES",
     "register_stage",
@@ -349,27 +348,6 @@ def ingest(
     return report
 
 
-def article_to_dict(article: Article, *, text: bool = True) -> dict[str, Any]:
-    """The JSON form of an article used by ``articles --json`` and ``articles.json``."""
-    out: dict[str, Any] = {
-        "id": article.id,
-        "source_path": article.source_path,
-        "record": article.record,
-        "outlet": article.outlet,
-        "published": article.published_iso,
-        "url": article.url,
-        "title": article.title,
-        "language": article.language,
-        "author": article.author,
-        "duplicate_of": article.duplicate_of,
-        "duplicate_kind": article.duplicate_kind,
-        "captions": list(article.captions),
-    }
-    if text:
-        out["text"] = article.text
-    return out
-
-
 # --------------------------------------------------------------------------- later stages
 
 
@@ -522,7 +500,7 @@ def _compare_thread(
     """The stories.json objects of the stories ``members_of`` (indices) of one thread."""
     from newsprism.compare import compare_story
     from newsprism.compare.summary import undisputed_title
-    from newsprism.report import article_label
+    from newsprism.views import article_label
 
     # The thread's articles, story by story: the evidence for framing.
     thread = [articles[i] for k in members_of for i in stories[k].articles if i in articles]
