@@ -599,13 +599,17 @@ def analyze(
     config: IngestConfig | None = None,
     executor: Executor | None = None,
     timings: dict[str, float] | None = None,
+    on_progress: Callable[[int], None] | None = None,
 ) -> tuple[IngestReport, list[dict[str, Any]]]:
     """The whole pipeline: ingest, cluster, extract and compare; return the stories.json objects.
 
     With an ``executor`` the per-article stages (reading and cleaning, extraction) run on
     its workers; clustering and comparison run here over the merged results.
+    ``on_progress`` is called with the number of files ingested, as :func:`ingest` does.
     """
-    report = ingest(paths, store, config=config, executor=executor, timings=timings)
+    report = ingest(
+        paths, store, config=config, executor=executor, timings=timings, on_progress=on_progress
+    )
     clock = _Clock(timings)
     spent = {"cluster": 0.0}
 
