@@ -62,9 +62,9 @@ def _child_analyze(corpus: str, out: str, workers: int) -> dict[str, object]:
     t_start = time.perf_counter()
     sys.path.insert(0, str(ROOT / "src"))
     from newsprism.pipeline import analyze, process_pool
-    from newsprism.views import article_to_dict
     from newsprism.report import write_report
     from newsprism.store import Store
+    from newsprism.views import article_to_dict
 
     timings: dict[str, float] = {}
     out_dir = Path(out)

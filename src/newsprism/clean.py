@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import ftfy
 
-from newsprism.ingest import date_from_url, outlet_from_url, parse_date
+from newsprism.metadata import date_from_url, outlet_from_url, parse_date
 from newsprism.model import Article, OffsetMap, RawDocument, Segment, shown_path
 
 log = logging.getLogger(__name__)

@@ -27,7 +27,6 @@ from newsprism.clean import (
     CleanConfig,
     article_id,
     clean_document,
-    clean_documents,
     outlet_key,
     recurring_lines,
 )
@@ -46,28 +45,9 @@ __all__ = [
     "compare_store",
     "analyze",
     "article_ref",
-    "STAGES",
-    "register_stage",
 ]
 
 log = logging.getLogger(__name__)
-
-# Stages by versioned name, registered the way a plugin would register its own (#2).
-STAGES: dict[str, Callable[..., Any]] = {}
-
-
-def register_stage(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorator: make a stage function available under a versioned name."""
-
-    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
-        STAGES[name] = fn
-        return fn
-
-    return deco
-
-
-register_stage("newsprism.read.v1")(read_paths)
-register_stage("newsprism.clean.v1")(clean_documents)
 
 
 @dataclass
@@ -165,7 +145,7 @@ def _read_units(
     paths: Iterable[str | os.PathLike[str]], shard_records: int
 ) -> Iterator[IngestFailure | tuple[Path, tuple[int, int, int, int] | None]]:
     """Units of reading work: one per file, WARC files cut into shards of records."""
-    from newsprism.ingest import is_warc, warc_shards
+    from newsprism.warc import is_warc, warc_shards
 
     for item in iter_files(paths):
         if isinstance(item, IngestFailure):
@@ -182,7 +162,8 @@ def _read_unit(
     config: IngestConfig | None,
 ) -> list[RawDocument | IngestFailure]:
     """Read one unit of :func:`_read_units` (runs in a worker)."""
-    from newsprism.ingest import read_path, read_warc
+    from newsprism.ingest import read_path
+    from newsprism.warc import read_warc
 
     if isinstance(unit, IngestFailure):
         return [unit]

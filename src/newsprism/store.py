@@ -27,6 +27,7 @@ from newsprism.model import (
     OffsetMap,
     Quantity,
     Quote,
+    Signature,
     Story,
 )
 
@@ -251,7 +252,9 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def add_articles(self, articles: Sequence[Article], signatures: Sequence[Any] = ()) -> int:
+    def add_articles(
+        self, articles: Sequence[Article], signatures: Sequence[Signature] = ()
+    ) -> int:
         """Store ``articles`` (and their dedupe signatures) in one transaction; return the count."""
         if not articles:
             return 0
@@ -301,10 +304,8 @@ class Store:
                 )
         return len(rows)
 
-    def signatures(self) -> Iterator[Any]:
+    def signatures(self) -> Iterator[Signature]:
         """Every stored dedupe signature (for the de-duplicator to start from)."""
-        from newsprism.dedupe import Signature
-
         cur = self.con.execute(
             "SELECT s.article_id, s.outlet, s.text_sha, s.minhash, s.duplicate_of "
             "FROM signatures s JOIN articles a ON a.id = s.article_id ORDER BY a.seq"
