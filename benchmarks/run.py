@@ -108,7 +108,7 @@ def _child_spacy(articles_json: str, processes: int = 1) -> dict[str, object]:
     """The spaCy en_core_web_sm full pipeline over the cleaned texts, on ``processes``
     processes (the reference for ``analyze`` with as many workers)."""
     sys.path.insert(0, str(ROOT / "src"))
-    from newsprism.nlp import load_nlp
+    from newsprism.spacy_model import load_nlp
 
     texts = [a["text"] for a in json.loads(Path(articles_json).read_text(encoding="utf-8"))]
     nlp = load_nlp()  # every component, parser included

@@ -81,7 +81,7 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
     recogniser, a paragraph break always ending one), so a claim and the quotes in it share
     their boundaries; they are found again when the extraction has none.
     """
-    from newsprism.extract._nlp import sentence_spans
+    from newsprism.extract.spacy_pass import sentence_spans
 
     claims = []
     ents = sorted(extraction.entities, key=lambda e: e.start) if extraction else []

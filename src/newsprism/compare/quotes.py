@@ -410,7 +410,7 @@ def _in_context(variant: Mapping[str, Any], texts: Mapping[str, str]) -> tuple[s
 
 def _parse_texts(texts: Sequence[tuple[str, int]]) -> list[_Rendering]:
     """Parse quote texts in context (quote marks blanked, so they do not split the parse)."""
-    from newsprism.nlp import load_nlp
+    from newsprism.spacy_model import load_nlp
 
     nlp = load_nlp(disable=("ner",))
     clean = [_QUOTE_MARKS.sub(" ", t) for t, _ in texts]

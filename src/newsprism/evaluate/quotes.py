@@ -230,9 +230,9 @@ def evaluate_quotes(
     Returns ``precision``, ``recall``, ``f1``, ``speaker_accuracy`` and character-level
     figures, plus the counts they come from.
     """
-    from newsprism.extract._nlp import analyse_many
     from newsprism.extract.entities import extract_entities
     from newsprism.extract.quotes import extract_quotes
+    from newsprism.extract.spacy_pass import analyse_many
 
     docs = load_polnear(path, split, limit)
     articles = [Article(id=d.doc_id, source_path=d.doc_id, text=d.text) for d in docs]

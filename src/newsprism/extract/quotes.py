@@ -52,14 +52,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from newsprism.model import Article, Entity, Quote
 
-from ._nlp import (
-    Sentence,
-    char_to_sentence,
-    ensure_doc,
-    has_verb_form,
-    parsed_sentences,
-    verb_lemmas,
-)
 from .entities import extract_entities
 from .quote_marks import (
     ALL_MARKS,
@@ -68,6 +60,14 @@ from .quote_marks import (
     OPEN_MARKS,
     QuoteSpan,
     find_quote_marks,
+)
+from .spacy_pass import (
+    Sentence,
+    char_to_sentence,
+    ensure_doc,
+    has_verb_form,
+    parsed_sentences,
+    verb_lemmas,
 )
 from .speakers import (
     Context,

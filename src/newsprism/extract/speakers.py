@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Entity
 
-from ._nlp import Sentence
 from .quote_marks import QuoteSpan
+from .spacy_pass import Sentence
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
