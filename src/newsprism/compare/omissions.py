@@ -20,14 +20,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 
 from newsprism.compare.claims import Claim, ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
 from newsprism.compare.embedding import embed
-from newsprism.compare.text import _content_tokens
+from newsprism.compare.text import content_tokens
 from newsprism.model import Article
 
 __all__ = ["find_omissions", "Sentences", "STATES_TFIDF", "STATES_EMBEDDING"]
@@ -66,7 +66,7 @@ class Sentences:
         texts = [c.text for c in self.claims]
         singles = [c.text for c in self.claims if c.position >= 0]
         try:
-            vectorizer = TfidfVectorizer(analyzer=_content_tokens, sublinear_tf=True).fit(singles)
+            vectorizer = TfidfVectorizer(analyzer=content_tokens, sublinear_tf=True).fit(singles)
             self.tfidf = vectorizer.transform(texts)
         except ValueError:  # nothing but stop words
             self.tfidf = None
@@ -179,5 +179,5 @@ def find_omissions(
                     "position": c.position,
                 }
             )
-    exclusives.sort(key=lambda e: e.pop("position"))
+    exclusives.sort(key=lambda e: cast(int, e.pop("position")))
     return omissions, exclusives
