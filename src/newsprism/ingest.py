@@ -24,7 +24,7 @@ import zlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from newsprism.files import (
     IngestConfig,
@@ -536,7 +536,7 @@ def _read_csv(path: Path, config: IngestConfig) -> Iterator[RawDocument | Ingest
     csv.field_size_limit(config.max_record_bytes)
     with open_binary(path) as fh:
         stream = io.TextIOWrapper(
-            fh,
+            cast(io.BufferedReader, fh),  # a gzip reader reads the same way
             encoding=encoding if encoding != "utf-8" else "utf-8-sig",
             errors="replace",
             newline="",
@@ -565,7 +565,7 @@ def _read_csv(path: Path, config: IngestConfig) -> Iterator[RawDocument | Ingest
                 yield IngestFailure(src, f"line {lines.line_no}: malformed CSV ({e}); row skipped")
                 continue
             row_no += 1
-            extra = row.pop(None, None)  # type: ignore[call-overload]
+            extra = row.pop(None, None)
             if extra:
                 # A row with more values than the header has (#18): the row is stored.
                 log.warning(
@@ -585,7 +585,7 @@ def _read_feed(path: Path, config: IngestConfig) -> Iterator[RawDocument | Inges
     """Each item of an RSS or Atom feed (feedparser) as a document: its full content when
     the feed carries it, else its summary; title, link, date, author and the outlet (the
     link's, else the feed's title) from the item and the feed."""
-    import feedparser  # type: ignore[import-untyped]
+    import feedparser
 
     src = shown_path(str(path))
     data = read_limited(path, config.max_feed_bytes)
@@ -619,7 +619,7 @@ def _read_feed(path: Path, config: IngestConfig) -> Iterator[RawDocument | Inges
             continue
         url = _as_text(entry.get("link"))
         title = _as_text(entry.get("title"))
-        meta = {
+        meta: dict[str, Any] = {
             "title": title.strip() if title else None,
             "url": url,
             "published": parse_date_field(entry.get("published") or entry.get("updated")),

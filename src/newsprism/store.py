@@ -259,7 +259,7 @@ class Store:
         if not articles:
             return 0
         with self.transaction():
-            seq0 = self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            seq0 = self._scalar("SELECT coalesce(max(seq), 0) FROM articles")
             rows = [
                 (
                     a.id,
@@ -316,7 +316,13 @@ class Store:
 
     def count_articles(self) -> int:
         """Number of stored articles (duplicates included)."""
-        return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
+        return int(self._scalar("SELECT count(*) FROM articles"))
+
+    def _scalar(self, sql: str) -> Any:
+        """The one value a query that always returns one row gives."""
+        row = self.con.execute(sql).fetchone()
+        assert row is not None, sql
+        return row[0]
 
     def articles(
         self,

@@ -874,7 +874,7 @@ def coverage_section(r: _Resolver, doc: Mapping[str, Any]) -> dict[str, Any]:
 
 def framing_section(r: _Resolver, doc: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Framing groups: each term with its uses per outlet and a few citations."""
-    framing = []
+    framing: list[dict[str, Any]] = []
     for fr in _dicts(doc.get("framing")):
         rows = []
         counts = _mapping(fr.get("counts"))

@@ -50,7 +50,7 @@ def warc_shards(path: Path, *, records: int = 64) -> Iterator[tuple[int, int, in
     that cannot be scanned is one shard, and :func:`read_warc` reports its problem.
     """
     try:
-        from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
+        from warcio.archiveiterator import ArchiveIterator
     except ImportError:
         yield (0, 0, 1, -1)
         return
@@ -100,8 +100,8 @@ def read_warc(
     config = config or IngestConfig()
     src = shown_path(str(path))
     try:
-        from warcio.archiveiterator import ArchiveIterator  # type: ignore[import-untyped]
-        from warcio.exceptions import ArchiveLoadFailed  # type: ignore[import-untyped]
+        from warcio.archiveiterator import ArchiveIterator
+        from warcio.exceptions import ArchiveLoadFailed
     except ImportError:
         yield IngestFailure(src, _WARC_NEEDS)
         return

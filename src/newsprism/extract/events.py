@@ -233,7 +233,7 @@ def extract_events(
                 continue
             if tok.dep_ in {"amod", "compound"} or ctx.inside_quote(sent.start(tok)):
                 continue
-            subj = subject(tok, lambda t, s=sent: ctx.inside_quote(s.start(t)))
+            subj = subject(tok, ctx.quoted_in(sent))
             target_tok = _target(tok)
             actor: str | None = None
             if subj is not None and subj.dep_ == "nsubjpass":

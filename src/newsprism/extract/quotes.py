@@ -788,7 +788,7 @@ def _cue_subject(found: _Candidates, cue: _Cue, tagged_noun: bool) -> tuple[bool
     A passive cue with its own subject is handled here (:func:`_passive`): the rule stops.
     """
     ctx, sent, tok, lemma = found.ctx, cue.sent, cue.tok, cue.lemma
-    subj = subject(tok, lambda t, s=sent: ctx.inside_quote(s.start(t)))
+    subj = subject(tok, ctx.quoted_in(sent))
     if subj is None and tagged_noun:
         subj = _compound_subject(tok)
     if subj is not None and subj.i < tok.i and ctx.inside_quote(sent.start(subj)):
@@ -1072,7 +1072,9 @@ def _colon_subject(ctx: Context, sentences: list[Sentence], colon: int) -> Speak
     if si < 0 or sentences[si].parse is None:
         return None
     sent = sentences[si]
-    mark = next((t for t in sent.parse if sent.start(t) <= colon < sent.end(t) + 2), None)
+    parse = sent.parse
+    assert parse is not None
+    mark = next((t for t in parse if sent.start(t) <= colon < sent.end(t) + 2), None)
     if mark is None:
         return None
     root = mark  # the root of the clause the colon ends

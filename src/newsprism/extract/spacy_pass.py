@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from newsprism.errors import DocumentMismatchError
 from newsprism.spacy_model import load_nlp
 
 if TYPE_CHECKING:
@@ -59,7 +60,8 @@ def _parser_nlp() -> Language:
 
 @functools.lru_cache(maxsize=1)
 def _verb_tables() -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
-    lookups = _parser_nlp().get_pipe("lemmatizer").lookups
+    lemmatizer: Any = _parser_nlp().get_pipe("lemmatizer")
+    lookups = lemmatizer.lookups
     exc = lookups.get_table("lemma_exc").get("verb", {})
     rules = [(old, new) for old, new in lookups.get_table("lemma_rules").get("verb", [])]
     return exc, rules
@@ -176,7 +178,9 @@ def ensure_doc(text: str, doc: Doc | None) -> Doc:
     if doc is None:
         return analyse(text)
     if doc.text != text:
-        raise ValueError("doc.text differs from article.text; pass the doc made from this article")
+        raise DocumentMismatchError(
+            "doc.text differs from article.text; pass the doc made from this article"
+        )
     return _set_sentences(doc)
 
 
@@ -236,7 +240,7 @@ def parsed_sentences(doc: Doc, needs: Callable[[Span], bool] = _default_needs) -
         else:
             out.append(Sentence(sent, None, sent.start_char))
     if todo:
-        from spacy.attrs import (  # type: ignore[import-not-found]
+        from spacy.attrs import (
             ENT_IOB,
             ENT_TYPE,
             LEMMA,
@@ -248,7 +252,7 @@ def parsed_sentences(doc: Doc, needs: Callable[[Span], bool] = _default_needs) -
         )
 
         tagged = doc.has_annotation("TAG")
-        head = (ORTH, SPACY, NORM, ENT_IOB, ENT_TYPE)
+        head: tuple[int, ...] = (ORTH, SPACY, NORM, ENT_IOB, ENT_TYPE)
         if tagged:
             head = (*head, TAG, POS, LEMMA)
         subs = [sent.as_doc(array_head=head) for _, _, sent in todo]  # type: ignore[call-arg]

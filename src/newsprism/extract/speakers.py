@@ -191,6 +191,10 @@ class Context:
     def inside_quote(self, pos: int) -> bool:
         return any(q.start < pos < q.end and q.words > 3 for q in self.marks)
 
+    def quoted_in(self, sent: Sentence) -> Callable[[Token], bool]:
+        """Whether a token of ``sent`` lies inside a quotation (for :func:`subject`)."""
+        return lambda t: self.inside_quote(sent.start(t))
+
     def entities_in(self, start: int, end: int) -> list[Entity]:
         return [e for e in self.entities if e.start >= start and e.end <= end]
 
