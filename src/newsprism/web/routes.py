@@ -88,9 +88,7 @@ async def index(
 @pages.get("/stories/{story_id}", response_class=HTMLResponse, summary="One story (HTML)")
 async def story_page(request: Request, story_id: Annotated[str, _path_id()]) -> HTMLResponse:
     snap = _snapshot(request)
-    slug = _slug(snap, story_id)
-    if slug is None:
-        raise not_found("story", story_id)
+    slug = _story_slug(snap, story_id)
     html = snap.cached(
         ("story", slug),
         lambda: render_story(snap.view(slug), links=LINKS, thread=snap.thread(slug)),
@@ -101,9 +99,7 @@ async def story_page(request: Request, story_id: Annotated[str, _path_id()]) -> 
 @pages.get("/threads/{thread_id}", response_class=HTMLResponse, summary="One thread (HTML)")
 async def thread_page(request: Request, thread_id: Annotated[str, _path_id()]) -> HTMLResponse:
     snap = _snapshot(request)
-    key = _thread_key(snap, thread_id)
-    if key is None:
-        raise not_found("thread", thread_id)
+    key = _thread_slug(snap, thread_id)
     html = snap.cached(("thread", key), lambda: render_thread(snap.threads[key], links=LINKS))
     return HTMLResponse(html)
 
@@ -120,13 +116,11 @@ async def articles_page(
     page = found[offset : offset + limit]
     terms = query_terms(f.q)
     return HTMLResponse(
-        render_page(
+        _filtered_page(
             "articles.html",
-            links=LINKS,
-            query=f.query,
-            filters=f,
-            outlets=snap.outlets(),
-            entities=snap.entities(),
+            snap,
+            f,
+            f.query,
             total=len(found),
             offset=offset,
             limit=limit,
@@ -144,9 +138,7 @@ async def articles_page(
 @pages.get("/articles/{article_id}", response_class=HTMLResponse, summary="One article (HTML)")
 async def article_page(request: Request, article_id: Annotated[str, _path_id()]) -> HTMLResponse:
     snap = _snapshot(request)
-    a = snap.articles.get(article_id)
-    if a is None:
-        raise not_found("article", article_id)
+    a = _article(snap, article_id)
     html = snap.cached(("article", a.id), lambda: _render_article(snap, a))
     return HTMLResponse(html)
 
@@ -158,17 +150,7 @@ async def search_page(
 ) -> HTMLResponse:
     snap = _snapshot(request)
     result = search(snap, f, limit=50)
-    return HTMLResponse(
-        render_page(
-            "search.html",
-            links=LINKS,
-            query=f.query,
-            filters=f,
-            outlets=snap.outlets(),
-            entities=snap.entities(),
-            **result,
-        )
-    )
+    return HTMLResponse(_filtered_page("search.html", snap, f, f.query, **result))
 
 
 # ---------------------------------------------------------------------------- JSON
@@ -210,18 +192,14 @@ async def api_stories(
 @api.get("/api/stories/{story_id}", summary="One story document (JSON twin of the page)")
 async def api_story(request: Request, story_id: Annotated[str, _path_id()]) -> Response:
     snap = _snapshot(request)
-    slug = _slug(snap, story_id)
-    if slug is None:
-        raise not_found("story", story_id)
+    slug = _story_slug(snap, story_id)
     return _cached_json(snap, ("story", slug), lambda: snap.by_slug[slug])
 
 
 @api.get("/api/threads/{thread_id}", summary="One thread: its stories in time order")
 async def api_thread(request: Request, thread_id: Annotated[str, _path_id()]) -> Response:
     snap = _snapshot(request)
-    key = _thread_key(snap, thread_id)
-    if key is None:
-        raise not_found("thread", thread_id)
+    key = _thread_slug(snap, thread_id)
     return _cached_json(snap, ("thread", key), lambda: _thread_json(snap.threads[key]))
 
 
@@ -248,9 +226,7 @@ async def api_articles(
 @api.get("/api/articles/{article_id}", summary="One article with its text (JSON twin)")
 async def api_article(request: Request, article_id: Annotated[str, _path_id()]) -> Response:
     snap = _snapshot(request)
-    a = snap.articles.get(article_id)
-    if a is None:
-        raise not_found("article", article_id)
+    a = _article(snap, article_id)
     return _cached_json(
         snap,
         ("article", a.id),
@@ -299,18 +275,36 @@ def _path_id() -> Any:
     return PathParam(max_length=200)
 
 
-def _slug(snap: Snapshot, key: str) -> str | None:
-    if key in snap.by_slug:
+def _known(keys: Mapping[str, Any], key: str) -> str | None:
+    """``key`` itself when ``keys`` has it, else its safe id when that is there."""
+    if key in keys:
         return key
     slug = safe_id(key)
-    return slug if slug in snap.by_slug else None
+    return slug if slug in keys else None
 
 
-def _thread_key(snap: Snapshot, key: str) -> str | None:
-    if key in snap.threads:
-        return key
-    slug = safe_id(key)
-    return slug if slug in snap.threads else None
+def _story_slug(snap: Snapshot, key: str) -> str:
+    """The slug of the story ``key`` names (its id or slug); 404 when there is none."""
+    slug = _known(snap.by_slug, key)
+    if slug is None:
+        raise not_found("story", key)
+    return slug
+
+
+def _thread_slug(snap: Snapshot, key: str) -> str:
+    """The slug of the thread ``key`` names; 404 when there is none."""
+    slug = _known(snap.threads, key)
+    if slug is None:
+        raise not_found("thread", key)
+    return slug
+
+
+def _article(snap: Snapshot, key: str) -> Article:
+    """The article with id ``key``; 404 when there is none."""
+    a = snap.articles.get(key)
+    if a is None:
+        raise not_found("article", key)
+    return a
 
 
 def _card_json(card: Mapping[str, Any]) -> dict[str, Any]:
@@ -351,16 +345,27 @@ def _thread_json(thread: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _render_index(snap: Snapshot, f: Filters, cards: list[dict[str, Any]]) -> str:
-    return render_page(
+    return _filtered_page(
         "web_index.html",
-        links=LINKS,
+        snap,
+        f,
+        f.q or "",
         cards=cards,
-        query=f.q or "",
+        total=len(snap.cards),
+        heading="Stories",
+    )
+
+
+def _filtered_page(template: str, snap: Snapshot, f: Filters, query: str, **context: Any) -> str:
+    """A page with the filter form: the filters, the words typed and what to choose from."""
+    return render_page(
+        template,
+        links=LINKS,
+        query=query,
         filters=f,
         outlets=snap.outlets(),
         entities=snap.entities(),
-        total=len(snap.cards),
-        heading="Stories",
+        **context,
     )
 
 
