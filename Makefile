@@ -5,7 +5,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 OUT ?= out
 
-.PHONY: install demo serve test test-all lint bench clean
+.PHONY: install demo serve test test-fast lint bench clean
 
 $(BIN)/newsprism: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,12 +24,24 @@ serve: install
 	@test -f $(OUT)/newsprism.duckdb || $(MAKE) demo
 	$(BIN)/newsprism serve --db $(OUT)/newsprism.duckdb
 
+# Every test, the evaluation gates and browser tests included (what CI runs).
 test: install
 	$(BIN)/python -m pytest -q
 
+# The fast part: no evaluation runs over ../shared/eval (marker slow), no headless browser
+# (marker browser).
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow and not browser"
+
+# Style, formatting, types (mypy, configured in pyproject.toml), function length (at most
+# 120 lines) and the import graph (no cycles, no private names across modules).
 lint: install
 	$(BIN)/ruff check src tests benchmarks tools
 	$(BIN)/ruff format --check src tests benchmarks tools
+	$(BIN)/mypy
+	$(BIN)/python tools/longest_functions.py --max 120 \
+		--allow src/newsprism/extract/quantities.py:_numbers  # split on its own branch
+	$(BIN)/python tools/import_graph.py --check --allow-file tools/import_exceptions.txt
 
 bench: install
 	$(BIN)/python benchmarks/run.py

@@ -61,9 +61,10 @@ def _child_analyze(corpus: str, out: str, workers: int) -> dict[str, object]:
     """What ``newsprism analyze CORPUS --out OUT --workers N`` does, timed by stage."""
     t_start = time.perf_counter()
     sys.path.insert(0, str(ROOT / "src"))
-    from newsprism.pipeline import analyze, article_to_dict, process_pool
+    from newsprism.pipeline import analyze, process_pool
     from newsprism.report import write_report
     from newsprism.store import Store
+    from newsprism.views import article_to_dict
 
     timings: dict[str, float] = {}
     out_dir = Path(out)
@@ -107,7 +108,7 @@ def _child_spacy(articles_json: str, processes: int = 1) -> dict[str, object]:
     """The spaCy en_core_web_sm full pipeline over the cleaned texts, on ``processes``
     processes (the reference for ``analyze`` with as many workers)."""
     sys.path.insert(0, str(ROOT / "src"))
-    from newsprism.nlp import load_nlp
+    from newsprism.spacy_model import load_nlp
 
     texts = [a["text"] for a in json.loads(Path(articles_json).read_text(encoding="utf-8"))]
     nlp = load_nlp()  # every component, parser included

@@ -19,8 +19,9 @@ from typing import Any
 
 import pytest
 
-from newsprism.report import safe_id, write_report
+from newsprism.report import write_report
 from newsprism.store import Store
+from newsprism.views import safe_id
 from story_fixture import build_sample_db
 
 pytestmark = pytest.mark.browser

@@ -11,12 +11,12 @@ import pytest
 from newsprism.compare import (
     Claim,
     ClaimGroup,
-    _content_tokens,
     compare_story,
     find_framing,
     independence_keys,
     stands_alone,
 )
+from newsprism.compare.text import content_tokens
 
 
 @pytest.fixture(scope="session")
@@ -108,7 +108,7 @@ def test_a_typo_used_beside_the_right_name_is_not_framing(seed_comparison):
 
 
 def _overlap(a: str, b: str) -> float:
-    ta, tb = set(_content_tokens(a)), set(_content_tokens(b))
+    ta, tb = set(content_tokens(a)), set(content_tokens(b))
     return len(ta & tb) / max(1, len(ta))
 
 
@@ -428,7 +428,8 @@ def test_timeline_is_dated_and_cited(seed_comparison, seed_articles):
 
 
 def test_background_is_an_event_ended_a_month_before_the_first_article():
-    from newsprism.compare import _period_end, build_timeline
+    from newsprism.compare import build_timeline
+    from newsprism.compare.text import period_end
     from newsprism.model import Article, Event, Extraction
 
     day = dt.date(2022, 2, 21)
@@ -452,7 +453,7 @@ def test_background_is_an_event_ended_a_month_before_the_first_article():
         [Article(id="a", source_path="a", text=text)], {"a": Extraction("a", events=events)}
     )
     assert not any(e["background"] for e in undated)  # no publication date: no judgement
-    assert _period_end("2024-02") == dt.date(2024, 2, 29)
+    assert period_end("2024-02") == dt.date(2024, 2, 29)
 
 
 def test_a_time_of_day_puts_its_event_on_that_day():
@@ -510,7 +511,7 @@ def test_a_story_gets_only_the_framing_its_own_articles_name(seed_articles):
 
 def test_term_uses_from_the_word_index_equal_a_scan_of_every_text(seed_articles):
     """The thread's word index only skips texts that cannot use a term."""
-    from newsprism.compare import _Corpus, _uses_count
+    from newsprism.compare.framing import _Corpus, _uses_count
 
     arts = tuple(seed_articles.values())
     corpus = _Corpus(arts, tuple(a.id for a in arts))
@@ -647,7 +648,7 @@ def test_two_peoples_figures_are_not_a_change():
 
 
 def test_pairs_of_variants_sharing_a_term_are_one_referent():
-    from newsprism.compare import _merge_variants
+    from newsprism.compare.framing import _merge_variants
 
     def pair(a, b, score):
         return {

@@ -115,7 +115,6 @@ def test_date_of_a_reported_clause_is_not_the_speech_date(events_003):
 
 
 def test_uses_the_dates_extractor_when_no_dates_are_given():
-    pytest.importorskip("newsprism.extract.dates")
     article = Article(
         id="t",
         source_path="t",
@@ -161,7 +160,6 @@ def test_any_main_verb_with_a_date_in_its_clause_is_an_event():
 
 
 def test_a_dated_main_verb_on_the_sample():
-    pytest.importorskip("newsprism.extract.dates")
     events = extract_events(_article("003", date(2022, 2, 8)))  # the dates extractor's dates
     # "Germany has given Ukraine about 1.8 billion euros in aid since 2014"
     assert any(e.actor == "Germany" and e.action == "give" for e in events)

@@ -173,7 +173,7 @@ def test_claims_are_stored_and_match_the_articles(analysed):
 
 def test_one_outlet_count_in_stories_json_and_report(analysed):
     # #21 item 3: the story page said 4 outlets while stories.json listed two
-    from newsprism.report import story_view
+    from newsprism.views import story_view
 
     db, docs, articles = analysed
     call = max(docs, key=lambda d: len(d["articles"]))

@@ -14,8 +14,8 @@ from newsprism.extract import (
     extract_article,
     extraction_to_dict,
 )
-from newsprism.extract._nlp import analyse, parsed_sentences
 from newsprism.extract.quotes import _needs_parse
+from newsprism.extract.spacy_pass import analyse, parsed_sentences
 from newsprism.model import Article, Extraction
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
@@ -105,7 +105,7 @@ def test_parser_runs_only_on_candidate_sentences(articles):
 def test_a_fully_parsed_doc_is_accepted(articles):
     from newsprism.extract.events import extract_events
     from newsprism.extract.quotes import extract_quotes
-    from newsprism.nlp import load_nlp
+    from newsprism.spacy_model import load_nlp
 
     article = articles[1]
     doc = load_nlp()(article.text)
@@ -131,14 +131,14 @@ def test_whole_text_is_not_tagged_and_parsed_sentences_are(articles):
      ("met", "meet"), ("withdrew", "withdraw"), ("calling", "call"), ("accused", "accuse")],
 )  # fmt: skip
 def test_verb_forms_without_tags(word, lemma):
-    from newsprism.extract._nlp import verb_lemmas
+    from newsprism.extract.spacy_pass import verb_lemmas
 
     assert lemma in verb_lemmas(word)
     assert lemma in verb_lemmas(word.capitalize())
 
 
 def test_sentence_without_cue_is_not_parsed():
-    from newsprism.extract._nlp import has_verb_form
+    from newsprism.extract.spacy_pass import has_verb_form
 
     doc = analyse("The weather was grey over the capital. Putin said the talks were useful.")
     first, second = list(doc.sents)
@@ -147,7 +147,7 @@ def test_sentence_without_cue_is_not_parsed():
 
 
 def test_a_sentence_does_not_end_on_a_bare_word_inside_a_line():
-    from newsprism.extract._nlp import sentence_spans
+    from newsprism.extract.spacy_pass import sentence_spans
 
     text = (
         'At one point on Sunday, Trump tweeted, "Reporting that Orlando killer shouted '
@@ -167,7 +167,7 @@ def test_a_sentence_does_not_end_on_a_bare_word_inside_a_line():
 def test_a_sentence_does_not_end_on_an_abbreviated_title():
     # ECB+'s Brian Nichols coverage: the summary quoted "Hoyt Teasley outside the courthouse
     # and killing ..." as a sentence.
-    from newsprism.extract._nlp import sentence_spans
+    from newsprism.extract.spacy_pass import sentence_spans
 
     text = (
         "Nichols was convicted of killing Sheriff's Sgt. Hoyt Teasley outside the courthouse. "

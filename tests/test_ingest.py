@@ -6,14 +6,9 @@ from datetime import date, datetime
 
 import pytest
 
-from newsprism.ingest import (
-    IngestConfig,
-    decode_bytes,
-    outlet_from_url,
-    parse_date,
-    read_path,
-    read_paths,
-)
+from newsprism.files import decode_bytes
+from newsprism.ingest import IngestConfig, read_path, read_paths
+from newsprism.metadata import outlet_from_url, parse_date
 from newsprism.model import IngestFailure, RawDocument
 
 
@@ -243,7 +238,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied")
 
     # Root reads every file whatever its mode, so the failure is injected where files open.
-    monkeypatch.setattr(ingest_mod, "_open_binary", denied)
+    monkeypatch.setattr(ingest_mod, "open_binary", denied)
     (fail,) = list(read_path(f))
     assert fail.reason == "cannot read file (Permission denied)"
 

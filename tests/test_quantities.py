@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsprism.extract._nlp import analyse
 from newsprism.extract.quantities import extract_quantities, find_quantities
+from newsprism.extract.spacy_pass import analyse
 from newsprism.model import Article, Quantity
 from seeds import raw_seed_article
 

@@ -6,7 +6,8 @@ from datetime import date
 
 import pytest
 
-from newsprism.extract.quotes import extract_quotes, find_quote_marks
+from newsprism.extract.quote_marks import find_quote_marks
+from newsprism.extract.quotes import extract_quotes
 from newsprism.model import Article
 from seeds import raw_seed_article
 
@@ -277,8 +278,8 @@ def test_learned_detector_finds_cues_the_lexicon_lacks():
 
 
 def test_cue_model_scores_cues_above_other_verbs():
-    from newsprism.extract._nlp import analyse, parsed_sentences
     from newsprism.extract.quotes import _cue_model, cue_probability
+    from newsprism.extract.spacy_pass import analyse, parsed_sentences
 
     bias, weights, threshold = _cue_model()
     assert len(weights) > 1000 and 0.0 < threshold < 1.0
@@ -443,7 +444,7 @@ def test_verb_the_tagger_took_for_a_noun_with_its_subject_as_a_compound():
     from spacy.tokens import Doc
 
     from newsprism.extract.quotes import _compound_subject, _verb_tagged_noun
-    from newsprism.nlp import load_nlp
+    from newsprism.spacy_model import load_nlp
 
     words = "But Trump claims that he should be the exception .".split()
     doc = Doc(

@@ -11,16 +11,16 @@ from typing import Any
 import pytest
 
 from newsprism.model import Article
-from newsprism.report import (
+from newsprism.report import write_report
+from newsprism.store import Store
+from newsprism.views import (
     Mark,
-    _layout,
     date_range,
+    layout,
     safe_id,
     safe_url,
     story_view,
-    write_report,
 )
-from newsprism.store import Store
 from story_fixture import build_sample_db
 
 VOID = {"meta", "br", "input", "img", "link", "hr", "source", "wbr", "area", "base", "col"}
@@ -274,7 +274,7 @@ def test_layout_nests_contained_marks_and_aliases_crossing_ones() -> None:
     outer = Mark("a", 2, 10, {"summary"}, n=1)
     inner = Mark("a", 4, 6, {"claim"}, n=1)
     crossing = Mark("a", 8, 14, {"fact"}, n=1)
-    nodes = _layout(text, [outer, inner, crossing])
+    nodes = layout(text, [outer, inner, crossing])
     assert nodes[0] == "01"
     assert nodes[1]["mark"] is outer
     assert nodes[1]["children"][1]["mark"] is inner
@@ -330,7 +330,7 @@ def test_thread_articles_cited_for_word_choice_are_not_counted_as_the_story_s() 
 
 
 def test_a_large_thread_does_not_swell_a_story_page() -> None:
-    from newsprism.report import FRAMING_OUTSIDE_CITES
+    from newsprism.views import FRAMING_OUTSIDE_CITES
 
     own = Article(id="a0", source_path="a0.txt", text="Troops near Kiev.", outlet="Outlet A")
     others = {
@@ -449,7 +449,7 @@ def analysed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     ],
 )
 def test_article_label_says_unknown_outlet(article: dict, label: str) -> None:
-    from newsprism.report import article_label, split_label
+    from newsprism.views import article_label, split_label
 
     assert article_label(article) == label
     name, secondary = split_label(label)

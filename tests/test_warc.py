@@ -14,10 +14,11 @@ warcio = pytest.importorskip("warcio")
 from warcio.statusandheaders import StatusAndHeaders  # noqa: E402
 from warcio.warcwriter import WARCWriter  # noqa: E402
 
-from newsprism.ingest import read_path, read_warc, warc_shards  # noqa: E402
+from newsprism.ingest import read_path  # noqa: E402
 from newsprism.model import IngestFailure, RawDocument  # noqa: E402
 from newsprism.pipeline import ingest  # noqa: E402
 from newsprism.store import Store  # noqa: E402
+from newsprism.warc import read_warc, warc_shards  # noqa: E402
 
 
 def _page(text: str, title: str) -> bytes:

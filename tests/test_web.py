@@ -16,6 +16,8 @@ from fastapi.testclient import TestClient  # noqa: E402
 from newsprism.store import Store  # noqa: E402
 from newsprism.web import app as web_app  # noqa: E402
 from newsprism.web import create_app  # noqa: E402
+from newsprism.web import entities as web_entities  # noqa: E402
+from newsprism.web import snapshot as web_snapshot  # noqa: E402
 from story_fixture import build_sample_db  # noqa: E402
 
 ERROR_KEYS = {"status", "title", "detail", "errors"}
@@ -301,7 +303,7 @@ def test_app_is_read_only_and_reloads_when_the_store_changes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     db = build_sample_db(tmp_path)
-    monkeypatch.setattr(web_app, "RELOAD_CHECK_SECONDS", 0.0)
+    monkeypatch.setattr(web_snapshot, "RELOAD_CHECK_SECONDS", 0.0)
     client = TestClient(create_app(str(db)))
     assert client.get("/api/stories").json()["count"] == 2
     # The app holds no connection between loads, so a writer can update the store.
@@ -426,7 +428,7 @@ def test_entity_facets_are_named_entities_with_variants_merged(sample_app: dict[
         assert junk not in entities
     assert all(e[:1].isupper() for e in entities)
     assert "Vladimir Putin" in entities and "Emmanuel Macron" in entities
-    folded = [web_app._fold(e) for e in entities]
+    folded = [web_entities.fold(e) for e in entities]
     assert len(folded) == len(set(folded))
     assert not {"Elysee Palace", "Élysée Palace"} <= set(entities)
     assert not {"Sergey Lavrov", "Sergei Lavrov"} <= set(entities)
@@ -450,7 +452,7 @@ def test_entity_filter_matches_every_spelling(sample_app: dict[str, Any]) -> Non
     ],
 )
 def test_spelling_variants(a: str, b: str, same: bool) -> None:
-    assert web_app._variant_of(a, b) is same
+    assert web_entities.variant_of(a, b) is same
 
 
 def test_thread_page_lists_stories_in_time_order(sample_app: dict[str, Any]) -> None:

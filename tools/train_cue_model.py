@@ -26,8 +26,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from _logistic import write_model  # noqa: E402
 
 from newsprism.evaluate.quotes import load_polnear  # noqa: E402
-from newsprism.extract._nlp import analyse_many, parsed_sentences  # noqa: E402
 from newsprism.extract.quotes import cue_features  # noqa: E402
+from newsprism.extract.spacy_pass import analyse_many, parsed_sentences  # noqa: E402
 
 THRESHOLD = 0.1  # a candidate cue; the quote verifier decides. Among 0.4/0.15/0.05 the
 # verifier's cross-validated F1 on PolNeAR train was 0.8033/0.8141/0.8127 (2026-12-01);

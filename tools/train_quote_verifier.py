@@ -31,9 +31,9 @@ from newsprism.evaluate.quotes import (  # noqa: E402
     load_polnear,
     score_documents,
 )
-from newsprism.extract._nlp import analyse_many  # noqa: E402
 from newsprism.extract.entities import extract_entities  # noqa: E402
 from newsprism.extract.quotes import quote_candidates  # noqa: E402
+from newsprism.extract.spacy_pass import analyse_many  # noqa: E402
 from newsprism.model import Article, Quote  # noqa: E402
 
 CS = (0.1, 0.3, 1.0)

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import ftfy
 
-from newsprism.ingest import date_from_url, outlet_from_url, parse_date
+from newsprism.metadata import date_from_url, outlet_from_url, parse_date
 from newsprism.model import Article, OffsetMap, RawDocument, Segment, shown_path
 
 log = logging.getLogger(__name__)
@@ -436,9 +436,40 @@ def clean_body(
     config: CleanConfig = DEFAULT_CLEAN,
     header: bool = True,
 ) -> CleanResult:
-    """Clean scraped text. With ``header``, also read a title, date and URL from the top lines."""
+    """Clean scraped text. With ``header``, also read a title, date and URL from the top lines.
+
+    The steps: classify each line, read the header, mark the title's repeat and recurring
+    lines, find captions, join continuation lines, let context decide short lines, and
+    assemble the body with its offset map.
+    """
     lines = _split_lines(raw)
     removed: Counter[str] = Counter()
+    _classify_lines(lines, header)
+    url, published, title = _read_header(lines, config) if header else (None, None, None)
+    title_norm = normalise_line(title) if title else None
+    outlet_cue = _mark_lines(lines, title_norm, recurring, config)
+    captions = _captions(lines)
+    kept = _join_continuations(lines, header)
+    decided = _decide_short_lines(kept, config, header, removed)
+    decided = _drop_reposts(decided, config, removed)
+    text, segments = _assemble(decided)
+    for ln in lines:
+        if ln.kind not in ("candidate", "blank"):
+            removed[ln.kind] += 1
+    return CleanResult(
+        text=text,
+        offsets=OffsetMap(tuple(segments)),
+        captions=tuple(dict.fromkeys(c for c in captions if c)),
+        title=title,
+        published=published,
+        url=url,
+        outlet_cue=outlet_cue,
+        removed=dict(removed),
+    )
+
+
+def _classify_lines(lines: list[_Line], header: bool) -> None:
+    """Give each non-blank line its kind (candidate text, URL, date, caption, markup, ...)."""
     for line in lines:
         if line.kind == "blank":
             continue
@@ -465,30 +496,41 @@ def clean_body(
         else:
             line.kind = _classify(line)
 
-    # Header metadata: URL, date and title among the first non-blank lines.
-    url = published = title = None
-    title_norm = None
-    outlet_cue = None
+
+def _read_header(
+    lines: list[_Line], config: CleanConfig
+) -> tuple[str | None, datetime | date | None, str | None]:
+    """URL, date and title among the first non-blank lines."""
+    url: str | None = None
+    published: datetime | date | None = None
+    title: str | None = None
     nonblank = [ln for ln in lines if ln.kind != "blank"]
-    if header:
-        for ln in nonblank[: config.header_lines + 10]:
-            if ln.kind == "url" and url is None:
-                url = ln.text
-            elif ln.kind == "date" and published is None:
-                published = parse_date(ln.text)
-            elif ln.kind == "timestamp" and published is None:
-                published = _date_in(ln.text)
-        for ln in nonblank[: config.header_lines]:
-            if ln.kind != "candidate":
-                continue
-            words = _words(ln.text)
-            if len(words) < 3 or len(words) > config.title_max_words:
-                continue
-            if ln.text.endswith(".") or _ELLIPSIS.search(ln.text):
-                break  # the text starts with a sentence: no headline to read
-            title = ln.text
-            title_norm = normalise_line(title)
-            break
+    for ln in nonblank[: config.header_lines + 10]:
+        if ln.kind == "url" and url is None:
+            url = ln.text
+        elif ln.kind == "date" and published is None:
+            published = parse_date(ln.text)
+        elif ln.kind == "timestamp" and published is None:
+            published = _date_in(ln.text)
+    for ln in nonblank[: config.header_lines]:
+        if ln.kind != "candidate":
+            continue
+        words = _words(ln.text)
+        if len(words) < 3 or len(words) > config.title_max_words:
+            continue
+        if ln.text.endswith(".") or _ELLIPSIS.search(ln.text):
+            break  # the text starts with a sentence: no headline to read
+        title = ln.text
+        break
+    return url, published, title
+
+
+def _mark_lines(
+    lines: list[_Line], title_norm: str | None, recurring: frozenset[str], config: CleanConfig
+) -> str | None:
+    """Mark the title's lines and the site's recurring lines; return the outlet a source
+    line names ("Source: Reuters"), if any."""
+    outlet_cue = None
     for ln in lines:
         if ln.kind == "source" and outlet_cue is None:
             m = _SOURCE_CUE.match(ln.text)
@@ -502,10 +544,13 @@ def clean_body(
             and len(_words(ln.text)) <= config.recurring_max_words
         ):
             ln.kind = "recurring"
+    return outlet_cue
 
-    # Captions: a line ending in a photo credit, and a credit-only line ("Image source: X");
-    # the line just above belongs to the caption when it is not a finished sentence, or
-    # always for a credit-only line.
+
+def _captions(lines: list[_Line]) -> list[str]:
+    """Captions: a line ending in a photo credit, and a credit-only line ("Image source:
+    X"); the line just above belongs to the caption when it is not a finished sentence, or
+    always for a credit-only line."""
     captions: list[str] = []
     for i, ln in enumerate(lines):
         if ln.kind not in ("caption", "credit-line"):
@@ -520,8 +565,12 @@ def clean_body(
             captions.append(_caption_text(above.text))
         if ln.kind == "caption":
             captions.append(_caption_text(ln.text))
+    return captions
 
-    # Join continuation lines ("statement" / "following Sunday's call") and lone punctuation.
+
+def _join_continuations(lines: list[_Line], header: bool) -> list[_Line]:
+    """The candidate lines, continuation lines ("statement" / "following Sunday's call")
+    and lone punctuation joined to the line they continue."""
     kept: list[_Line] = []
     prev: _Line | None = None
     for ln in lines:
@@ -544,8 +593,13 @@ def clean_body(
         ln.pieces = [(ln.start, ln.end, ln.text)]
         kept.append(ln)
         prev = ln
+    return kept
 
-    # Context decides short lines: a heading between two real paragraphs stays.
+
+def _decide_short_lines(
+    kept: list[_Line], config: CleanConfig, header: bool, removed: Counter[str]
+) -> list[_Line]:
+    """Context decides short lines: a heading between two real paragraphs stays."""
     good = [not header or _is_good(ln.text, config) for ln in kept]
     decided: list[_Line] = []
     for i, ln in enumerate(kept):
@@ -575,7 +629,6 @@ def clean_body(
             decided.append(ln)
         else:
             removed["short"] += 1
-
     if header and not decided:
         # A short real article (a one-sentence wire brief) has no long paragraph beside its
         # short lines: its finished sentences are the article (#18).
@@ -585,9 +638,11 @@ def clean_body(
             if len(_words(ln.text)) >= config.heading_min_words and _SENTENCE_END.search(ln.text)
         ]
         removed["short"] -= len(decided)
-    decided = _drop_reposts(decided, config, removed)
+    return decided
 
-    # Assemble the body and its offset map.
+
+def _assemble(decided: list[_Line]) -> tuple[str, list[Segment]]:
+    """The body (paragraphs apart by a blank line) and its segments back to the source."""
     parts: list[str] = []
     segments: list[Segment] = []
     pos = 0
@@ -604,19 +659,7 @@ def clean_body(
             segments.extend(Segment(pos + a, pos + b, oa, ob) for a, b, oa, ob in spans)
             parts.append(fixed)
             pos += len(fixed)
-    for ln in lines:
-        if ln.kind not in ("candidate", "blank"):
-            removed[ln.kind] += 1
-    return CleanResult(
-        text="".join(parts),
-        offsets=OffsetMap(tuple(segments)),
-        captions=tuple(dict.fromkeys(c for c in captions if c)),
-        title=title,
-        published=published,
-        url=url,
-        outlet_cue=outlet_cue,
-        removed=dict(removed),
-    )
+    return "".join(parts), segments
 
 
 _SPACE_RUN = re.compile(r"[ \t\u00a0]{2,}")

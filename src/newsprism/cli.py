@@ -5,16 +5,19 @@ from __future__ import annotations
 import json
 import logging
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from newsprism import __version__
 from newsprism.errors import NewsprismError
 from newsprism.store import DEFAULT_DB, Store
+
+if TYPE_CHECKING:
+    from newsprism.pipeline import IngestReport
 
 DB_OPTION = click.option(
     "--db",
@@ -102,13 +105,12 @@ def cli(verbose: int) -> None:
     )
 
 
-def _run_ingest(
-    paths: tuple[str, ...], store: Store, fields: dict[str, str], executor: Any = None
-) -> Any:
-    from newsprism.ingest import IngestConfig, iter_files
-    from newsprism.pipeline import ingest
+@contextmanager
+def _progress(paths: tuple[str, ...]) -> Iterator[Callable[[int], None] | None]:
+    """A progress bar's update function over the files of ``paths`` (on a terminal, for
+    more than 20 files), else None."""
+    from newsprism.ingest import iter_files
 
-    config = IngestConfig(fields=fields)
     progress = None
     if sys.stderr.isatty():
         total = sum(1 for _ in iter_files(paths))
@@ -117,19 +119,15 @@ def _run_ingest(
 
             progress = tqdm(total=total, unit="file", file=sys.stderr, leave=False)
     try:
-        report = ingest(
-            paths,
-            store,
-            config=config,
-            on_progress=progress.update if progress is not None else None,
-            executor=executor,
-        )
+        yield progress.update if progress is not None else None
     finally:
         if progress is not None:
             progress.close()
+
+
+def _report_failures(report: IngestReport) -> None:
     for failure in report.failures:
         click.echo(f"error: {failure}", err=True)
-    return report
 
 
 @cli.command()
@@ -147,10 +145,16 @@ def ingest(paths: tuple[str, ...], db: str, fields: tuple[str, ...]) -> None:
 
         newsprism ingest examples/ukraine-2022-02 --db news.duckdb
     """
+    from newsprism.ingest import IngestConfig
     from newsprism.pipeline import cluster_store
+    from newsprism.pipeline import ingest as run_ingest
 
     with _errors(), Store(db) as store:
-        report = _run_ingest(paths, store, _fields(fields))
+        with _progress(paths) as on_progress:
+            report = run_ingest(
+                paths, store, config=IngestConfig(fields=_fields(fields)), on_progress=on_progress
+            )
+        _report_failures(report)
         # New articles join their stories now, so `stories` right after shows them (#18).
         cluster_store(store)
     click.echo(report.summary())
@@ -167,7 +171,7 @@ def articles(db: str, as_json: bool) -> None:
 
         newsprism articles --db news.duckdb --json
     """
-    from newsprism.pipeline import article_to_dict
+    from newsprism.views import article_to_dict
 
     _require_store(db, "ingest")
     with _errors(), Store(db, read_only=True) as store:
@@ -227,17 +231,21 @@ def analyze(
 
         newsprism analyze examples/ukraine-2022-02 --out out/ --workers 2
     """
-    from newsprism.pipeline import article_to_dict, cluster_store, compare_store, extract_store
+    from newsprism.ingest import IngestConfig
+    from newsprism.pipeline import analyze as run_pipeline
+    from newsprism.views import article_to_dict
 
     out_dir = Path(out)
     out_dir.mkdir(parents=True, exist_ok=True)
     workers = workers or _cores()
+    config = IngestConfig(fields=_fields(fields))
     with _errors(), _executor(workers, dask_address) as executor:
         with Store(out_dir / "newsprism.duckdb") as store:
-            report = _run_ingest(paths, store, _fields(fields), executor)
-            # Clustering needs no extraction: it runs here while the workers extract.
-            extract_store(store, executor=executor, meanwhile=lambda: cluster_store(store))
-            docs = compare_store(store, executor=executor)
+            with _progress(paths) as on_progress:
+                report, docs = run_pipeline(
+                    paths, store, config=config, executor=executor, on_progress=on_progress
+                )
+            _report_failures(report)
             items = [article_to_dict(a) for a in store.articles()]
             _write_json(out_dir / "articles.json", items)
             _write_json(out_dir / "stories.json", docs)

@@ -15,7 +15,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsprism.clean import normalise_line
-from newsprism.model import Article
+from newsprism.model import Article, Signature
 
 # The hashing scheme is pinned so signatures stored by one run stay valid in the next.
 _SCHEME = "affine32"
@@ -33,17 +33,6 @@ class DedupeConfig:
 
 
 DEFAULT_DEDUPE = DedupeConfig()
-
-
-@dataclass(frozen=True)
-class Signature:
-    """What the store keeps per article to find its duplicates later."""
-
-    article_id: str
-    outlet: str | None
-    text_sha: str
-    minhash: np.ndarray  # uint64 hash values
-    duplicate_of: str | None = None
 
 
 def text_fingerprint(text: str) -> str:

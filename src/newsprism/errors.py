@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-__all__ = ["NewsprismError", "InputError", "StoreError", "MissingExtraError", "EvalDataError"]
+__all__ = [
+    "NewsprismError",
+    "InputError",
+    "StoreError",
+    "MissingExtraError",
+    "EvalDataError",
+    "DocumentMismatchError",
+    "SchedulerError",
+]
 
 
 class NewsprismError(Exception):
@@ -30,3 +38,11 @@ class MissingExtraError(NewsprismError):
 
 class EvalDataError(NewsprismError):
     """An evaluation data set is missing or not in the expected layout."""
+
+
+class DocumentMismatchError(NewsprismError, ValueError):
+    """A spaCy doc passed along with an article was not made from the article's text."""
+
+
+class SchedulerError(NewsprismError):
+    """The Dask scheduler the per-article stages should run on cannot be reached."""

@@ -25,7 +25,6 @@ class UnknownStoryError(NewsprismError):
 def explain_story(store: Store, story_id: str) -> dict[str, Any]:
     """The evidence behind one story's findings (see the module docstring)."""
     from newsprism.compare import (
-        _WORD,
         DEFAULT_COMPARE,
         align_claims,
         compare_story,
@@ -33,6 +32,7 @@ def explain_story(store: Store, story_id: str) -> dict[str, Any]:
         split_claims,
     )
     from newsprism.compare.conflicts import RULE_REASONS, find_conflicts
+    from newsprism.compare.text import WORD
     from newsprism.extract import entity_renamer
 
     stories = {s.id: s for s in store.stories()}
@@ -58,7 +58,7 @@ def explain_story(store: Store, story_id: str) -> dict[str, Any]:
         for a in articles
         if not a.duplicate_of
         for c in claims_by_article[a.id]
-        if len(_WORD.findall(c.text)) >= DEFAULT_COMPARE.min_claim_words
+        if len(WORD.findall(c.text)) >= DEFAULT_COMPARE.min_claim_words
     ]
     groups = align_claims(claims, keys)
     dropped: list[dict[str, Any]] = []

@@ -6,9 +6,10 @@ import html as htmllib
 import logging
 from dataclasses import dataclass
 
-from newsprism.model import OffsetMap, Segment
+from newsprism.metadata import parse_date_field
+from newsprism.model import IngestFailure, OffsetMap, RawDocument, Segment
 
-__all__ = ["HtmlText", "extract_html"]
+__all__ = ["HtmlText", "extract_html", "html_document"]
 
 log = logging.getLogger(__name__)
 
@@ -80,3 +81,26 @@ def _locate_paragraphs(text: str, html: str) -> OffsetMap:
                 search_from = hit + len(probe)
         pos += len(para) + 1
     return OffsetMap(tuple(segments))
+
+
+def html_document(
+    src: str, record: int | None, html: str, sha: str, *, fmt: str, url: str | None = None
+) -> RawDocument | IngestFailure:
+    result = extract_html(html, url=url)
+    if result is None or not result.text.strip():
+        return IngestFailure(src, "HTML page without article text", record)
+    return RawDocument(
+        source_path=src,
+        record=record,
+        format=fmt,
+        raw=html,
+        content_sha=sha,
+        title=result.title,
+        url=result.url or url,
+        published=parse_date_field(result.date),
+        outlet=result.sitename,
+        author=result.author,
+        language=result.language,
+        body=result.text,
+        body_map=result.offsets,
+    )

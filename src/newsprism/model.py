@@ -11,7 +11,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import numpy as np
 
 __all__ = [
     "Segment",
@@ -19,6 +22,7 @@ __all__ = [
     "RawDocument",
     "Article",
     "IngestFailure",
+    "Signature",
     "Entity",
     "Quote",
     "DateMention",
@@ -191,6 +195,17 @@ class IngestFailure:
         path = shown_path(self.source_path)
         where = path if self.record is None else f"{path} record {self.record}"
         return f"{where}: {one_line(self.reason)}"
+
+
+@dataclass(frozen=True)
+class Signature:
+    """What the store keeps per article to find its duplicates later (see ``dedupe``)."""
+
+    article_id: str
+    outlet: str | None
+    text_sha: str
+    minhash: np.ndarray  # uint64 hash values
+    duplicate_of: str | None = None
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ from newsprism.clean import (
     CleanConfig,
     article_id,
     clean_document,
-    clean_documents,
     outlet_key,
     recurring_lines,
 )
@@ -45,30 +44,10 @@ __all__ = [
     "extract_store",
     "compare_store",
     "analyze",
-    "article_to_dict",
     "article_ref",
-    "STAGES",
-    "register_stage",
 ]
 
 log = logging.getLogger(__name__)
-
-# Stages by versioned name, registered the way a plugin would register its own (#2).
-STAGES: dict[str, Callable[..., Any]] = {}
-
-
-def register_stage(name: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """Decorator: make a stage function available under a versioned name."""
-
-    def deco(fn: Callable[..., Any]) -> Callable[..., Any]:
-        STAGES[name] = fn
-        return fn
-
-    return deco
-
-
-register_stage("newsprism.read.v1")(read_paths)
-register_stage("newsprism.clean.v1")(clean_documents)
 
 
 @dataclass
@@ -166,7 +145,7 @@ def _read_units(
     paths: Iterable[str | os.PathLike[str]], shard_records: int
 ) -> Iterator[IngestFailure | tuple[Path, tuple[int, int, int, int] | None]]:
     """Units of reading work: one per file, WARC files cut into shards of records."""
-    from newsprism.ingest import is_warc, warc_shards
+    from newsprism.warc import is_warc, warc_shards
 
     for item in iter_files(paths):
         if isinstance(item, IngestFailure):
@@ -183,7 +162,8 @@ def _read_unit(
     config: IngestConfig | None,
 ) -> list[RawDocument | IngestFailure]:
     """Read one unit of :func:`_read_units` (runs in a worker)."""
-    from newsprism.ingest import read_path, read_warc
+    from newsprism.ingest import read_path
+    from newsprism.warc import read_warc
 
     if isinstance(unit, IngestFailure):
         return [unit]
@@ -349,27 +329,6 @@ def ingest(
     return report
 
 
-def article_to_dict(article: Article, *, text: bool = True) -> dict[str, Any]:
-    """The JSON form of an article used by ``articles --json`` and ``articles.json``."""
-    out: dict[str, Any] = {
-        "id": article.id,
-        "source_path": article.source_path,
-        "record": article.record,
-        "outlet": article.outlet,
-        "published": article.published_iso,
-        "url": article.url,
-        "title": article.title,
-        "language": article.language,
-        "author": article.author,
-        "duplicate_of": article.duplicate_of,
-        "duplicate_kind": article.duplicate_kind,
-        "captions": list(article.captions),
-    }
-    if text:
-        out["text"] = article.text
-    return out
-
-
 # --------------------------------------------------------------------------- later stages
 
 
@@ -522,7 +481,7 @@ def _compare_thread(
     """The stories.json objects of the stories ``members_of`` (indices) of one thread."""
     from newsprism.compare import compare_story
     from newsprism.compare.summary import undisputed_title
-    from newsprism.report import article_label
+    from newsprism.views import article_label
 
     # The thread's articles, story by story: the evidence for framing.
     thread = [articles[i] for k in members_of for i in stories[k].articles if i in articles]
@@ -621,13 +580,17 @@ def analyze(
     config: IngestConfig | None = None,
     executor: Executor | None = None,
     timings: dict[str, float] | None = None,
+    on_progress: Callable[[int], None] | None = None,
 ) -> tuple[IngestReport, list[dict[str, Any]]]:
     """The whole pipeline: ingest, cluster, extract and compare; return the stories.json objects.
 
     With an ``executor`` the per-article stages (reading and cleaning, extraction) run on
     its workers; clustering and comparison run here over the merged results.
+    ``on_progress`` is called with the number of files ingested, as :func:`ingest` does.
     """
-    report = ingest(paths, store, config=config, executor=executor, timings=timings)
+    report = ingest(
+        paths, store, config=config, executor=executor, timings=timings, on_progress=on_progress
+    )
     clock = _Clock(timings)
     spent = {"cluster": 0.0}
 

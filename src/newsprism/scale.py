@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from newsprism.errors import MissingExtraError
+from newsprism.errors import MissingExtraError, SchedulerError
 
 __all__ = ["DaskExecutor", "dask_executor"]
 
@@ -56,11 +56,9 @@ def dask_executor(address: str | Any) -> Iterator[DaskExecutor]:
     try:
         client = Client(address)
     except OSError as e:
-        from newsprism.errors import NewsprismError
-
-        raise NewsprismError(f"cannot reach the Dask scheduler at {address}: {e}") from e
+        raise SchedulerError(f"cannot reach the Dask scheduler at {address}: {e}") from e
     try:
-        log.info("connected to Dask scheduler %s", client.scheduler.address)
+        log.info("connected to Dask scheduler %s", getattr(client.scheduler, "address", address))
         yield DaskExecutor(client)
     finally:
         client.close()

@@ -27,6 +27,7 @@ from newsprism.model import (
     OffsetMap,
     Quantity,
     Quote,
+    Signature,
     Story,
 )
 
@@ -251,12 +252,14 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def add_articles(self, articles: Sequence[Article], signatures: Sequence[Any] = ()) -> int:
+    def add_articles(
+        self, articles: Sequence[Article], signatures: Sequence[Signature] = ()
+    ) -> int:
         """Store ``articles`` (and their dedupe signatures) in one transaction; return the count."""
         if not articles:
             return 0
         with self.transaction():
-            seq0 = self.con.execute("SELECT coalesce(max(seq), 0) FROM articles").fetchone()[0]
+            seq0 = self._scalar("SELECT coalesce(max(seq), 0) FROM articles")
             rows = [
                 (
                     a.id,
@@ -301,10 +304,8 @@ class Store:
                 )
         return len(rows)
 
-    def signatures(self) -> Iterator[Any]:
+    def signatures(self) -> Iterator[Signature]:
         """Every stored dedupe signature (for the de-duplicator to start from)."""
-        from newsprism.dedupe import Signature
-
         cur = self.con.execute(
             "SELECT s.article_id, s.outlet, s.text_sha, s.minhash, s.duplicate_of "
             "FROM signatures s JOIN articles a ON a.id = s.article_id ORDER BY a.seq"
@@ -315,7 +316,13 @@ class Store:
 
     def count_articles(self) -> int:
         """Number of stored articles (duplicates included)."""
-        return int(self.con.execute("SELECT count(*) FROM articles").fetchone()[0])
+        return int(self._scalar("SELECT count(*) FROM articles"))
+
+    def _scalar(self, sql: str) -> Any:
+        """The one value a query that always returns one row gives."""
+        row = self.con.execute(sql).fetchone()
+        assert row is not None, sql
+        return row[0]
 
     def articles(
         self,

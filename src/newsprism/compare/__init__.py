@@ -37,19 +37,16 @@ from newsprism.compare.claims import (
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
 from newsprism.compare.conflicts import find_conflicts, find_figure_conflicts
 from newsprism.compare.framing import (
-    _Corpus,
     _framing_pair,
     _interned,
-    _merge_variants,
     _spelling_candidates,
-    _uses_count,
     find_framing,
 )
 from newsprism.compare.omissions import Sentences, find_omissions
 from newsprism.compare.quotes import group_quotes
 from newsprism.compare.summary import disputed_claims, is_disputed, summarize
-from newsprism.compare.text import _WORD, _content_tokens, stands_alone
-from newsprism.compare.timeline import _period_end, build_timeline
+from newsprism.compare.text import WORD, stands_alone
+from newsprism.compare.timeline import build_timeline
 from newsprism.model import Article, Extraction
 
 __all__ = [
@@ -67,8 +64,6 @@ __all__ = [
     "split_claims",
     "stands_alone",
 ]
-# Also importable from here, for the tests of their modules: _WORD, _content_tokens,
-# _Corpus, _merge_variants, _period_end, _uses_count.
 
 
 def clear_caches() -> None:
@@ -130,14 +125,14 @@ def compare_story(
         a.id: list(given[a.id]) if a.id in given else split_claims(a, extractions.get(a.id))
         for a in articles
     }
-    claims = [
+    aligned = [
         c
         for a in articles
         if not a.duplicate_of
         for c in claims_by_article[a.id]
-        if len(_WORD.findall(c.text)) >= config.min_claim_words
+        if len(WORD.findall(c.text)) >= config.min_claim_words
     ]
-    groups = align_claims(claims, keys, config=config)
+    groups = align_claims(aligned, keys, config=config)
     sentences = Sentences(
         {a.id: claims_by_article.get(a.id, []) for a in articles if not a.duplicate_of},
         persons=_persons(articles, extractions),

@@ -11,7 +11,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
-from newsprism.compare.text import _WORD, _content_tokens, _number_tokens, stands_alone
+from newsprism.compare.text import WORD, content_tokens, number_tokens, stands_alone
 from newsprism.model import Article, Extraction
 
 
@@ -48,7 +48,7 @@ class ClaimGroup:
                 self.claims,
                 key=lambda c: (
                     not stands_alone(c.text),
-                    abs(len(_WORD.findall(c.text)) - 25),
+                    abs(len(WORD.findall(c.text)) - 25),
                     c.position,
                 ),
             )
@@ -81,7 +81,7 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
     recogniser, a paragraph break always ending one), so a claim and the quotes in it share
     their boundaries; they are found again when the extraction has none.
     """
-    from newsprism.extract._nlp import sentence_spans
+    from newsprism.extract.spacy_pass import sentence_spans
 
     claims = []
     ents = sorted(extraction.entities, key=lambda e: e.start) if extraction else []
@@ -90,9 +90,9 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
     date_starts = [d.start for d in dates]
     pos = 0
     spans = (extraction.sentences if extraction else ()) or sentence_spans(article.text)
-    for start, end in _whole_quotations(article.text, spans):
+    for start, end in whole_quotations(article.text, spans):
         text = article.text[start:end]
-        if len(_WORD.findall(text)) < 3:
+        if len(WORD.findall(text)) < 3:
             continue
         e_lo, e_hi = bisect.bisect_left(ent_starts, start), bisect.bisect_left(ent_starts, end)
         d_lo, d_hi = bisect.bisect_left(date_starts, start), bisect.bisect_left(date_starts, end)
@@ -106,7 +106,7 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
                 entities=frozenset(
                     e.canonical for e in ents[e_lo:e_hi] if e.label in _CLAIM_ENTITY_LABELS
                 ),
-                numbers=_number_tokens(text),
+                numbers=number_tokens(text),
                 dates=frozenset(d.value for d in dates[d_lo:d_hi] if _DAY.match(d.value)),
             )
         )
@@ -114,13 +114,13 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
     return claims
 
 
-def _whole_quotations(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+def whole_quotations(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """Join sentences that a closed quotation runs across: one claim per quoted passage.
 
     '"The talks were useful. We agreed to continue," the Kremlin said.' stays one claim, so
     a claim never starts inside a quotation and ends outside it.
     """
-    from newsprism.extract.quotes import find_quote_marks
+    from newsprism.extract.quote_marks import find_quote_marks
 
     quotes = [(q.start, q.end) for q in find_quote_marks(text) if q.closed]
     if not quotes or not spans:
@@ -154,19 +154,19 @@ def independence_keys(articles: Sequence[Article]) -> dict[str, str]:
     return {a.id: key(a) for a in articles}
 
 
-def _tfidf(texts: Sequence[str]) -> Any:
+def tfidf(texts: Sequence[str]) -> Any:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vec = TfidfVectorizer(analyzer=_content_tokens, sublinear_tf=True, min_df=1)
+    vec = TfidfVectorizer(analyzer=content_tokens, sublinear_tf=True, min_df=1)
     try:
         return vec.fit_transform(texts)
     except ValueError:  # nothing but stop words
         return None
 
 
-def _shared(sets: Sequence[frozenset[Any]]) -> Any:
+def shared_counts(sets: Sequence[frozenset[Any]]) -> Any:
     """Dense matrix of the number of members each pair of ``sets`` shares."""
-    from scipy.sparse import csr_matrix  # type: ignore[import-untyped]
+    from scipy.sparse import csr_matrix
 
     vocab: dict[Any, int] = {}
     rows = [i for i, s in enumerate(sets) for _ in s]
@@ -187,7 +187,7 @@ def align_claims(
     )
     if len(source_ids) < 2:
         return [ClaimGroup([c]) for c in claims]  # one source: nothing to align
-    matrix = _tfidf([c.text for c in claims])
+    matrix = tfidf([c.text for c in claims])
     if matrix is None:
         return [ClaimGroup([c]) for c in claims]
     n = len(claims)
@@ -196,13 +196,13 @@ def align_claims(
     scores = (matrix @ matrix.T).toarray()
     sizes = np.array([len(c.entities) for c in claims], dtype=float)
     if sizes.any():
-        shared = _shared([c.entities for c in claims])
+        shared = shared_counts([c.entities for c in claims])
         union = sizes[:, None] + sizes[None, :] - shared
         with np.errstate(divide="ignore", invalid="ignore"):
             scores += np.where(union > 0, 0.08 * shared / union, 0.0)
     for sets in ([c.numbers for c in claims], [c.dates for c in claims]):
         if any(sets):
-            scores += np.where(_shared(sets) > 0, 0.05, 0.0)
+            scores += np.where(shared_counts(sets) > 0, 0.05, 0.0)
     scores[source[:, None] == source[None, :]] = 0.0
     above = np.argwhere(np.triu(scores >= config.align_threshold, 1))
     pairs = [(scores[i, j], int(i), int(j)) for i, j in above]
@@ -232,3 +232,8 @@ def align_claims(
         }
         groups.append(ClaimGroup([claims[i] for i in order], pair_scores))
     return groups
+
+
+# The old private name figures imports (changed on another branch this session): delete
+# once it imports shared_counts.
+_shared = shared_counts

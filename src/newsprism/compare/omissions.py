@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, cast
 
 import numpy as np
 from rapidfuzz.distance import Levenshtein
@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 from newsprism.compare.claims import Claim, ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
 from newsprism.compare.embedding import embed
-from newsprism.compare.text import _content_tokens
+from newsprism.compare.text import content_tokens
 from newsprism.model import Article
 
 __all__ = ["find_omissions", "Sentences", "STATES_TFIDF", "STATES_EMBEDDING"]
@@ -73,7 +73,7 @@ class Sentences:
         texts = [c.text for c in self.claims]
         singles = [c.text for c in self.claims if c.position >= 0]
         try:
-            vectorizer = TfidfVectorizer(analyzer=_content_tokens, sublinear_tf=True).fit(singles)
+            vectorizer = TfidfVectorizer(analyzer=content_tokens, sublinear_tf=True).fit(singles)
             self.tfidf = vectorizer.transform(texts)
         except ValueError:  # nothing but stop words
             self.tfidf = None
@@ -273,5 +273,5 @@ def find_omissions(
                     "position": c.position,
                 }
             )
-    exclusives.sort(key=lambda e: e.pop("position"))
+    exclusives.sort(key=lambda e: cast(int, e.pop("position")))
     return omissions, exclusives

@@ -7,14 +7,14 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
-from newsprism.compare.claims import _tfidf
+from newsprism.compare.claims import tfidf
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
 from newsprism.compare.embedding import embed
-from newsprism.compare.text import _WORD, _content_tokens
+from newsprism.compare.text import WORD, content_tokens
 from newsprism.model import Article, Extraction, Quote
 
 if TYPE_CHECKING:
@@ -37,7 +37,7 @@ def _speaker_words(speaker: str | None) -> frozenset[str]:
 def _capitalised(text: str) -> set[str]:
     """Content tokens of the capitalised words of ``text`` past its first word: names."""
     caps = re.findall(r"(?<=\s)[A-Z][\w’'-]*", text)
-    return set(_content_tokens(" ".join(caps)))
+    return set(content_tokens(" ".join(caps)))
 
 
 # Static-MiniLM cosine at which one speaker's two renderings sharing substance are one
@@ -59,10 +59,10 @@ def group_quotes(
     for a in articles:
         ex = extractions.get(a.id)
         if ex is not None and not a.duplicate_of:
-            quotes.extend(q for q in ex.quotes if len(_WORD.findall(q.text)) >= 4)
+            quotes.extend(q for q in ex.quotes if len(WORD.findall(q.text)) >= 4)
     if not quotes:
         return []
-    matrix = _tfidf([q.text for q in quotes])
+    matrix = tfidf([q.text for q in quotes])
     sims = (matrix @ matrix.T).toarray() if matrix is not None else np.eye(len(quotes))
     # Translations share meaning more than words: "the presidents believe it is important
     # to intensify efforts" / "considered it expedient to intensify the search" (TF-IDF
@@ -85,10 +85,10 @@ def group_quotes(
     # A short fragment ("the terrorist attacks in Orlando") looks like many statements; it
     # joins another speaker's quote only when both name the same speaker, else it would
     # chain two people's different statements into one group.
-    short = [len(_WORD.findall(q.text)) < config.quote_fragment_words for q in quotes]
+    short = [len(WORD.findall(q.text)) < config.quote_fragment_words for q in quotes]
     names = [_speaker_words(q.speaker) for q in quotes]
     # Speaker words are no evidence of one statement: "Sanders" in two of his quotes.
-    words = [set(_content_tokens(q.text)) - names[i] for i, q in enumerate(quotes)]
+    words = [set(content_tokens(q.text)) - names[i] for i, q in enumerate(quotes)]
     # Nor, between two speakers, are the story's names: "Qeshm", "Bandar Abbas" are in
     # every quote of a quake story.
     plain = [w - _capitalised(q.text) for w, q in zip(words, quotes, strict=True)]
@@ -149,7 +149,12 @@ def group_quotes(
                 ],
             }
         )
-    out.sort(key=lambda g: (-len({keys[a] for a in g["articles"]}), -len(g["text"])))
+    out.sort(
+        key=lambda g: (
+            -len({keys[a] for a in cast(list[str], g["articles"])}),
+            -len(cast(str, g["text"])),
+        )
+    )
     aliases = {
         ent.text.lower(): ent.canonical.lower()
         for a in articles
@@ -303,7 +308,7 @@ def _differs_in_negation(pair: _Pair) -> bool:
 def _differs_in_figure(pair: _Pair, longest: int = 6) -> bool:
     """Between shared words, one rendering gives a number where the other gives another
     ("105 minutes" / "45 minutes"; "three" and "3" are one number)."""
-    from newsprism.evaluate.compare import figure_numbers
+    from newsprism.compare.text import figure_numbers
 
     def numbers(tokens: Sequence[Token]) -> frozenset[float]:
         # Digits, and number words counting a noun: "three people", not "the one who".
@@ -410,7 +415,7 @@ def _in_context(variant: Mapping[str, Any], texts: Mapping[str, str]) -> tuple[s
 
 def _parse_texts(texts: Sequence[tuple[str, int]]) -> list[_Rendering]:
     """Parse quote texts in context (quote marks blanked, so they do not split the parse)."""
-    from newsprism.nlp import load_nlp
+    from newsprism.spacy_model import load_nlp
 
     nlp = load_nlp(disable=("ner",))
     clean = [_QUOTE_MARKS.sub(" ", t) for t, _ in texts]

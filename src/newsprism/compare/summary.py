@@ -8,7 +8,7 @@ from typing import Any
 
 from newsprism.compare.claims import Claim, ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
-from newsprism.compare.text import _WORD, _content_tokens, stands_alone
+from newsprism.compare.text import WORD, content_tokens, stands_alone
 
 
 def disputed_claims(conflicts: Sequence[Mapping[str, Any]]) -> frozenset[tuple[str, int]]:
@@ -50,7 +50,7 @@ def summarize(
         return len({keys[c.article_id] for c in g.claims})
 
     ranked = sorted(
-        (g for g in groups if len(_WORD.findall(g.claims[0].text)) >= 6),
+        (g for g in groups if len(WORD.findall(g.claims[0].text)) >= 6),
         key=lambda g: (-support(g), min(c.position for c in g.claims)),
     )
     chosen: list[dict[str, Any]] = []
@@ -62,7 +62,7 @@ def summarize(
         if len(chosen) >= budget:
             break
         rep = g.representative()
-        if not 8 <= len(_WORD.findall(rep.text)) <= 50 or not stands_alone(rep.text):
+        if not 8 <= len(WORD.findall(rep.text)) <= 50 or not stands_alone(rep.text):
             continue
         if rep.text.rstrip(" \"'”’)").endswith("?"):
             continue  # a question reports nothing ("Remember New Jersey's epic quest ...?")
@@ -78,7 +78,7 @@ def summarize(
             members = [c for c in members if c is rep or states(rep, c)]
         if len({keys[c.article_id] for c in members}) < 2 and support(g) >= 2:
             continue  # what the others say of it differs in its figures
-        toks = set(_content_tokens(rep.text))
+        toks = set(content_tokens(rep.text))
         if any(len(toks & t) / max(1, len(toks | t)) > 0.4 for t in chosen_tokens):
             continue  # redundant with a sentence already chosen (MMR-style)
         chosen_tokens.append(toks)

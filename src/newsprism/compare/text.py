@@ -6,10 +6,10 @@ import calendar
 import re
 from datetime import date
 
-_WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*|\d[\d,.]*")
+WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*|\d[\d,.]*")
 
 
-_STOP = frozenset(
+STOP = frozenset(
     """a about above after again against all also am an and any are as at be because been
     before being below between both but by can could did do does doing down during each few
     for from further had has have having he her here hers him his how i if in into is it its
@@ -35,7 +35,7 @@ def stands_alone(text: str) -> bool:
     return _LEANING_START.match(text) is None
 
 
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     if w.endswith("'s"):
         w = w[:-2]
@@ -52,11 +52,11 @@ def _stem(word: str) -> str:
     return w
 
 
-def _content_tokens(text: str) -> list[str]:
-    return [_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP and not w[0].isdigit()]
+def content_tokens(text: str) -> list[str]:
+    return [stem(w) for w in WORD.findall(text) if w.lower() not in STOP and not w[0].isdigit()]
 
 
-def _number_tokens(text: str) -> frozenset[float]:
+def number_tokens(text: str) -> frozenset[float]:
     out = set()
     for w in re.findall(r"\d[\d,]*(?:\.\d+)?", text):
         try:
@@ -133,3 +133,8 @@ def period_end(value: str) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
+
+
+# The old private names, still imported by conflicts, framing and figures (changed on other
+# branches this session): delete these once they import the public names.
+_WORD, _STOP, _stem, _content_tokens = WORD, STOP, stem, content_tokens

@@ -22,9 +22,15 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare.claims import Claim, _shared, _tfidf, _whole_quotations, independence_keys
+from newsprism.compare.claims import (
+    Claim,
+    independence_keys,
+    shared_counts,
+    tfidf,
+    whole_quotations,
+)
 from newsprism.compare.embedding import embed
-from newsprism.compare.text import _content_tokens
+from newsprism.compare.text import content_tokens
 from newsprism.compare.text import period_end as _period_end
 from newsprism.model import Article, Extraction
 
@@ -83,7 +89,7 @@ def event_mentions(
         if claims_by_article is not None and a.id in claims_by_article:
             passages = [(c.start, c.end) for c in claims_by_article[a.id]]
         else:
-            passages = _whole_quotations(a.text, ex.sentences) if ex.sentences else []
+            passages = whole_quotations(a.text, ex.sentences) if ex.sentences else []
         starts = [p for p, _ in passages]
         for ev in ex.events:
             # a time of day ("12:00 UTC Monday": 2009-06-01T12:00Z) dates its day
@@ -105,7 +111,7 @@ def event_mentions(
                 text = a.text[start:end]
             names = {e.canonical.lower() for e in ex.entities if start <= e.start < end}
             for role in (ev.actor, ev.target):
-                names.update(_content_tokens(role or ""))
+                names.update(content_tokens(role or ""))
             out.append(
                 EventMention(
                     a.id,
@@ -137,11 +143,11 @@ def pair_features(mentions: Sequence[EventMention]) -> np.ndarray:
     texts = [m.text for m in mentions]
     vecs = embed(texts)
     feats[..., 0] = vecs @ vecs.T
-    m = _tfidf(texts)
+    m = tfidf(texts)
     if m is not None:
         feats[..., 1] = (m @ m.T).toarray()
     parts = [m.participants for m in mentions]
-    shared = _shared(parts)
+    shared = shared_counts(parts)
     sizes = np.array([len(p) for p in parts], dtype=np.float32)
     union = sizes[:, None] + sizes[None, :] - shared
     feats[..., 2] = np.divide(shared, union, out=np.zeros_like(union), where=union > 0)
@@ -293,5 +299,5 @@ def build_timeline(
     return sorted(entries, key=lambda e: (e["date"], -len(e["articles"])))
 
 
-def _jaccard(a: set[str], b: set[str]) -> float:
+def jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 0.0

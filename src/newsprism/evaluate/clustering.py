@@ -165,7 +165,7 @@ def load_ecbplus(path: str | Path, *, topics: Iterable[int] | None = None) -> li
 def bcubed(pred: Sequence[str], gold: Sequence[str]) -> tuple[float, float, float]:
     """Return B-cubed precision, recall and F1 of predicted vs gold labels per item."""
     if len(pred) != len(gold):
-        raise ValueError("pred and gold must label the same items")
+        raise EvalDataError("pred and gold must label the same items")
     if not pred:
         return 0.0, 0.0, 0.0
     pred_sets: dict[str, set[int]] = {}
@@ -258,9 +258,9 @@ def baseline_agglomerative(
 ) -> dict[str, Any]:
     """Score TF-IDF + average-linkage clustering at its best threshold for each level."""
     import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
-    from scipy.spatial.distance import pdist  # type: ignore[import-untyped]
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import pdist
+    from sklearn.feature_extraction.text import TfidfVectorizer
 
     texts = [f"{d.article.title or ''}\n{d.article.text}" for d in docs]
     x = TfidfVectorizer(stop_words="english", sublinear_tf=True).fit_transform(texts)

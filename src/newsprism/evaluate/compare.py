@@ -129,7 +129,7 @@ def _join_numbers(text: str) -> str:
     return _SPLIT_NUMBER.sub(lambda m: m.group(0)[0], text)
 
 
-def _ecb_groups(root: Path, topics: set[str]) -> dict[str, list[Article]]:
+def ecb_groups(root: Path, topics: set[str]) -> dict[str, list[Article]]:
     from newsprism.evaluate.clustering import load_ecbplus
 
     docs = load_ecbplus(root, topics=[int(t) for t in topics])
@@ -182,7 +182,7 @@ def load_group_articles(
     out: dict[str, list[Article]] = {}
     ecb_topics = {g.split("_")[0] for g in wanted if not g.startswith("wcl_")}
     if ecb_topics:
-        out.update(_ecb_groups(root / "ecbplus", ecb_topics))
+        out.update(ecb_groups(root / "ecbplus", ecb_topics))
     if any(g.startswith("wcl_") for g in wanted):
         out.update(_wcl_groups(root / "newswcl50"))
     missing = sorted(wanted - set(out))

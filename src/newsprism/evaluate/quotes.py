@@ -33,7 +33,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from newsprism.errors import NewsprismError
+from newsprism.errors import EvalDataError
 from newsprism.model import Article, Quote
 
 __all__ = ["GoldAttribution", "load_polnear", "evaluate_quotes", "score_documents"]
@@ -66,7 +66,7 @@ def _split_dir(path: Path, split: str) -> Path:
     for cand in (path / "data" / split, path / split, path):
         if (cand / "text").is_dir() and (cand / "attributions").is_dir():
             return cand
-    raise NewsprismError(
+    raise EvalDataError(
         f"{path}: no PolNeAR split {split!r} found (expected data/{split}/text and "
         f"data/{split}/attributions); pass the PolNeAR folder with --data"
     )
@@ -230,9 +230,9 @@ def evaluate_quotes(
     Returns ``precision``, ``recall``, ``f1``, ``speaker_accuracy`` and character-level
     figures, plus the counts they come from.
     """
-    from newsprism.extract._nlp import analyse_many
     from newsprism.extract.entities import extract_entities
     from newsprism.extract.quotes import extract_quotes
+    from newsprism.extract.spacy_pass import analyse_many
 
     docs = load_polnear(path, split, limit)
     articles = [Article(id=d.doc_id, source_path=d.doc_id, text=d.text) for d in docs]

@@ -27,15 +27,15 @@ from xml.etree import ElementTree
 
 import numpy as np
 
-from newsprism.compare.text import _content_tokens, _stem
+from newsprism.compare.text import content_tokens, stem
 from newsprism.compare.timeline import (
     MERGE_BIAS,
     MERGE_THRESHOLD,
     MERGE_WEIGHTS,
     EventMention,
-    _jaccard,
     dates_compatible,
     event_mentions,
+    jaccard,
     merge_events,
     pair_features,
     same_event_scores,
@@ -161,7 +161,7 @@ def mention_gold(
         cluster
         for k in rows
         for words, cluster in gold.words.get(k, ())
-        if any(_stem(w) == _stem(act) or (len(act) >= 4 and w[:4] == act[:4]) for w in words)
+        if any(stem(w) == stem(act) or (len(act) >= 4 and w[:4] == act[:4]) for w in words)
     )
 
 
@@ -251,12 +251,12 @@ def baseline_labels(mentions: Sequence[EventMention]) -> list[int]:
     heads: list[tuple[EventMention, set[str]]] = []
     labels = []
     for m in mentions:
-        toks = set(_content_tokens(m.text))
+        toks = set(content_tokens(m.text))
         for k, (h, htoks) in enumerate(heads):
             if h.date == m.date and (
                 h.action == m.action
                 and (h.actor or "").lower() == (m.actor or "").lower()
-                or _jaccard(toks, htoks) >= 0.5
+                or jaccard(toks, htoks) >= 0.5
             ):
                 labels.append(k)
                 break
@@ -285,7 +285,7 @@ def model_labels(
 
 def fit_merge_model(stories: Sequence[StoryMentions]) -> tuple[tuple[float, ...], float]:
     """Fit the logistic "same event" model on the date-compatible gold pairs of ``stories``."""
-    from sklearn.linear_model import LogisticRegression  # type: ignore[import-untyped]
+    from sklearn.linear_model import LogisticRegression
 
     xs, ys = [], []
     for s in stories:
@@ -343,11 +343,11 @@ def load_stories(
     Both sub-topics of a topic are one story: two similar happenings ("an actress enters
     rehab" twice) whose mentions must not merge.
     """
-    from newsprism.evaluate.compare import _ecb_groups, extract_groups
+    from newsprism.evaluate.compare import ecb_groups, extract_groups
 
     root = Path(eval_root) / "ecbplus"
     groups: dict[str, list[Article]] = defaultdict(list)
-    for g, arts in _ecb_groups(root, {str(t) for t in topics}).items():
+    for g, arts in ecb_groups(root, {str(t) for t in topics}).items():
         groups[g.split("_")[0]].extend(arts)
     exs = dict(extractions) if extractions is not None else extract_groups(groups)
     arts = [a for group in groups.values() for a in group]

@@ -18,10 +18,10 @@ from typing import TYPE_CHECKING, Any
 
 from newsprism.model import Article, Entity, Event, Extraction, Quote
 
-from ._nlp import analyse_many, ensure_doc, spans_of
 from .entities import apply_canonical, canonicalize, extract_entities
 from .events import extract_events
 from .quotes import extract_quotes
+from .spacy_pass import analyse_many, ensure_doc, spans_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

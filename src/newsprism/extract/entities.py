@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Entity
 
-from ._nlp import ensure_doc
+from .spacy_pass import ensure_doc
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token

@@ -20,17 +20,11 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, DateMention, Entity, Event
 
-from ._nlp import Sentence, ensure_doc, has_verb_form, parsed_sentences
 from .entities import extract_entities
-from .quotes import (
-    _ALL_MARKS,
-    SPEECH_VERBS,
-    _child,
-    _Context,
-    _resolve_speaker,
-    _subject,
-    find_quote_marks,
-)
+from .quote_marks import ALL_MARKS, find_quote_marks
+from .quotes import SPEECH_VERBS
+from .spacy_pass import Sentence, ensure_doc, has_verb_form, parsed_sentences
+from .speakers import Context, child, resolve_speaker, subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -63,7 +57,7 @@ _OWN_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "relcl", "parataxis", "c
 
 
 def _needs_parse(sent: Span) -> bool:
-    if any(tok.text in _ALL_MARKS for tok in sent):
+    if any(tok.text in ALL_MARKS for tok in sent):
         return True
     return has_verb_form(sent, EVENT_VERBS)
 
@@ -131,7 +125,7 @@ class _Memory:
 
 
 def _name_of(
-    ctx: _Context,
+    ctx: Context,
     sent: Sentence,
     tok: Token,
     si: int,
@@ -157,26 +151,26 @@ def _name_of(
                             return e.canonical
             if low in {"him", "her", "them", "it", "us", "me", "you"}:
                 return None
-    return _resolve_speaker(ctx, sent, tok, si).name
+    return resolve_speaker(ctx, sent, tok, si).name
 
 
 _NOT_PARTIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 
 
 def _target(tok: Token) -> Token | None:
-    obj = _child(tok, ("dobj", "dative"))
+    obj = child(tok, ("dobj", "dative"))
     if obj is not None and obj.ent_type_ not in _NOT_PARTIES:
         return obj
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in _TARGET_PREPS:
-            pobj = _child(c, ("pobj",))
+            pobj = child(c, ("pobj",))
             if pobj is not None and pobj.ent_type_ not in _NOT_PARTIES:
                 return pobj
     return None
 
 
 def _names(
-    ctx: _Context,
+    ctx: Context,
     sent: Sentence,
     tok: Token,
     si: int,
@@ -214,7 +208,7 @@ def extract_events(
 
         dates = extract_dates(article)
     marks = find_quote_marks(text)
-    ctx = _Context(text, sorted(entities, key=lambda e: e.start), marks)
+    ctx = Context(text, sorted(entities, key=lambda e: e.start), marks)
     when_starts = sorted(d.start for d in dates if d.type in {"DATE", "TIME"})
     sentences = parsed_sentences(doc, _dated_or_needed(when_starts))
     events: list[Event] = []
@@ -239,13 +233,13 @@ def extract_events(
                 continue
             if tok.dep_ in {"amod", "compound"} or ctx.inside_quote(sent.start(tok)):
                 continue
-            subj = _subject(tok, lambda t, s=sent: ctx.inside_quote(s.start(t)))
+            subj = subject(tok, ctx.quoted_in(sent))
             target_tok = _target(tok)
             actor: str | None = None
             if subj is not None and subj.dep_ == "nsubjpass":
                 # "Kyiv was attacked by X": the agent acts, the subject undergoes.
-                agent = _child(tok, ("agent",))
-                by = _child(agent, ("pobj",)) if agent is not None else None
+                agent = child(tok, ("agent",))
+                by = child(agent, ("pobj",)) if agent is not None else None
                 actor = _name_of(ctx, sent, by, si, memory=memory) if by is not None else None
                 target = _name_of(ctx, sent, subj, si, actor=actor or "")
             else:

@@ -32,10 +32,9 @@ conventions (cue, source, content):
    candidates by ``tools/train_quote_verifier.py`` (``data/quote_verifier.json``) keeps
    those it scores at least at its stored threshold.
 
-Speakers are resolved to names: a person named in the subject phrase, a pronoun to the
-last speaker or person, a role description ("the Russian leader") through
-:mod:`newsprism.extract.entities`, institutions by their name ("the Kremlin" →
-"Kremlin", "a Kremlin statement" → "Kremlin", "Macron's office" stays as it is).
+Quotation marks are found by :mod:`newsprism.extract.quote_marks` and speakers resolved to
+names by :mod:`newsprism.extract.speakers`. Each rule is a named pass over the article
+that records its candidates in one :class:`_Candidates`.
 Quotes whose marks a scraper stripped ("Lets not be naive, he said.") are found by their
 shape: a clause, a comma, then the speaker and the cue.
 """
@@ -46,14 +45,23 @@ import functools
 import json
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import TYPE_CHECKING, NamedTuple
 
 from newsprism.model import Article, Entity, Quote
 
-from ._nlp import (
+from .entities import extract_entities
+from .quote_marks import (
+    ALL_MARKS,
+    CLOSE_MARKS,
+    MIN_FLOATING_WORDS,
+    OPEN_MARKS,
+    QuoteSpan,
+    find_quote_marks,
+)
+from .spacy_pass import (
     Sentence,
     char_to_sentence,
     ensure_doc,
@@ -61,12 +69,33 @@ from ._nlp import (
     parsed_sentences,
     verb_lemmas,
 )
-from .entities import extract_entities
+from .speakers import (
+    Context,
+    Speaker,
+    child,
+    first_named,
+    inverted_source,
+    name_right_before,
+    np_text,
+    resolve_speaker,
+    subject,
+    subtree_span,
+    trim,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["extract_quotes", "find_quote_marks", "CUE_VERBS", "QuoteSpan"]
+__all__ = [
+    "CUE_VERBS",
+    "SPEECH_VERBS",
+    "cue_features",
+    "cue_probability",
+    "extract_quotes",
+    "quote_candidates",
+    "verify_features",
+    "verify_probability",
+]
 
 # Verbs that introduce a statement, belief or intention (PARC/PolNeAR cues); the most
 # frequent cue lemmas of PolNeAR's training split plus common synonyms.
@@ -131,33 +160,6 @@ _ADDRESSEE_VERBS = frozenset("speak talk say explain write tweet post announce".
 _CLAUSE_CUES = frozenset(
     "say tell add write argue claim insist note warn explain state assert contend".split()
 )
-# Head nouns of a source that stand for the organisation named inside them.
-DOCUMENT_NOUNS = frozenset(
-    """statement readout release communique communiqué report transcript note letter
-    memo announcement tweet post website document decree summary""".split()
-)
-PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "you"}
-PLURAL_PRONOUNS = {"they", "them", "we"}
-THING_PRONOUNS = {"it"}
-RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
-_HE = re.compile(r"\b(?:he|himself)\b", re.I)
-_SHE = re.compile(r"\b(?:she|herself)\b", re.I)
-
-# Opening mark → closing marks accepted for it.
-_PAIRS = {
-    "“": '”“"',
-    "„": '“”"',
-    "‟": '”"',
-    "«": "»",
-    "»": "«",
-    "‹": "›",
-    '"': '"”“',
-    "‘": "’",
-    "'": "'’",
-}
-_DOUBLE_OPEN = '“„‟«"'
-_ALL_MARKS = set("\"“”„‟«»‹›‘’'")
-MIN_FLOATING_WORDS = 4
 MIN_UNATTACHED_WORDS = 6
 # Cues that stay quotes of their own inside another statement ("Macron said Putin told
 # him ..."); other cues inside a statement are part of it.
@@ -167,101 +169,13 @@ _NESTED_CUES = frozenset(
 )
 
 
-@dataclass
-class QuoteSpan:
-    """A stretch of text between quotation marks (marks included)."""
-
-    start: int
-    end: int
-    closed: bool = True
-    words: int = 0
-    used: bool = field(default=False, compare=False)
-
-
-def _is_opening(text: str, i: int) -> bool:
-    prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    c = text[i]
-    if c in "“„‟«‹":
-        return not nxt.isspace() or c in "«‹"
-    if c in "\"‘'":
-        # A straight or single mark opens at the start of a word, not inside one.
-        return (prev.isspace() or prev in "([{—–-:/" or i == 0) and not nxt.isspace()
-    return False
-
-
-def _is_closing(text: str, i: int, opener: str) -> bool:
-    c = text[i]
-    if c not in _PAIRS.get(opener, ""):
-        return False
-    nxt = text[i + 1] if i + 1 < len(text) else " "
-    prev = text[i - 1] if i > 0 else " "
-    if c in "’'" and (nxt.isalpha() or (prev.isalpha() and nxt.isalpha())):
-        return False  # an apostrophe: Moscow’s, don't
-    if c == "“" and opener == "“":
-        # Some sites use “ for both ends: it closes only before a space or punctuation.
-        return nxt.isspace() or nxt in ",.;:!?)"
-    return True
-
-
-def find_quote_marks(text: str) -> list[QuoteSpan]:
-    """Spans enclosed by quotation marks, in any common style, marks included.
-
-    An opening mark not closed by the end of its paragraph ends the span there; when
-    the next paragraph opens with a quotation mark, the quotation continues into it.
-    """
-    spans: list[QuoteSpan] = []
-    i, n = 0, len(text)
-    while i < n:
-        c = text[i]
-        if c in _PAIRS and _is_opening(text, i):
-            opener = c
-            start = i
-            j = i + 1
-            closed_at = -1
-            while j < n:
-                ch = text[j]
-                if ch == "\n":
-                    # Paragraph end: continue only when the next paragraph opens a quote.
-                    k = j
-                    while k < n and text[k].isspace():
-                        k += 1
-                    if k < n and text[k] in _PAIRS and text[k] == opener and _is_opening(text, k):
-                        j = k + 1
-                        continue
-                    break
-                if ch in _ALL_MARKS and _is_closing(text, j, opener):
-                    closed_at = j
-                    break
-                j += 1
-            if closed_at >= 0:
-                end = closed_at + 1
-                spans.append(QuoteSpan(start, end, True, len(text[start:end].split())))
-                i = end
-                continue
-            end = j
-            while end > start and text[end - 1].isspace():
-                end -= 1
-            words = len(text[start:end].split())
-            # A double mark left open to the paragraph end is a continued quotation;
-            # a lone single mark is more likely an apostrophe or a typo.
-            if opener in _DOUBLE_OPEN and words >= MIN_FLOATING_WORDS:
-                spans.append(QuoteSpan(start, end, False, words))
-                i = end
-                continue
-            i += 1
-            continue
-        i += 1
-    return spans
-
-
 def _needs_parse(sent: Span) -> bool:
     """A sentence is parsed when it has a quotation mark, "according" or a cue's form.
 
     Cues are the lexicon's verbs and the words the learned detector weighs towards a cue.
     """
     for tok in sent:
-        if tok.lower_ == "according" or tok.text in _ALL_MARKS or tok.text[:1] in '“”«»„"':
+        if tok.lower_ == "according" or tok.text in ALL_MARKS or tok.text[:1] in '“”«»„"':
             return True
     return has_verb_form(sent, _likely_cues())
 
@@ -336,8 +250,6 @@ def cue_probability(tok: Token, sent: Sentence, text: str) -> float:
 
 
 _PRONOUNS = frozenset("he she they it i we you who this that".split())
-_OPEN_MARKS = "\"“‘«„'"
-_CLOSE_MARKS = "\"”’»'"
 
 
 def _bucket(n: int) -> str:
@@ -358,7 +270,7 @@ def verify_features(
     """
     lemma = cue_pos[1].lower() if cue_pos is not None else "-"
     words = q.text.split()
-    first = words[0].strip(_OPEN_MARKS + "”’»").lower() if words else ""
+    first = words[0].strip(OPEN_MARKS + "”’»").lower() if words else ""
     f: dict[str, float] = {
         "rule=" + rule: 1,
         "kind=" + q.kind: 1,
@@ -378,7 +290,7 @@ def verify_features(
         f["class=thought"] = 1
     elif lemma in STANCE_VERBS:
         f["class=stance"] = 1
-    if q.text[:1] in _OPEN_MARKS:
+    if q.text[:1] in OPEN_MARKS:
         f["opens_mark"] = 1
     if q.text[-1:] in "\"”’»'":
         f["closes_mark"] = 1
@@ -424,21 +336,22 @@ _NEVER_CUES = frozenset({"be", "have", "do"})
 _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "over", "against", "to"})
 
 
-def _noun_cue(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -> None:
+def _noun_cue(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
     """A noun the learned detector takes for a cue: "Trump's claim that ...", "her plan to ...".
 
     The content is the noun's clause ("that ...", "to ..."), else the object of its
     preposition ("her criticism of the deal"); the source is its possessor, else the subject
     of the verb it is the object of ("Clinton laid out her proposals").
     """
-    content = _child(tok, ("acl", "ccomp"))
+    ctx = found.ctx
+    content = child(tok, ("acl", "ccomp"))
     via = "clause"
     if content is None or content.i < tok.i:
         # "her criticism of the plan", "his support for the bill": the preposition's object.
         prep = next(
             (c for c in tok.rights if c.dep_ == "prep" and c.lower_ in _NOUN_CONTENT_PREPS), None
         )
-        content = _child(prep, ("pobj", "pcomp")) if prep is not None else None
+        content = child(prep, ("pobj", "pcomp")) if prep is not None else None
         via = "prep"
         if content is not None and (
             content.ent_type_ in {"DATE", "TIME"}
@@ -451,333 +364,18 @@ def _noun_cue(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -
     prob = cue_probability(tok, sent, ctx.text)
     if prob < _cue_model().threshold:
         return
-    holder = _child(tok, ("poss",))
+    holder = child(tok, ("poss",))
     if holder is None and tok.dep_ in {"dobj", "pobj"}:
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
-        holder = _child(verb, ("nsubj",))
+        holder = child(verb, ("nsubj",))
     if holder is None:
         return
     start, end = _content_span(sent, content)
-    spk = _resolve_speaker(ctx, sent, holder, si)
+    spk = resolve_speaker(ctx, sent, holder, si)
     kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
     context = {"via=noun-" + via: 1.0}
-    add(start, end, spk, tok.text, kind, si, (sent.start(tok), tok.lemma_), "noun", prob, context)  # type: ignore[operator]
-
-
-def _subtree_span(tok: Token) -> tuple[int, int]:
-    """Token index range [lo, hi] of ``tok``'s subtree (contiguous by projectivity)."""
-    lefts = tok.left_edge.i
-    rights = tok.right_edge.i
-    return lefts, rights
-
-
-def _child(
-    tok: Token, deps: Iterable[str], where: Callable[[Token], bool] | None = None
-) -> Token | None:
-    """The first child of ``tok`` with one of ``deps`` (and passing ``where``, if given)."""
-    deps = set(deps)
-    for c in tok.children:
-        if c.dep_ in deps and (where is None or where(c)):
-            return c
-    return None
-
-
-def _has_word(tok: Token) -> bool:
-    """A token with a letter or digit: not a dash the tagger took for a noun."""
-    return any(ch.isalnum() for ch in tok.text)
-
-
-def _subject(tok: Token, inside: object = None) -> Token | None:
-    """Subject of a cue, inherited from the verb it depends on ('adding', conjuncts).
-
-    ``inside(token) -> bool`` tells whether a token lies inside a quotation: a cue outside
-    a quotation does not take its subject from inside one ('“…,” adding, “…”').
-    """
-    seen = 0
-    cur: Token | None = tok
-    while cur is not None and seen < 5:
-        # A dash the tagger took for a noun ("made public ― Trump boasted") is no subject:
-        # the name after it is.
-        subj = _child(cur, ("nsubj", "nsubjpass", "csubj"), where=_has_word)
-        if subj is not None and cur is not tok and callable(inside) and inside(subj):
-            subj = None
-        if subj is not None:
-            return subj
-        if cur.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acomp"} and cur.head is not cur:
-            if (
-                cur.dep_ == "ccomp"
-                and not (callable(inside) and inside(cur.head))
-                and cur is not tok
-            ):
-                pass
-            cur = cur.head
-            seen += 1
-            continue
-        if (
-            cur.dep_ in {"relcl", "acl"}
-            and cur.head is not cur
-            and cur.head.pos_ in {"NOUN", "PROPN", "PRON"}
-        ):
-            return cur.head  # "the Super PAC backing Bush", "officials who said"
-        if cur.dep_ in {"pcomp", "pobj", "prep"} and cur.head is not cur:
-            cur = cur.head  # "by saying", "after saying"
-            seen += 1
-            continue
-        break
-    return None
-
-
-def _inverted_source(cue: Token) -> Token | None:
-    """The nominal right after a cue ('said Leslie Wimes, a …'), taken as its source."""
-    for c in cue.rights:
-        if c.dep_ in {"dobj", "attr", "nsubj", "npadvmod", "dative"}:
-            if c.pos_ in {"PROPN", "NOUN"}:
-                return c
-            return None
-    return None
-
-
-_TRIM_CHARS = " \t\n,;:—–-"
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding spaces and loose punctuation, keeping quotation marks."""
-    while start < end and text[start] in _TRIM_CHARS:
-        start += 1
-    while end > start and text[end - 1] in _TRIM_CHARS + ".":
-        end -= 1
-    return start, end
-
-
-@dataclass
-class _Speaker:
-    name: str | None
-    start: int | None
-    end: int | None
-    is_person: bool
-
-
-@dataclass
-class _Context:
-    """What the resolver remembers while walking the article."""
-
-    text: str
-    entities: list[Entity]
-    marks: list[QuoteSpan]
-    last_speaker: list[tuple[int, _Speaker]] = field(default_factory=list)
-    _genders: dict[str, str] | None = None
-
-    def gender(self, name: str | None) -> str | None:
-        """'m' or 'f' when the article refers to the person so (he/his vs she/her after
-        their mentions, Mr./Ms. before them), else None."""
-        if name is None:
-            return None
-        if self._genders is None:
-            votes: dict[str, list[int]] = {}
-            persons = [e for e in self.entities if e.label == "PERSON"]
-            for k, e in enumerate(persons):
-                nxt = persons[k + 1].start if k + 1 < len(persons) else len(self.text)
-                # Subject pronouns later in the same sentence ("X arrived, where she met").
-                stop = min(nxt, e.end + 200)
-                m_end = re.search(r"[.!?]\s", self.text[e.end : stop])
-                window = (
-                    self.text[e.end : e.end + m_end.start()] if m_end else self.text[e.end : stop]
-                )
-                before = self.text[max(0, e.start - 5) : e.start]
-                v = votes.setdefault(e.canonical, [0, 0])
-                v[0] += len(_HE.findall(window)) + (2 if re.search(r"Mr\.?\s*$", before) else 0)
-                v[1] += len(_SHE.findall(window)) + (
-                    2 if re.search(r"M(?:rs|s)\.?\s*$", before) else 0
-                )
-            self._genders = {
-                n: ("m" if m > 2 * f else "f")
-                for n, (m, f) in votes.items()
-                if m > 2 * f or f > 2 * m
-            }
-        return self._genders.get(name)
-
-    def fits(self, name: str | None, pronoun: str) -> bool:
-        """Whether ``pronoun`` can refer to ``name`` (unknown gender fits both)."""
-        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun)
-        got = self.gender(name)
-        return want is None or got is None or got == want
-
-    def inside_quote(self, pos: int) -> bool:
-        return any(q.start < pos < q.end and q.words > 3 for q in self.marks)
-
-    def entities_in(self, start: int, end: int) -> list[Entity]:
-        return [e for e in self.entities if e.start >= start and e.end <= end]
-
-    def person_named(self, name: str) -> str | None:
-        """Canonical name of the article's person called ``name`` (a surname or full name)."""
-        key = name.casefold()
-        for e in self.entities:
-            if e.label == "PERSON" and (
-                e.canonical.casefold() == key or e.canonical.casefold().endswith(" " + key)
-            ):
-                return e.canonical
-        return None
-
-    def person_in_sentence_before(
-        self, sent_start: int, pos: int, pronoun: str = ""
-    ) -> Entity | None:
-        for e in reversed(self.entities):
-            if (
-                self.fits(e.canonical, pronoun)
-                and sent_start <= e.start
-                and e.end <= pos
-                and e.label == "PERSON"
-                and not self.inside_quote(e.start)
-            ):
-                return e
-        return None
-
-    def last_person_before(self, pos: int, pronoun: str = "") -> Entity | None:
-        for e in reversed(self.entities):
-            if (
-                e.end <= pos
-                and e.label == "PERSON"
-                and self.fits(e.canonical, pronoun)
-                and not self.inside_quote(e.start)
-            ):
-                return e
-        return None
-
-    def recent_speaker(
-        self, sent_index: int, want_person: bool | None, window: int = 4, pronoun: str = ""
-    ) -> _Speaker | None:
-        # The latest speaker of the nearest sentence at or before ``sent_index``: the list
-        # is in the order quotes were found, and the floating pass runs after every
-        # sentence's cues, so later sentences' speakers are in it too and are skipped.
-        best: tuple[int, int] | None = None
-        found = None
-        for order, (k, spk) in enumerate(self.last_speaker):
-            if k > sent_index or sent_index - k > window:
-                continue
-            if spk.name is None or not self.fits(spk.name, pronoun):
-                continue
-            if want_person is not None and spk.is_person != want_person:
-                continue
-            if best is None or (k, order) > best:
-                best, found = (k, order), spk
-        return found
-
-
-def _np_text(text: str, start: int, end: int) -> str:
-    s = " ".join(text[start:end].split())
-    s = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", s)
-    return s.strip(" ,.;:")
-
-
-def _resolve_speaker(ctx: _Context, sent: Sentence, subj: Token, sent_index: int) -> _Speaker:
-    """Name the source whose head token is ``subj``."""
-    text = ctx.text
-    low = subj.lower_
-    rel_span: tuple[int, int] | None = None
-    # Relative pronoun: the noun the relative clause modifies.
-    if low in RELATIVE_PRONOUNS and subj.tag_ in {"WDT", "WP", "IN", "DT"}:
-        # The noun the relative clause modifies ("officials who said").
-        verb = subj.head
-        while (
-            verb.dep_ != "relcl"
-            and verb.head.i != verb.i
-            and verb.dep_ in {"ccomp", "xcomp", "conj"}
-        ):
-            verb = verb.head
-        if verb.dep_ != "relcl":
-            start = sent.start(subj)
-            return _Speaker(None, start, start + len(subj.text), False)
-        rel_span = (sent.start(subj), sent.end(subj))
-        subj = verb.head
-        low = subj.lower_
-    lo, hi = _subtree_span(subj)
-    doc = subj.doc
-    # Leave relative clauses and trailing appositions' clauses out of the source span.
-    for c in subj.rights:
-        if c.dep_ in {"relcl", "acl"}:
-            hi = min(hi, c.left_edge.i - 1)
-    s_start, s_end = sent.start(doc[lo]), sent.end(doc[hi])
-    s_start, s_end = _trim(text, s_start, s_end)
-    if rel_span is not None:
-        # The source mention is the relative pronoun; the name comes from its noun.
-        spk = _resolve_speaker(ctx, sent, subj, sent_index)
-        return _Speaker(spk.name, rel_span[0], rel_span[1], spk.is_person)
-    if low in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS and subj.pos_ == "PRON":
-        want = True if low in PERSON_PRONOUNS else (False if low in THING_PRONOUNS else None)
-        if want is True:
-            # A person named earlier in the same sentence ("Macron's office said he ...").
-            ent = ctx.person_in_sentence_before(sent.start_char, sent.start(subj), low)
-            if ent is not None:
-                return _Speaker(ent.canonical, s_start, s_end, True)
-        recent = ctx.recent_speaker(sent_index, want, pronoun=low)
-        if recent is None and want is not False:
-            ent = ctx.last_person_before(sent.start(subj), low)
-            if ent is not None:
-                return _Speaker(ent.canonical, s_start, s_end, True)
-        if recent is not None:
-            return _Speaker(recent.name, s_start, s_end, recent.is_person)
-        return _Speaker(None, s_start, s_end, want is True)
-    ents = ctx.entities_in(s_start, s_end)
-    head_start, head_end = sent.start(subj), sent.end(subj)
-    persons = [e for e in ents if e.label == "PERSON"]
-    poss = _child(subj, ("poss",))
-    # "Macron's office", "the Kremlin's statement": an institution named by its owner.
-    if poss is not None and subj.pos_ in {"NOUN"}:
-        if subj.lower_ in DOCUMENT_NOUNS:
-            owner = ctx.entities_in(sent.start(poss.left_edge), sent.end(poss))
-            if owner:
-                return _Speaker(owner[-1].canonical, s_start, s_end, owner[-1].label == "PERSON")
-        lo2 = poss.left_edge.i
-        return _Speaker(_np_text(text, sent.start(doc[lo2]), head_end), s_start, s_end, False)
-    if persons:
-        # The person the phrase is about: the head itself, else the first person named.
-        for e in persons:
-            if e.start <= head_start < e.end:
-                return _Speaker(e.canonical, s_start, s_end, True)
-        for e in persons:
-            # skip persons inside a prepositional modifier ("an aide to Clinton")
-            tok_i = None
-            for t in doc[lo : hi + 1]:
-                if sent.start(t) == e.start:
-                    tok_i = t
-                    break
-            if tok_i is not None and any(
-                a.dep_ == "prep" for a in tok_i.ancestors if a.i >= lo and a.i <= hi
-            ):
-                continue
-            last = tok_i
-            while last is not None and last.i < hi and sent.end(last) < e.end:
-                last = doc[last.i + 1]
-            if (
-                last is not None
-                and last.dep_ == "compound"
-                and last.head.pos_ == "NOUN"
-                and last.head.i != subj.i
-            ):
-                continue  # "local militias and Kiev forces": a name modifying another noun
-            return _Speaker(e.canonical, s_start, s_end, True)
-    others = [e for e in ents if e.label != "PERSON"]
-    if others:
-        for e in others:
-            if e.start <= head_start < e.end:
-                return _Speaker(e.canonical, s_start, s_end, False)
-        if subj.lower_ in DOCUMENT_NOUNS:
-            return _Speaker(others[0].canonical, s_start, s_end, False)
-    if subj.lower_ in DOCUMENT_NOUNS and subj.pos_ == "NOUN":
-        # "the statement said": the organisation that last spoke.
-        last_org = ctx.recent_speaker(sent_index, False, window=8)
-        if last_org is not None:
-            return _Speaker(last_org.name, s_start, s_end, False)
-    if subj.text[:1].isupper():
-        known = ctx.person_named(subj.text)
-        if known is not None:
-            return _Speaker(known, s_start, s_end, True)
-    if subj.pos_ == "PRON" or subj.tag_ in {"WDT", "WP", "EX"}:
-        return _Speaker(None, s_start, s_end, False)
-    # A common-noun source ("a spokesperson", "U.S. officials"): its own words.
-    left = subj.left_edge.i
-    name = _np_text(text, sent.start(doc[left]), head_end)
-    return _Speaker(name or None, s_start, s_end, False)
+    found.add(start, end, spk, kind, si, "noun", cue=tok.text,
+              cue_at=(sent.start(tok), tok.lemma_), prob=prob, context=context)  # fmt: skip
 
 
 def _quote_for(marks: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None:
@@ -788,7 +386,7 @@ def _quote_for(marks: list[QuoteSpan], start: int, end: int) -> QuoteSpan | None
 
 
 def _adjacent_quote(
-    ctx: _Context, sent: Sentence, cue: Token, subj: Token | None
+    ctx: Context, sent: Sentence, cue: Token, subj: Token | None
 ) -> QuoteSpan | None:
     """A quotation right after the cue ('said: “…”') or right before the source ('“…,” X said')."""
     text = ctx.text
@@ -813,7 +411,7 @@ def _adjacent_quote(
         if 0 <= first - q.end <= 4 and re.fullmatch(r"[ \t,:;—–-]*", gap_before):
             # '“… at last.” The feature drew criticism.': a quotation closing its own
             # sentence is not the content of a verb other than one of saying after it.
-            if text[max(q.start, q.end - 3) : q.end].rstrip(_CLOSE_MARKS).endswith(".") and (
+            if text[max(q.start, q.end - 3) : q.end].rstrip(CLOSE_MARKS).endswith(".") and (
                 cue.lemma_.lower() not in SPEECH_VERBS
             ):
                 continue
@@ -821,28 +419,15 @@ def _adjacent_quote(
     return None
 
 
-def _name_right_before(ctx: _Context, pos: int) -> _Speaker | None:
-    """A person or organisation named right before ``pos`` (one space apart), if any."""
-    names = [
-        e
-        for e in ctx.entities
-        if e.label in {"PERSON", "ORG"} and 0 <= pos - e.end <= 1 and e.start < pos
-    ]
-    if not names:
-        return None
-    e = names[-1]
-    return _Speaker(e.canonical, e.start, e.end, e.label == "PERSON")
-
-
 def _named_source_before(
-    ctx: _Context, sent: Sentence, cue: Token
-) -> tuple[QuoteSpan, _Speaker] | None:
+    ctx: Context, sent: Sentence, cue: Token
+) -> tuple[QuoteSpan, Speaker] | None:
     """A quotation, a short title and a name right before the cue, when the parse gave none.
 
     '“…,” Tulsa police Chief Chuck Jordan said Monday.' (the parser took "Tulsa" for a verb).
     """
     text = ctx.text
-    name = _name_right_before(ctx, sent.start(cue))
+    name = name_right_before(ctx, sent.start(cue))
     if name is None or name.start is None:
         return None
     for q in ctx.marks:
@@ -862,11 +447,11 @@ def _verb_tagged_noun(tok: Token) -> str | None:
     """
     if tok.pos_ != "NOUN":
         return None
-    if _child(tok, ("nsubj",)) is None and _compound_subject(tok) is None:
+    if child(tok, ("nsubj",)) is None and _compound_subject(tok) is None:
         return None
-    if _child(tok, ("ccomp",)) is not None:
+    if child(tok, ("ccomp",)) is not None:
         lemmas = sorted(verb_lemmas(tok.text) & (SPEECH_VERBS | THOUGHT_VERBS))
-    elif tok.tag_ == "NNS" and (xc := _child(tok, ("xcomp",))) is not None and xc.i > tok.i:
+    elif tok.tag_ == "NNS" and (xc := child(tok, ("xcomp",))) is not None and xc.i > tok.i:
         lemmas = sorted(verb_lemmas(tok.text) & XCOMP_CUES)
     else:
         return None
@@ -883,7 +468,7 @@ def _compound_subject(tok: Token) -> Token | None:
     return None
 
 
-def _noun_tagged_cue(ctx: _Context, sent: Sentence, tok: Token) -> bool:
+def _noun_tagged_cue(ctx: Context, sent: Sentence, tok: Token) -> bool:
     """'“…,” Viguerie notes.': a cue the tagger took for a plural noun after a name."""
     if tok.i == 0 or tok.lemma_.lower() not in SPEECH_VERBS:
         return False
@@ -894,7 +479,7 @@ def _noun_tagged_cue(ctx: _Context, sent: Sentence, tok: Token) -> bool:
     return nxt is None or nxt.is_punct
 
 
-def _colon_quote(ctx: _Context, sent: Sentence, tok: Token) -> bool:
+def _colon_quote(ctx: Context, sent: Sentence, tok: Token) -> bool:
     """Any verb right before a colon and a quotation introduces it ("Trump boomed: “…”")."""
     end = sent.end(tok)
     m = re.match(r"[ \t]*:\s*", ctx.text[end : end + 8])
@@ -907,7 +492,7 @@ def _colon_quote(ctx: _Context, sent: Sentence, tok: Token) -> bool:
 _BLOCK_AFTER_COLON = re.compile(r"[ \t]*:[ \t]*\n\s*")
 
 
-def _colon_block(ctx: _Context, sent: Sentence, tok: Token) -> tuple[int, int] | None:
+def _colon_block(ctx: Context, sent: Sentence, tok: Token) -> tuple[int, int] | None:
     """The paragraph a verb of saying ending its line with a colon introduces.
 
     'Limbaugh added:' then, as the next paragraph, his words without quotation marks (a
@@ -915,7 +500,7 @@ def _colon_block(ctx: _Context, sent: Sentence, tok: Token) -> tuple[int, int] |
     """
     end = sent.end(tok)
     m = _BLOCK_AFTER_COLON.match(ctx.text, end)
-    if m is None or m.end() >= len(ctx.text) or ctx.text[m.end()] in _OPEN_MARKS:
+    if m is None or m.end() >= len(ctx.text) or ctx.text[m.end()] in OPEN_MARKS:
         return None
     start = m.end()
     stop = ctx.text.find("\n", start)
@@ -932,20 +517,20 @@ def _content_prep(tok: Token) -> Token | None:
         if c.dep_ == "prep" and c.lower_ in CONTENT_PREPS:
             if c.lower_ in {"to", "at"} and tok.lemma_.lower() in _ADDRESSEE_VERBS:
                 continue
-            obj = _child(c, ("pobj", "pcomp"))
+            obj = child(c, ("pobj", "pcomp"))
             if obj is not None:
                 return obj
     return None
 
 
 def _content_span(sent: Sentence, tok: Token) -> tuple[int, int]:
-    lo, hi = _subtree_span(tok)
+    lo, hi = subtree_span(tok)
     doc = tok.doc
     return sent.start(doc[lo]), sent.end(doc[hi])
 
 
 def _is_direct(
-    ctx: _Context, start: int, end: int, no_marks_in_article: bool, left_of_cue: bool
+    ctx: Context, start: int, end: int, no_marks_in_article: bool, left_of_cue: bool
 ) -> bool:
     text = ctx.text
     inside = 0
@@ -981,380 +566,475 @@ def extract_quotes(
     ]
 
 
+@dataclass
+class _Candidate:
+    """One quote a rule found, with what the verifier weighs besides the quote itself."""
+
+    quote: Quote
+    rule: str  # the rule that found it
+    cue_at: tuple[int, str] | None = None  # the cue's offset and lemma
+    cue_p: float | None = None  # the cue detector's probability
+    context: dict[str, float] = field(default_factory=dict)  # the cue's parse context
+
+    def features(self, text: str) -> dict[str, float]:
+        """The verifier's features (:func:`verify_features` and the parse context)."""
+        return verify_features(self.quote, self.rule, self.cue_at, text, self.cue_p) | self.context
+
+
+class _Candidates:
+    """The candidates of one article, in the order the passes find them.
+
+    Every pass reads the article through :attr:`ctx` and :attr:`sentences` and records
+    its finds with :meth:`add`, which also tells the speaker resolver who spoke last.
+    """
+
+    def __init__(self, article: Article, ctx: Context, sentences: list[Sentence]) -> None:
+        self.article_id = article.id
+        self.text = article.text
+        self.ctx = ctx
+        self.sentences = sentences
+        # No quotation mark anywhere: an article whose scraper stripped them.
+        self.no_marks = not any(c in self.text for c in '"“”«»„')
+        self.found: list[_Candidate] = []
+        self.covered: list[tuple[int, int]] = []  # the content spans found so far
+
+    def add(
+        self,
+        start: int,
+        end: int,
+        spk: Speaker,
+        kind: str,
+        sent_index: int,
+        rule: str,
+        *,
+        cue: str | None = None,
+        cue_at: tuple[int, str] | None = None,
+        prob: float | None = None,
+        context: dict[str, float] | None = None,
+    ) -> None:
+        """Record the quote ``[start, end)`` (trimmed) unless it is empty or already found."""
+        text = self.text
+        start, end = trim(text, start, end)
+        if end - start < 3 or not any(ch.isalpha() for ch in text[start:end]):
+            return
+        if (start, end) in self.covered:
+            return
+        quote = Quote(
+            self.article_id, start, end, text[start:end], spk.name, cue, kind, spk.start, spk.end
+        )
+        self.found.append(_Candidate(quote, rule, cue_at, prob, context or {}))
+        self.covered.append((start, end))
+        if spk.name is not None and (cue_at is None or cue_at[1] in SPEECH_VERBS):
+            # Stances ("X attacked her record") do not make X the one who speaks next.
+            self.ctx.last_speaker.append((sent_index, spk))
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a content found so far."""
+        return any(a < end and start < b for a, b in self.covered)
+
+    def result(self) -> list[tuple[Quote, dict[str, float]]]:
+        """The candidates in text order, nested stances and contained duplicates dropped."""
+        found = self.found
+        # A stance or agreement reported inside someone's statement ("the Kremlin said the
+        # leaders agreed to ...") is part of that statement, not a quote of its own.
+        nested = {
+            id(c)
+            for c in found
+            if c.cue_at is not None
+            and c.cue_at[1] not in _NESTED_CUES
+            and any(o is not c and o.quote.start <= c.cue_at[0] < o.quote.end for o in found)
+        }
+        kept = [c for c in found if id(c) not in nested]
+        kept.sort(key=lambda c: (c.quote.start, c.quote.end))
+        return [(c.quote, c.features(self.text)) for c in _dedupe(kept)]
+
+
 def quote_candidates(
     article: Article, doc: Doc | None = None, entities: list[Entity] | None = None
 ) -> list[tuple[Quote, dict[str, float]]]:
-    """Every quote the rules find, with the verifier's features (see :func:`extract_quotes`)."""
+    """Every quote the rules find, with the verifier's features (see :func:`extract_quotes`).
+
+    The passes run in this order, each seeing what the ones before found: the rules of the
+    parse, token by token (:func:`_token_rules`), then the colon lines, dash signatures,
+    inverted openers ('Said Ellis: “…”') and floating quotations.
+    """
     text = article.text
     doc = ensure_doc(text, doc)
     if entities is None:
         entities = extract_entities(article, doc)
-    marks = find_quote_marks(text)
-    no_marks = not any(c in text for c in '"“”«»„')
-    ctx = _Context(text, sorted(entities, key=lambda e: e.start), marks)
-    sentences = parsed_sentences(doc, _needs_parse)
-    quotes: list[Quote] = []
-    covered: list[tuple[int, int]] = []
-    cue_at: dict[int, tuple[int, str]] = {}  # id(quote) -> (cue offset, cue lemma)
-    rules: dict[int, str] = {}  # id(quote) -> the rule that found it
-    cue_p: dict[int, float] = {}  # id(quote) -> the cue detector's probability
-    contexts: dict[int, dict[str, float]] = {}  # id(quote) -> the cue's parse context
+    ctx = Context(text, sorted(entities, key=lambda e: e.start), find_quote_marks(text))
+    found = _Candidates(article, ctx, parsed_sentences(doc, _needs_parse))
+    for si, sent in enumerate(found.sentences):
+        if sent.parse is not None:
+            _token_rules(found, sent, si)
+    _colon_lines(found)
+    _dash_signatures(found)
+    _inverted_openers(found)
+    _floating(found)
+    return found.result()
 
-    def add(
-        start: int,
-        end: int,
-        spk: _Speaker,
-        cue: str | None,
-        kind: str,
-        sent_index: int,
-        cue_pos: tuple[int, str] | None = None,
-        rule: str = "verb",
-        prob: float | None = None,
-        context: dict[str, float] | None = None,
-    ) -> None:
-        start, end = _trim(text, start, end)
-        if end - start < 3 or not any(ch.isalpha() for ch in text[start:end]):
-            return
-        for a, b in covered:
-            if a == start and b == end:
-                return
-        quote = Quote(
-            article.id, start, end, text[start:end], spk.name, cue, kind, spk.start, spk.end
-        )
-        quotes.append(quote)
-        rules[id(quote)] = rule
-        if prob is not None:
-            cue_p[id(quote)] = prob
-        if context is not None:
-            contexts[id(quote)] = context
-        if cue_pos is not None:
-            cue_at[id(quote)] = cue_pos
-        covered.append((start, end))
-        if spk.name is not None and (cue_pos is None or cue_pos[1] in SPEECH_VERBS):
-            # Stances ("X attacked her record") do not make X the one who speaks next.
-            ctx.last_speaker.append((sent_index, spk))
 
-    for si, sent in enumerate(sentences):
-        parse = sent.parse
-        if parse is None:
+def _token_rules(found: _Candidates, sent: Sentence, si: int) -> None:
+    """The parse rules, token by token: "according to", nouns as cues, verbs as cues."""
+    ctx = found.ctx
+    parse = sent.parse
+    assert parse is not None
+    for tok in parse:
+        if tok.lower_ == "according" and tok.i + 1 < len(parse) and parse[tok.i + 1].lower_ == "to":
+            _according(found, sent, tok, si)
             continue
-        for tok in parse:
-            low = tok.lower_
-            if low == "according" and tok.i + 1 < len(parse) and parse[tok.i + 1].lower_ == "to":
-                _according(ctx, sent, tok, si, add)
+        as_verb = _verb_tagged_noun(tok)
+        if as_verb is None:
+            if tok.pos_ == "NOUN" and tok.tag_ == "NNS" and _noun_tagged_cue(ctx, sent, tok):
+                _noun_marks(found, sent, tok, si)
                 continue
-            lemma = tok.lemma_.lower()
-            as_verb = _verb_tagged_noun(tok)
-            if as_verb is not None:
-                lemma = as_verb  # "Trump claims that ...": a verb the tagger took for a noun
-            elif tok.pos_ == "NOUN" and tok.tag_ == "NNS" and _noun_tagged_cue(ctx, sent, tok):
-                prev = parse[tok.i - 1]
-                before = [m for m in marks if 0 <= sent.start(prev) - m.end <= 3 and m.words >= 2]
-                if before:
-                    spk = _resolve_speaker(ctx, sent, prev, si)
-                    kind = "direct"
-                    before[0].used = True
-                    add(
-                        before[0].start,
-                        before[0].end,
-                        spk,
-                        tok.text,
-                        kind,
-                        si,
-                        (sent.start(tok), tok.lemma_),
-                        "noun-marks",
-                    )
+            if tok.pos_ == "NOUN" and not ctx.inside_quote(sent.start(tok)):
+                _noun_cue(found, sent, tok, si)
                 continue
-            elif tok.pos_ == "NOUN" and not ctx.inside_quote(sent.start(tok)):
-                _noun_cue(ctx, sent, tok, si, add)
+            if tok.pos_ not in {"VERB", "AUX"}:
                 continue
-            if tok.pos_ not in {"VERB", "AUX"} and as_verb is None:
-                continue
-            learned = False
-            prob: float | None = None  # the cue detector's probability, computed once
-            if lemma not in CUE_VERBS and not _colon_quote(ctx, sent, tok):
-                if lemma in _NEVER_CUES:
-                    continue
-                prob = cue_probability(tok, sent, text)
-                if prob < _cue_model().threshold:
-                    continue
-                learned = True  # a cue the lexicon lacks, found by the learned detector
-            if tok.dep_ in {"amod", "compound"}:
-                continue
-            if ctx.inside_quote(sent.start(tok)):
-                continue  # a cue inside a quotation belongs to the quoted speaker's words
-            subj = _subject(tok, lambda t, s=sent: ctx.inside_quote(s.start(t)))
-            if subj is None and as_verb is not None:
-                subj = _compound_subject(tok)
-            if subj is not None and subj.i < tok.i and ctx.inside_quote(sent.start(subj)):
-                # '“… Full panic mode,” said Leslie Wimes, …': the parser took a word of
-                # the quotation for the subject; the source is the name after the cue.
-                subj = _inverted_source(tok)
-            if subj is not None and subj.dep_ == "nsubjpass":
-                if _child(tok, ("ccomp",)) is None and subj.head.i == tok.i:
-                    if prob is None:
-                        prob = cue_probability(tok, sent, text)
-                    _passive(ctx, sent, tok, subj, si, add, learned, prob)
-                    continue
-                if lemma in THOUGHT_VERBS:
-                    continue  # "is expected to": no attribution to the subject
-                if subj.head.i == tok.i or lemma not in SPEECH_VERBS:
-                    subj = None
-                # else the subject of a passive clause the cue depends on says it: "After
-                # saying her foot was swollen, she was whisked off", "He is determined to
-                # warn ..."
-            if subj is None and (learned or lemma in STANCE_VERBS - SPEECH_VERBS):
-                continue  # "ready to discuss ways": a stance needs a holder
-            if no_marks and subj is not None and subj.lower_ in {"i", "we"}:
-                continue  # first person outside marks: inside a quotation whose marks were lost
-            mark = _child(tok, ("mark",))
-            if (
-                (
-                    (mark is not None and mark.lower_ == "as" and tok.dep_ == "advcl")
-                    # "But to prevent problems, he said, officials should be vigilant."
-                    or (tok.dep_ == "parataxis" and lemma in SPEECH_VERBS)
-                )
-                and subj is not None
-                and _child(tok, ("ccomp", "dobj")) is None
-                and tok.head.i != tok.i
-            ):
-                # "As Politico reported, the meeting ...": the main clause is the content.
-                # So it is for a parenthetical "..., he said, ...".
-                head = tok.head
-                lo, hi = head.left_edge.i, head.right_edge.i
-                left_side = (lo, tok.left_edge.i - 1)
-                right_side = (tok.right_edge.i + 1, hi)
-                side = max(left_side, right_side, key=lambda r: r[1] - r[0])
-                if side[1] - side[0] >= 3:
-                    spk = _resolve_speaker(ctx, sent, subj, si)
-                    a, b = sent.start(parse[side[0]]), sent.end(parse[side[1]])
-                    kind = "direct" if _is_direct(ctx, a, b, no_marks, False) else "indirect"
-                    add(a, b, spk, tok.text, kind, si, (sent.start(tok), lemma), "aside")
-                    continue
-            # The complement after the cue first ("If X happens, critics worry that ...").
-            comps = [c for c in tok.children if c.dep_ == "ccomp"]
-            comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
-            if comp is not None and comp.right_edge.i < tok.i:
-                # A complement on the left is the "X, he said" shape: only for verbs of
-                # saying, and not across a semicolon ("A urged X; B has sought Y").
-                gap_start = sent.end(comp.right_edge)
-                gap_end = sent.start(subj.left_edge if subj is not None and subj.i < tok.i else tok)
-                if lemma not in SPEECH_VERBS or ";" in text[gap_start:gap_end]:
-                    comp = None
-            if subj is None and lemma in SPEECH_VERBS:
-                signed = _named_source_before(ctx, sent, tok)
-                if signed is not None:
-                    # '“…,” Tulsa police Chief Chuck Jordan said': the parse lost the subject.
-                    quote, spk = signed
-                    quote.used = True
-                    add(quote.start, quote.end, spk, tok.text, "direct", si,
-                        (sent.start(tok), lemma), "verb")  # fmt: skip
-                    continue
-            quote = _adjacent_quote(ctx, sent, tok, subj)
-            if (
-                (learned or lemma in THOUGHT_VERBS | STANCE_VERBS)
-                and comp is None
-                and quote is None
-            ):
-                if not learned and not (
-                    (lemma in XCOMP_CUES and _child(tok, ("xcomp",)) is not None)
-                    or (lemma in DOBJ_CUES and _child(tok, ("dobj", "prep")) is not None)
-                ):
-                    continue
-            start = end = -1
-            left = False
-            via = "clause"  # how the content was found, for the verifier
-            if comp is not None:
-                via = "ccomp"
-                start, end = _content_span(sent, comp)
-                left = end <= sent.start(tok)
-                q = _quote_for(marks, start, end)
-                if q is not None and (q.start < start or q.end > end) and q.words >= 2:
-                    if q.start >= start - 2 or q.end - q.start > (end - start) * 0.5:
-                        start, end = min(start, q.start), max(end, q.end)
-                        q.used = True
-                if quote is not None and not (quote.start < end and start < quote.end):
-                    # "said, adding: “…”" keeps the quotation too
-                    pass
-            elif (
-                quote is None and lemma in SPEECH_VERBS and (block := _colon_block(ctx, sent, tok))
-            ):
-                via = "block"
-                start, end = block
-            elif quote is not None:
-                via = "quote"
-                start, end = quote.start, quote.end
-                left = end <= sent.start(tok)
-                quote.used = True
-            else:
-                xc = (
-                    _child(tok, ("xcomp",))
-                    if learned or lemma in XCOMP_CUES | _CLAUSE_CUES
-                    else None
-                )
-                # "called half of his supporters deplorables": naming, object and predicate.
-                naming = _child(tok, ("oprd",)) is not None
-                ob = _child(tok, ("dobj",)) if learned or naming or lemma in DOBJ_CUES else None
-                if xc is not None:
-                    via = "xcomp"
-                    start, end = _content_span(sent, xc)
-                    ob2 = _child(tok, ("dobj",))
-                    if ob2 is not None:
-                        start = min(start, _content_span(sent, ob2)[0])
-                elif (
-                    ob is not None
-                    and (ob.pos_ != "PRON" or lemma in STANCE_VERBS)
-                    # a learned cue's object must say something, not just name someone
-                    and not (learned and ob.pos_ in {"PROPN", "PRON"} and ob.n_lefts == 0)
-                ):
-                    via = "dobj"
-                    start, end = _content_span(sent, ob)
-                    # "called X a disgrace", "sees X as a uniter": the predicate too.
-                    for c in tok.rights:
-                        if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"):
-                            end = max(end, _content_span(sent, c)[1])
-                elif (pp := _content_prep(tok)) is not None:
-                    via = "prep"
-                    start, end = _content_span(sent, pp)
-                elif (
-                    lemma == "say"
-                    and (adv := _child(tok, ("advmod", "intj", "dobj"))) is not None
-                    and adv.i > tok.i
-                    and adv.lower_ in {"so", "yes", "no", "nothing", "otherwise", "much"}
-                ):
-                    via = "adverb"
-                    start, end = _content_span(sent, adv)
-                elif lemma == "say" and tok.dep_ == "ROOT":
-                    # "X, Y said." with the X clause not attached as a complement.
-                    first = sent.start(parse[0])
-                    subj_start = sent.start(subj.left_edge) if subj is not None else sent.start(tok)
-                    if subj_start - first > 10 and text[:subj_start].rstrip().endswith(","):
-                        start, end, left = first, subj_start, True
-                        via = "before"
-                if start < 0 and lemma in _CLAUSE_CUES:
-                    # "He said legalizing it could put ...": a clause the parser did not
-                    # attach as a complement; take the rest of the sentence.
-                    nxt = tok.i + 1
-                    for c in tok.rights:
-                        # "told CBS’s Face the Nation that ...": skip the listener.
-                        if c.dep_ in {"dobj", "dative"} and lemma == "tell":
-                            nxt = max(nxt, c.right_edge.i + 1)
-                    rest = [t for t in parse[nxt:] if not t.is_space]
-                    if len(rest) >= 5 and not rest[0].is_punct and rest[0].pos_ != "ADP":
-                        start, end = sent.start(rest[0]), sent.end(rest[-1])
-                if start < 0:
-                    continue
-            if subj is None:
-                spk = _Speaker(None, None, None, False)
-                named = _name_right_before(ctx, sent.start(tok))
-                if named is not None and lemma in SPEECH_VERBS:
-                    # "... of the Washington Post Trump said that ...": the parser put the
-                    # name inside the phrase before it; the name right before the cue speaks.
-                    spk = named
-                elif lemma in SPEECH_VERBS and tok.dep_ == "ROOT":
-                    # A subjectless sentence ("Added Smith's aide: ...", a split
-                    # sentence): the speaker of the sentence before, if any.
-                    prior = ctx.recent_speaker(si, None, window=1)
-                    if prior is not None:
-                        spk = _Speaker(prior.name, None, None, prior.is_person)
-            else:
-                spk = _resolve_speaker(ctx, sent, subj, si)
-                if spk.start is not None and start <= spk.start < end:
-                    # Source inside its own content: the parse went wrong; keep content only
-                    # when it lies on one side of the source.
-                    if spk.end is not None and spk.end >= end:
-                        end = spk.start
-                    else:
-                        start = spk.end if spk.end is not None else start
-            q = _quote_for(marks, start, end)
-            if q is not None:
-                q.used = True
-            kind = "direct" if _is_direct(ctx, start, end, no_marks, left) else "indirect"
-            if via == "block":
-                kind = "direct"  # a block quotation: his words, set off as a paragraph
-            rule = "learned" if learned else "verb"
-            if prob is None:
-                prob = cue_probability(tok, sent, text)
-            context = {
-                "via=" + via: 1.0,
-                "lem|via=" + lemma + "|" + via: 1.0,
-                "cue_dep=" + tok.dep_: 1.0,
-                "cue_tag=" + tok.tag_: 1.0,
-                "subj="
-                + (subj.pos_ + "|" + (subj.ent_type_ or "-") if subj is not None else "none"): 1.0,
-            }
-            add(start, end, spk, tok.text, kind, si, (sent.start(tok), lemma), rule, prob, context)
-    _colon_lines(ctx, sentences, add, covered)
-    _dash_signatures(ctx, sentences, add, covered)
-    _inverted_openers(ctx, sentences, add, covered)
-    _floating(ctx, sentences, add, covered)
-    # A stance or agreement reported inside someone's statement ("the Kremlin said the
-    # leaders agreed to ...") is part of that statement, not a quote of its own.
-    nested = {
-        id(q)
-        for q in quotes
-        if id(q) in cue_at
-        and cue_at[id(q)][1] not in _NESTED_CUES
-        and any(o is not q and o.start <= cue_at[id(q)][0] < o.end for o in quotes)
+        _verb_cue(found, sent, tok, si, as_verb)
+
+
+def _noun_marks(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
+    """'“…,” Viguerie notes.': the quotation before a name and a cue tagged as a noun."""
+    parse = sent.parse
+    assert parse is not None
+    prev = parse[tok.i - 1]
+    before = [m for m in found.ctx.marks if 0 <= sent.start(prev) - m.end <= 3 and m.words >= 2]
+    if before:
+        spk = resolve_speaker(found.ctx, sent, prev, si)
+        before[0].used = True
+        found.add(before[0].start, before[0].end, spk, "direct", si, "noun-marks",
+                  cue=tok.text, cue_at=(sent.start(tok), tok.lemma_))  # fmt: skip
+
+
+@dataclass
+class _Cue:
+    """A verb (or a verb the tagger took for a noun) that the verb rule takes for a cue."""
+
+    sent: Sentence
+    tok: Token
+    si: int
+    lemma: str
+    learned: bool  # a cue the lexicon lacks, found by the learned detector
+    prob: float | None  # the cue detector's probability, computed once
+
+    @property
+    def at(self) -> tuple[int, str]:
+        return self.sent.start(self.tok), self.lemma
+
+
+def _verb_cue(found: _Candidates, sent: Sentence, tok: Token, si: int, as_verb: str | None) -> None:
+    """The verb rule: a cue's source (its subject) and content (complement, quotation, ...)."""
+    ctx, text = found.ctx, found.text
+    # "Trump claims that ...": a verb the tagger took for a noun has its verb lemma.
+    lemma = as_verb if as_verb is not None else tok.lemma_.lower()
+    learned = False
+    prob: float | None = None
+    if lemma not in CUE_VERBS and not _colon_quote(ctx, sent, tok):
+        if lemma in _NEVER_CUES:
+            return
+        prob = cue_probability(tok, sent, text)
+        if prob < _cue_model().threshold:
+            return
+        learned = True
+    if tok.dep_ in {"amod", "compound"}:
+        return
+    if ctx.inside_quote(sent.start(tok)):
+        return  # a cue inside a quotation belongs to the quoted speaker's words
+    cue = _Cue(sent, tok, si, lemma, learned, prob)
+    go, subj = _cue_subject(found, cue, as_verb is not None)
+    if not go:
+        return
+    if _aside(found, cue, subj):
+        return
+    comp = _left_complement_check(found, cue, subj)
+    if subj is None and lemma in SPEECH_VERBS:
+        signed = _named_source_before(ctx, sent, tok)
+        if signed is not None:
+            # '“…,” Tulsa police Chief Chuck Jordan said': the parse lost the subject.
+            quote, spk = signed
+            quote.used = True
+            found.add(quote.start, quote.end, spk, "direct", si, "verb", cue=tok.text,
+                      cue_at=cue.at)  # fmt: skip
+            return
+    content = _verb_content(found, cue, subj, comp)
+    if content is None:
+        return
+    start, end, left, via = content
+    spk, start, end = _verb_speaker(found, cue, subj, start, end)
+    q = _quote_for(ctx.marks, start, end)
+    if q is not None:
+        q.used = True
+    kind = "direct" if _is_direct(ctx, start, end, found.no_marks, left) else "indirect"
+    if via == "block":
+        kind = "direct"  # a block quotation: his words, set off as a paragraph
+    context = {
+        "via=" + via: 1.0,
+        "lem|via=" + lemma + "|" + via: 1.0,
+        "cue_dep=" + tok.dep_: 1.0,
+        "cue_tag=" + tok.tag_: 1.0,
+        "subj=" + (subj.pos_ + "|" + (subj.ent_type_ or "-") if subj is not None else "none"): 1.0,
     }
-    quotes = [q for q in quotes if id(q) not in nested]
-    quotes.sort(key=lambda q: (q.start, q.end))
-    return [
+    prob = cue.prob if cue.prob is not None else cue_probability(tok, sent, text)
+    found.add(start, end, spk, kind, si, "learned" if learned else "verb", cue=tok.text,
+              cue_at=cue.at, prob=prob, context=context)  # fmt: skip
+
+
+def _cue_subject(found: _Candidates, cue: _Cue, tagged_noun: bool) -> tuple[bool, Token | None]:
+    """Whether the verb rule goes on with the cue, and the cue's subject (None if it has none).
+
+    A passive cue with its own subject is handled here (:func:`_passive`): the rule stops.
+    """
+    ctx, sent, tok, lemma = found.ctx, cue.sent, cue.tok, cue.lemma
+    subj = subject(tok, ctx.quoted_in(sent))
+    if subj is None and tagged_noun:
+        subj = _compound_subject(tok)
+    if subj is not None and subj.i < tok.i and ctx.inside_quote(sent.start(subj)):
+        # '“… Full panic mode,” said Leslie Wimes, …': the parser took a word of
+        # the quotation for the subject; the source is the name after the cue.
+        subj = inverted_source(tok)
+    if subj is not None and subj.dep_ == "nsubjpass":
+        if child(tok, ("ccomp",)) is None and subj.head.i == tok.i:
+            if cue.prob is None:
+                cue.prob = cue_probability(tok, sent, found.text)
+            _passive(found, cue, subj)
+            return False, None
+        if lemma in THOUGHT_VERBS:
+            return False, None  # "is expected to": no attribution to the subject
+        if subj.head.i == tok.i or lemma not in SPEECH_VERBS:
+            subj = None
+        # else the subject of a passive clause the cue depends on says it: "After
+        # saying her foot was swollen, she was whisked off", "He is determined to
+        # warn ..."
+    if subj is None and (cue.learned or lemma in STANCE_VERBS - SPEECH_VERBS):
+        return False, None  # "ready to discuss ways": a stance needs a holder
+    if found.no_marks and subj is not None and subj.lower_ in {"i", "we"}:
+        return False, None  # first person outside marks: inside a quotation whose marks were lost
+    return True, subj
+
+
+def _aside(found: _Candidates, cue: _Cue, subj: Token | None) -> bool:
+    """'As Politico reported, the meeting ...', '..., he said, ...': the main clause is
+    the content of a cue set in it. Whether a quote was added."""
+    tok, lemma, sent = cue.tok, cue.lemma, cue.sent
+    mark = child(tok, ("mark",))
+    if not (
         (
-            q,
-            verify_features(q, rules[id(q)], cue_at.get(id(q)), text, cue_p.get(id(q)))
-            | contexts.get(id(q), {}),
+            (mark is not None and mark.lower_ == "as" and tok.dep_ == "advcl")
+            # "But to prevent problems, he said, officials should be vigilant."
+            or (tok.dep_ == "parataxis" and lemma in SPEECH_VERBS)
         )
-        for q in _dedupe(quotes)
-    ]
+        and subj is not None
+        and child(tok, ("ccomp", "dobj")) is None
+        and tok.head.i != tok.i
+    ):
+        return False
+    head = tok.head
+    lo, hi = head.left_edge.i, head.right_edge.i
+    left_side = (lo, tok.left_edge.i - 1)
+    right_side = (tok.right_edge.i + 1, hi)
+    side = max(left_side, right_side, key=lambda r: r[1] - r[0])
+    if side[1] - side[0] < 3:
+        return False
+    parse = sent.parse
+    assert parse is not None
+    spk = resolve_speaker(found.ctx, sent, subj, cue.si)
+    a, b = sent.start(parse[side[0]]), sent.end(parse[side[1]])
+    kind = "direct" if _is_direct(found.ctx, a, b, found.no_marks, False) else "indirect"
+    found.add(a, b, spk, kind, cue.si, "aside", cue=tok.text, cue_at=cue.at)
+    return True
 
 
-def _passive(
-    ctx: _Context,
-    sent: Sentence,
-    tok: Token,
-    subj: Token,
-    si: int,
-    add: object,
-    learned: bool,
-    prob: float,
-) -> None:
+def _left_complement_check(found: _Candidates, cue: _Cue, subj: Token | None) -> Token | None:
+    """The cue's clausal complement, the one after the cue first.
+
+    ("If X happens, critics worry that ..."). A complement on the left is the "X, he said"
+    shape: only for verbs of saying, and not across a semicolon ("A urged X; B has sought Y").
+    """
+    tok, sent = cue.tok, cue.sent
+    comps = [c for c in tok.children if c.dep_ == "ccomp"]
+    comp = next((c for c in comps if c.i > tok.i), comps[0] if comps else None)
+    if comp is not None and comp.right_edge.i < tok.i:
+        gap_start = sent.end(comp.right_edge)
+        gap_end = sent.start(subj.left_edge if subj is not None and subj.i < tok.i else tok)
+        if cue.lemma not in SPEECH_VERBS or ";" in found.text[gap_start:gap_end]:
+            comp = None
+    return comp
+
+
+def _verb_content(
+    found: _Candidates, cue: _Cue, subj: Token | None, comp: Token | None
+) -> tuple[int, int, bool, str] | None:
+    """The content of a verb cue: start, end, whether left of the cue, and how it was found.
+
+    The clausal complement (with the quotation it cuts into), else a block quotation after a
+    colon, else the adjacent quotation, else an object (:func:`_object_content`).
+    """
+    ctx, sent, tok, lemma, learned = found.ctx, cue.sent, cue.tok, cue.lemma, cue.learned
+    quote = _adjacent_quote(ctx, sent, tok, subj)
+    if (learned or lemma in THOUGHT_VERBS | STANCE_VERBS) and comp is None and quote is None:
+        if not learned and not (
+            (lemma in XCOMP_CUES and child(tok, ("xcomp",)) is not None)
+            or (lemma in DOBJ_CUES and child(tok, ("dobj", "prep")) is not None)
+        ):
+            return None
+    if comp is not None:
+        start, end = _content_span(sent, comp)
+        left = end <= sent.start(tok)
+        q = _quote_for(ctx.marks, start, end)
+        if q is not None and (q.start < start or q.end > end) and q.words >= 2:
+            if q.start >= start - 2 or q.end - q.start > (end - start) * 0.5:
+                start, end = min(start, q.start), max(end, q.end)
+                q.used = True
+        # "said, adding: “…”" keeps the quotation too (a pass after this one).
+        return start, end, left, "ccomp"
+    if quote is None and lemma in SPEECH_VERBS and (block := _colon_block(ctx, sent, tok)):
+        return block[0], block[1], False, "block"
+    if quote is not None:
+        quote.used = True
+        return quote.start, quote.end, quote.end <= sent.start(tok), "quote"
+    return _object_content(found, cue, subj)
+
+
+def _object_content(
+    found: _Candidates, cue: _Cue, subj: Token | None
+) -> tuple[int, int, bool, str] | None:
+    """A content without a clause or quotation: infinitive, object, preposition's object,
+    "said so", the clause before "X said", or the rest of the sentence after a cue of
+    saying the parser gave no complement."""
+    text, sent, tok, lemma, learned = found.text, cue.sent, cue.tok, cue.lemma, cue.learned
+    parse = sent.parse
+    assert parse is not None
+    start = end = -1
+    left = False
+    via = "clause"
+    xc = child(tok, ("xcomp",)) if learned or lemma in XCOMP_CUES | _CLAUSE_CUES else None
+    # "called half of his supporters deplorables": naming, object and predicate.
+    naming = child(tok, ("oprd",)) is not None
+    ob = child(tok, ("dobj",)) if learned or naming or lemma in DOBJ_CUES else None
+    if xc is not None:
+        via = "xcomp"
+        start, end = _content_span(sent, xc)
+        ob2 = child(tok, ("dobj",))
+        if ob2 is not None:
+            start = min(start, _content_span(sent, ob2)[0])
+    elif (
+        ob is not None
+        and (ob.pos_ != "PRON" or lemma in STANCE_VERBS)
+        # a learned cue's object must say something, not just name someone
+        and not (learned and ob.pos_ in {"PROPN", "PRON"} and ob.n_lefts == 0)
+    ):
+        via = "dobj"
+        start, end = _content_span(sent, ob)
+        # "called X a disgrace", "sees X as a uniter": the predicate too.
+        for c in tok.rights:
+            if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"):
+                end = max(end, _content_span(sent, c)[1])
+    elif (pp := _content_prep(tok)) is not None:
+        via = "prep"
+        start, end = _content_span(sent, pp)
+    elif (
+        lemma == "say"
+        and (adv := child(tok, ("advmod", "intj", "dobj"))) is not None
+        and adv.i > tok.i
+        and adv.lower_ in {"so", "yes", "no", "nothing", "otherwise", "much"}
+    ):
+        via = "adverb"
+        start, end = _content_span(sent, adv)
+    elif lemma == "say" and tok.dep_ == "ROOT":
+        # "X, Y said." with the X clause not attached as a complement.
+        first = sent.start(parse[0])
+        subj_start = sent.start(subj.left_edge) if subj is not None else sent.start(tok)
+        if subj_start - first > 10 and text[:subj_start].rstrip().endswith(","):
+            start, end, left = first, subj_start, True
+            via = "before"
+    if start < 0 and lemma in _CLAUSE_CUES:
+        # "He said legalizing it could put ...": a clause the parser did not
+        # attach as a complement; take the rest of the sentence.
+        nxt = tok.i + 1
+        for c in tok.rights:
+            # "told CBS’s Face the Nation that ...": skip the listener.
+            if c.dep_ in {"dobj", "dative"} and lemma == "tell":
+                nxt = max(nxt, c.right_edge.i + 1)
+        rest = [t for t in parse[nxt:] if not t.is_space]
+        if len(rest) >= 5 and not rest[0].is_punct and rest[0].pos_ != "ADP":
+            start, end = sent.start(rest[0]), sent.end(rest[-1])
+    if start < 0:
+        return None
+    return start, end, left, via
+
+
+def _verb_speaker(
+    found: _Candidates, cue: _Cue, subj: Token | None, start: int, end: int
+) -> tuple[Speaker, int, int]:
+    """The speaker of a verb cue's content, and the content cut clear of the source."""
+    ctx, sent, tok, lemma = found.ctx, cue.sent, cue.tok, cue.lemma
+    if subj is None:
+        spk = Speaker(None, None, None, False)
+        named = name_right_before(ctx, sent.start(tok))
+        if named is not None and lemma in SPEECH_VERBS:
+            # "... of the Washington Post Trump said that ...": the parser put the
+            # name inside the phrase before it; the name right before the cue speaks.
+            spk = named
+        elif lemma in SPEECH_VERBS and tok.dep_ == "ROOT":
+            # A subjectless sentence ("Added Smith's aide: ...", a split
+            # sentence): the speaker of the sentence before, if any.
+            prior = ctx.recent_speaker(cue.si, None, window=1)
+            if prior is not None:
+                spk = Speaker(prior.name, None, None, prior.is_person)
+        return spk, start, end
+    spk = resolve_speaker(ctx, sent, subj, cue.si)
+    if spk.start is not None and start <= spk.start < end:
+        # Source inside its own content: the parse went wrong; keep content only
+        # when it lies on one side of the source.
+        if spk.end is not None and spk.end >= end:
+            end = spk.start
+        else:
+            start = spk.end if spk.end is not None else start
+    return spk, start, end
+
+
+def _passive(found: _Candidates, cue: _Cue, subj: Token) -> None:
     """'X has been called a charlatan by Y', 'X is expected to come': the passive subject and
     its predicate are the content; the agent ("by Y"), when there is one, the source."""
+    sent, tok = cue.sent, cue.tok
     lo = subj.left_edge.i
     hi = subj.right_edge.i
     for c in tok.rights:
         if c.dep_ in {"xcomp", "oprd"} or (c.dep_ == "prep" and c.lower_ == "as"):
             hi = max(hi, c.right_edge.i)
-    agent = _child(tok, ("agent",))
-    source = _child(agent, ("pobj",)) if agent is not None else None
+    agent = child(tok, ("agent",))
+    source = child(agent, ("pobj",)) if agent is not None else None
     if source is not None:
-        spk = _resolve_speaker(ctx, sent, source, si)
+        spk = resolve_speaker(found.ctx, sent, source, cue.si)
     else:
-        spk = _Speaker(None, None, None, False)
+        spk = Speaker(None, None, None, False)
     doc = tok.doc
     start, end = sent.start(doc[lo]), sent.end(doc[hi])
-    kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
-    lemma = tok.lemma_.lower()
+    kind = "direct" if _is_direct(found.ctx, start, end, False, False) else "indirect"
+    lemma = tok.lemma_.lower()  # the token's own lemma, also for a noun-tagged verb
     context = {"via=passive": 1.0, "lem|via=" + lemma + "|passive": 1.0,
                "agent" if source is not None else "no_agent": 1.0}  # fmt: skip
-    rule = "passive-learned" if learned else "passive"
-    add(start, end, spk, tok.text, kind, si, (sent.start(tok), lemma), rule, prob, context)  # type: ignore[operator]
+    rule = "passive-learned" if cue.learned else "passive"
+    found.add(start, end, spk, kind, cue.si, rule, cue=tok.text,
+              cue_at=(sent.start(tok), lemma), prob=cue.prob, context=context)  # fmt: skip
 
 
-def _according(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) -> None:
+def _according(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
     """'…, according to X': content is the clause the phrase is attached to."""
-    to = _child(tok, ("prep",))
+    to = child(tok, ("prep",))
     if to is None:
         # spaCy sometimes attaches "to" as the next token without the prep link.
         if tok.i + 1 < len(tok.doc) and tok.nbor(1).lower_ == "to":
             to = tok.nbor(1)
         else:
             return
-    src = _child(to, ("pobj",))
+    src = child(to, ("pobj",))
     if src is None:
         return
-    spk = _resolve_speaker(ctx, sent, src, si)
+    spk = resolve_speaker(found.ctx, sent, src, si)
     head = tok.head if tok.head.i != tok.i else None
     doc = tok.doc
     phrase_lo, phrase_hi = tok.left_edge.i, tok.right_edge.i
@@ -1369,19 +1049,19 @@ def _according(ctx: _Context, sent: Sentence, tok: Token, si: int, add: object) 
     if side[1] < side[0]:
         return
     start, end = sent.start(doc[side[0]]), sent.end(doc[side[1]])
-    kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
-    add(start, end, spk, "according to", kind, si, None, "according")  # type: ignore[operator]
+    kind = "direct" if _is_direct(found.ctx, start, end, False, False) else "indirect"
+    found.add(start, end, spk, kind, si, "according", cue="according to")
 
 
 def _colon_before(text: str, pos: int) -> int:
     """Offset of a colon right before ``pos`` (spaces and opening marks apart), else -1."""
     j = pos
-    while j > 0 and (text[j - 1].isspace() or text[j - 1] in _OPEN_MARKS):
+    while j > 0 and (text[j - 1].isspace() or text[j - 1] in OPEN_MARKS):
         j -= 1
     return j - 1 if j > 0 and text[j - 1] == ":" else -1
 
 
-def _colon_subject(ctx: _Context, sentences: list[Sentence], colon: int) -> _Speaker | None:
+def _colon_subject(ctx: Context, sentences: list[Sentence], colon: int) -> Speaker | None:
     """The subject of the clause a colon ends: the source of the quotation it introduces.
 
     'Sanders made the following comment: “For young people …”', 'The piece used one of
@@ -1392,26 +1072,26 @@ def _colon_subject(ctx: _Context, sentences: list[Sentence], colon: int) -> _Spe
     if si < 0 or sentences[si].parse is None:
         return None
     sent = sentences[si]
-    mark = next((t for t in sent.parse if sent.start(t) <= colon < sent.end(t) + 2), None)
+    parse = sent.parse
+    assert parse is not None
+    mark = next((t for t in parse if sent.start(t) <= colon < sent.end(t) + 2), None)
     if mark is None:
         return None
     root = mark  # the root of the clause the colon ends
     while root.head.i != root.i:
         root = root.head
-    subj = _child(root, ("nsubj",))
+    subj = child(root, ("nsubj",))
     if subj is None or sent.start(subj) > colon or ctx.inside_quote(sent.start(subj)):
         return None
     if subj.pos_ not in {"PROPN", "NOUN", "PRON"}:
         return None
-    spk = _resolve_speaker(ctx, sent, subj, si)
+    spk = resolve_speaker(ctx, sent, subj, si)
     return spk if spk.name is not None else None
 
 
-def _floating(
-    ctx: _Context, sentences: list[Sentence], add: object, covered: list[tuple[int, int]]
-) -> None:
+def _floating(found: _Candidates) -> None:
     """Quotations not attached to a cue: speaker of the introducing or previous quote."""
-    text = ctx.text
+    ctx, sentences, text = found.ctx, found.sentences, found.text
     for q in ctx.marks:
         if q.used or q.words < MIN_FLOATING_WORDS:
             continue
@@ -1419,9 +1099,9 @@ def _floating(
         if si < 0:
             continue
         # Already inside an extracted content? Then it is part of that quote.
-        if any(a < q.end and q.start < b for a, b in covered):
+        if found.overlaps(q.start, q.end):
             continue
-        spk: _Speaker | None = None
+        spk: Speaker | None = None
         colon = _colon_before(text, q.start)
         if colon >= 0 and (si > 0 or q.start - colon <= 3):
             spk = ctx.recent_speaker(si, None, window=1) or _colon_subject(ctx, sentences, colon)
@@ -1452,20 +1132,15 @@ def _floating(
                 None,
             )
             if ent is not None:
-                spk = _Speaker(ent.canonical, ent.start, ent.end, True)
+                spk = Speaker(ent.canonical, ent.start, ent.end, True)
             elif (recent := ctx.recent_speaker(si, None, window=1)) is not None:
                 spk = recent
             else:
                 # Nobody to credit: still a candidate, which the verifier weighs.
-                spk, rule = _Speaker(None, None, None, False), "unattributed"
+                spk, rule = Speaker(None, None, None, False), "unattributed"
         # The speaker's mention is the one that introduced the quotation ('“…,” she said.
         # “…”'): the continuation keeps its offsets.
-        add(q.start, q.end, spk, None, "direct", si, None, rule)  # type: ignore[operator]
-
-
-def _first_named(ctx: _Context, start: int, end: int) -> Entity | None:
-    """The first person or organisation named in ``[start, end)``, if any."""
-    return next((e for e in ctx.entities_in(start, end) if e.label in {"PERSON", "ORG"}), None)
+        found.add(q.start, q.end, spk, "direct", si, rule)
 
 
 # '“…” ― Sonya Herridge': a quotation signed after a dash, as in letters and vox pops.
@@ -1474,29 +1149,25 @@ _DASH_SIGNATURE = re.compile(
 )
 
 
-def _free_marks(ctx: _Context, covered: list[tuple[int, int]]) -> Iterator[QuoteSpan]:
+def _free_marks(found: _Candidates) -> Iterator[QuoteSpan]:
     """Quotations of two words or more that no pass has used and no quote covers."""
-    for q in ctx.marks:
-        if q.used or q.words < 2 or any(x < q.end and q.start < y for x, y in covered):
+    for q in found.ctx.marks:
+        if q.used or q.words < 2 or found.overlaps(q.start, q.end):
             continue
         yield q
 
 
-def _take_mark(
-    q: QuoteSpan, spk: _Speaker, cue: str | None, how: str, sentences: list[Sentence], add: object
-) -> None:
+def _take_mark(found: _Candidates, q: QuoteSpan, spk: Speaker, cue: str | None, how: str) -> None:
     """Add the quotation ``q`` as ``spk``'s direct quote and mark it used."""
     q.used = True
-    si = char_to_sentence(sentences, q.start)
-    add(q.start, q.end, spk, cue, "direct", si, None, how)  # type: ignore[operator]
+    si = char_to_sentence(found.sentences, q.start)
+    found.add(q.start, q.end, spk, "direct", si, how, cue=cue)
 
 
-def _dash_signatures(
-    ctx: _Context, sentences: list[Sentence], add: object, covered: list[tuple[int, int]]
-) -> None:
+def _dash_signatures(found: _Candidates) -> None:
     """A quotation followed by a dash and a name is that person's words."""
-    text = ctx.text
-    for q in _free_marks(ctx, covered):
+    ctx, text = found.ctx, found.text
+    for q in _free_marks(found):
         m = _DASH_SIGNATURE.match(text, q.end) if q.closed else None
         if m is None:
             continue
@@ -1504,10 +1175,10 @@ def _dash_signatures(
         after = text[b:].lstrip(" \t\xa0")[:1]
         if after and after not in '\n.,;“"' and not text[b:].startswith((" “", ' "')):
             continue  # the name runs on into a sentence: not a signature
-        ent = _first_named(ctx, a, b)
+        ent = first_named(ctx, a, b)
         name = ent.canonical if ent else text[a:b]
-        spk = _Speaker(name, a, b, not ent or ent.label == "PERSON")
-        _take_mark(q, spk, None, "dash", sentences, add)
+        spk = Speaker(name, a, b, not ent or ent.label == "PERSON")
+        _take_mark(found, q, spk, None, "dash")
 
 
 # 'Said Ellis: “…”', 'Added Smith's aide, “…”': a sentence opening with the cue, then the
@@ -1518,40 +1189,36 @@ _INVERTED_OPENER = re.compile(
 )
 
 
-def _inverted_openers(
-    ctx: _Context, sentences: list[Sentence], add: object, covered: list[tuple[int, int]]
-) -> None:
+def _inverted_openers(found: _Candidates) -> None:
     """A quotation after 'Said Ellis:' is Ellis's (the parser makes "Said" a compound)."""
-    text = ctx.text
-    for q in _free_marks(ctx, covered):
+    ctx, text = found.ctx, found.text
+    for q in _free_marks(found):
         lo = max(0, q.start - 140)
         m = _INVERTED_OPENER.search(text, lo, q.start)
         if m is None:
             continue
         a, b = m.span("who")
-        ent = _first_named(ctx, a, b)
+        ent = first_named(ctx, a, b)
         if ent:
-            spk = _Speaker(ent.canonical, ent.start, ent.end, ent.label == "PERSON")
+            spk = Speaker(ent.canonical, ent.start, ent.end, ent.label == "PERSON")
         elif len(m["who"].split()) <= 4:
-            spk = _Speaker(_np_text(text, a, b), a, b, False)
+            spk = Speaker(np_text(text, a, b), a, b, False)
         else:
             continue
-        _take_mark(q, spk, m["cue"], "verb", sentences, add)
+        _take_mark(found, q, spk, m["cue"], "verb")
 
 
 _COLON_LINE = re.compile(r"^[ \t]*[\"“]?([A-Z][^\n:]{1,60}?)[ \t]*:[ \t]+(\S[^\n]*)$", re.M)
 _COLON_SOURCE_NOUNS = frozenset({"poll", "survey", "report", "study", "newspaper", "sources"})
 
 
-def _colon_lines(
-    ctx: _Context, sentences: list[Sentence], add: object, covered: list[tuple[int, int]]
-) -> None:
+def _colon_lines(found: _Candidates) -> None:
     """'Graham: Trump’s rhetoric destroying GOP' (headline and transcript style).
 
     A line opening with a short name (a person or organisation the NER found, an
     all-capitals name, or "Poll") and a colon attributes the rest of the line to it.
     """
-    text = ctx.text
+    ctx, text = found.ctx, found.text
     for m in _COLON_LINE.finditer(text):
         prefix, rest = m.group(1), m.group(2)
         if len(prefix.split()) > 8 or len(rest.split()) < 3:
@@ -1565,22 +1232,24 @@ def _colon_lines(
         if not ents and not allcaps and words[-1].lower() not in _COLON_SOURCE_NOUNS:
             continue
         c_start, c_end = m.start(2), m.end(2)
-        if any(x < c_end and c_start < y for x, y in covered):
+        if found.overlaps(c_start, c_end):
             continue
-        si = char_to_sentence(sentences, a)
+        si = char_to_sentence(found.sentences, a)
         persons = [e for e in ents if e.label == "PERSON"]
         name = (persons or ents)[-1].canonical if (persons or ents) else prefix.strip()
-        spk = _Speaker(name, a, b, bool(persons))
+        spk = Speaker(name, a, b, bool(persons))
         kind = "direct" if _is_direct(ctx, c_start, c_end, False, False) else "indirect"
-        add(c_start, c_end, spk, ":", kind, si, None, "colon")  # type: ignore[operator]
+        found.add(c_start, c_end, spk, kind, si, "colon", cue=":")
 
 
-def _dedupe(quotes: list[Quote]) -> list[Quote]:
+def _dedupe(found: list[_Candidate]) -> list[_Candidate]:
     """Drop a quote whose content lies inside another quote's with the same speaker."""
-    out: list[Quote] = []
-    for q in quotes:
+    out: list[_Candidate] = []
+    for c in found:
+        q = c.quote
         dup = False
-        for o in quotes:
+        for other in found:
+            o = other.quote
             if o is q:
                 continue
             if o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start):
@@ -1588,5 +1257,5 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
                     dup = True
                     break
         if not dup:
-            out.append(q)
+            out.append(c)
     return out

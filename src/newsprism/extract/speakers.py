@@ -1,0 +1,388 @@
+"""Speakers: the source of a cue found in the parse, resolved to a name.
+
+A person named in the subject phrase, a pronoun to the last speaker or person (by the
+gender the article gives them), a role description ("the Russian leader") through
+:mod:`newsprism.extract.entities`, institutions by their name ("the Kremlin" →
+"Kremlin", "a Kremlin statement" → "Kremlin", "Macron's office" stays as it is).
+:class:`Context` is what the resolver remembers while walking an article; quotes and
+events share it, and the small parse helpers (:func:`child`, :func:`subject`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from newsprism.model import Entity
+
+from .quote_marks import QuoteSpan
+from .spacy_pass import Sentence
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = [
+    "DOCUMENT_NOUNS",
+    "PERSON_PRONOUNS",
+    "PLURAL_PRONOUNS",
+    "RELATIVE_PRONOUNS",
+    "THING_PRONOUNS",
+    "Context",
+    "Speaker",
+    "child",
+    "first_named",
+    "has_word",
+    "inverted_source",
+    "name_right_before",
+    "np_text",
+    "resolve_speaker",
+    "subject",
+    "subtree_span",
+    "trim",
+]
+
+# Head nouns of a source that stand for the organisation named inside them.
+DOCUMENT_NOUNS = frozenset(
+    """statement readout release communique communiqué report transcript note letter
+    memo announcement tweet post website document decree summary""".split()
+)
+PERSON_PRONOUNS = {"he", "she", "him", "her", "i", "you"}
+PLURAL_PRONOUNS = {"they", "them", "we"}
+THING_PRONOUNS = {"it"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_HE = re.compile(r"\b(?:he|himself)\b", re.I)
+_SHE = re.compile(r"\b(?:she|herself)\b", re.I)
+
+
+def subtree_span(tok: Token) -> tuple[int, int]:
+    """Token index range [lo, hi] of ``tok``'s subtree (contiguous by projectivity)."""
+    lefts = tok.left_edge.i
+    rights = tok.right_edge.i
+    return lefts, rights
+
+
+def child(
+    tok: Token, deps: Iterable[str], where: Callable[[Token], bool] | None = None
+) -> Token | None:
+    """The first child of ``tok`` with one of ``deps`` (and passing ``where``, if given)."""
+    deps = set(deps)
+    for c in tok.children:
+        if c.dep_ in deps and (where is None or where(c)):
+            return c
+    return None
+
+
+def has_word(tok: Token) -> bool:
+    """A token with a letter or digit: not a dash the tagger took for a noun."""
+    return any(ch.isalnum() for ch in tok.text)
+
+
+def subject(tok: Token, inside: Callable[[Token], bool] | None = None) -> Token | None:
+    """Subject of a cue, inherited from the verb it depends on ('adding', conjuncts).
+
+    ``inside(token) -> bool`` tells whether a token lies inside a quotation: a cue outside
+    a quotation does not take its subject from inside one ('“…,” adding, “…”').
+    """
+    seen = 0
+    cur: Token | None = tok
+    while cur is not None and seen < 5:
+        # A dash the tagger took for a noun ("made public ― Trump boasted") is no subject:
+        # the name after it is.
+        subj = child(cur, ("nsubj", "nsubjpass", "csubj"), where=has_word)
+        if subj is not None and cur is not tok and inside is not None and inside(subj):
+            subj = None
+        if subj is not None:
+            return subj
+        if cur.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acomp"} and cur.head is not cur:
+            cur = cur.head
+            seen += 1
+            continue
+        if (
+            cur.dep_ in {"relcl", "acl"}
+            and cur.head is not cur
+            and cur.head.pos_ in {"NOUN", "PROPN", "PRON"}
+        ):
+            return cur.head  # "the Super PAC backing Bush", "officials who said"
+        if cur.dep_ in {"pcomp", "pobj", "prep"} and cur.head is not cur:
+            cur = cur.head  # "by saying", "after saying"
+            seen += 1
+            continue
+        break
+    return None
+
+
+def inverted_source(cue: Token) -> Token | None:
+    """The nominal right after a cue ('said Leslie Wimes, a …'), taken as its source."""
+    for c in cue.rights:
+        if c.dep_ in {"dobj", "attr", "nsubj", "npadvmod", "dative"}:
+            if c.pos_ in {"PROPN", "NOUN"}:
+                return c
+            return None
+    return None
+
+
+TRIM_CHARS = " \t\n,;:—–-"
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and loose punctuation, keeping quotation marks."""
+    while start < end and text[start] in TRIM_CHARS:
+        start += 1
+    while end > start and text[end - 1] in TRIM_CHARS + ".":
+        end -= 1
+    return start, end
+
+
+@dataclass
+class Speaker:
+    name: str | None
+    start: int | None
+    end: int | None
+    is_person: bool
+
+
+@dataclass
+class Context:
+    """What the resolver remembers while walking the article."""
+
+    text: str
+    entities: list[Entity]
+    marks: list[QuoteSpan]
+    last_speaker: list[tuple[int, Speaker]] = field(default_factory=list)
+    _genders: dict[str, str] | None = None
+
+    def gender(self, name: str | None) -> str | None:
+        """'m' or 'f' when the article refers to the person so (he/his vs she/her after
+        their mentions, Mr./Ms. before them), else None."""
+        if name is None:
+            return None
+        if self._genders is None:
+            votes: dict[str, list[int]] = {}
+            persons = [e for e in self.entities if e.label == "PERSON"]
+            for k, e in enumerate(persons):
+                nxt = persons[k + 1].start if k + 1 < len(persons) else len(self.text)
+                # Subject pronouns later in the same sentence ("X arrived, where she met").
+                stop = min(nxt, e.end + 200)
+                m_end = re.search(r"[.!?]\s", self.text[e.end : stop])
+                window = (
+                    self.text[e.end : e.end + m_end.start()] if m_end else self.text[e.end : stop]
+                )
+                before = self.text[max(0, e.start - 5) : e.start]
+                v = votes.setdefault(e.canonical, [0, 0])
+                v[0] += len(_HE.findall(window)) + (2 if re.search(r"Mr\.?\s*$", before) else 0)
+                v[1] += len(_SHE.findall(window)) + (
+                    2 if re.search(r"M(?:rs|s)\.?\s*$", before) else 0
+                )
+            self._genders = {
+                n: ("m" if m > 2 * f else "f")
+                for n, (m, f) in votes.items()
+                if m > 2 * f or f > 2 * m
+            }
+        return self._genders.get(name)
+
+    def fits(self, name: str | None, pronoun: str) -> bool:
+        """Whether ``pronoun`` can refer to ``name`` (unknown gender fits both)."""
+        want = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}.get(pronoun)
+        got = self.gender(name)
+        return want is None or got is None or got == want
+
+    def inside_quote(self, pos: int) -> bool:
+        return any(q.start < pos < q.end and q.words > 3 for q in self.marks)
+
+    def quoted_in(self, sent: Sentence) -> Callable[[Token], bool]:
+        """Whether a token of ``sent`` lies inside a quotation (for :func:`subject`)."""
+        return lambda t: self.inside_quote(sent.start(t))
+
+    def entities_in(self, start: int, end: int) -> list[Entity]:
+        return [e for e in self.entities if e.start >= start and e.end <= end]
+
+    def person_named(self, name: str) -> str | None:
+        """Canonical name of the article's person called ``name`` (a surname or full name)."""
+        key = name.casefold()
+        for e in self.entities:
+            if e.label == "PERSON" and (
+                e.canonical.casefold() == key or e.canonical.casefold().endswith(" " + key)
+            ):
+                return e.canonical
+        return None
+
+    def person_in_sentence_before(
+        self, sent_start: int, pos: int, pronoun: str = ""
+    ) -> Entity | None:
+        for e in reversed(self.entities):
+            if (
+                self.fits(e.canonical, pronoun)
+                and sent_start <= e.start
+                and e.end <= pos
+                and e.label == "PERSON"
+                and not self.inside_quote(e.start)
+            ):
+                return e
+        return None
+
+    def last_person_before(self, pos: int, pronoun: str = "") -> Entity | None:
+        for e in reversed(self.entities):
+            if (
+                e.end <= pos
+                and e.label == "PERSON"
+                and self.fits(e.canonical, pronoun)
+                and not self.inside_quote(e.start)
+            ):
+                return e
+        return None
+
+    def recent_speaker(
+        self, sent_index: int, want_person: bool | None, window: int = 4, pronoun: str = ""
+    ) -> Speaker | None:
+        # The latest speaker of the nearest sentence at or before ``sent_index``: the list
+        # is in the order quotes were found, and the floating pass runs after every
+        # sentence's cues, so later sentences' speakers are in it too and are skipped.
+        best: tuple[int, int] | None = None
+        found = None
+        for order, (k, spk) in enumerate(self.last_speaker):
+            if k > sent_index or sent_index - k > window:
+                continue
+            if spk.name is None or not self.fits(spk.name, pronoun):
+                continue
+            if want_person is not None and spk.is_person != want_person:
+                continue
+            if best is None or (k, order) > best:
+                best, found = (k, order), spk
+        return found
+
+
+def np_text(text: str, start: int, end: int) -> str:
+    s = " ".join(text[start:end].split())
+    s = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", s)
+    return s.strip(" ,.;:")
+
+
+def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) -> Speaker:
+    """Name the source whose head token is ``subj``."""
+    text = ctx.text
+    low = subj.lower_
+    rel_span: tuple[int, int] | None = None
+    # Relative pronoun: the noun the relative clause modifies.
+    if low in RELATIVE_PRONOUNS and subj.tag_ in {"WDT", "WP", "IN", "DT"}:
+        # The noun the relative clause modifies ("officials who said").
+        verb = subj.head
+        while (
+            verb.dep_ != "relcl"
+            and verb.head.i != verb.i
+            and verb.dep_ in {"ccomp", "xcomp", "conj"}
+        ):
+            verb = verb.head
+        if verb.dep_ != "relcl":
+            start = sent.start(subj)
+            return Speaker(None, start, start + len(subj.text), False)
+        rel_span = (sent.start(subj), sent.end(subj))
+        subj = verb.head
+        low = subj.lower_
+    lo, hi = subtree_span(subj)
+    doc = subj.doc
+    # Leave relative clauses and trailing appositions' clauses out of the source span.
+    for c in subj.rights:
+        if c.dep_ in {"relcl", "acl"}:
+            hi = min(hi, c.left_edge.i - 1)
+    s_start, s_end = sent.start(doc[lo]), sent.end(doc[hi])
+    s_start, s_end = trim(text, s_start, s_end)
+    if rel_span is not None:
+        # The source mention is the relative pronoun; the name comes from its noun.
+        spk = resolve_speaker(ctx, sent, subj, sent_index)
+        return Speaker(spk.name, rel_span[0], rel_span[1], spk.is_person)
+    if low in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS and subj.pos_ == "PRON":
+        want = True if low in PERSON_PRONOUNS else (False if low in THING_PRONOUNS else None)
+        if want is True:
+            # A person named earlier in the same sentence ("Macron's office said he ...").
+            ent = ctx.person_in_sentence_before(sent.start_char, sent.start(subj), low)
+            if ent is not None:
+                return Speaker(ent.canonical, s_start, s_end, True)
+        recent = ctx.recent_speaker(sent_index, want, pronoun=low)
+        if recent is None and want is not False:
+            ent = ctx.last_person_before(sent.start(subj), low)
+            if ent is not None:
+                return Speaker(ent.canonical, s_start, s_end, True)
+        if recent is not None:
+            return Speaker(recent.name, s_start, s_end, recent.is_person)
+        return Speaker(None, s_start, s_end, want is True)
+    ents = ctx.entities_in(s_start, s_end)
+    head_start, head_end = sent.start(subj), sent.end(subj)
+    persons = [e for e in ents if e.label == "PERSON"]
+    poss = child(subj, ("poss",))
+    # "Macron's office", "the Kremlin's statement": an institution named by its owner.
+    if poss is not None and subj.pos_ in {"NOUN"}:
+        if subj.lower_ in DOCUMENT_NOUNS:
+            owner = ctx.entities_in(sent.start(poss.left_edge), sent.end(poss))
+            if owner:
+                return Speaker(owner[-1].canonical, s_start, s_end, owner[-1].label == "PERSON")
+        lo2 = poss.left_edge.i
+        return Speaker(np_text(text, sent.start(doc[lo2]), head_end), s_start, s_end, False)
+    if persons:
+        # The person the phrase is about: the head itself, else the first person named.
+        for e in persons:
+            if e.start <= head_start < e.end:
+                return Speaker(e.canonical, s_start, s_end, True)
+        for e in persons:
+            # skip persons inside a prepositional modifier ("an aide to Clinton")
+            tok_i = None
+            for t in doc[lo : hi + 1]:
+                if sent.start(t) == e.start:
+                    tok_i = t
+                    break
+            if tok_i is not None and any(
+                a.dep_ == "prep" for a in tok_i.ancestors if a.i >= lo and a.i <= hi
+            ):
+                continue
+            last = tok_i
+            while last is not None and last.i < hi and sent.end(last) < e.end:
+                last = doc[last.i + 1]
+            if (
+                last is not None
+                and last.dep_ == "compound"
+                and last.head.pos_ == "NOUN"
+                and last.head.i != subj.i
+            ):
+                continue  # "local militias and Kiev forces": a name modifying another noun
+            return Speaker(e.canonical, s_start, s_end, True)
+    others = [e for e in ents if e.label != "PERSON"]
+    if others:
+        for e in others:
+            if e.start <= head_start < e.end:
+                return Speaker(e.canonical, s_start, s_end, False)
+        if subj.lower_ in DOCUMENT_NOUNS:
+            return Speaker(others[0].canonical, s_start, s_end, False)
+    if subj.lower_ in DOCUMENT_NOUNS and subj.pos_ == "NOUN":
+        # "the statement said": the organisation that last spoke.
+        last_org = ctx.recent_speaker(sent_index, False, window=8)
+        if last_org is not None:
+            return Speaker(last_org.name, s_start, s_end, False)
+    if subj.text[:1].isupper():
+        known = ctx.person_named(subj.text)
+        if known is not None:
+            return Speaker(known, s_start, s_end, True)
+    if subj.pos_ == "PRON" or subj.tag_ in {"WDT", "WP", "EX"}:
+        return Speaker(None, s_start, s_end, False)
+    # A common-noun source ("a spokesperson", "U.S. officials"): its own words.
+    left = subj.left_edge.i
+    name = np_text(text, sent.start(doc[left]), head_end)
+    return Speaker(name or None, s_start, s_end, False)
+
+
+def name_right_before(ctx: Context, pos: int) -> Speaker | None:
+    """A person or organisation named right before ``pos`` (one space apart), if any."""
+    names = [
+        e
+        for e in ctx.entities
+        if e.label in {"PERSON", "ORG"} and 0 <= pos - e.end <= 1 and e.start < pos
+    ]
+    if not names:
+        return None
+    e = names[-1]
+    return Speaker(e.canonical, e.start, e.end, e.label == "PERSON")
+
+
+def first_named(ctx: Context, start: int, end: int) -> Entity | None:
+    """The first person or organisation named in ``[start, end)``, if any."""
+    return next((e for e in ctx.entities_in(start, end) if e.label in {"PERSON", "ORG"}), None)
