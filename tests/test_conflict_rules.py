@@ -334,3 +334,12 @@ def test_date_rules(rule, text_a, text_b):
     assert not [f for f in found if f["subject"].startswith("date of")], found
     if rule == "same-date":
         assert rule in {d["rule"] for d in dropped}, dropped
+
+
+def test_an_act_dated_twice_in_one_article_recurs():
+    found, _ = _run(
+        "He returned to prison in May 1984 on a new charge. He returned to prison in "
+        "June 1999 to serve a life sentence.",
+        "Comeaux returned to prison in June 1998 to serve a life sentence, officials said.",
+    )
+    assert not [f for f in found if f["subject"].startswith("date of")], found

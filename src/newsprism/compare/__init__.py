@@ -35,7 +35,8 @@ from newsprism.compare.claims import (
     split_claims,
 )
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
-from newsprism.compare.conflicts import find_conflicts, find_figure_conflicts
+from newsprism.compare.conflicts import find_conflicts
+from newsprism.compare.figures import find_figure_conflicts
 from newsprism.compare.framing import (
     _framing_pair,
     _interned,

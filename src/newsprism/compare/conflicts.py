@@ -1,5 +1,5 @@
 """Figures that disagree across outlets: the rule path (``find_conflicts``) and the
-experimental figure-model path (``find_figure_conflicts``, see :mod:`.figures`)."""
+experimental figure-model path (:func:`.figures.find_figure_conflicts`)."""
 
 from __future__ import annotations
 
@@ -15,9 +15,9 @@ from typing import Any
 
 from newsprism.compare.claims import Claim
 from newsprism.compare.embedding import embed
-from newsprism.compare.text import _STOP, _WORD, _content_tokens, _stem
+from newsprism.compare.text import STOP, WORD, content_tokens, period_end, stem
 from newsprism.compare.text import TIME_UNITS as _TIME_UNITS
-from newsprism.compare.timeline import BACKGROUND_DAYS, _period_end
+from newsprism.compare.timeline import BACKGROUND_DAYS
 from newsprism.model import Article, Extraction, Quantity
 
 # Nouns for one communicative event: a call, a meeting and a conversation can be one event,
@@ -39,7 +39,7 @@ _PLACE_QUALIFIER = re.compile(
 
 
 # "in the last 24 hours", "within two weeks", "24 hours ago": a time window, not a measurement.
-_WINDOW_BEFORE = re.compile(
+WINDOW_BEFORE = re.compile(
     r"\b(?:in|within|over|during|after|before|for the first time in)\s+"
     r"(?:the\s+)?(?:last|past|next|previous|coming|first|final)?\s*$",
     re.I,
@@ -86,7 +86,7 @@ _ADJECTIVAL = re.compile(r"-[^\W\d][\w-]*$")
 CONVERSION_SLACK = 0.03
 
 
-def _unit_dimension(q: Quantity) -> tuple[str, float] | None:
+def unit_dimension(q: Quantity) -> tuple[str, float] | None:
     """(dimension, factor to the base unit) of a quantity's unit, or None if not comparable."""
     unit = (q.unit or "").lower()
     if unit.rstrip("s") in _TIME_UNITS:
@@ -101,19 +101,19 @@ def _unit_dimension(q: Quantity) -> tuple[str, float] | None:
 def _head(measures: str | None) -> str | None:
     if not measures:
         return None
-    words = [w.lower() for w in _WORD.findall(measures)]
+    words = [w.lower() for w in WORD.findall(measures)]
     return words[-1] if words else None
 
 
 def _modifiers(measures: str | None) -> frozenset[str]:
-    words = [w.lower() for w in _WORD.findall(measures or "")]
-    return frozenset(w for w in words[:-1] if w not in _STOP)
+    words = [w.lower() for w in WORD.findall(measures or "")]
+    return frozenset(w for w in words[:-1] if w not in STOP)
 
 
 def _same_measured_thing(a: Quantity, b: Quantity, *, anchored: bool = False) -> bool:
     """Two figures may measure one thing. ``anchored``: a distance from a named place
     ("15 miles north of Detroit"), whose noun names the place located ("the building")."""
-    da, db = _unit_dimension(a), _unit_dimension(b)
+    da, db = unit_dimension(a), unit_dimension(b)
     if (
         da
         and db
@@ -132,7 +132,7 @@ def _same_measured_thing(a: Quantity, b: Quantity, *, anchored: bool = False) ->
     ma, mb = _modifiers(a.measures), _modifiers(b.measures)
     if ma and mb and not (ma & mb) and not (ma <= _EVENT_NOUNS and mb <= _EVENT_NOUNS):
         return False  # "Russian soldiers" and "NATO troops" are not one number
-    if _stem(ha) == _stem(hb):
+    if stem(ha) == stem(hb):
         return True
     if ha in _EVENT_NOUNS and hb in _EVENT_NOUNS:
         return True
@@ -141,7 +141,7 @@ def _same_measured_thing(a: Quantity, b: Quantity, *, anchored: bool = False) ->
 
 # What befell the people a count counts: the dead, the injured and the population of a
 # place are different numbers though all are "people".
-_FATES = {
+FATES = {
     **dict.fromkeys("kill die dead death perish slay fatality claim".split(), "dead"),
     **dict.fromkeys("injure wound hurt injured wounded injury".split(), "injured"),
     **dict.fromkeys("miss missing".split(), "missing"),
@@ -153,11 +153,11 @@ _FATES = {
 
 
 def _same_fate(a: Quantity, b: Quantity) -> bool:
-    """Two counts may count the same people: both name one fate (:data:`_FATES`), or
+    """Two counts may count the same people: both name one fate (:data:`FATES`), or
     neither names one. "10 people were killed" and "home to 120,000 people" do not, nor
     do "killed four people" and "if it had been 50 people"; "massed 100,000 troops" and
     "150,000 troops near the border" may."""
-    fa, fb = _FATES.get(a.predicate or ""), _FATES.get(b.predicate or "")
+    fa, fb = FATES.get(a.predicate or ""), FATES.get(b.predicate or "")
     return fa == fb
 
 
@@ -227,7 +227,7 @@ def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozens
     if sentence is None:
         return frozenset()
     tail = text[q.end : min(sentence.end, q.end + 60)]
-    dim = _unit_dimension(q)
+    dim = unit_dimension(q)
     if dim is not None and dim[0] == "length":
         m = _DISTANCE_ANCHOR.match(tail)
         named = m and m.group("from") and (m.group("dir") or m.group("from")[:1].isupper())
@@ -309,6 +309,9 @@ DATE_RULES: tuple[ConflictRule, ...] = (
     ConflictRule("noun-date", "'convicted of the June 20 attempted murder' dates the noun"),
     ConflictRule("other-act", "the two acts differ in verb or share no word of their object"),
     ConflictRule("other-count", "'arrested 40' on May 1 and 'arrested 75' on May 3: two acts"),
+    ConflictRule(
+        "recurring", "an act one article dates twice ('returned to prison' in 1984, 1999)"
+    ),
     ConflictRule("same-date", "the dates agree on every part both write"),
 )
 RULE_REASONS = {r.name: r.reason for r in (*FIGURE_RULES, *PAIR_RULES, *DATE_RULES)}
@@ -325,32 +328,32 @@ def _converted(q: Quantity, dq: tuple[str, float], o: Quantity, do: tuple[str, f
 
 def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Claim]) -> str | None:
     """The name of the figure rule that drops ``q``, or None to keep it."""
-    dim = _unit_dimension(q)
+    dim = unit_dimension(q)
     if dim is None or q.value <= 0:
         return "no-dimension"
-    if dim[0] == "count" and q.value < 10 and _FATES.get(q.predicate or "") is None:
+    if dim[0] == "count" and q.value < 10 and FATES.get(q.predicate or "") is None:
         return "small-count"
     if any(
         o is not q
         and o.end <= q.start
         and re.fullmatch(r"\s*\(\s*(?:about\s+|some\s+|around\s+)?", a.text[o.end : q.start])
-        and (d := _unit_dimension(o)) is not None
+        and (d := unit_dimension(o)) is not None
         and _converted(o, d, q, dim)
         for o in ex.quantities
     ):
         return "conversion"
     if dim[0] in ("time", "length") and (
-        _WINDOW_BEFORE.search(a.text[max(0, q.start - 40) : q.start])
+        WINDOW_BEFORE.search(a.text[max(0, q.start - 40) : q.start])
         or _WINDOW_AFTER.match(a.text[q.end : q.end + 20])
     ):
         return "time-window"
     sent = _sentence_of(sentences, q.start)
     if _recalls_the_past(ex, sent, a.published_date):
         return "recalls-past"
-    if sent is not None and _POSSIBILITY.search(sent.text):
+    if sent is not None and POSSIBILITY.search(sent.text):
         return "possibility"
     if (
-        _MODEL_SIZE.match(q.text)
+        MODEL_SIZE.match(q.text)
         and not _is_age(q)
         and q.measures
         and q.measures.split()[-1][:1].isupper()
@@ -359,9 +362,9 @@ def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Cl
     if sent is not None and any(
         o is not q
         and sent.start <= o.start < sent.end
-        and (d := _unit_dimension(o)) is not None
+        and (d := unit_dimension(o)) is not None
         and d[0] == dim[0]
-        and (dim[0] != "count" or o.value >= 10 or _FATES.get(o.predicate or ""))
+        and (dim[0] != "count" or o.value >= 10 or FATES.get(o.predicate or ""))
         and not _converted(q, dim, o, d)
         for o in ex.quantities
     ):
@@ -429,8 +432,8 @@ def _running_toll(f1: _Figure, f2: _Figure) -> bool:
     moved: a change. Counts of one fate, of articles published at different times,
     different values, one of them at least given as a lower bound."""
     q1, q2 = f1.q, f2.q
-    fate = _FATES.get(q1.predicate or "")
-    if fate is None or fate != _FATES.get(q2.predicate or "") or q1.value == q2.value:
+    fate = FATES.get(q1.predicate or "")
+    if fate is None or fate != FATES.get(q2.predicate or "") or q1.value == q2.value:
         return False
     if not ({(q1.approx or "").lower(), (q2.approx or "").lower()} & _LOWER_BOUNDS):
         return False
@@ -520,7 +523,7 @@ def find_conflicts(
                 continue
             figures.append(
                 _Figure(
-                    a, q, _unit_dimension(q) or ("count", 1.0), sent,
+                    a, q, unit_dimension(q) or ("count", 1.0), sent,
                     _place_qualifiers(a.text, q, sent),
                     _age_owner(a.text, ex, q, sent) if _is_age(q) else _owner(ex, q, sent),
                 )
@@ -565,7 +568,7 @@ def find_conflicts(
             ratio = max(q1.value * d1[1], q2.value * d2[1]) / max(
                 1e-9, min(q1.value * d1[1], q2.value * d2[1])
             )
-            same_head = _stem(_head(q1.measures) or "") == _stem(_head(q2.measures) or "")
+            same_head = stem(_head(q1.measures) or "") == stem(_head(q2.measures) or "")
             confidence = 0.5 + (0.2 if same_head else 0.1) + min(0.2, 0.05 * math.log2(ratio))
             s1, s2 = f1.sent, f2.sent
             if s1 and s2 and s1.entities and s2.entities and s1.entities & s2.entities:
@@ -575,7 +578,7 @@ def find_conflicts(
                     "subject": (
                         f"age of {fullest[_surname(f1.owner)]}"
                         if _is_age(q1) and f1.owner and f2.owner
-                        else _subject(q1, q2, d1[0])
+                        else figure_subject(q1, q2, d1[0])
                     ),
                     "kind": kind,
                     "confidence": round(min(confidence, 1.0), 3),
@@ -640,40 +643,12 @@ def merge_disagreements(
     return out
 
 
-def find_figure_conflicts(
-    articles: Sequence[Article],
-    extractions: Mapping[str, Extraction],
-    claims_by_article: Mapping[str, list[Claim]],
-    keys: Mapping[str, str],
-) -> list[dict[str, Any]]:
-    """Conflicts and changes between figure claims aligned by the trained figure models."""
-    from newsprism.compare.figures import align_figures, figures_of, pair_json
-
-    figures = []
-    for a in articles:
-        ex = extractions.get(a.id)
-        if ex is None or a.duplicate_of:
-            continue
-        sentences = [(c.start, c.end) for c in claims_by_article.get(a.id, [])]
-        figures.extend(figures_of(a, ex, sentences)[0])
-    found = [pair_json(p) for p in align_figures(figures, keys) if p.kind in ("conflict", "change")]
-    found.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"]))
-    seen: set[frozenset[tuple[str, str]]] = set()
-    unique = []
-    for c in found:
-        key = frozenset((x["value"], x["text"]) for x in c["claims"])
-        if key not in seen:
-            seen.add(key)
-            unique.append(c)
-    return unique
-
-
 # "16-inch", "5.9-magnitude": a figure written as one hyphenated adjective.
-_MODEL_SIZE = re.compile(r"^[\d.,]+-[^\W\d]")
+MODEL_SIZE = re.compile(r"^[\d.,]+-[^\W\d]")
 
 
 # A figure under a modal of possibility is no reported fact ("could rise to 100").
-_POSSIBILITY = re.compile(r"\b(?:can|could|may|might)\b")
+POSSIBILITY = re.compile(r"\b(?:can|could|may|might)\b")
 
 
 def _recalls_the_past(ex: Extraction, sent: Claim | None, published: date | None) -> bool:
@@ -683,7 +658,7 @@ def _recalls_the_past(ex: Extraction, sent: Claim | None, published: date | None
     if sent is None or published is None:
         return False
     ends = [
-        _period_end(d.value.split("T")[0])
+        period_end(d.value.split("T")[0])
         for d in ex.dates
         if sent.start <= d.start < sent.end and d.type in ("DATE", "TIME")
     ]
@@ -729,12 +704,12 @@ def _owner(ex: Extraction, q: Quantity, sent: Claim | None) -> str | None:
     return max(before, key=lambda e: e.start).canonical if before else None
 
 
-def _subject(q1: Quantity, q2: Quantity, dimension: str) -> str:
+def figure_subject(q1: Quantity, q2: Quantity, dimension: str) -> str:
     thing = min((m for m in (q1.measures, q2.measures) if m), key=len, default="figure")
     if dimension == "time":
         return f"duration of the {thing}"
     if dimension == "count":
-        fate = _FATE_WORDS.get(_FATES.get(q1.predicate or "", ""), "")
+        fate = _FATE_WORDS.get(FATES.get(q1.predicate or "", ""), "")
         return f"number of {thing}{' ' + fate if fate else ''}"
     word = _dimension_word(q1.unit or "")
     if word is None:
@@ -851,19 +826,30 @@ def _date_disagreements(
             if re.search(r"(?:\bthe|['’]s)\s+$", a.text[max(0, d.start - 6) : d.start], re.I):
                 continue  # noun-date
             acts.append((a, e, d, _written_parts(d.text, d.value)))
+
+    def same_act(e1: Any, e2: Any) -> bool:
+        objects = set(content_tokens(e1.target or "")) & set(content_tokens(e2.target or ""))
+        return bool(e1.action == e2.action and objects)
+
+    # an act one article dates twice, differently, recurs ("returned to prison in May
+    # 1984" ... "finally returned to prison in June 1999")
+    recurring = {
+        (a1.id, e1.action)
+        for (a1, e1, _, p1), (a2, e2, _, p2) in itertools.combinations(acts, 2)
+        if a1.id == a2.id and same_act(e1, e2) and _dates_differ(p1, p2)
+    }
     found = []
     for (a1, e1, d1, p1), (a2, e2, d2, p2) in itertools.combinations(acts, 2):
-        if keys[a1.id] == keys[a2.id]:
-            continue
-        objects = set(_content_tokens(e1.target or "")) & set(_content_tokens(e2.target or ""))
-        if e1.action != e2.action or not objects:
+        if keys[a1.id] == keys[a2.id] or not same_act(e1, e2):
             continue  # other-act
+        if (a1.id, e1.action) in recurring or (a2.id, e2.action) in recurring:
+            continue  # recurring
         n1, n2 = _target_numbers(e1.target), _target_numbers(e2.target)
         if n1 and n2 and n1 != n2:
             if dropped is not None:
-                dropped.append({"rule": "other-count", "claims": [
-                    _date_claim(a, e, d, claims_by_article) for a, e, d in ((a1, e1, d1), (a2, e2, d2))
-                ]})  # fmt: skip
+                pair = ((a1, e1, d1), (a2, e2, d2))
+                claims = [_date_claim(a, e, d, claims_by_article) for a, e, d in pair]
+                dropped.append({"rule": "other-count", "claims": claims})
             continue
         claims = [
             _date_claim(a, e, d, claims_by_article) for a, e, d in ((a1, e1, d1), (a2, e2, d2))

@@ -37,13 +37,14 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.compare.claims import Claim
 from newsprism.compare.conflicts import (
-    _FATES,
-    _MODEL_SIZE,
-    _POSSIBILITY,
-    _WINDOW_BEFORE,
-    _unit_dimension,
+    FATES,
+    MODEL_SIZE,
+    POSSIBILITY,
+    WINDOW_BEFORE,
     interval,
+    unit_dimension,
 )
 from newsprism.compare.embedding import embed
 from newsprism.compare.text import period_end as _period_end
@@ -61,6 +62,7 @@ __all__ = [
     "align_figures",
     "AlignmentModel",
     "load_model",
+    "find_figure_conflicts",
 ]
 
 _WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*|\d[\d,.]*")
@@ -114,17 +116,17 @@ _WINDOW_AFTER = re.compile(r"^\s*(?:ago|earlier|later|from now)\b", re.I)
 
 def _rule_time_window(text: str, q: Quantity, dim: str, **_: Any) -> bool:
     return dim == "time" and bool(
-        _WINDOW_BEFORE.search(text[max(0, q.start - 40) : q.start])
+        WINDOW_BEFORE.search(text[max(0, q.start - 40) : q.start])
         or _WINDOW_AFTER.match(text[q.end : q.end + 20])
     )
 
 
 def _rule_possibility(sentence: str, **_: Any) -> bool:
-    return _POSSIBILITY.search(sentence) is not None
+    return POSSIBILITY.search(sentence) is not None
 
 
 def _rule_model_size(q: Quantity, **_: Any) -> bool:
-    return bool(_MODEL_SIZE.match(q.text) and q.measures and q.measures.split()[-1][:1].isupper())
+    return bool(MODEL_SIZE.match(q.text) and q.measures and q.measures.split()[-1][:1].isupper())
 
 
 def _rule_recalls_past(
@@ -197,7 +199,7 @@ def figures_of(
             )
         )
         sentence = text[s:e]
-        dim, factor = _unit_dimension(q) or ("count", 1.0)
+        dim, factor = unit_dimension(q) or ("count", 1.0)
         sentence_dates = [
             _period_end(d.value.split("T")[0])
             for d in extraction.dates
@@ -287,20 +289,20 @@ def _mask(text: str) -> str:
 def _tfidf_cos(texts: Sequence[str]) -> np.ndarray:
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    from newsprism.compare.text import _content_tokens
+    from newsprism.compare.text import content_tokens
 
     try:
-        m = TfidfVectorizer(analyzer=_content_tokens, sublinear_tf=True).fit_transform(texts)
+        m = TfidfVectorizer(analyzer=content_tokens, sublinear_tf=True).fit_transform(texts)
     except ValueError:  # nothing but stop words
         return np.zeros((len(texts), len(texts)))
     return np.asarray((m @ m.T).toarray())
 
 
 def _head(measures: str | None) -> str | None:
-    from newsprism.compare.text import _stem
+    from newsprism.compare.text import stem
 
     words = _WORD.findall(measures or "")
-    return _stem(words[-1]) if words else None
+    return stem(words[-1]) if words else None
 
 
 def _ids(values: Sequence[Any]) -> np.ndarray:
@@ -311,7 +313,7 @@ def _ids(values: Sequence[Any]) -> np.ndarray:
 
 def pair_features(figures: Sequence[Figure]) -> np.ndarray:
     """Feature tensor ``[n, n, len(FEATURES)]`` for every pair of ``figures``."""
-    from newsprism.compare.claims import _shared
+    from newsprism.compare.claims import shared_counts
 
     n = len(figures)
     out = np.zeros((n, n, len(FEATURES)), dtype=np.float32)
@@ -322,7 +324,7 @@ def pair_features(figures: Sequence[Figure]) -> np.ndarray:
     es, ew = embed(sentences), embed(windows)
     heads = _ids([_head(f.quantity.measures) for f in figures])
     units = _ids([f.quantity.unit or "" for f in figures])
-    fates = _ids([_FATES.get(f.quantity.predicate or "") for f in figures])
+    fates = _ids([FATES.get(f.quantity.predicate or "") for f in figures])
     owners = _ids([f.owner for f in figures])
     values = np.array([max(f.base_value, 1e-9) for f in figures])
     lows = np.array([f.low for f in figures])
@@ -335,10 +337,10 @@ def pair_features(figures: Sequence[Figure]) -> np.ndarray:
     approx = np.array([bool(f.quantity.approx) for f in figures])
     times = np.array([f.dimension == "time" for f in figures])
     sizes = np.array([len(f.entities) for f in figures], dtype=float)
-    shared = _shared([f.entities for f in figures]) if sizes.any() else np.zeros((n, n))
+    shared = shared_counts([f.entities for f in figures]) if sizes.any() else np.zeros((n, n))
     union = sizes[:, None] + sizes[None, :] - shared
     dated = np.array([bool(f.dates) for f in figures])
-    shared_dates = _shared([f.dates for f in figures]) if dated.any() else np.zeros((n, n))
+    shared_dates = shared_counts([f.dates for f in figures]) if dated.any() else np.zeros((n, n))
 
     def both(x: np.ndarray) -> np.ndarray:
         return x[:, None] & x[None, :]
@@ -592,7 +594,7 @@ def decide(
 
 def pair_json(pair: FigurePair) -> dict[str, Any]:
     """A conflict or change as ``stories.json`` carries it (and ``eval compare`` reads it)."""
-    from newsprism.compare.conflicts import _subject
+    from newsprism.compare.conflicts import figure_subject
 
     def claim(f: Figure) -> dict[str, Any]:
         q = f.quantity
@@ -608,8 +610,34 @@ def pair_json(pair: FigurePair) -> dict[str, Any]:
         }
 
     return {
-        "subject": _subject(pair.a.quantity, pair.b.quantity, pair.a.dimension.split(":")[0]),
+        "subject": figure_subject(pair.a.quantity, pair.b.quantity, pair.a.dimension.split(":")[0]),
         "kind": pair.kind,
         "confidence": round(pair.score, 3),
         "claims": [claim(pair.a), claim(pair.b)],
     }
+
+
+def find_figure_conflicts(
+    articles: Sequence[Article],
+    extractions: Mapping[str, Extraction],
+    claims_by_article: Mapping[str, list[Claim]],
+    keys: Mapping[str, str],
+) -> list[dict[str, Any]]:
+    """Conflicts and changes between figure claims aligned by the trained figure models."""
+    figures = []
+    for a in articles:
+        ex = extractions.get(a.id)
+        if ex is None or a.duplicate_of:
+            continue
+        sentences = [(c.start, c.end) for c in claims_by_article.get(a.id, [])]
+        figures.extend(figures_of(a, ex, sentences)[0])
+    found = [pair_json(p) for p in align_figures(figures, keys) if p.kind in ("conflict", "change")]
+    found.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"]))
+    seen: set[frozenset[tuple[str, str]]] = set()
+    unique = []
+    for c in found:
+        key = frozenset((x["value"], x["text"]) for x in c["claims"])
+        if key not in seen:
+            seen.add(key)
+            unique.append(c)
+    return unique

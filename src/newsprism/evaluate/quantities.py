@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.errors import NewsprismError
-from newsprism.extract.quantities import _CURRENCY_PRE, _UNITS_CI, _UNITS_CS, find_quantities
+from newsprism.extract.quantities import CURRENCY_PRE, UNITS_CI, UNITS_CS, find_quantities
 
 __all__ = ["evaluate_quantities"]
 
@@ -40,9 +40,9 @@ _ALIASES = {
     "penny": "pence",
 }
 _KNOWN_UNITS = {
-    *(_ALIASES.get(u, u) for u in _UNITS_CI.values()),
-    *(_ALIASES.get(u, u) for u in _UNITS_CS.values()),
-    *(_ALIASES.get(u, u) for u in _CURRENCY_PRE.values()),
+    *(_ALIASES.get(u, u) for u in UNITS_CI.values()),
+    *(_ALIASES.get(u, u) for u in UNITS_CS.values()),
+    *(_ALIASES.get(u, u) for u in CURRENCY_PRE.values()),
     "year of age",
     "month of age",
 }

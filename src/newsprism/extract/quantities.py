@@ -44,7 +44,7 @@ _SCALES = {
 }  # fmt: skip
 
 # Currency signs and codes written before the number.
-_CURRENCY_PRE = {
+CURRENCY_PRE = {
     "us$": "dollar", "u.s.$": "dollar", "$": "dollar", "a$": "australian dollar",
     "au$": "australian dollar", "$a": "australian dollar", "c$": "canadian dollar",
     "ca$": "canadian dollar", "nz$": "new zealand dollar", "hk$": "hong kong dollar",
@@ -57,7 +57,7 @@ _CURRENCY_PRE = {
 }  # fmt: skip
 
 # Unit words after the number: surface form (lower case) -> normalised unit.
-_UNITS_CI = {
+UNITS_CI = {
     "percent": "percent", "per cent": "percent", "percentage points": "percentage point",
     "percentage point": "percentage point", "pc": "percent", "pct": "percent",
     "basis points": "basis point", "basis point": "basis point", "bps": "basis point",
@@ -131,7 +131,7 @@ _UNITS_CI = {
     "pound-feet": "pound-foot", "lb-ft": "foot pound-force", "nm": "newton metre",
 }  # fmt: skip
 # Symbols whose case matters ("5 m" vs "5 M"), checked before the case-insensitive table.
-_UNITS_CS = {
+UNITS_CS = {
     "%": "percent", "W": "watt", "F": "farad", "C": "celsius", "m": "metre", "p": "penny",
     "PS": "horsepower", "g": "gram", "″": "inch", "\"": "inch", "GB": "gigabyte",
 }  # fmt: skip
@@ -211,10 +211,10 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _PRE_RE = re.compile(
-    rf"(?:(?<![A-Za-z])(?P<pre>{_alternation(_CURRENCY_PRE)})\s?)?$", re.I
+    rf"(?:(?<![A-Za-z])(?P<pre>{_alternation(CURRENCY_PRE)})\s?)?$", re.I
 )  # applied to the text before a number
 _UNIT_RE = re.compile(
-    rf"(?P<sep>[\s-]?)(?:(?P<cs>{_alternation(_UNITS_CS)})(?![\w])|(?P<ci>{_alternation(_UNITS_CI)})"
+    rf"(?P<sep>[\s-]?)(?:(?P<cs>{_alternation(UNITS_CS)})(?![\w])|(?P<ci>{_alternation(UNITS_CI)})"
     rf"(?![\w]))",
     re.I,
 )
@@ -332,7 +332,7 @@ def _in_name(text: str, start: int, end: int) -> bool:
     if (
         m
         and m.group(1).lower() not in _APPROX
-        and m.group(1).lower() not in _CURRENCY_PRE
+        and m.group(1).lower() not in CURRENCY_PRE
         # "California's 475 delegates" counts; "Boeing's 737 Max" names a model.
         and not (m.group(1).endswith(("'s", "’s")) and re.match(r"\s+[a-z]", text[end : end + 3]))
     ):
@@ -395,7 +395,7 @@ def _numbers(text: str) -> Iterator[_Raw]:
             continue
         if is_digit and re.match(r"\d[\d:.]*\s?$", text[max(0, start - 3) : start]):
             continue
-        currency = _CURRENCY_PRE.get(pre["pre"].lower()) if pre and pre["pre"] else None
+        currency = CURRENCY_PRE.get(pre["pre"].lower()) if pre and pre["pre"] else None
         if currency and pre:
             start = max(0, start - len(before) + pre.start("pre"))
         unit: str | None = currency
@@ -411,7 +411,7 @@ def _numbers(text: str) -> Iterator[_Raw]:
             if m_unit["cs"] == "m" and currency:
                 token = ""
             if token and (m_unit["sep"] == "" or len(token) > 1 or token in '%″"WFCm'):
-                name = _UNITS_CS.get(token) or _UNITS_CI.get(token.lower())
+                name = UNITS_CS.get(token) or UNITS_CI.get(token.lower())
                 if name and not (currency and name in ("percent",)):
                     if currency and name == "pound sterling":
                         unit = name
@@ -431,7 +431,7 @@ def _numbers(text: str) -> Iterator[_Raw]:
                 and (_word_value(nxt.group(2)) is not None or nxt.group(2).strip()[0].isdigit())
             )
             pronoun = re.search(r"\b(?:each|same|this|that|which|every|no|any|another)\s+$",
-                                before, re.I)  # fmt: skip
+                                before, re.I) is not None  # fmt: skip
             # "the one who", "the two of them" are pronouns; "the seven bullets" counts
             pronoun = pronoun or (
                 re.search(r"\bthe\s+$", before, re.I) is not None
@@ -548,10 +548,10 @@ def _vague(text: str) -> Iterator[_Raw]:
             base *= 10 if m["tens"].lower() == "tens" else 100
         high = base * 10
         unit_m = re.match(r"\s+(?:(?P<cur>dollars|euros|pounds)|\w+)", text[m.end() :])
-        unit = _UNITS_CI.get(unit_m["cur"].lower()) if unit_m and unit_m["cur"] else None
+        unit = UNITS_CI.get(unit_m["cur"].lower()) if unit_m and unit_m["cur"] else None
         unit_m2 = _UNIT_RE.match(text, m.end() + 1)
         if unit is None and unit_m2 and unit_m2["ci"]:
-            unit = _UNITS_CI.get(unit_m2["ci"].lower())
+            unit = UNITS_CI.get(unit_m2["ci"].lower())
         end = m.end() - 3  # without " of"
         yield _Raw(m.start(), end, base, unit, "at least")
         yield _Raw(m.start(), end, high, unit, "up to")
@@ -600,7 +600,9 @@ def _predicate(noun: Token, depth: int = 0) -> str | None:
     return head.lemma_.lower() if head.pos_ in ("VERB", "NOUN", "ADJ", "ADV") else None
 
 
-def _measures(doc: Doc, start: int, end: int, unit: str | None) -> tuple[str | None, str | None]:
+def _measures(
+    doc: Doc | Span, start: int, end: int, unit: str | None
+) -> tuple[str | None, str | None]:
     """What the quantity at ``[start, end)`` of the parsed sentence counts or measures, and
     for a count, what is said of the counted thing (:func:`_predicate`)."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -661,7 +663,7 @@ def _unit_measures(root: Token, span: Span) -> str | None:
 
 def _measures_in_doc(doc: Doc, raws: list[_Raw]) -> dict[int, tuple[str | None, str | None]]:
     """Measures of ``raws`` from the shared pass's parses of the sentences holding them."""
-    from ._nlp import char_to_sentence, parsed_sentences
+    from .spacy_pass import char_to_sentence, parsed_sentences
 
     starts = sorted(r.start for r in raws)
 
@@ -685,7 +687,7 @@ def iter_quantities(
 ) -> Iterator[Quantity]:
     """Yield the quantities of ``text`` in order; ``with_measures=False`` skips the parser.
 
-    ``doc`` is the shared spaCy pass over ``text`` (:mod:`newsprism.extract._nlp`): the
+    ``doc`` is the shared spaCy pass over ``text`` (:mod:`newsprism.extract.spacy_pass`): the
     measures then come from its parses, shared with the quote and event extractors.
     """
     raws = sorted([*_numbers(text), *_vague(text)], key=lambda r: (r.start, r.value))
@@ -695,7 +697,7 @@ def iter_quantities(
             raise ValueError("doc.text differs from the text; pass the doc made from this text")
         measures = _measures_in_doc(doc, raws)
     elif with_measures and raws:
-        from newsprism.nlp import load_nlp
+        from newsprism.spacy_model import load_nlp
 
         nlp = load_nlp(disable=("ner",))
         sentences = _sentence_spans(text)
