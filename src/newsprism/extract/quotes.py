@@ -62,6 +62,7 @@ from ._nlp import (
     verb_lemmas,
 )
 from .entities import extract_entities
+from .quote_cues import is_statement, revise_speaker
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -964,21 +965,39 @@ def _is_direct(
 
 
 def extract_quotes(
-    article: Article, doc: Doc | None = None, entities: list[Entity] | None = None
+    article: Article,
+    doc: Doc | None = None,
+    entities: list[Entity] | None = None,
+    *,
+    statements_only: bool = True,
 ) -> list[Quote]:
     """Return the direct and reported quotes of ``article`` with speakers and offsets.
 
     ``doc`` is the spaCy doc of ``article.text`` (made with the parser off, or on) and
     ``entities`` the result of :func:`extract_entities`; both are computed when omitted.
     The rules' candidates (:func:`quote_candidates`) are kept when the learned verifier
-    (:func:`verify_probability`) gives them at least its stored threshold.
+    (:func:`verify_probability`) gives them at least its stored threshold. With
+    ``statements_only`` (the default) the reader's bar of :mod:`.quote_cues` applies too:
+    reported quotes need a clausal complement, and speakers are revised; without it the
+    result is PolNeAR's notion of attribution (stances and actions included).
     """
     threshold = _verify_model().threshold
-    return [
-        q
-        for q, feats in quote_candidates(article, doc, entities)
-        if verify_probability(feats) >= threshold
-    ]
+    doc = ensure_doc(article.text, doc)
+    if entities is None:
+        entities = extract_entities(article, doc)
+    out = []
+    for q, feats in quote_candidates(article, doc, entities):
+        if verify_probability(feats) < threshold:
+            continue
+        if statements_only:
+            if not is_statement(q, feats):
+                continue
+            revised = revise_speaker(q, feats, article.text, entities)
+            if revised is None:
+                continue
+            q = revised
+        out.append(q)
+    return out
 
 
 def quote_candidates(
