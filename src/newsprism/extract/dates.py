@@ -342,7 +342,7 @@ def _direction(text: str, start: int, end: int) -> str | None:
             return "future"  # "Cruz's chances of winning in November"
         if w == "to" and _PLAN_TO.search(text, max(lo, m.start() - 20), m.end()):
             return "future"  # "is set to hear oral arguments Monday"
-        if w in _PRESENT and k == len(window) - 1 - 0 or w in ("there's", "there’s"):
+        if w in _PRESENT and k == len(window) - 1 or w in ("there's", "there’s"):
             return "future"  # "there's an election on Tuesday", "the vote is Tuesday"
         if (
             w in _MODAL
