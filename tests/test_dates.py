@@ -175,3 +175,44 @@ def test_a_clock_time_then_a_date_is_one_time():
     )
     (m,) = extract_dates(a)
     assert (m.text, m.value, m.type) == ("16:15 UTC, June 1st", "2009-06-01T16:15Z", "TIME")
+
+
+# Issue #19: the verb the date modifies decides its direction (examples from the issue's
+# hand check of unseen coverage and from the hand-checked sample).
+@pytest.mark.parametrize(
+    ("sentence", "published", "expression", "value"),
+    [
+        ("He canceled a scheduled television interview Monday night.", "2016-07-19",
+         "Monday night", "2016-07-18TNI"),
+        ("In May, she filed a complaint with the board.", "2016-07-10", "May", "2016-05"),
+        ("He was fired in February, the company said.", "2016-04-10", "February", "2016-02"),
+        ("She is running for re-election in November.", "2016-06-10", "November", "2016-11"),
+        ("The show has been running since it began previews in March.", "2015-12-11",
+         "March", "2015-03"),
+        ("I'll vote for her in November.", "2016-01-31", "November", "2016-11"),
+        ("The automaker has a June 1 deadline to finish its plan.", "2009-05-28", "June 1",
+         "2009-06-01"),
+        ("Sullivan is set to hear oral arguments Monday.", "2016-07-13", "Monday",
+         "2016-07-18"),
+        ("They may hit the links again on Wednesday.", "2018-04-17", "Wednesday",
+         "2018-04-18"),
+        ("It was a bid to keep the story going ahead of November elections.", "2018-04-20",
+         "November", "2018-11"),
+        ("Her workers said they have been working the state since the spring.", "2016-02-17",
+         "the spring", "2015-SP"),
+        ("Clinton noted the Sept. 11 attacks and her work for first responders.",
+         "2016-04-14", "Sept. 11", "2001-09-11"),
+        ("The ad aims to stop him from winning Tuesday's primaries.", "2016-03-12", "Tuesday",
+         "2016-03-15"),
+        # Unchanged: a future verb group still wins over the earlier past verb.
+        ("Saddam said he will begin withdrawing troops on Friday.", "1990-08-15", "Friday",
+         "1990-08-17"),
+        ("The company declared a dividend, payable Dec. 1 to holders.", "1989-10-27",
+         "Dec. 1", "1989-12-01"),
+    ],
+)  # fmt: skip
+def test_the_governing_verb_decides_the_direction(
+    sentence: str, published: str, expression: str, value: str
+) -> None:
+    found = {d.text: d.value for d in find_dates(sentence, dt.date.fromisoformat(published))}
+    assert found[expression] == value

@@ -83,7 +83,8 @@ def test_missing_data_is_a_clear_error(tmp_path):
 
 
 def test_polnear_dev_subset_floors():
-    scores = evaluate_quotes(_polnear(), limit=SUBSET)
+    # PolNeAR's notion of attribution (stances and actions too): the rules and verifier.
+    scores = evaluate_quotes(_polnear(), limit=SUBSET, statements_only=False)
     assert scores["documents"] == SUBSET
     assert scores["precision"] >= PRECISION_FLOOR_SUBSET
     assert scores["f1"] >= F1_FLOOR_SUBSET
@@ -92,7 +93,18 @@ def test_polnear_dev_subset_floors():
 
 @pytest.mark.slow
 def test_polnear_dev_floors():
-    scores = evaluate_quotes(_polnear())
+    scores = evaluate_quotes(_polnear(), statements_only=False)
     assert scores["documents"] >= 80
     assert scores["f1"] >= F1_FLOOR
     assert scores["speaker_accuracy"] >= SPEAKER_FLOOR
+
+
+# The quotes a reader is shown (issue #19: reported quotes need a clausal complement).
+# Measured 2026-12-04 on the subset: P 0.975, R 0.543, F1 0.698, speaker 0.902; full dev
+# P 0.971 / R 0.546 / F1 0.699 / speaker 0.923. PolNeAR annotates stances and actions
+# towards a noun phrase as attributions, so recall falls by design (docs/quote-bar.md).
+def test_polnear_dev_subset_floors_for_statements():
+    scores = evaluate_quotes(_polnear(), limit=SUBSET)
+    assert scores["precision"] >= 0.96
+    assert scores["f1"] >= 0.68
+    assert scores["speaker_accuracy"] >= 0.89

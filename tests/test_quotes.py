@@ -123,6 +123,11 @@ def _quotes(text: str):
     return extract_quotes(Article(id="t", source_path="t", text=text))
 
 
+def _attributions(text: str):
+    """PolNeAR's wider notion: the rules' candidates without the reader's bar (#19)."""
+    return extract_quotes(Article(id="t", source_path="t", text=text), statements_only=False)
+
+
 def _quote_with(text: str, words: str):
     """The one quote of ``text`` that holds ``words``."""
     (q,) = [q for q in _quotes(text) if words in q.text]
@@ -213,8 +218,11 @@ def test_as_x_reported():
 
 
 def test_poll_shows():
+    # The content the parse gives is the object alone ("Bernie Sanders"): an attribution
+    # in PolNeAR's sense, below the reader's bar.
     text = "A new Fox News poll shows Bernie Sanders with 47 percent of the vote."
-    (q,) = _quotes(text)
+    assert _quotes(text) == []
+    (q,) = _attributions(text)
     assert q.cue == "shows"
     assert q.text.startswith("Bernie Sanders")
 
@@ -245,7 +253,7 @@ def test_dash_signature_with_no_break_space_and_trailing_blank():
 
 
 def test_listener_of_a_verb_of_speaking_is_not_what_was_said():
-    quotes = _quotes(
+    quotes = _attributions(
         "Clinton communications director Jennifer Palmieri spoke to reporters on Tuesday. "
         "Later, Trump spoke to a gathering of fracking industry leaders in Pittsburgh. "
         "Obama talked about the economy at length."
@@ -271,9 +279,9 @@ def test_learned_detector_finds_cues_the_lexicon_lacks():
     from newsprism.extract.quotes import CUE_VERBS
 
     assert "float" not in CUE_VERBS and "hammer" not in CUE_VERBS
-    (q,) = _quotes("The governor floated a plan to raise the minimum wage.")
+    (q,) = _attributions("The governor floated a plan to raise the minimum wage.")
     assert (q.cue, q.speaker, q.text) == ("floated", "governor", "a plan to raise the minimum wage")
-    (q,) = _quotes("The candidate hammered her rival over the emails.")
+    (q,) = _attributions("The candidate hammered her rival over the emails.")
     assert q.cue == "hammered" and q.speaker == "candidate"
 
 
@@ -290,13 +298,13 @@ def test_cue_model_scores_cues_above_other_verbs():
 
 
 def test_parenthetical_cue_takes_the_main_clause():
-    (q,) = _quotes("But to prevent problems, he said, local officials should be vigilant.")
+    (q,) = _attributions("But to prevent problems, he said, local officials should be vigilant.")
     assert q.cue == "said"
     assert "local officials should be vigilant" in q.text
 
 
 def test_naming_verb_takes_object_and_predicate():
-    (q,) = _quotes("The Trump campaign called the charges unsubstantiated and fabricated.")
+    (q,) = _attributions("The Trump campaign called the charges unsubstantiated and fabricated.")
     assert q.cue == "called" and q.speaker == "Trump campaign"
     assert q.text.startswith("the charges unsubstantiated")
 
@@ -346,7 +354,7 @@ def test_verifier_keeps_reported_speech_and_only_drops_candidates():
 
 
 def test_noun_cue_with_a_preposition_takes_its_object():
-    quotes = _quotes("The senator's criticism of the trade deal drew loud applause.")
+    quotes = _attributions("The senator's criticism of the trade deal drew loud applause.")
     q = next(q for q in quotes if q.cue == "criticism")
     assert q.speaker == "senator" and q.text == "the trade deal"
 
@@ -479,7 +487,7 @@ def test_a_name_modifying_another_noun_of_the_source_is_not_the_source():
         "with local militias and Kiev forces accusing one another of back-and-forth mortar "
         "and artillery attacks."
     )
-    (q,) = [q for q in _quotes(text) if q.cue == "accusing"]
+    (q,) = [q for q in _attributions(text) if q.cue == "accusing"]
     assert q.speaker != "Kiev"
     assert text[q.speaker_start : q.speaker_end] == "local militias and Kiev forces"
 
@@ -499,3 +507,49 @@ def test_sentence_opening_with_the_cue_then_the_source(opener, speaker):
     )
     (q,) = [q for q in _quotes(text) if "least bit" in q.text]
     assert q.speaker == speaker and q.cue == "Said" and q.kind == "direct"
+
+
+# Issue #19: the reader's bar (newsprism.extract.quote_cues).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump released a one-and-a-half-page letter from his doctor on Monday.",
+        "The governor announced a plan to raise the minimum wage.",
+        "Ryan discussed security and intelligence issues with Netanyahu.",
+        "Both Cruz and Fiorina criticized Trump and his rhetoric.",
+        "Ryan has embraced Mr. Trump's hard-line views on immigration.",
+    ],
+)
+def test_a_noun_phrase_object_alone_is_an_event_not_a_quote(text: str) -> None:
+    assert [q for q in _quotes(text) if q.kind == "indirect"] == []
+    assert _attributions(text)  # still an attribution in PolNeAR's sense
+
+
+def test_a_clause_or_a_claim_with_its_own_clause_is_a_statement() -> None:
+    (q,) = _quotes("Conway rejected the idea that the changes amounted to a shake-up.")
+    assert q.text == "the idea that the changes amounted to a shake-up"
+    (q,) = _quotes("Trump has vowed to leave such spending untouched.")
+    assert q.text == "to leave such spending untouched"
+
+
+def test_a_place_speaks_only_with_a_verb_of_saying() -> None:
+    (q,) = _quotes("Iran warned on Tuesday that it might resume its nuclear activities.")
+    assert q.speaker == "Iran"
+
+
+def test_a_person_of_an_organisation_named_as_author_speaks_for_it() -> None:
+    text = (
+        "Dr. Harold Bornstein of the Department of Medicine wrote in the letter that "
+        "the candidate's health was excellent."
+    )
+    (q,) = _quotes(text)
+    assert q.speaker == "Harold Bornstein"
+
+
+def test_a_surname_is_the_nearest_full_mention_not_a_relative() -> None:
+    text = (
+        "Khizr Khan spoke at the convention with his wife, Ghazala Khan, at his side. "
+        "On Sunday, Khan said that Mr. Trump had shown disrespect to his family."
+    )
+    (q,) = [q for q in _quotes(text) if "disrespect" in q.text]
+    assert q.speaker == "Khizr Khan"

@@ -585,8 +585,17 @@ def eval_clustering(data: str, as_json: bool) -> None:
 @DATA_OPTION
 @JSON_FLAG
 @click.option("--split", default="dev", show_default=True, help="PolNeAR split to score.")
-def eval_quotes(data: str, as_json: bool, split: str) -> None:
+@click.option(
+    "--attributions",
+    is_flag=True,
+    help="Score PolNeAR's notion of attribution (stances, actions) instead of statements.",
+)
+def eval_quotes(data: str, as_json: bool, split: str, attributions: bool) -> None:
     """Quote content-span precision/recall/F1 and speaker accuracy on PolNeAR.
+
+    By default the quotes a reader is shown are scored (reported quotes need a clausal
+    complement); --attributions scores PolNeAR's wider notion (stances and actions
+    towards a noun phrase too).
 
     Example:
 
@@ -595,7 +604,8 @@ def eval_quotes(data: str, as_json: bool, split: str) -> None:
     from newsprism.evaluate.quotes import evaluate_quotes
 
     with _errors():
-        _print_scores(evaluate_quotes(data, split=split), as_json)
+        scores = evaluate_quotes(data, split=split, statements_only=not attributions)
+        _print_scores(scores, as_json)
 
 
 @eval_group.command("dates")

@@ -223,10 +223,13 @@ def evaluate_quotes(
     split: str = "dev",
     limit: int | None = None,
     extractor: Callable[[Article], list[Quote]] | None = None,
+    statements_only: bool = True,
 ) -> dict[str, float | int]:
     """Score quote extraction on a PolNeAR split (default ``dev``); see the module doc.
 
     ``limit`` scores only the first ``limit`` documents in name order (a fixed subset).
+    ``statements_only=False`` scores PolNeAR's notion of attribution (stances and actions
+    towards a noun phrase included) instead of the quotes a reader is shown.
     Returns ``precision``, ``recall``, ``f1``, ``speaker_accuracy`` and character-level
     figures, plus the counts they come from.
     """
@@ -244,6 +247,6 @@ def evaluate_quotes(
             return
         for d, a, sdoc in zip(docs, articles, analyse_many(a.text for a in articles), strict=True):
             ents = extract_entities(a, sdoc)
-            yield d, extract_quotes(a, sdoc, ents)
+            yield d, extract_quotes(a, sdoc, ents, statements_only=statements_only)
 
     return score_documents(run())

@@ -2,11 +2,14 @@
 
 Every expression is found by regular expressions over the raw text (no parse needed) and
 normalised against a reference date: the article's publication date for news (HeidelTime's
-"news" strategy). Weekday names, bare months and quarters take their direction from the
-tense of the sentence ("said on Sunday" → the past Sunday, "will meet on Sunday" → the next
-one); a later bare mention of a weekday reuses the day the first one resolved to unless its own
-tense contradicts it. Month names without a year take the nearest such month, the tense
-deciding only when it lies 4-8 months away either way. In earnings reports "the quarter",
+"news" strategy). Weekday names, bare months, seasons and quarters take their direction
+first from the verb the date modifies (``_direction``: "canceled an interview Monday night"
+→ the past Monday, "In May, she filed" → the past May, "will meet on Sunday" → the next
+one, "ahead of November elections" → the coming November), else from the tense of the
+sentence; a later bare mention of a weekday reuses the day the first one resolved to unless
+its own tense contradicts it. Month names without a year and without a governing verb take
+the nearest such month, the tense deciding only when it lies 4-8 months away either way
+(docs/dates.md). In earnings reports "the quarter",
 "a year earlier" and "the year-ago period" refer to the quarter under discussion.
 
 When no publication date is known, the reference is the first full date written in the text
@@ -172,6 +175,40 @@ def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     return lo + 1, hi
 
 
+# "-ed" words that are not past-tense verbs, and words before an "-ed" form that make it an
+# adjective or a passive of another tense ("a scheduled interview", "is expected").
+_NOT_VERB_ED = frozenset(
+    "united need needed speed indeed hundred feed seed breed creed greed proceed exceed succeed"
+    " embed shed bed red bred weed deed heed steed limited related detailed advanced armed"
+    " interested concerned supposed alleged so-called biased sophisticated experienced"
+    " unprecedented unexpected unidentified undecided unnamed unspecified talented".split()
+)
+_ADJ_BEFORE = frozenset(
+    "a an the its his her their our your my this that these those is are am be been being"
+    " 's 're will shall".split()
+)
+
+
+def _cue_label(text: str, m: re.Match[str], lo: int, label: str) -> str | None:
+    """The tense a cue word signals in its context, or None when it is no verb of tense."""
+    word = m.group().lower()
+    before = text[max(lo, m.start() - 12) : m.start()].lower().split()
+    prev = before[-1] if before else ""
+    if (
+        label == "past"
+        and word.endswith("ed")
+        and word not in ("said", "had", "led", "fled", "paid", "announced", "wed")
+    ):
+        if word in _NOT_VERB_ED or prev in _ADJ_BEFORE:
+            return None  # "the United States", "a detailed plan", "is expected"
+    if label == "future" and word in ("scheduled", "planned", "expected", "due", "postponed"):
+        if prev in ("a", "an", "the", "its", "his", "her", "their", "our", "this", "that"):
+            return None  # "a scheduled television interview": an adjective
+    if label == "future" and _PLUPERFECT.search(text, max(lo, m.start() - 20), m.start()):
+        return "past"  # "had been scheduled to expire Friday"
+    return label
+
+
 def _tense(text: str, start: int, end: int) -> str | None:
     """Return "future" or "past" from the cue nearest the mention in its sentence."""
     lo, hi = _sentence(text, start, end)
@@ -184,16 +221,165 @@ def _tense(text: str, start: int, end: int) -> str | None:
                 # "announcing on Wednesday he would meet": a "would" after the date is
                 # the future of a reported clause, not the tense of the date's verb.
                 continue
-            if label == "future" and _PLUPERFECT.search(text, max(lo, m.start() - 20), m.start()):
-                label_here = "past"  # "had been scheduled to expire Friday"
-            else:
-                label_here = label
+            label_here = _cue_label(text, m, lo, label)
+            if label_here is None:
+                continue
             dist = start - m.end() if m.end() <= start else m.start() - end
             # Cues before the mention are the verb it modifies more often than those after.
             dist = dist if m.end() <= start else dist + 10
             if best is None or dist < best[0]:
                 best = (dist, label_here)
     return best[1] if best else None
+
+
+# Words right before a date that point it forward of any past-tense verb ("extended to
+# Nov. 16", "payable Dec. 1", "through January", "until March 6", "ahead of November").
+_FORWARD_PREP = re.compile(
+    r"(?:\b(?:until|till|through|thru|by|payable|effective|due|expires?|expiring|starting"
+    r"|beginning|toward|towards|awaiting|await)"
+    r"|(?<!\bfrom )(?<!\bback )\bto)\s+(?:the\s+|this\s+)?$",
+    re.I,
+)
+# These look forward whatever the verb: "ahead of November mid-term elections", "prior to
+# Election Day", "in the lead up to Tuesday's New York primary".
+_AHEAD = re.compile(
+    r"\b(?:ahead of|prior to|in advance of|in time for|lead[- ]up to|run[- ]up to|winning)"
+    r"\s+(?:the\s+|this\s+)?$",
+    re.I,
+)
+_FORWARD_POSSESSIVE = _AHEAD
+# Scheduled events: "before Monday's caucus" looks forward, "before Friday's purchases" not.
+_BEFORE_EVENT = re.compile(
+    r"['’]s\s+(?:\w+\s+)?(?:caucus(?:es)?|primar(?:y|ies)|election|vote|debate|summit|hearing"
+    r"|deadline|meeting|game|match|race)\b",
+    re.I,
+)
+
+# Verb-group words that put the date's clause in the future ("will meet Friday", "may hit
+# the links again on Wednesday", "is set to hear arguments Monday").
+_WILL_WORDS = frozenset("will 'll ’ll shall wo going may might can let's".split())
+_PLAN_TO = re.compile(
+    r"\b(?:is|are|am|'s|’s)\s+(?:set|slated|scheduled|due|expected|poised)\s+to$"
+    r"|\b(?:plans|intends|hopes|aims)\s+to$",
+    re.I,
+)
+# Words that leave the direction to the other rules: conditionals and reported futures
+# ("said it would close Friday", "decided to admit them in early March").
+_MODAL = frozenset("would could should must is are am be 'd ’d".split())
+_PLAN = frozenset(
+    "planned scheduled set slated expected due plans plan intends intended aims hopes hoped"
+    " wants wanted".split()
+)
+_DETERMINER = frozenset("a an the its his her their our your my this that".split())
+_PRESENT = frozenset("there's there’s is are".split())
+_WILL = re.compile(r"\b(?:will|'ll|’ll|shall|going to|plans? to|next)\b", re.I)
+_PAST_AUX = frozenset("was were did had".split())
+_HAVE = frozenset("has have 've ’ve".split())
+_WORD = re.compile(r"[\w'’.-]+|[,;:—–()\"“”?!]")
+_CLAUSE_OPENERS = frozenset("in on at during early late mid the of last this past".split())
+
+
+def _is_past_word(text: str, words: list[re.Match[str]], i: int, lo: int) -> bool:
+    m = words[i]
+    w = m.group().lower()
+    if w in _PAST_AUX:
+        return True
+    if w in _HAVE:
+        # A perfect ("has met", "have been"), not possession ("has a June 1 deadline").
+        nxt = words[i + 1].group().lower() if i + 1 < len(words) else ""
+        if nxt in ("not", "already", "also", "just", "never", "since", "recently", "n't"):
+            nxt = words[i + 2].group().lower() if i + 2 < len(words) else ""
+        return (
+            nxt == "been"
+            or bool(_PAST_CUE.fullmatch(nxt) and nxt not in ("last", "earlier", "ago", "says"))
+            or nxt.endswith(("en", "wn", "ght"))
+        )
+    if w in ("planned", "scheduled", "expected", "postponed"):
+        return False  # plans point forward ("was planned for early March")
+    pm = _PAST_CUE.fullmatch(w)
+    if pm is None or w in ("last", "earlier", "ago", "says"):
+        return False
+    before = text[max(lo, m.start() - 12) : m.start()].lower().split()
+    if before and before[-1] in ("be", "been", "being", "is", "are", "am", "get", "gets"):
+        return False  # "will be paid Dec. 14", "is held": the passive of another tense
+    return _cue_label(text, m, lo, "past") == "past"
+
+
+def _direction(text: str, start: int, end: int) -> str | None:
+    """ "past" or "future" from the verb the date modifies, or None when unsure.
+
+    HeidelTime decides the direction of an underspecified date by the tense of the
+    sentence; a regular-expression approximation of the governing verb is enough when
+    it is read conservatively: the nearest verb on the left within ten words of the same
+    clause, or, for a date that opens its clause ("In May, she filed"), the first verb
+    after it. A past tense or a present perfect points back; "will", "may", "is set to"
+    and a date introduced by "until", "by", "ahead of", "payable", etc. (a deadline or a
+    target) point forward; a conditional or an infinitive in between ("said it would
+    close Friday", "decided to admit them in early March") leaves the choice to the
+    other rules, and so does a sentence with no such verb.
+    """
+    lo, hi = _sentence(text, start, end)
+    head = text[max(lo, start - 40) : start]
+    if re.search(r"\bsince\s+(?:the\s+|early\s+|late\s+)?$", head, re.I):
+        return "past"  # "since the spring", "since Tuesday"
+    if _AHEAD.search(head):
+        return "future"
+    if _FORWARD_PREP.search(head):
+        return None  # a deadline or a span's end: "had purchased shares through Sept. 29"
+    left = list(_WORD.finditer(text, lo, start))
+    window = left[-10:]
+    opens_clause = True
+    for k in range(len(window) - 1, -1, -1):
+        m = window[k]
+        w = m.group().lower()
+        if w in (",", ";", ":", "—", "–", "(", '"', "“", "”"):
+            break
+        if w == "since":
+            return "past"  # "since announcing in October"
+        if w in _WILL_WORDS or w == "next" or w.endswith(("'ll", "’ll")):
+            return "future"
+        if w.endswith("ing") and k > 0 and window[k - 1].group().lower() == "of":
+            return "future"  # "Cruz's chances of winning in November"
+        if w == "to" and _PLAN_TO.search(text, max(lo, m.start() - 20), m.end()):
+            return "future"  # "is set to hear oral arguments Monday"
+        if w in _PRESENT and k == len(window) - 1 or w in ("there's", "there’s"):
+            return "future"  # "there's an election on Tuesday", "the vote is Tuesday"
+        if (
+            w in _MODAL
+            or w == "to"
+            and k < len(window) - 1
+            or w.endswith("ing")
+            and k >= len(window) - 3
+        ):
+            return None
+        if w in _PLAN:
+            before = window[k - 1].group().lower() if k > 0 else ""
+            after = window[k + 1].group().lower() if k + 1 < len(window) else ""
+            if before in _DETERMINER and after not in ("to", "for"):
+                opens_clause = False
+                continue  # "a scheduled interview", "the plan": not the verb
+            return None
+        if _is_past_word(text, window, k, lo):
+            return "past"
+        if w not in _CLAUSE_OPENERS:
+            opens_clause = False
+    if not opens_clause:
+        return None
+    # The date opens its clause: the first verb after it decides.
+    right = list(_WORD.finditer(text, end, hi))[:10]
+    for i, m in enumerate(right):
+        w = m.group().lower()
+        if w in _WILL_WORDS:
+            return "future"
+        if w in _MODAL or w == "to":
+            return None
+        if _is_past_word(text, right, i, lo):
+            return "past"
+    return None
+
+
+def _past_governed(text: str, start: int, end: int) -> bool:
+    return _direction(text, start, end) == "past"
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -230,6 +416,13 @@ def _year_for_month(ctx: _Ctx, month: int, start: int, end: int) -> int | None:
     ahead = (month - ctx.ref.month) % 12  # months forward to the next such month
     if ahead == 0:
         return ctx.ref.year
+    direction = _direction(ctx.text, start, end)
+    if direction == "past":
+        # A past-tense verb of its own clause: the month is behind ("In May, she filed").
+        return ctx.ref.year - (1 if month > ctx.ref.month else 0)
+    if direction == "future":
+        # "I'll vote for her in November", "ahead of November mid-term elections".
+        return ctx.ref.year + (1 if month < ctx.ref.month else 0)
     behind = 12 - ahead
     if min(ahead, behind) >= 4:
         tense = _tense(ctx.text, start, end)
@@ -241,10 +434,15 @@ def _year_for_month(ctx: _Ctx, month: int, start: int, end: int) -> int | None:
     return ctx.ref.year - (1 if month > ctx.ref.month else 0)
 
 
+_NINE_ELEVEN = re.compile(r"\b(?:attacks?|terror\w*|hijack\w*|World Trade Center|9/11)\b", re.I)
+
+
 def _r_full_date(m: re.Match[str], ctx: _Ctx) -> _Result:
     g = m.groupdict()
     month = _month_num(g["month"])
     day = int(re.sub(r"\D", "", g["day"]))
+    if (month, day) == (9, 11) and not g.get("year") and _NINE_ELEVEN.search(ctx.text):
+        return "2001-09-11", "DATE", False  # "the Sept. 11 attacks"
     if g.get("year"):
         year: int | None = int(g["year"])
         used = False
@@ -331,6 +529,9 @@ def _r_century(m: re.Match[str], ctx: _Ctx) -> _Result:
     return f"{int(m['cn']) - 1:02d}", "DATE", False
 
 
+_WEEK_AHEAD = re.compile(r"\b(?:the\s+week\s+ahead|next\s+week|the\s+coming\s+week)\b", re.I)
+
+
 def _resolve_weekday(
     ctx: _Ctx, wd: int, mod: str, start: int, end: int, *, possessive: bool = False
 ) -> str | None:
@@ -349,7 +550,19 @@ def _resolve_weekday(
     elif mod == "this":
         days = delta
     else:
-        tense = "past" if possessive else _tense(ctx.text, start, end)
+        direction = _direction(ctx.text, start, end)
+        lo, _hi = _sentence(ctx.text, start, end)
+        if possessive and (
+            _FORWARD_POSSESSIVE.search(ctx.text, max(lo, start - 20), start)
+            or _BEFORE_EVENT.match(ctx.text, end)
+            and re.search(r"\bbefore\s+$", ctx.text[max(lo, start - 10) : start])
+        ):
+            tense: str | None = "future"  # "before Monday's caucus"
+            possessive = False
+        elif possessive or direction == "past":
+            tense = "past"  # "canceled a scheduled interview Monday night"
+        else:
+            tense = direction or _tense(ctx.text, start, end)
         remembered = ctx.weekday_memory.get(wd)
         if possessive and remembered is not None:
             return remembered
@@ -360,6 +573,9 @@ def _resolve_weekday(
             return remembered
         if tense == "future":
             days = delta if delta >= 0 else delta + 7
+            lo, hi = _sentence(ctx.text, start, end)
+            if days == 0 and _WEEK_AHEAD.search(ctx.text, lo, hi):
+                days = 7  # "will meet on Friday in the week ahead", in a Friday article
         else:
             days = delta if delta <= 0 else delta - 7
     value = (ctx.ref + dt.timedelta(days=days)).isoformat()
@@ -448,9 +664,38 @@ def _r_season(m: re.Match[str], ctx: _Ctx) -> _Result:
     season = _SEASONS[m["season"].lower()]
     if m["year"]:
         return f"{m['year']}-{season}", "DATE", False
-    if ctx.ref is None:
-        return f"XXXX-{season}", "DATE", False
-    return f"{ctx.ref.year:04d}-{season}", "DATE", True
+    before = ctx.text[max(0, m.start() - 12) : m.start()]
+    if ctx.ref is None or re.search(r"\b(?:your|one's|every|each)\s+$", before, re.I):
+        return f"XXXX-{season}", "DATE", False  # "your summer vacation": any summer
+    return f"{_year_for_season(ctx, season, m):04d}-{season}", "DATE", True
+
+
+# First and last month of each season (northern hemisphere); winter straddles the year and
+# keeps the reference year either way.
+_SEASON_MONTHS = {"SP": (3, 5), "SU": (6, 8), "FA": (9, 11)}
+
+
+def _year_for_season(ctx: _Ctx, season: str, m: re.Match[str]) -> int:
+    """Year of a season named without one: this year's, unless the tense says otherwise.
+
+    "since the spring" or "was fired in the summer" in a February article is last year's;
+    "will vote in the fall" in a December article is next year's. "this summer" is always
+    this year's.
+    """
+    assert ctx.ref is not None
+    year = ctx.ref.year
+    if season not in _SEASON_MONTHS or m.group().lower().startswith("this"):
+        return year
+    first, last = _SEASON_MONTHS[season]
+    if ctx.ref.month < first and _past_governed(ctx.text, m.start(), m.end()):
+        return year - 1
+    lo, _hi = _sentence(ctx.text, m.start(), m.end())
+    if ctx.ref.month > last and (
+        _WILL.search(ctx.text, max(lo, m.start() - 60), m.start())
+        or _direction(ctx.text, m.start(), m.end()) == "future"
+    ):
+        return year + 1
+    return year
 
 
 def _r_quarter(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -713,8 +958,9 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(r"(?:\b(?P<mod>last|next|this|this past|this coming|early|late|mid|"
                 r"earlier|later|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)[- ])?"
                 r"(?P<month>January|February|March|April|June|July|August|September|October"
-                r"|November|December|(?:(?<=\bin )|(?<=\bof )|(?<=\bby )|(?<=until )|(?<=since )"
-                r"|(?<=last )|(?<=next )|(?<=this )|(?<=early )|(?<=late )|(?<=from ))May)"
+                r"|November|December|(?:(?<=\bin )|(?<=\bIn )|(?<=\bof )|(?<=\bby )|(?<=until )"
+                r"|(?<=since )|(?<=last )|(?<=next )|(?<=this )|(?<=early )|(?<=late )"
+                r"|(?<=from ))May)"
                 r"\b(?!-)"), _r_month),
     (re.compile(rf"\b(?:fiscal\s+)?(?:(?:the\s+)?(?:early|late|mid)[- ]?)?{_B}(?P<year>"
                 rf"{_YEAR_RE}){_NB}(?!\s*(?:-|to)\s*\d)(?!\s+(?:people|percent|troops|"

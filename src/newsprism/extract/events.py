@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Article, DateMention, Entity, Event
 
+from .cue_lexicon import SPEECH_VERBS
 from .entities import extract_entities
 from .quote_marks import ALL_MARKS, find_quote_marks
-from .quotes import SPEECH_VERBS
 from .spacy_pass import Sentence, ensure_doc, has_verb_form, parsed_sentences
 from .speakers import Context, child, resolve_speaker, subject
 

@@ -52,7 +52,9 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from newsprism.model import Article, Entity, Quote
 
+from .cue_lexicon import LEARNED_CUES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
 from .entities import extract_entities
+from .quote_cues import is_statement, revise_speaker
 from .quote_marks import (
     ALL_MARKS,
     CLOSE_MARKS,
@@ -97,43 +99,6 @@ __all__ = [
     "verify_probability",
 ]
 
-# Verbs that introduce a statement, belief or intention (PARC/PolNeAR cues); the most
-# frequent cue lemmas of PolNeAR's training split plus common synonyms.
-SPEECH_VERBS = frozenset(
-    """say tell add write ask note report announce suggest argue explain declare state
-    claim insist warn acknowledge admit recall respond reply answer conclude stress
-    emphasize emphasise mention predict promise vow pledge deny confirm reveal indicate
-    tweet post testify complain comment contend assert maintain reiterate repeat
-    caution concede observe inform joke quip remark allege charge accuse criticize
-    criticise praise urge propose demand question threaten signal describe call
-    counter retort boast brag lament concur affirm assure announce disclose estimate
-    advise recommend proclaim speculate hint imply acknowledge continue agree disagree
-    dismiss reject blame order instruct forecast guarantee swear testify complain
-    underline highlight point""".split()
-)
-THOUGHT_VERBS = frozenset(
-    """think believe know feel fear hope expect worry doubt suspect understand realize
-    realise want wish plan intend consider figure guess reckon assume decide
-    see find show prove seem appear learn hear read""".split()
-)
-# Stances and evaluations that PolNeAR annotates as attributions ("backing Bush",
-# "praised the efforts"): content is the object.
-STANCE_VERBS = frozenset(
-    """support back oppose endorse favor favour prefer praise applaud criticize criticise
-    mock slam blast tout defend thank congratulate discuss mention talk speak cite refer
-    name label brand accuse blame condemn denounce decry bemoan lament echo chant yell
-    shout exclaim email retweet recognize regard disavow express vote choose
-    encourage welcome hail credit attack question challenge dispute ridicule pan
-    acknowledge recount recap highlight champion advocate pledge""".split()
-)
-# Verbs marked as cues in at least 40% of their (at least 4) occurrences in the first 400
-# training documents of PolNeAR, not covered above ("hop" is spaCy's lemma of "hopes").
-LEARNED_CUES = frozenset(
-    """offer seek decline refuse hop view remind present list portray press introduce deem
-    apologize apologise wonder assail rail allude quote document plead recite title
-    distance reference rebuff underscore detail vouch articulate dwell balk liken
-    interpret repudiate envision rebut coin dub clarify rebuke deride utter""".split()
-)
 STANCE_VERBS = STANCE_VERBS | LEARNED_CUES
 CUE_VERBS = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS
 # Verbs whose infinitive complement is their content ("promised to ...", "wants to ...").
@@ -549,21 +514,39 @@ def _is_direct(
 
 
 def extract_quotes(
-    article: Article, doc: Doc | None = None, entities: list[Entity] | None = None
+    article: Article,
+    doc: Doc | None = None,
+    entities: list[Entity] | None = None,
+    *,
+    statements_only: bool = True,
 ) -> list[Quote]:
     """Return the direct and reported quotes of ``article`` with speakers and offsets.
 
     ``doc`` is the spaCy doc of ``article.text`` (made with the parser off, or on) and
     ``entities`` the result of :func:`extract_entities`; both are computed when omitted.
     The rules' candidates (:func:`quote_candidates`) are kept when the learned verifier
-    (:func:`verify_probability`) gives them at least its stored threshold.
+    (:func:`verify_probability`) gives them at least its stored threshold. With
+    ``statements_only`` (the default) the reader's bar of :mod:`.quote_cues` applies too:
+    reported quotes need a clausal complement, and speakers are revised; without it the
+    result is PolNeAR's notion of attribution (stances and actions included).
     """
     threshold = _verify_model().threshold
-    return [
-        q
-        for q, feats in quote_candidates(article, doc, entities)
-        if verify_probability(feats) >= threshold
-    ]
+    doc = ensure_doc(article.text, doc)
+    if entities is None:
+        entities = extract_entities(article, doc)
+    out = []
+    for q, feats in quote_candidates(article, doc, entities):
+        if verify_probability(feats) < threshold:
+            continue
+        if statements_only:
+            if not is_statement(q, feats):
+                continue
+            revised = revise_speaker(q, feats, article.text, entities)
+            if revised is None:
+                continue
+            q = revised
+        out.append(q)
+    return out
 
 
 @dataclass

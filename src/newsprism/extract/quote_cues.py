@@ -1,0 +1,304 @@
+"""What makes a reported quote a statement a reader would accept, and who made it (#19).
+
+The rules of :mod:`newsprism.extract.quotes` propose candidates and a learned verifier
+trained on PolNeAR keeps most of them. PolNeAR annotates attributions in the PARC sense,
+which include stances and actions towards a noun phrase ("criticized Trump and his
+rhetoric", "embraced his views", "released a letter"); a reader of a quote board does not
+take those for quotes. This module holds the reader's bar, called from small hooks in
+``quotes.py``:
+
+- :func:`is_statement`: an indirect quote needs a cue of communication or cognition and a
+  clausal or quoted complement ("said that ...", "vowed to ...", "according to ..."). A
+  noun-phrase object alone is an event or a stance ("released a one-and-a-half-page
+  letter", "announced a plan", "discussed security issues", "backed her candidacy"),
+  unless a verb that takes a position on a claim names one with its own clause or quoted
+  words ("rejected the idea that ...", "described the talks as \"very frank\""). Cues
+  outside the lexicon (found by the learned detector), intentions ("plans to"), evidence
+  with a person as subject ("showing that"), passives, headlines in title case, fragments
+  and statements with nobody to credit are left out too.
+- :func:`revise_speaker`: a place speaks only as the subject of a verb of saying
+  ("Washington said", not "Washington spent tens of millions"); an organisation gives way
+  to a person of it named as the author in the same sentence ("Dr. Ana Ruiz of the
+  Department of Medicine wrote that ..."); a surname speaker becomes the nearest full
+  mention of that surname that fits its title and is not introduced as someone's relative
+  ("his father, Fred Trump"); "he" or "she" opening a sentence (or signing off a quote)
+  is the person opening the sentence before; "they" and "it" are not one named person.
+
+``extract_quotes(..., statements_only=False)`` skips both and returns PolNeAR's notion of
+attribution, which ``newsprism eval quotes --attributions`` scores.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from newsprism.model import Entity, Quote
+
+__all__ = ["is_statement", "revise_speaker"]
+
+
+@functools.cache
+def _lexicon() -> tuple[frozenset[str], frozenset[str]]:
+    """(communication and cognition verbs, verbs of saying) from quotes.py's lexicon; the
+    cues learned from PolNeAR's annotation, which include actions ("present", "list",
+    "introduce", "offer", "seek"), are left out of the first."""
+    from .cue_lexicon import LEARNED_CUES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
+
+    return SPEECH_VERBS | THOUGHT_VERBS | (STANCE_VERBS - LEARNED_CUES), SPEECH_VERBS
+
+
+# Verbs of saying whose infinitive complement is what was said: "vowed to leave such
+# spending untouched", "urged Congress to act", "threatened to sue". Intentions and wishes
+# ("plans to close a test site", "wants to build a wall") are not statements.
+_SAYING_XCOMP = frozenset(
+    """promise vow pledge threaten urge call ask demand offer agree warn press persuade
+    convince remind apologize apologise insist claim""".split()
+)
+# Verbs that take a position on a claim named by a noun phrase with its own clause
+# ("rejected the idea that ...", "denied reports that ...") or characterise something in
+# quoted words ("described the talks as \"very frank\"", "called it \"a disgrace\"").
+_ON_A_CLAIM = frozenset(
+    """deny reject dismiss confirm acknowledge admit dispute rebut refute question doubt
+    contest describe call label brand assail praise criticize criticise blast slam
+    condemn denounce characterize characterise""".split()
+)
+# The "rest of the sentence" rule is for verbs whose bare clause is what was said.
+_BARE_CLAUSE = frozenset(
+    "say tell add write argue insist note warn explain state assert contend".split()
+)
+_ASIDE = _BARE_CLAUSE | frozenset(
+    "report reveal predict note put explain acknowledge claim warn suggest".split()
+)
+_DOCUMENT = re.compile(
+    r"\b(?:poll|survey|study|report|analysis|data|audit|review|investigation|census|research"
+    r"|figures|records|memo|filings?|documents?)$",
+    re.I,
+)
+_HEADLINE_WORD = re.compile(r"\b[A-Z][\w'’-]*")
+# Verbs with a clausal complement that report evidence or a category, not a statement:
+# "showing that ...", "the timing suggested that ...", "considered themselves ...".
+_NOT_SAYING = frozenset("show prove seem appear consider mean find see learn hear read".split())
+# Ways the rules reach a clausal or quoted content (see ``via`` in quotes.py).
+_CLAUSAL = frozenset({"ccomp", "clause", "block", "quote", "before", "adverb"})
+# A noun phrase that carries its own clause or quoted words is content: "rejected the idea
+# that ...", "described the talks as \"very frank\"".
+_CLAUSE_IN_NP = re.compile(r"\b(?:that|whether|how|why|what)\b|[\"“”]", re.I)
+# Noun cues whose clause is a statement: "his claim that ...", "a warning that ...".
+_SAYING_NOUN_CLAUSE = re.compile(r"^(?:that|whether)\b", re.I)
+
+
+def _feature(features: dict[str, float], prefix: str) -> str | None:
+    for key in features:
+        if key.startswith(prefix):
+            return key[len(prefix) :]
+    return None
+
+
+def is_statement(quote: Quote, features: dict[str, float]) -> bool:
+    """Whether a candidate quote reports a statement (see the module docstring).
+
+    ``features`` are the verifier's (:func:`newsprism.extract.quotes.verify_features`
+    plus the verb rules' parse context), which name the cue's lemma, the rule and how the
+    content was reached. Direct quotes, "according to" and quotations without a cue pass.
+    """
+    if quote.kind != "indirect":
+        return True
+    lemma = _feature(features, "lem=") or ""
+    communication, saying = _lexicon()
+    if quote.speaker is None:
+        return False  # a reported statement nobody made is of no use on a quote board
+    words = quote.text.split()
+    if len(words) >= 4 and len(_HEADLINE_WORD.findall(quote.text)) >= 0.7 * len(words):
+        return False  # a headline in title case ("Al Sharpton Just Said Something ...")
+    if "rule=learned" in features or "rule=passive-learned" in features:
+        return False  # a cue outside the lexicon: "investigating whether", "understated"
+    if "rule=aside" in features:
+        # "As POLITICO revealed, ...", "..., he said, ...": not "as Trump called for a
+        # boycott", "as both campaigned", "since he announced his candidacy".
+        return lemma in _ASIDE
+    if len(words) < 4:
+        return False  # a fragment ("they're fine with")
+    if "rule=colon" in features:
+        return not (quote.speaker or "").isupper()  # a headline kicker ("FIX IS IN: ...")
+    via = _feature(features, "via=")
+    if via is None:
+        return True  # "according to", signatures, quotations without a cue
+    if via == "clause" and lemma not in _BARE_CLAUSE:
+        return False  # "to claim outright victory - only saying ...": an object, not a clause
+    if via in _CLAUSAL:
+        if re.match(r"(?:over|about|on|of)\b", quote.text, re.I):
+            return False  # "argued over which country's weapons were more powerful"
+        if lemma in _NOT_SAYING:
+            # Evidence speaks for a document ("a new poll shows ..."), not for a person.
+            return bool(_DOCUMENT.search(quote.speaker))
+        return lemma in communication
+    if via == "xcomp":
+        return lemma in _SAYING_XCOMP
+    if via == "noun-clause":
+        return bool(_SAYING_NOUN_CLAUSE.match(quote.text))
+    if via == "passive":
+        return lemma in ("say", "report", "allege", "quote")  # "is said to have ..."
+    # A noun phrase alone ("dobj", "prep", "noun-prep"): an event or a stance ("discussed
+    # security issues", "backed her candidacy", "released a letter"), unless a verb takes
+    # a position on a claim that carries its own clause or quoted words.
+    return lemma in _ON_A_CLAIM and bool(_CLAUSE_IN_NP.search(quote.text))
+
+
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+_KIN = re.compile(
+    r"\b(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|nephew|niece"
+    r"|cousin|grandfather|grandmother|grandson|granddaughter|sons|daughters|brothers"
+    r"|sisters|parents|widow|stepfather|stepmother|father-in-law|son-in-law)\W{0,3}$",
+    re.I,
+)
+# Between a person and the organisation they speak for: "X, a spokesman for ORG",
+# "X of ORG", "X, chief of medicine at ORG".
+_PERSON_OF = re.compile(
+    r"^,?\s*(?:(?:an?|the|its|who\s+(?:is|was)(?:\s+an?|\s+the)?)\s+)?(?:[\w.'’-]+\s+){0,5}"
+    r"(?:of|at|for|from|with)\s+(?:the\s+)?$",
+    re.I,
+)
+# Between an organisation and its person: "ORG's X", "ORG spokeswoman X", "ORG chief X".
+_ORG_PERSON = re.compile(r"^(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,3}$")
+
+
+_STOP = re.compile(
+    r"(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bDr)(?<!\bSt)(?<!\bSen)(?<!\bRep)(?<!\bGov)(?<!\bGen)"
+    r"(?<!\bJr)(?<![A-Z])[.!?][\"”’']?\s+|\n"
+)
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Rough sentence bounds around ``[start, end)`` ("Mr. Trump" does not end one)."""
+    lo = 0
+    for m in _STOP.finditer(text, max(0, start - 1500), start):
+        lo = m.end()
+    after = _STOP.search(text, end)
+    return lo, (after.start() if after else len(text))
+
+
+def _author_of(quote: Quote, text: str, entities: list[Entity], org: Entity) -> Entity | None:
+    """A person named as the organisation's author next to it, outside the content."""
+    lo, hi = _sentence_bounds(text, org.start, org.end)
+    for e in entities:
+        if e.label != "PERSON" or not (lo <= e.start and e.end <= hi):
+            continue
+        if quote.start <= e.start < quote.end:
+            continue
+        if e.end <= org.start and _PERSON_OF.match(text[e.end : org.start]):
+            return e
+        if org.end <= e.start and _ORG_PERSON.match(text[org.end : e.start]):
+            return e
+    return None
+
+
+def _full_mention(
+    quote: Quote, text: str, entities: list[Entity], surname: str, title: str = ""
+) -> str | None:
+    """The nearest full mention ending with ``surname`` that fits the title ("Mr.") and
+    is not introduced as someone's relative; the surname alone when none is left."""
+    from .speakers import Context as _Context
+
+    pos = quote.speaker_start if quote.speaker_start is not None else quote.start
+    key = " " + surname.casefold()
+    cands = [
+        e
+        for e in entities
+        if e.label == "PERSON"
+        and len(e.canonical.split()) >= 2
+        and e.canonical.casefold().endswith(key)
+    ]
+    if len({e.canonical for e in cands}) < 2 and not title:
+        return None  # one full name or none: entities.py already resolved it
+    ctx = _Context(text, entities, [])
+    pronoun = {"mr.": "he", "ms.": "she", "mrs.": "she"}.get(title.lower(), "")
+    fitting = [
+        e
+        for e in cands
+        if ctx.fits(e.canonical, pronoun) and not _KIN.search(text[max(0, e.start - 30) : e.start])
+    ]
+    if not fitting:
+        return surname if cands else None
+    return min(fitting, key=lambda e: (e.start > pos, abs(pos - e.start))).canonical
+
+
+def _antecedent(
+    quote: Quote, text: str, entities: list[Entity], pronoun: str, pos: int
+) -> str | None:
+    """The person "he" or "she" opening a sentence refers to: the person opening the
+    sentence before ("Donald Trump laid out ... He asserted"), when no fitting person is
+    named earlier in the pronoun's own sentence; None when unsure."""
+    from .speakers import Context as _Context
+
+    ctx = _Context(text, entities, [])
+    lo, _hi = _sentence_bounds(text, pos, pos)
+    signs_off = quote.end <= pos and not re.sub(r"[\s,\"”’'—-]", "", text[quote.end : pos])
+    if signs_off:
+        lo, _hi = _sentence_bounds(text, quote.start, quote.start)  # "…, he said."
+    elif text[lo:pos].strip():
+        return None  # the pronoun neither opens its sentence nor signs off a quote
+    prev_lo, _ = _sentence_bounds(text, max(0, lo - 2), max(0, lo - 2))
+    opening = [
+        e
+        for e in entities
+        if e.label == "PERSON"
+        and prev_lo <= e.start < min(lo, prev_lo + 60)
+        and not (quote.start <= e.start < quote.end)
+        and not re.match(r"['’]s\b", text[e.end : e.end + 3])
+    ]
+    if opening and ctx.fits(opening[0].canonical, pronoun):
+        return opening[0].canonical
+    return None
+
+
+def revise_speaker(
+    quote: Quote, features: dict[str, float], text: str, entities: list[Entity]
+) -> Quote | None:
+    """The quote with its speaker revised by the reader's rules, or None to drop it."""
+    if quote.speaker is None:
+        return quote
+    lemma = _feature(features, "lem=") or ""
+    span = (quote.speaker_start, quote.speaker_end)
+    named = [
+        e
+        for e in entities
+        if span[0] is not None
+        and span[1] is not None
+        and span[0] <= e.start
+        and e.end <= span[1]
+        and e.canonical == quote.speaker
+    ]
+    if named and named[0].label in _PLACES and lemma not in _lexicon()[1]:
+        # A place is a speaker only as the subject of a verb of saying ("Washington said").
+        if quote.kind == "indirect":
+            return None
+        return dataclasses.replace(quote, speaker=None, speaker_start=None, speaker_end=None)
+    if named and named[0].label == "ORG":
+        author = _author_of(quote, text, entities, named[0])
+        if author is not None:
+            return dataclasses.replace(
+                quote, speaker=author.canonical, speaker_start=author.start,
+                speaker_end=author.end,
+            )  # fmt: skip
+    said = text[span[0] : span[1]] if span[0] is not None and span[1] is not None else ""
+    is_person = any(e.label == "PERSON" and e.canonical == quote.speaker for e in entities)
+    if said.lower() == "it" and is_person:
+        return None if quote.kind == "indirect" else dataclasses.replace(quote, speaker=None)
+    if said.lower() in ("he", "she") and span[0] is not None:
+        antecedent = _antecedent(quote, text, entities, said.lower(), span[0])
+        if antecedent is not None and antecedent != quote.speaker:
+            return dataclasses.replace(quote, speaker=antecedent)
+    if said.lower() in ("they", "we") and is_person:
+        # "..., they insist": a plural pronoun is not the one person last named.
+        return None if quote.kind == "indirect" else dataclasses.replace(quote, speaker=None)
+    # "Khan, who had addressed the convention, said ...": the surname opening the span.
+    head = re.match(r"(Mr\.|Ms\.|Mrs\.|Dr\.)?\s*([A-Z][\w'’-]+)(?:,|$)", said)
+    surname = head.group(2) if head else quote.speaker
+    title = (head.group(1) or "") if head else ""
+    if re.fullmatch(r"[A-Z][\w'’-]+", surname):
+        full = _full_mention(quote, text, entities, surname, title)
+        if full is not None:
+            return dataclasses.replace(quote, speaker=full)
+    return quote

@@ -1,0 +1,82 @@
+"""Dates resolved as a careful reader would: the hand-checked sample of issue #19.
+
+``tests/data/dates_handcheck.jsonl`` holds 150 underspecified dates (weekday names, months
+and month-days without a year, seasons, parts of day, holidays, quarters) drawn
+deterministically by ``tools/date_handcheck.py`` from PolNeAR, MEANTIME and NewsWCL50
+articles that were not looked at while the rules were written (``set: sample``), plus 50
+more PolNeAR dates drawn after the last rule change (``set: fresh``). Each row has the
+value a careful reader gives the expression from its sentence and the publication date
+(``correct``) and a note where the resolver was wrong. The test re-runs the resolver on the
+full article text, so it needs ``../shared/eval`` and skips without it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from newsprism.extract.dates import find_dates
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "dates_handcheck.jsonl"
+EVAL = Path(os.environ.get("NEWSPRISM_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+# Measured 2026-12-04: sample 143/150 (0.953; main before issue #19: 129/150, 0.860),
+# fresh 46/50 (0.92; main 44/50). The issue's target is 0.97 on the sample: missed (the
+# seven left are world knowledge, time zones and a stale publication date; see
+# docs/dates.md).
+SAMPLE_FLOOR = 0.95
+FRESH_FLOOR = 0.90
+
+
+@pytest.fixture(scope="module")
+def rows() -> list[dict]:
+    if not (EVAL / "polnear").is_dir():
+        pytest.skip("../shared/eval is not present (evaluation data lives outside the repo)")
+    sys.path.insert(0, str(ROOT / "tools"))
+    from date_handcheck import articles  # type: ignore[import-not-found]
+
+    items = [json.loads(line) for line in DATA.read_text().splitlines()]
+    need = {r["article_id"] for r in items}
+    texts = {aid: (text, pub) for _c, aid, text, pub in articles(EVAL) if aid in need}
+    for r in items:
+        text, pub = texts[r["article_id"]]
+        span = (r["start"], r["end"])
+        found = [d.value for d in find_dates(text, pub) if (d.start, d.end) == span]
+        r["now"] = found[0] if found else None
+    return items
+
+
+def test_the_sample_has_150_dates_from_three_corpora(rows: list[dict]) -> None:
+    sample = [r for r in rows if r["set"] == "sample"]
+    assert len(sample) == 150
+    assert {r["corpus"] for r in sample} == {"polnear", "meantime", "newswcl50"}
+
+
+@pytest.mark.parametrize(("which", "floor"), [("sample", SAMPLE_FLOOR), ("fresh", FRESH_FLOOR)])
+def test_dates_resolve_as_a_reader_would(rows: list[dict], which: str, floor: float) -> None:
+    items = [r for r in rows if r["set"] == which]
+    right = sum(r["now"] == r["correct"] for r in items)
+    wrong = [(r["expression"], r["now"], r["correct"]) for r in items if r["now"] != r["correct"]]
+    assert right / len(items) >= floor, wrong
+
+
+def _after(value: str, published: str) -> bool:
+    if re.match(r"\d{4}-\d\d-\d\d", value):
+        return value[:10] > published
+    if re.fullmatch(r"\d{4}-\d\d", value):
+        return value > published[:7]
+    return False
+
+
+def test_no_past_event_is_dated_after_its_article(rows: list[dict]) -> None:
+    late = [
+        (r["expression"], r["now"], r["published"])
+        for r in rows
+        if r["past_event"] and r["now"] and _after(r["now"], r["published"])
+    ]
+    assert late == []

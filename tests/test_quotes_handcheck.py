@@ -1,0 +1,72 @@
+"""Reported quotes a reader accepts: the hand-checked sample of issue #19.
+
+``tests/data/quotes_handcheck.jsonl`` holds 100 indirect quotes drawn deterministically by
+``tools/quote_handcheck.py`` (70 from 40 PolNeAR *train* articles, 30 from NewsWCL50), each
+judged by reading its sentence: a real statement with the right speaker, or not (with a
+note). ``set: sample`` is the output after issue #19; ``set: before`` the same draw from
+the extractor before it (35 of 100 right). The test re-extracts the sample's articles, so it
+needs ``../shared/eval`` and skips without it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "tests" / "data" / "quotes_handcheck.jsonl"
+EVAL = Path(os.environ.get("NEWSPRISM_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+# Measured 2026-12-04: 87 of 100 right (before issue #19: 35 of 100). In-sample: the rules
+# were written after reading the errors of earlier draws of this sample.
+FLOOR = 0.85
+
+
+@pytest.fixture(scope="module")
+def sample() -> list[dict]:
+    if not (EVAL / "polnear").is_dir():
+        pytest.skip("../shared/eval is not present (evaluation data lives outside the repo)")
+    sys.path.insert(0, str(ROOT / "tools"))
+    from quote_handcheck import extract  # type: ignore[import-not-found]
+
+    rows = [json.loads(line) for line in DATA.read_text().splitlines()]
+    rows = [r for r in rows if r["set"] == "sample"]
+    found = {
+        (a.id, q.start, q.end): q.speaker
+        for _c, a, quotes in extract(EVAL)
+        for q in quotes
+        if q.kind == "indirect"
+    }
+    for r in rows:
+        key = (r["article_id"], r["start"], r["end"])
+        r["now"] = key in found and found[key] == r["speaker"]
+    return rows
+
+
+def test_the_sample_is_100_indirect_quotes_from_polnear_train_and_newswcl50(
+    sample: list[dict],
+) -> None:
+    assert len(sample) == 100
+    assert {r["corpus"] for r in sample} == {"polnear-train", "newswcl50"}
+
+
+def test_the_sample_is_still_extracted_with_its_speakers(sample: list[dict]) -> None:
+    assert sum(r["now"] for r in sample) >= 95
+
+
+def test_reported_quotes_are_statements_with_the_right_speaker(sample: list[dict]) -> None:
+    kept = [r for r in sample if r["now"]]
+    right = [r for r in kept if r["verdict"] == "right"]
+    assert len(right) / len(kept) >= FLOOR, [r["note"] for r in kept if r["verdict"] != "right"]
+
+
+def test_a_fresh_draw_is_recorded_honestly() -> None:
+    # 30 indirect quotes from 15 other PolNeAR train articles, drawn and judged after the
+    # last rule change: 20 right. Not re-extracted; kept as the unbiased estimate.
+    rows = [json.loads(line) for line in DATA.read_text().splitlines()]
+    fresh = [r for r in rows if r["set"] == "fresh"]
+    assert len(fresh) == 30
+    assert sum(r["verdict"] == "right" for r in fresh) == 20
