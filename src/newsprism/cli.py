@@ -662,6 +662,30 @@ def eval_compare(data: str, as_json: bool, conflicts: str) -> None:
     _print_scores(scores, as_json)
 
 
+@eval_group.command("framing")
+@DATA_OPTION
+@JSON_FLAG
+def eval_framing(data: str, as_json: bool) -> None:
+    """Word choice on NewsWCL50: coded concepts found, referent precision, story B-cubed.
+
+    The articles are clustered into stories and each story's framing found as in
+    ``analyze``; a coded concept (ACTOR, COUNTRY, GROUP, OBJECT, MISC; two or more phrases
+    from two or more outlets) is found when one referent holds two or more of its phrases
+    used by two or more outlets.
+
+    Example:
+
+        newsprism eval framing --data ../shared/eval/newswcl50 --json
+    """
+    from newsprism.evaluate.framing import evaluate_framing
+
+    with _errors():
+        scores = evaluate_framing(data)
+    if not as_json:
+        scores.pop("missed", None)
+    _print_scores(scores, as_json)
+
+
 def main() -> None:  # pragma: no cover - entry point for python -m
     cli()
 

@@ -98,8 +98,96 @@ def find_framing(
             }
         )
     out = _merge_variants(out)
+    spellings = [pair for pair, how in candidates.items() if how == "spelling"]
+    out.extend(
+        find_labels(
+            [a for a in story if not a.duplicate_of] if story is not None else originals,
+            keys,
+            spellings=spellings,
+        )
+    )
     out.sort(key=lambda f: -f["score"])
     return out
+
+
+# A term is distinctive of an outlet when its weighted log-odds z-score against the other
+# outlets' terms for the same referent is at least this (two-sided 5%).
+_DISTINCT_Z = 1.96
+_EXAMPLES = 3  # example sentences kept per term
+
+
+def find_labels(
+    articles: Sequence[Article],
+    keys: Mapping[str, str],
+    *,
+    spellings: Iterable[tuple[str, str]] = (),
+) -> list[dict[str, Any]]:
+    """Descriptive labels: every term each outlet used for one referent (#17).
+
+    A referent (:func:`newsprism.compare.referents.story_referents`) is reported when
+    two or more outlets name it and they used two or more terms for it. Each term gets
+    its uses per article and up to three example sentences; terms are ranked by the
+    weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn
+    2008) of each outlet's terms for the referent against the other outlets', the prior
+    being all outlets' terms for it. ``distinctive`` lists, per term, the outlets whose
+    z-score for it is at least 1.96; ``score`` is the referent's largest z-score.
+    """
+    from newsprism.compare.referents import story_referents
+
+    if len({keys.get(a.id, a.id) for a in articles}) < 2:
+        return []
+    texts = {a.id: a.text for a in articles}
+    out = []
+    for ref in story_referents(articles, spellings):
+        forms: dict[str, Counter[str]] = defaultdict(Counter)
+        for m in ref.mentions:
+            forms[_term_key(m.term)][m.term] += 1
+        display = {k: c.most_common(1)[0][0] for k, c in forms.items()}
+        counts: dict[str, Counter[str]] = defaultdict(Counter)  # term -> article -> uses
+        by_outlet: dict[str, Counter[str]] = defaultdict(Counter)  # outlet -> term -> uses
+        examples: dict[str, list[list[Any]]] = defaultdict(list)
+        for m in sorted(ref.mentions, key=lambda m: (m.article, m.start)):
+            term = display[_term_key(m.term)]
+            counts[term][m.article] += 1
+            by_outlet[keys.get(m.article, m.article)][term] += 1
+            s0, s1 = m.sentence
+            ex = [m.article, s0, s1, m.start, m.end]
+            if len(examples[term]) < _EXAMPLES and s1 > s0 and texts.get(m.article):
+                examples[term].append(ex)
+        if len(by_outlet) < 2 or len(counts) < 2:
+            continue
+        prior: Counter[str] = Counter()
+        for c in by_outlet.values():
+            prior.update(c)
+        distinctive: dict[str, list[str]] = defaultdict(list)
+        best = 0.0
+        for outlet, c in by_outlet.items():
+            rest = prior - c
+            if not rest:
+                continue
+            for term in c:
+                z = _log_odds_z(c, rest, prior, term)
+                best = max(best, z)
+                if z >= _DISTINCT_Z:
+                    distinctive[term].append(outlet)
+        terms = dict(sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])))
+        out.append(
+            {
+                "referent": ref.name,
+                "terms": {t: sorted(ids) for t, ids in terms.items()},
+                "kind": "label",
+                "score": round(best, 3),
+                "counts": {t: dict(ids) for t, ids in terms.items()},
+                "type": ref.label,
+                "distinctive": {t: sorted(o) for t, o in distinctive.items()},
+                "examples": {t: examples[t] for t in terms if examples.get(t)},
+            }
+        )
+    return out
+
+
+def _term_key(term: str) -> str:
+    return re.sub(r"\s+", " ", term.replace("’", "'").lower()).strip()
 
 
 def _merge_variants(found: list[dict[str, Any]]) -> list[dict[str, Any]]:

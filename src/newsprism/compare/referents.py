@@ -1,0 +1,541 @@
+"""Referents across a story: the mentions of one person, group, organisation, country,
+place or object, whatever each outlet calls it (#17).
+
+Each article is tagged once (spaCy's tagger and entity recogniser, no parser) and cut
+into noun phrases. A phrase that ends in a named entity is a *name* mention; the words
+before the name in the same phrase ("North Korean dictator Kim Jong Un", "CIA Director
+Mike Pompeo"), an apposition ("Mike Pompeo, the CIA director,"; "its leader, Kim
+Jong-un") and a predicate nominal ("Comey was the FBI director") are *labels* attached to
+that name. A definite description standing alone ("the dictator", "the fired FBI
+director") is resolved to the referent whose attached labels share its head noun, then
+its modifiers, preferring a referent its own article names; failing that, to the one
+whose labels the static sentence model finds closest. Names are grouped within the
+article first (a surname or a first name to the full name, "Mr. Kim" to "Kim Jong-un"),
+then across the story (the same name, an acronym and its expansion, a demonym and its
+country, two spellings of one name).
+
+The only fixed lists are grammatical: determiners, honorifics and titles, pronouns and a
+few verbs of being.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from newsprism.model import Article
+
+__all__ = ["Mention", "Referent", "article_mentions", "story_referents"]
+
+# Grammatical lists only (#17): determiners, honorifics, pronouns, copulas.
+_DETERMINERS = frozenset(
+    "the a an this that these those its his her their our my your some any another".split()
+)
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame mx mx.".split())
+_PRONOUNS = frozenset(
+    """i me you he him she her it we us they them who whom whose which what this that these
+    those myself yourself himself herself itself ourselves themselves one anyone someone
+    everyone nobody everybody somebody""".split()
+)
+_BE = frozenset("is was are were been become became remains remained".split())
+_HAVE = frozenset("has had have".split())  # only before "been"
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a referent in an article."""
+
+    article: str
+    start: int  # character offsets of ``term`` in the article text
+    end: int
+    term: str  # the words used, determiners and a possessive ending left out
+    kind: str  # "name" | "label" (a description: title, apposition, predicate, alone)
+    head: str  # the head word, lower case
+    mods: tuple[str, ...] = ()  # the other content words, lower case
+    label: str = ""  # entity type of a name
+    sentence: tuple[int, int] = (0, 0)
+    plural: bool = False
+
+
+@dataclass
+class Referent:
+    """Mentions of one thing across a story."""
+
+    name: str
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class _Parsed:
+    names: list[Mention]
+    labels: list[tuple[Mention, int | None]]  # a label and the index of its name (or None)
+
+
+def _norm(text: str) -> str:
+    """A comparison key: lower case, no dots, hyphens as spaces, curly quotes plain."""
+    t = text.replace("’", "'").replace("‘", "'").lower().replace(".", "")
+    t = re.sub(r"[-‐–]", " ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _name_key(text: str) -> str:
+    words = _norm(text).removesuffix("'s").split()
+    while words and (words[0] in _HONORIFICS or words[0] in _DETERMINERS):
+        words = words[1:]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger():  # type: ignore[no-untyped-def]
+    from newsprism.nlp import load_nlp
+
+    return load_nlp(disable=("parser",))
+
+
+_CACHE: dict[str, _Parsed] = {}
+_CACHE_MAX = 4096
+
+
+def article_mentions(articles: Sequence[Article]) -> dict[str, _Parsed]:
+    """Name and label mentions of each article (tagged once per text, cached)."""
+    out: dict[str, _Parsed] = {}
+    todo: list[tuple[str, Article]] = []
+    for a in articles:
+        key = hashlib.blake2b(f"{a.id}\0{a.text}".encode(), digest_size=16).hexdigest()
+        if key in _CACHE:
+            out[a.id] = _CACHE[key]
+        else:
+            todo.append((key, a))
+    if todo:
+        nlp = _tagger()
+        for (key, a), doc in zip(
+            todo, nlp.pipe([a.text for _, a in todo], batch_size=16), strict=True
+        ):
+            parsed = _parse(a.id, doc)
+            if len(_CACHE) >= _CACHE_MAX:
+                _CACHE.clear()
+            _CACHE[key] = parsed
+            out[a.id] = parsed
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in re.finditer(r"[^\n]+", text):
+        start = m.start()
+        for s in re.finditer(r".+?(?:[.!?][\"”’']?(?=\s+[\"“‘'A-Z])|$)", m.group(0)):
+            if s.group(0).strip():
+                spans.append((start + s.start(), start + s.end()))
+    return spans
+
+
+def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
+    text = doc.text
+    sents = _sentences(text)
+    ent_of: dict[int, int] = {}
+    ents = [e for e in doc.ents if e.label_ in _NAME_LABELS]
+    for k, e in enumerate(ents):
+        for t in range(e.start, e.end):
+            ent_of[t] = k
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        lo, hi = 0, len(sents) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if sents[mid][1] <= pos:
+                lo = mid + 1
+            elif sents[mid][0] > pos:
+                hi = mid - 1
+            else:
+                return sents[mid]
+        return (pos, pos)
+
+    toks = list(doc)
+    n = len(toks)
+
+    def nominal(i: int) -> bool:
+        t = toks[i]
+        if t.pos_ in _NOMINAL or i in ent_of:
+            return t.text.lower() not in _PRONOUNS or i in ent_of
+        # "the fired FBI director": a participle inside a phrase, "Russia-backed".
+        return t.tag_ in ("VBN",) and i + 1 < n and toks[i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+    names: list[Mention] = []
+    labels: list[tuple[Mention, int | None]] = []
+    phrases: list[tuple[int, int, int, str]] = []  # (det start, start, end, det)
+    i = 0
+    while i < n:
+        det = ""
+        j = i
+        if toks[i].lower_ in _DETERMINERS and toks[i].pos_ in ("DET", "PRON"):
+            det = toks[i].lower_
+            j = i + 1
+        k = j
+        while k < n:
+            t = toks[k]
+            if nominal(k) or (t.text in ("-", "–") and k > j):
+                k += 1
+                continue
+            # Inside a name: "Donetsk and Lugansk People's Republics", "Secretary of State".
+            if k > j and (k - 1) in ent_of and k in ent_of and ent_of[k] == ent_of[k - 1]:
+                k += 1
+                continue
+            if t.tag_ == "POS" and k > j and k + 1 < n and k in ent_of and (k + 1) in ent_of:
+                k += 1
+                continue
+            break
+        while k > j and toks[k - 1].pos_ == "ADJ" and (k - 1) not in ent_of:
+            k -= 1  # a phrase ends in a noun ("was a dictator", not "was brutal")
+        while k > j and toks[k - 1].text in ("-", "–"):
+            k -= 1
+        if k > j and (toks[k - 1].pos_ in ("NOUN", "PROPN") or (k - 1) in ent_of):
+            phrases.append((i, j, k, det))
+            i = k
+        else:
+            i = max(i + 1, k)
+
+    for pi, (_, j, k, det) in enumerate(phrases):
+        last = k - 1
+        if last in ent_of:
+            e = ents[ent_of[last]]
+            name_start = max(e.start, j)
+            # An honorific right before the name belongs to it ("Mr. Kim").
+            if name_start - 1 >= j and toks[name_start - 1].lower_ in _HONORIFICS:
+                name_start -= 1
+            span = doc[name_start:k]
+            term = span.text.removesuffix("'s").removesuffix("’s").strip()
+            if not term or _name_key(term) == "":
+                continue
+            m = Mention(
+                article=article_id,
+                start=span.start_char,
+                end=span.start_char + len(term),
+                term=term,
+                kind="name",
+                head=_name_key(term).split()[-1],
+                label=e.label_,
+                sentence=sentence_of(span.start_char),
+            )
+            names.append(m)
+            idx = len(names) - 1
+            if name_start > j:  # a title: "North Korean dictator", "CIA Director"
+                lab = _label(doc, j, name_start, article_id, sentence_of)
+                if lab is not None:
+                    labels.append((lab, idx))
+            # Apposition after the name: "Pompeo, Trump's pick for secretary of state,".
+            nxt = phrases[pi + 1] if pi + 1 < len(phrases) else None
+            if (
+                nxt is not None
+                and k < n
+                and toks[k].text == ","
+                and nxt[0] == k + 1
+                and (nxt[2] - 1) not in ent_of
+            ):
+                lab = _label(doc, nxt[1], nxt[2], article_id, sentence_of)
+                if lab is not None and lab.label == "" and _closes(toks, nxt[2]):
+                    labels.append((lab, idx))
+            # Predicate nominal: "Comey was the FBI director".
+            if nxt is not None and k < n and toks[k].lower_ in _BE | _HAVE:
+                gapw = [toks[x].lower_ for x in range(k, nxt[0])]
+                if gapw in ([w] for w in _BE) or (
+                    len(gapw) == 2 and gapw[0] in _HAVE and gapw[1] == "been"
+                ):
+                    lab = _label(doc, nxt[1], nxt[2], article_id, sentence_of)
+                    if lab is not None and lab.label == "" and nxt[3] in ("the", "a", "an"):
+                        labels.append((lab, idx))
+            continue
+        lab = _label(doc, j, k, article_id, sentence_of)
+        if lab is None:
+            continue
+        # Apposition before a name: "its leader, Kim Jong-un".
+        nxt = phrases[pi + 1] if pi + 1 < len(phrases) else None
+        if (
+            nxt is not None
+            and k < n
+            and toks[k].text == ","
+            and nxt[0] == k + 1
+            and (nxt[2] - 1) in ent_of
+            and ents[ent_of[nxt[2] - 1]].label_ == "PERSON"
+            and nxt[1] == ents[ent_of[nxt[2] - 1]].start
+        ):
+            labels.append((lab, -(len(names) + 1)))  # the name that comes next
+            continue
+        # A description standing alone: definite ("the dictator") or a bare plural group
+        # ("separatists"); indefinite ones ("a meeting") introduce, they do not refer.
+        if det in ("the", "this", "these", "those") or (
+            not det and toks[k - 1].tag_ in ("NNS", "NNPS") and k - j >= 1
+        ):
+            labels.append((lab, None))
+    # Resolve "the name that comes next" markers.
+    fixed: list[tuple[Mention, int | None]] = []
+    for lab, idx in labels:
+        if idx is not None and idx < 0:
+            target = -idx - 1
+            idx = target if target < len(names) else None
+        fixed.append((lab, idx))
+    return _Parsed(names=names, labels=fixed)
+
+
+def _closes(toks, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """An apposition ends at a comma, a full stop or the sentence's end."""
+    return end >= len(toks) or toks[end].text in (",", ".", ";", ")", "—", "–")
+
+
+def _label(doc, j: int, k: int, article_id: str, sentence_of) -> Mention | None:  # type: ignore[no-untyped-def]
+    """A description from tokens ``j``..``k`` (no determiner), or None when it is not one."""
+    toks = doc[j:k]
+    words = [t for t in toks if t.text not in ("-", "–")]
+    if not words:
+        return None
+    head = words[-1]
+    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in _PRONOUNS:
+        return None
+    if not any(t.is_alpha for t in words):
+        return None
+    term = toks.text.removesuffix("'s").removesuffix("’s").strip()
+    if len(term) < 3:
+        return None
+    lemma = (head.lemma_ or head.text).lower()
+    mods = tuple((t.lemma_ or t.text).lower() for t in words[:-1] if t.is_alpha)
+    return Mention(
+        article=article_id,
+        start=toks.start_char,
+        end=toks.start_char + len(term),
+        term=term,
+        kind="label",
+        head=lemma,
+        mods=mods,
+        sentence=sentence_of(toks.start_char),
+        plural=head.tag_ in ("NNS", "NNPS"),
+    )
+
+
+# ------------------------------------------------------------------------- grouping
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in ("of", "the", "and", "for"))
+
+
+def _demonym_of(norp: str, place: str) -> bool:
+    """ "North Korean" / "North Korea", "Russian" / "Russia", "Chinese" / "China"."""
+    a, b = norp.split(), place.split()
+    if len(a) != len(b) or a[:-1] != b[:-1]:
+        return False
+    x, y = a[-1], b[-1]
+    common = 0
+    while common < min(len(x), len(y)) and x[common] == y[common]:
+        common += 1
+    return len(y) >= 4 and common >= len(y) - 1 and len(x) > len(y) - 1 and x != y
+
+
+def story_referents(
+    articles: Sequence[Article],
+    spellings: Iterable[tuple[str, str]] = (),
+    *,
+    similar: float = 0.7,
+) -> list[Referent]:
+    """Referents of a story's articles, each with its name and label mentions.
+
+    ``spellings`` are pairs of spelling variants of one name (Kiev/Kyiv) found elsewhere;
+    ``similar`` is the static model's cosine at which a description nothing else
+    resolves joins the referent whose labels are closest.
+    """
+    parsed = article_mentions(articles)
+    order = [a.id for a in articles if a.id in parsed]
+    uf = _Union()
+    # --- names within each article: short forms to the full name --------------------
+    key_of: dict[tuple[str, int], str] = {}  # (article, index in names) -> name key
+    full_names: Counter[str] = Counter()
+    label_of_key: dict[str, Counter[str]] = defaultdict(Counter)
+    for aid in order:
+        names = parsed[aid].names
+        persons = {_name_key(m.term) for m in names if m.label == "PERSON"}
+        longer = sorted((p for p in persons if len(p.split()) > 1), key=len, reverse=True)
+        for i, m in enumerate(names):
+            key = _name_key(m.term)
+            if m.label == "PERSON" and len(key.split()) == 1:
+                # A surname or a first name of a full name this article uses.
+                full = next((p for p in longer if key in (p.split()[0], p.split()[-1])), None)
+                if full is not None:
+                    key = full
+            key_of[(aid, i)] = key
+            full_names[key] += 1
+            label_of_key[key][m.label] += 1
+    keys = list(full_names)
+    for k in keys:
+        uf.find(k)
+    # --- names across the story ------------------------------------------------------
+    multi = [k for k in keys if len(k.split()) > 1]
+    for k in keys:
+        words = k.split()
+        kind = label_of_key[k].most_common(1)[0][0]
+        if len(words) == 1 and kind == "PERSON":
+            # A lone surname: the one full name of the story that ends or starts with it.
+            cands = {m for m in multi if "PERSON" in label_of_key[m] and words[0] in m.split()}
+            ends = {m for m in cands if m.split()[-1] == words[0] or m.split()[0] == words[0]}
+            if len(ends) == 1:
+                uf.union(k, next(iter(ends)))
+    by_squash: dict[str, str] = {}
+    for k in keys:  # "kim jong un" / "kim jong-un" / "kim jongun"
+        s = k.replace(" ", "").removeprefix("the")
+        if s in by_squash:
+            uf.union(k, by_squash[s])
+        else:
+            by_squash[s] = k
+    for k in keys:  # an acronym and its expansion: "cia" / "central intelligence agency"
+        if len(k.split()) == 1 and 2 <= len(k) <= 6:
+            for m in multi:
+                if _initials(m) == k and not label_of_key[m].keys() & {"PERSON"}:
+                    uf.union(k, m)
+    places = [k for k in keys if label_of_key[k].keys() & {"GPE", "LOC"}]
+    for k in keys:  # a demonym and its country
+        if label_of_key[k].most_common(1)[0][0] == "NORP":
+            for p in places:
+                if _demonym_of(k, p):
+                    uf.union(k, p)
+    spell = {(a.lower(), b.lower()) for a, b in spellings}
+    spell |= {(b, a) for a, b in spell}
+    for k in keys:
+        for m in keys:
+            if k < m and len(k.split()) == len(m.split()):
+                diff = [(x, y) for x, y in zip(k.split(), m.split(), strict=True) if x != y]
+                if len(diff) == 1 and diff[0] in spell:
+                    uf.union(k, m)
+    # --- labels: attached to names, or resolved ---------------------------------------
+    members: dict[str, list[Mention]] = defaultdict(list)
+    attached: dict[str, list[Mention]] = defaultdict(list)
+    loose: list[Mention] = []
+    for aid in order:
+        p = parsed[aid]
+        for i, m in enumerate(p.names):
+            members[uf.find(key_of[(aid, i)])].append(m)
+        for lab, idx in p.labels:
+            if idx is not None:
+                root = uf.find(key_of[(aid, idx)])
+                members[root].append(lab)
+                attached[root].append(lab)
+            else:
+                loose.append(lab)
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for root, ms in members.items():
+        for m in ms:
+            named_in[m.article].add(root)
+    heads: dict[str, Counter[str]] = defaultdict(Counter)
+    for root, labs in attached.items():
+        for lab in labs:
+            heads[lab.head][root] += 1
+    unresolved: list[Mention] = []
+    kind_of = {
+        root: Counter(m.label for m in ms if m.kind == "name").most_common(1)[0][0]
+        for root, ms in members.items()
+        if any(m.kind == "name" for m in ms)
+    }
+    known_heads = set(heads)
+    for lab in loose:
+        cands = heads.get(lab.head)
+        if cands and lab.plural:  # "leaders", "representatives": not one person
+            cands = Counter({r: c for r, c in cands.items() if kind_of.get(r) != "PERSON"})
+        if not cands:
+            unresolved.append(lab)
+            continue
+
+        def score(
+            root: str, lab: Mention = lab, cands: Counter[str] = cands
+        ) -> tuple[int, int, int]:
+            mods = {x for m in attached[root] for x in m.mods if m.head == lab.head}
+            return (
+                len(set(lab.mods) & mods),
+                int(root in named_in[lab.article]),
+                cands[root],
+            )
+
+        ranked = sorted(cands, key=score, reverse=True)
+        best = ranked[0]
+        # Two referents with this head and nothing to choose between them: leave it.
+        if len(ranked) > 1 and score(best) == score(ranked[1]):
+            unresolved.append(lab)
+            continue
+        if lab.mods and not score(best)[0]:
+            unresolved.append(lab)
+            continue
+        members[best].append(lab)
+    # Only descriptions whose head no label has ("the North Korean leader" where "leader"
+    # is never a title) go to the model; a known head with other modifiers ("the F.B.I.
+    # director" beside "CIA Director Pompeo") is another referent.
+    unresolved = [m for m in unresolved if m.head not in known_heads]
+    _resolve_by_model(unresolved, attached, members, named_in, kind_of, similar)
+    out = []
+    for ms in members.values():
+        names = Counter(_display(m.term) for m in ms if m.kind == "name")
+        label = Counter(m.label for m in ms if m.kind == "name").most_common(1)
+        name = (
+            max(names, key=lambda t: (len(t.split()) > 1, names[t], t))
+            if names
+            else Counter(m.term for m in ms).most_common(1)[0][0]
+        )
+        out.append(Referent(name=name, label=label[0][0] if label else "", mentions=ms))
+    return out
+
+
+def _display(term: str) -> str:
+    words = term.split()
+    while words and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words) or term
+
+
+def _resolve_by_model(
+    unresolved: list[Mention],
+    attached: Mapping[str, list[Mention]],
+    members: dict[str, list[Mention]],
+    named_in: Mapping[str, set[str]],
+    kind_of: Mapping[str, str],
+    similar: float,
+) -> None:
+    """Descriptions sharing no head word with any label: the closest labels by the static
+    model, of a referent their article names ("the North Korean leader" -> "dictator")."""
+    roots = [r for r, labs in attached.items() if labs]
+    if not unresolved or not roots:
+        return
+    from newsprism.compare.embedding import embed
+
+    texts = sorted({m.term.lower() for r in roots for m in attached[r]})
+    queries = sorted({m.term.lower() for m in unresolved})
+    vecs = embed(texts + queries)
+    at = {t: vecs[i] for i, t in enumerate(texts)}
+    q = {t: vecs[len(texts) + i] for i, t in enumerate(queries)}
+    for m in unresolved:
+        best, best_sim = None, similar
+        for r in roots:
+            if r not in named_in[m.article] or (m.plural and kind_of.get(r) == "PERSON"):
+                continue
+            sim = max(float(q[m.term.lower()] @ at[x.term.lower()]) for x in attached[r])
+            if sim > best_sim:
+                best, best_sim = r, sim
+        if best is not None:
+            members[best].append(m)
