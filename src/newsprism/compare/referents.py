@@ -25,7 +25,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from newsprism.model import Article
 
@@ -43,6 +43,10 @@ _PRONOUNS = frozenset(
 )
 _BE = frozenset("is was are were been become became remains remained".split())
 _HAVE = frozenset("has had have".split())  # only before "been"
+# Quantifiers: a phrase they open counts things, it does not refer to one ("several times").
+_QUANTIFIERS = frozenset(
+    "many several multiple other few all both each every no more most such various".split()
+)
 _NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
 
@@ -61,6 +65,7 @@ class Mention:
     label: str = ""  # entity type of a name
     sentence: tuple[int, int] = (0, 0)
     plural: bool = False
+    how: str = ""  # how a label was tied to its referent: title, apposition, ...
 
 
 @dataclass
@@ -162,6 +167,8 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
 
     def nominal(i: int) -> bool:
         t = toks[i]
+        if t.ent_type_ and t.ent_type_ not in _NAME_LABELS:
+            return False  # "this week", "2015", "two": not part of a description
         if t.pos_ in _NOMINAL or i in ent_of:
             return t.text.lower() not in _PRONOUNS or i in ent_of
         # "the fired FBI director": a participle inside a phrase, "Russia-backed".
@@ -195,6 +202,10 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
             k -= 1  # a phrase ends in a noun ("was a dictator", not "was brutal")
         while k > j and toks[k - 1].text in ("-", "–"):
             k -= 1
+        inside = j > 0 and toks[j - 1].text in ("-", "–") and not toks[j - 1].whitespace_
+        if inside and k > j:  # the end of a compound: "son-in-law", not "law"
+            i = k
+            continue
         if k > j and (toks[k - 1].pos_ in ("NOUN", "PROPN") or (k - 1) in ent_of):
             phrases.append((i, j, k, det))
             i = k
@@ -225,10 +236,11 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
             )
             names.append(m)
             idx = len(names) - 1
-            if name_start > j:  # a title: "North Korean dictator", "CIA Director"
+            if name_start > j and e.label_ == "PERSON" and det not in ("a", "an"):
+                # a title: "North Korean dictator", "CIA Director"
                 lab = _label(doc, j, name_start, article_id, sentence_of)
                 if lab is not None:
-                    labels.append((lab, idx))
+                    labels.append((replace(lab, how="title"), idx))
             # Apposition after the name: "Pompeo, Trump's pick for secretary of state,".
             nxt = phrases[pi + 1] if pi + 1 < len(phrases) else None
             if (
@@ -240,7 +252,7 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
             ):
                 lab = _label(doc, nxt[1], nxt[2], article_id, sentence_of)
                 if lab is not None and lab.label == "" and _closes(toks, nxt[2]):
-                    labels.append((lab, idx))
+                    labels.append((replace(lab, how="apposition"), idx))
             # Predicate nominal: "Comey was the FBI director".
             if nxt is not None and k < n and toks[k].lower_ in _BE | _HAVE:
                 gapw = [toks[x].lower_ for x in range(k, nxt[0])]
@@ -249,7 +261,7 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
                 ):
                     lab = _label(doc, nxt[1], nxt[2], article_id, sentence_of)
                     if lab is not None and lab.label == "" and nxt[3] in ("the", "a", "an"):
-                        labels.append((lab, idx))
+                        labels.append((replace(lab, how="predicate"), idx))
             continue
         lab = _label(doc, j, k, article_id, sentence_of)
         if lab is None:
@@ -264,11 +276,15 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
             and (nxt[2] - 1) in ent_of
             and ents[ent_of[nxt[2] - 1]].label_ == "PERSON"
             and nxt[1] == ents[ent_of[nxt[2] - 1]].start
+            and _closes(toks, nxt[2])
         ):
-            labels.append((lab, -(len(names) + 1)))  # the name that comes next
+            # The name that comes next.
+            labels.append((replace(lab, how="apposition"), -(len(names) + 1)))
             continue
         # A description standing alone: definite ("the dictator") or a bare plural group
         # ("separatists"); indefinite ones ("a meeting") introduce, they do not refer.
+        if toks[j].lower_ in _QUANTIFIERS:
+            continue
         if det in ("the", "this", "these", "those") or (
             not det and toks[k - 1].tag_ in ("NNS", "NNPS") and k - j >= 1
         ):
@@ -483,12 +499,14 @@ def story_referents(
         if lab.mods and not score(best)[0]:
             unresolved.append(lab)
             continue
-        members[best].append(lab)
+        members[best].append(replace(lab, how="head"))
     # Only descriptions whose head no label has ("the North Korean leader" where "leader"
     # is never a title) go to the model; a known head with other modifiers ("the F.B.I.
     # director" beside "CIA Director Pompeo") is another referent.
     unresolved = [m for m in unresolved if m.head not in known_heads]
-    _resolve_by_model(unresolved, attached, members, named_in, kind_of, similar)
+    left = _resolve_by_model(unresolved, attached, members, named_in, kind_of, similar)
+    for root, ms in _things(left).items():
+        members[root] = ms
     out = []
     for ms in members.values():
         names = Counter(_display(m.term) for m in ms if m.kind == "name")
@@ -516,15 +534,17 @@ def _resolve_by_model(
     named_in: Mapping[str, set[str]],
     kind_of: Mapping[str, str],
     similar: float,
-) -> None:
+) -> list[Mention]:
     """Descriptions sharing no head word with any label: the closest labels by the static
     model, of a referent their article names ("the North Korean leader" -> "dictator")."""
     roots = [r for r, labs in attached.items() if labs]
     if not unresolved or not roots:
-        return
+        return list(unresolved)
+    left = []
     from newsprism.compare.embedding import embed
 
     texts = sorted({m.term.lower() for r in roots for m in attached[r]})
+    texts += sorted({m.head for r in roots for m in attached[r]} | {m.head for m in unresolved})
     queries = sorted({m.term.lower() for m in unresolved})
     vecs = embed(texts + queries)
     at = {t: vecs[i] for i, t in enumerate(texts)}
@@ -534,8 +554,56 @@ def _resolve_by_model(
         for r in roots:
             if r not in named_in[m.article] or (m.plural and kind_of.get(r) == "PERSON"):
                 continue
-            sim = max(float(q[m.term.lower()] @ at[x.term.lower()]) for x in attached[r])
-            if sim > best_sim:
-                best, best_sim = r, sim
+            for x in attached[r]:
+                # The phrases close and their head nouns related ("leader"/"dictator"),
+                # not a thing of the referent ("the Trump campaign" / "campaign volunteer").
+                sim = float(q[m.term.lower()] @ at[x.term.lower()])
+                if sim > best_sim and float(at[m.head] @ at[x.head]) >= _HEAD_SIMILAR:
+                    best, best_sim = r, sim
         if best is not None:
-            members[best].append(m)
+            members[best].append(replace(m, how="model"))
+        else:
+            left.append(m)
+    return left
+
+
+def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
+    """Referents named by descriptions alone: "the memos", "Comey's memos", "the memo";
+    "the Iran deal", "the Iran nuclear agreement". One head noun (never a title of a
+    name: those are people's roles) is one referent of the story; two heads whose
+    phrases share a modifier and whose nouns the static model finds related are one
+    ("deal"/"agreement" with "Iran")."""
+    by_head: dict[str, list[Mention]] = defaultdict(list)
+    for m in descriptions:
+        by_head[m.head].append(m)
+    heads = sorted(by_head)
+    uf = _Union()
+    if len(heads) > 1:
+        from newsprism.compare.embedding import embed
+
+        vecs = embed(heads)
+        mods = {h: {x for m in by_head[h] for x in m.mods} for h in heads}
+        for i, a in enumerate(heads):
+            for j in range(i + 1, len(heads)):
+                b = heads[j]
+                if (a.endswith(b) or b.endswith(a)) and min(len(a), len(b)) >= 4:
+                    uf.union(a, b)  # "suit" / "lawsuit"
+                elif mods[a] & mods[b] and float(vecs[i] @ vecs[j]) >= _THING_SIMILAR:
+                    uf.union(a, b)
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for h in heads:
+        out["~" + uf.find(h)].extend(replace(m, how="thing") for m in by_head[h])
+    # A thing the story keeps coming back to: several mentions in several articles.
+    return {
+        k: ms
+        for k, ms in out.items()
+        if len(ms) >= _THING_MENTIONS and len({m.article for m in ms}) >= _THING_ARTICLES
+    }
+
+
+_THING_MENTIONS = 4
+_THING_ARTICLES = 3
+_THING_SIMILAR = 0.3  # static-model cosine of two head nouns of one thing ("deal"/"agreement")
+
+
+_HEAD_SIMILAR = 0.4  # static-model cosine of two head nouns ("leader"/"dictator" 0.47)
