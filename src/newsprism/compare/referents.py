@@ -66,6 +66,7 @@ class Mention:
     sentence: tuple[int, int] = (0, 0)
     plural: bool = False
     how: str = ""  # how a label was tied to its referent: title, apposition, ...
+    named: tuple[str, ...] = ()  # words of names among the modifiers
 
 
 @dataclass
@@ -197,6 +198,18 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
             if t.tag_ == "POS" and k > j and k + 1 < n and k in ent_of and (k + 1) in ent_of:
                 k += 1
                 continue
+            # A title's own words: "Secretary of State", "Minister for Foreign Affairs".
+            if (
+                t.lower_ in ("of", "for")
+                and k > j
+                and k + 1 < n
+                and toks[k - 1].pos_ == "PROPN"
+                and toks[k + 1].pos_ == "PROPN"
+                and toks[k - 1].text[:1].isupper()
+                and toks[k + 1].text[:1].isupper()
+            ):
+                k += 1
+                continue
             break
         while k > j and toks[k - 1].pos_ == "ADJ" and (k - 1) not in ent_of:
             k -= 1  # a phrase ends in a noun ("was a dictator", not "was brutal")
@@ -320,6 +333,8 @@ def _label(doc, j: int, k: int, article_id: str, sentence_of) -> Mention | None:
         return None
     lemma = (head.lemma_ or head.text).lower()
     mods = tuple((t.lemma_ or t.text).lower() for t in words[:-1] if t.is_alpha)
+    # The names among the modifiers: "Russian forces" and "Ukrainian forces" are two.
+    named = tuple(sorted({t.lower_ for t in words[:-1] if t.ent_type_ in _NAME_LABELS}))
     return Mention(
         article=article_id,
         start=toks.start_char,
@@ -328,6 +343,7 @@ def _label(doc, j: int, k: int, article_id: str, sentence_of) -> Mention | None:
         kind="label",
         head=lemma,
         mods=mods,
+        named=named,
         sentence=sentence_of(toks.start_char),
         plural=head.tag_ in ("NNS", "NNPS"),
     )
@@ -592,7 +608,14 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
                     uf.union(a, b)
     out: dict[str, list[Mention]] = defaultdict(list)
     for h in heads:
-        out["~" + uf.find(h)].extend(replace(m, how="thing") for m in by_head[h])
+        for m in by_head[h]:
+            # Things of different named owners are different things ("Russian forces",
+            # "Ukrainian forces"); a bare "the forces" joins its head's only owner.
+            out[f"~{uf.find(h)}|{' '.join(m.named)}"].append(replace(m, how="thing"))
+    for key in [k for k in out if k.endswith("|")]:
+        owned = [k for k in out if k.startswith(key) and k != key]
+        if len(owned) == 1:
+            out[owned[0]].extend(out.pop(key))
     # A thing the story keeps coming back to: several mentions in several articles.
     return {
         k: ms
