@@ -99,12 +99,16 @@ def find_framing(
         )
     out = _merge_variants(out)
     spellings = [pair for pair, how in candidates.items() if how == "spelling"]
+    spelled = [set(f["terms"]) for f in out if f["kind"] == "spelling"]
     out.extend(
-        find_labels(
+        f
+        for f in find_labels(
             [a for a in story if not a.duplicate_of] if story is not None else originals,
             keys,
             spellings=spellings,
         )
+        # A referent named only by the spellings of one name is that spelling item.
+        if not any(set(f["terms"]) <= terms for terms in spelled)
     )
     out.sort(key=lambda f: -f["score"])
     return out
@@ -129,8 +133,10 @@ def find_labels(
     its uses per article and up to three example sentences; terms are ranked by the
     weighted log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn
     2008) of each outlet's terms for the referent against the other outlets', the prior
-    being all outlets' terms for it. ``distinctive`` lists, per term, the outlets whose
-    z-score for it is at least 1.96; ``score`` is the referent's largest z-score.
+    being all outlets' terms for it. ``distinctive`` lists, per term, the articles of the
+    outlets whose z-score for it is at least 1.96; ``score`` is the referent's largest
+    z-score. ``examples`` gives, per term, up to three uses as ``[article id, sentence
+    start, sentence end, term start, term end]`` (offsets into the article's text).
     """
     from newsprism.compare.referents import story_referents
 
@@ -169,7 +175,7 @@ def find_labels(
                 z = _log_odds_z(c, rest, prior, term)
                 best = max(best, z)
                 if z >= _DISTINCT_Z:
-                    distinctive[term].append(outlet)
+                    distinctive[term].extend(a for a in counts[term] if keys.get(a, a) == outlet)
         terms = dict(sorted(counts.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])))
         out.append(
             {
