@@ -133,12 +133,22 @@ def article_mentions(articles: Sequence[Article]) -> dict[str, _Parsed]:
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a text: lines cut after a full stop, question or exclamation mark
+    before a capital, but not after an honorific or an initial ("Mr. Kim", "U.S. officials")."""
     spans = []
-    for m in re.finditer(r"[^\n]+", text):
-        start = m.start()
-        for s in re.finditer(r".+?(?:[.!?][\"”’']?(?=\s+[\"“‘'A-Z])|$)", m.group(0)):
-            if s.group(0).strip():
-                spans.append((start + s.start(), start + s.end()))
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for end in re.finditer(r"[.!?][\"”’']?(?=\s+[\"“‘'A-Z])", line.group(0)):
+            before = line.group(0)[: end.start()].rsplit(None, 1)[-1] if end.start() else ""
+            word = (before + ".").lower()
+            if word in _HONORIFICS or len(before.strip(".")) <= 1 or "." in before:
+                continue
+            stop = line.start() + end.end()
+            if text[start:stop].strip():
+                spans.append((start, stop))
+            start = stop
+        if text[start : line.end()].strip():
+            spans.append((start, line.end()))
     return spans
 
 
