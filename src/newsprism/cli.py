@@ -558,16 +558,23 @@ def eval_extraction(data: str, as_json: bool) -> None:
 @DATA_OPTION
 @JSON_FLAG
 def eval_clustering(data: str, as_json: bool) -> None:
-    """Story and thread clustering on ECB+ (sub-topic = story, topic = thread).
+    """Story and thread clustering on ECB+ (sub-topic = story, topic = thread), or on
+    NeuS (a folder with ``train.jsonl``: the first 500 events, one story each).
 
     Reports B-cubed precision/recall/F1, pairwise F1 and cluster counts per level, and
-    the TF-IDF + average-linkage baseline.
+    (ECB+) the TF-IDF + average-linkage baseline.
 
     Example:
 
         newsprism eval clustering --data ../shared/eval/ecbplus --json
+        newsprism eval clustering --data ../shared/eval/neus
     """
-    from newsprism.evaluate.clustering import evaluate_clustering
+    from newsprism.evaluate.clustering import evaluate_clustering, evaluate_neus
+
+    if (Path(data) / "train.jsonl").exists():  # NeuS: the first 500 events
+        with _errors():
+            _print_scores(evaluate_neus(data), as_json)
+        return
 
     with _errors():
         _print_scores(evaluate_clustering(data), as_json)
