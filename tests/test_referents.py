@@ -130,3 +130,24 @@ def test_labels_per_outlet_with_log_odds():
     assert texts[art][m0:m1] == "Mr. Kim" and s0 <= m0 < m1 <= s1
     # One outlet alone has no word choice to compare.
     assert find_labels(arts[:1], keys) == []
+
+
+def test_sample_separatists_and_peoples_republics_are_one_referent(seed_articles):
+    """The sample's 20 Feb story: Al Jazeera's "Russia-backed separatists" and Sputnik's
+    "Donetsk and Lugansk People's Republics" name one group (#17); the spellings stay."""
+    from newsprism.compare import find_framing, independence_keys
+
+    story = [a for k, a in seed_articles.items() if k != "003"]  # 003 is the 8 Feb visit
+    keys = independence_keys(list(seed_articles.values()))
+    framing = find_framing(list(seed_articles.values()), [], keys, story=story)
+    key = {a.id: k for k, a in seed_articles.items()}
+    group = [
+        f for f in framing if f["kind"] == "label" and "Russia-backed separatists" in f["terms"]
+    ]
+    assert len(group) == 1
+    terms = group[0]["terms"]
+    assert "Donetsk and Lugansk People's Republics" in terms
+    assert {key[a] for a in terms["Russia-backed separatists"]} == {"000"}  # Al Jazeera
+    assert {key[a] for a in terms["Donetsk and Lugansk People's Republics"]} == {"004"}
+    spellings = [set(f["terms"]) for f in framing if f["kind"] == "spelling"]
+    assert {"Kiev", "Kyiv"} in spellings and {"Donbas", "Donbass"} in spellings

@@ -235,9 +235,27 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
         else:
             i = max(i + 1, k)
 
+    # "Donetsk and Lugansk People's Republics": names joined before a plural head.
+    joined: list[tuple[int, int, int, str]] = []
+    for ph in phrases:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev[2] + 1 == ph[1]
+            and toks[prev[2]].lower_ == "and"
+            and all(toks[x].pos_ == "PROPN" for x in range(prev[1], prev[2]))
+            and toks[ph[2] - 1].tag_ in ("NNPS", "NNS")
+        ):
+            joined[-1] = (prev[0], prev[1], ph[2], prev[3])
+        else:
+            joined.append(ph)
+    phrases = joined
     for pi, (_, j, k, det) in enumerate(phrases):
         last = k - 1
-        if last in ent_of:
+        group = toks[last].tag_ in ("NNPS", "NNS") and not (
+            last in ent_of and ents[ent_of[last]].label_ in ("GPE", "NORP", "LOC")
+        )
+        if last in ent_of and not group:
             e = ents[ent_of[last]]
             name_start = max(e.start, j)
             # An honorific right before the name belongs to it ("Mr. Kim").
@@ -344,7 +362,18 @@ def _label(doc, j: int, k: int, article_id: str, sentence_of) -> Mention | None:
     lemma = (head.lemma_ or head.text).lower()
     mods = tuple((t.lemma_ or t.text).lower() for t in words[:-1] if t.is_alpha)
     # The names among the modifiers: "Russian forces" and "Ukrainian forces" are two.
-    named = tuple(sorted({t.lower_ for t in words[:-1] if t.ent_type_ in _NAME_LABELS}))
+    # ("Russia-backed", "pro-Russian" describe, they do not own).
+    named = tuple(
+        sorted(
+            {
+                t.lower_
+                for t in words[:-1]
+                if t.ent_type_ in _NAME_LABELS
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "–"))
+                and not (t.i > 0 and doc[t.i - 1].text in ("-", "–"))
+            }
+        )
+    )
     return Mention(
         article=article_id,
         start=toks.start_char,
@@ -601,7 +630,10 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
     ("deal"/"agreement" with "Iran")."""
     by_head: dict[str, list[Mention]] = defaultdict(list)
     for m in descriptions:
-        by_head[m.head].append(m)
+        # A capitalised head is part of a name: "the Republic" (France) is not "the
+        # People's Republics"; "the memo" is one of "the memos".
+        capital = m.term.split()[-1][:1].isupper()
+        by_head[m.head + ("+" if capital and m.plural else "")].append(m)
     heads = sorted(by_head)
     uf = _Union()
     if len(heads) > 1:
@@ -626,6 +658,7 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
         owned = [k for k in out if k.startswith(key) and k != key]
         if len(owned) == 1:
             out[owned[0]].extend(out.pop(key))
+    out = _complementary_groups(out)
     # A thing the story keeps coming back to: several mentions in several articles.
     return {
         k: ms
@@ -634,6 +667,42 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
     }
 
 
+def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """Groups of people described by different articles in words the static model finds
+    close are one group: "Russia-backed separatists" in one outlet, "Russia-backed
+    rebels" in a second, "Donetsk and Lugansk People's Republics" in a third. As with
+    spellings, complementary use is the evidence: two descriptions one article uses side
+    by side ("Democrats" and "Republicans") are two groups."""
+    keys = [k for k, ms in groups.items() if sum(m.plural for m in ms) * 2 > len(ms)]
+    if len(keys) < 2:
+        return groups
+    from newsprism.compare.embedding import embed
+
+    terms = {k: sorted({m.term.lower() for m in groups[k] if m.plural}) for k in keys}
+    flat = sorted({t for k in keys for t in terms[k]})
+    vecs = dict(zip(flat, embed(flat), strict=True))
+    arts = {k: {m.article for m in groups[k]} for k in keys}
+    pairs = []
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            sim = max(float(vecs[x] @ vecs[y]) for x in terms[a] for y in terms[b])
+            if sim >= _GROUP_SIMILAR:
+                pairs.append((-sim, a, b))
+    uf = _Union()
+    used = dict(arts)  # articles of each merged group, by its root
+    for _, a, b in sorted(pairs):
+        ra, rb = uf.find(a), uf.find(b)
+        # Still complementary once merged: no article uses two of its descriptions.
+        if ra != rb and not used[ra] & used[rb]:
+            uf.union(ra, rb)
+            used[uf.find(ra)] = used[ra] | used[rb]
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for k, ms in groups.items():
+        out[uf.find(k) if k in keys else k].extend(ms)
+    return dict(out)
+
+
+_GROUP_SIMILAR = 0.5  # "Russia-backed separatists" / "Russia-backed rebels" 0.51
 _THING_MENTIONS = 4
 _THING_ARTICLES = 3
 _THING_SIMILAR = 0.3  # static-model cosine of two head nouns of one thing ("deal"/"agreement")
