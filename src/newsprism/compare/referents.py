@@ -292,10 +292,13 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
                 and (nxt[2] - 1) not in ent_of
             ):
                 lab = _label(doc, nxt[1], nxt[2], article_id, sentence_of)
-                if lab is not None and lab.label == "" and _closes(toks, nxt[2]):
+                # A determiner or two words: "Kim Jong-un, center," is a caption's place.
+                full = bool(nxt[3]) or nxt[2] - nxt[1] >= 2
+                if lab is not None and full and _closes(toks, nxt[2]):
                     labels.append((replace(lab, how="apposition"), idx))
             # Predicate nominal: "Comey was the FBI director".
-            if nxt is not None and k < n and toks[k].lower_ in _BE | _HAVE:
+            possessor = nxt is not None and nxt[2] < n and toks[nxt[2]].tag_ == "POS"
+            if nxt is not None and k < n and toks[k].lower_ in _BE | _HAVE and not possessor:
                 gapw = [toks[x].lower_ for x in range(k, nxt[0])]
                 if gapw in ([w] for w in _BE) or (
                     len(gapw) == 2 and gapw[0] in _HAVE and gapw[1] == "been"
@@ -304,6 +307,8 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
                     if lab is not None and lab.label == "" and nxt[3] in ("the", "a", "an"):
                         labels.append((replace(lab, how="predicate"), idx))
             continue
+        if k < n and toks[k].tag_ == "POS":
+            continue  # a possessor ("the world's"), not what the phrase names
         lab = _label(doc, j, k, article_id, sentence_of)
         if lab is None:
             continue
@@ -559,7 +564,12 @@ def story_referents(
     # is never a title) go to the model; a known head with other modifiers ("the F.B.I.
     # director" beside "CIA Director Pompeo") is another referent.
     unresolved = [m for m in unresolved if m.head not in known_heads]
-    left = _resolve_by_model(unresolved, attached, members, named_in, kind_of, similar)
+    # The words of each referent's names ("the Trump campaign" is not Trump).
+    owner_words = {
+        root: {w for m in ms if m.kind == "name" for w in m.term.lower().split()}
+        for root, ms in members.items()
+    }
+    left = _resolve_by_model(unresolved, attached, members, named_in, kind_of, similar, owner_words)
     for root, ms in _things(left).items():
         members[root] = ms
     out = []
@@ -589,12 +599,14 @@ def _resolve_by_model(
     named_in: Mapping[str, set[str]],
     kind_of: Mapping[str, str],
     similar: float,
+    owner_words: Mapping[str, set[str]] | None = None,
 ) -> list[Mention]:
     """Descriptions sharing no head word with any label: the closest labels by the static
     model, of a referent their article names ("the North Korean leader" -> "dictator")."""
     roots = [r for r, labs in attached.items() if labs]
     if not unresolved or not roots:
         return list(unresolved)
+    owner_words = owner_words or {}
     left = []
     from newsprism.compare.embedding import embed
 
@@ -609,6 +621,8 @@ def _resolve_by_model(
         for r in roots:
             if r not in named_in[m.article] or (m.plural and kind_of.get(r) == "PERSON"):
                 continue
+            if set(m.named) & owner_words.get(r, set()):
+                continue  # "the Trump administration" is Trump's, not Trump
             for x in attached[r]:
                 # The phrases close and their head nouns related ("leader"/"dictator"),
                 # not a thing of the referent ("the Trump campaign" / "campaign volunteer").
