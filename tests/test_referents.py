@@ -72,13 +72,14 @@ def test_acronyms_demonyms_and_spellings_join_across_articles():
     texts = {
         "a": "The Central Intelligence Agency said Russia would respond. Russians protested.",
         "b": "The CIA said talks in Kiev would go on.",
-        "c": "Officials in Kyiv said the CIA was wrong.",
+        "c": "Officials in Kyiv said the CIA was wrong. North Korea agreed; the North left.",
     }
     refs = story_referents(_arts(texts), [("Kiev", "Kyiv")])
     cia = {m.term for m in _find(refs, "CIA").mentions}
     assert "Central Intelligence Agency" in cia
     assert {m.term for m in _find(refs, "Kiev").mentions} >= {"Kiev", "Kyiv"}
     assert {m.term for m in _find(refs, "Russia").mentions} >= {"Russia", "Russians"}
+    assert {m.term for m in _find(refs, "North Korea").mentions} >= {"North Korea", "North"}
 
 
 def test_dates_and_counts_are_not_labels():

@@ -489,6 +489,13 @@ def story_referents(
                 if _initials(m) == k and not label_of_key[m].keys() & {"PERSON"}:
                     uf.union(k, m)
     places = [k for k in keys if label_of_key[k].keys() & {"GPE", "LOC"}]
+    for k in places:  # "the North" -> "North Korea", when the story has one such place
+        if len(k.split()) == 1:
+            longer_places = {
+                p for p in places if p.split()[0] == k and len(p.split()) > 1 and " and " not in p
+            }
+            if len(longer_places) == 1:
+                uf.union(k, next(iter(longer_places)))
     for k in keys:  # a demonym and its country
         if label_of_key[k].most_common(1)[0][0] == "NORP":
             for p in places:
