@@ -680,13 +680,20 @@ def eval_framing(data: str, as_json: bool) -> None:
     from two or more outlets) is found when one referent holds two or more of its phrases
     used by two or more outlets.
 
+    On an ECB+ folder it scores the referents' cross-article pass against ECB+'s
+    cross-document entity coreference instead (pair precision and recall).
+
     Example:
 
         newsprism eval framing --data ../shared/eval/newswcl50 --json
+        newsprism eval framing --data ../shared/eval/ecbplus
     """
-    from newsprism.evaluate.framing import evaluate_framing
+    from newsprism.evaluate.framing import evaluate_ecb_referents, evaluate_framing
 
     with _errors():
+        if not (Path(data) / "concepts.json").exists():  # ECB+: cross-document entities
+            _print_scores(evaluate_ecb_referents(data), as_json)
+            return
         scores = evaluate_framing(data)
     if not as_json:
         scores.pop("missed", None)

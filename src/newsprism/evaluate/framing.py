@@ -199,3 +199,98 @@ def evaluate_framing(path: str | Path) -> dict[str, Any]:
         "missed": scores["missed"],
         "articles": len(articles),
     }
+
+
+# --------------------------------------------------------------------------- ECB+
+
+_ECB_ENTITY = ("HUMAN_PART", "LOC_", "NON_HUMAN_PART")
+
+
+def ecb_entity_mentions(path: Path) -> list[tuple[str, str]]:
+    """ECB+ entity mentions of one document with a cross-document cluster:
+    ``[(mention text, cluster id)]`` (people, organisations, places, objects; generic
+    ones left out)."""
+    from xml.etree import ElementTree
+
+    root = ElementTree.parse(path).getroot()
+    tokens = {t.get("t_id"): t.text or "" for t in root.iter("token")}
+    spans: dict[str, list[str]] = {}
+    markables = root.find("Markables")
+    for m in markables if markables is not None else []:
+        if not m.tag.startswith(_ECB_ENTITY) or m.tag.endswith("GENERIC"):
+            continue
+        anchors = [a.get("t_id") for a in m.iter("token_anchor")]
+        if anchors:
+            spans[m.get("m_id", "")] = [tokens.get(a, "") for a in anchors]
+    out = []
+    relations = root.find("Relations")
+    for rel in relations.iter("CROSS_DOC_COREF") if relations is not None else []:
+        cluster = rel.get("note", "")
+        for src in rel.iter("source"):
+            words = spans.get(src.get("m_id", ""))
+            if words:
+                from newsprism.evaluate.clustering import _detokenize
+
+                out.append((_detokenize(words), cluster))
+    return out
+
+
+def evaluate_ecb_referents(
+    path: str | Path, *, topics: Iterable[int] | None = None
+) -> dict[str, Any]:
+    """The cross-article pass of the referents against ECB+ cross-document entity
+    coreference: each sub-topic's documents are one story; gold mentions are matched to
+    the referents' mentions of the same document by their words; over the pairs of
+    matched mentions of *different* documents, precision (pairs put in one referent that
+    are one gold entity) and recall (pairs of one gold entity put in one referent)."""
+    from newsprism.compare.referents import story_referents
+    from newsprism.evaluate.clustering import load_ecbplus
+
+    docs = load_ecbplus(path, topics=topics)
+    files = {p.stem: p for p in Path(path).rglob("*.xml")}
+    by_story: dict[str, list[Article]] = defaultdict(list)
+    for d in docs:
+        by_story[d.subtopic].append(d.article)
+    gold_total = 0
+    matched: list[tuple[str, str, str, str]] = []  # (doc, gold cluster, referent, words)
+    for story, articles in sorted(by_story.items()):
+        refs = story_referents(articles)
+        mine: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+        for i, ref in enumerate(refs):
+            for m in ref.mentions:
+                mine[(m.article, phrase_key(m.term))][f"{story}#{i}"] += 1
+        for a in articles:
+            for text, cluster in ecb_entity_mentions(files[a.id]):
+                gold_total += 1
+                hit = mine.get((a.id, phrase_key(text)))
+                if hit:
+                    key = f"{story}#{phrase_key(text)}"
+                    matched.append((a.id, cluster, hit.most_common(1)[0][0], key))
+    same_gold = 0
+    pred = {"referents": [0, 0], "same_words": [0, 0]}  # [same prediction, both]
+    for i, (doc_a, gold_a, ref_a, key_a) in enumerate(matched):
+        for doc_b, gold_b, ref_b, key_b in matched[i + 1 :]:
+            if doc_a == doc_b:
+                continue
+            g = gold_a == gold_b
+            same_gold += g
+            for name, same in (("referents", ref_a == ref_b), ("same_words", key_a == key_b)):
+                pred[name][0] += same
+                pred[name][1] += same and g
+
+    def prf(name: str) -> dict[str, float]:
+        said, right = pred[name]
+        p = right / said if said else 0.0
+        r = right / same_gold if same_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return {"pair_precision": round(p, 4), "pair_recall": round(r, 4), "pair_f1": round(f, 4)}
+
+    return {
+        **prf("referents"),
+        # The same mentions grouped by their words alone: what the pass adds to that.
+        "baseline_same_words": prf("same_words"),
+        "gold_mentions": gold_total,
+        "matched_mentions": len(matched),
+        "stories": len(by_story),
+        "documents": len(docs),
+    }
