@@ -661,7 +661,9 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
         from newsprism.compare.embedding import embed
 
         vecs = embed(heads)
-        mods = {h: {x for m in by_head[h] for x in m.mods} for h in heads}
+        # Shared modifiers that describe ("nuclear"), not a name's ("Russian" troops and
+        # a "Russian" invasion are two things).
+        mods = {h: {x for m in by_head[h] for x in m.mods if x not in set(m.named)} for h in heads}
         for i, a in enumerate(heads):
             for j in range(i + 1, len(heads)):
                 b = heads[j]
@@ -673,12 +675,16 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
     for h in heads:
         for m in by_head[h]:
             # Things of different named owners are different things ("Russian forces",
-            # "Ukrainian forces"); a bare "the forces" joins its head's only owner.
-            out[f"~{uf.find(h)}|{' '.join(m.named)}"].append(replace(m, how="thing"))
+            # "Ukrainian forces"), and so are an owner's and "government troops"; the
+            # bare "the forces" joins the one other group of its head, if there is one.
+            owner = " ".join(m.named) if m.named else ("-" if m.mods else "")
+            out[f"~{uf.find(h)}|{owner}"].append(replace(m, how="thing"))
     for key in [k for k in out if k.endswith("|")]:
         owned = [k for k in out if k.startswith(key) and k != key]
         if len(owned) == 1:
             out[owned[0]].extend(out.pop(key))
+    for key in [k for k in out if k.endswith("|-")]:  # modified, unowned: the head's own
+        out[key[:-1]] = out.pop(key) + out.pop(key[:-1], [])
     out = _complementary_groups(out)
     # A thing the story keeps coming back to: several mentions in several articles.
     return {
@@ -699,13 +705,24 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
         return groups
     from newsprism.compare.embedding import embed
 
-    terms = {k: sorted({m.term.lower() for m in groups[k] if m.plural}) for k in keys}
+    # Described, not just counted: a bare "civilians" or "soldiers" says too little to tie
+    # two outlets' groups; "Russia-backed rebels" and "pro-Russian separatists" do.
+    terms = {
+        k: sorted({m.term.lower() for m in groups[k] if m.plural and len(m.term.split()) > 1})
+        for k in keys
+    }
+    keys = [k for k in keys if terms[k]]
+    owners = {k: {w for m in groups[k] for w in m.named} for k in keys}
+    if len(keys) < 2:
+        return groups
     flat = sorted({t for k in keys for t in terms[k]})
     vecs = dict(zip(flat, embed(flat), strict=True))
     arts = {k: {m.article for m in groups[k]} for k in keys}
     pairs = []
     for i, a in enumerate(keys):
         for b in keys[i + 1 :]:
+            if owners[a] and owners[b] and not owners[a] & owners[b]:
+                continue  # "Russian forces" / "Ukrainian security forces": two sides
             sim = max(float(vecs[x] @ vecs[y]) for x in terms[a] for y in terms[b])
             if sim >= _GROUP_SIMILAR:
                 pairs.append((-sim, a, b))
