@@ -12,7 +12,7 @@ from newsprism.evaluate.framing import load_concepts, phrase_key, score_framing
 
 # Floors slightly below the measured scores (README's evaluation table): the issue's
 # targets are concepts found >= 0.50, referent precision >= 0.70, story B3 >= 0.90.
-FLOORS = {"concepts_found": 0.58, "referent_precision": 0.74, "story_b3_f1": 0.99}
+FLOORS = {"concepts_found": 0.62, "referent_precision": 0.78, "story_b3_f1": 0.99}
 
 
 def test_phrase_keys():
@@ -87,7 +87,7 @@ def test_eval_framing_cli(newswcl50):
 @pytest.mark.slow
 def test_ecb_cross_document_entities(eval_dir: Path):
     """The referents' cross-article pass on ECB+ cross-document entity coreference
-    (topics 1-3 here; all 24 measured in the README: pair F1 0.684 against 0.543 for the
+    (topics 1-3 here; all 24 measured in the README: pair F1 0.688 against 0.546 for the
     same mentions grouped by their words alone)."""
     from newsprism.evaluate.framing import evaluate_ecb_referents
 
