@@ -466,13 +466,22 @@ def story_referents(
     for k in keys:
         uf.find(k)
     # --- names across the story ------------------------------------------------------
+    # Every test below looks names up in indexes: linear in the story's names.
     multi = [k for k in keys if len(k.split()) > 1]
+    person_by_word: dict[str, set[str]] = defaultdict(set)  # word -> full names with it
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for m in multi:
+        if "PERSON" in label_of_key[m]:
+            for w in m.split():
+                person_by_word[w].add(m)
+        else:
+            by_initials[_initials(m)].append(m)
     for k in keys:
         words = k.split()
         kind = label_of_key[k].most_common(1)[0][0]
         if len(words) == 1 and kind == "PERSON":
             # A lone surname: the one full name of the story that ends or starts with it.
-            cands = {m for m in multi if "PERSON" in label_of_key[m] and words[0] in m.split()}
+            cands = person_by_word.get(words[0], set())
             ends = {m for m in cands if m.split()[-1] == words[0] or m.split()[0] == words[0]}
             if len(ends) == 1:
                 uf.union(k, next(iter(ends)))
@@ -485,30 +494,37 @@ def story_referents(
             by_squash[s] = k
     for k in keys:  # an acronym and its expansion: "cia" / "central intelligence agency"
         if len(k.split()) == 1 and 2 <= len(k) <= 6:
-            for m in multi:
-                if _initials(m) == k and not label_of_key[m].keys() & {"PERSON"}:
-                    uf.union(k, m)
+            for m in by_initials.get(k, ()):
+                uf.union(k, m)
     places = [k for k in keys if label_of_key[k].keys() & {"GPE", "LOC"}]
+    by_first: dict[str, set[str]] = defaultdict(set)
+    by_stem: dict[str, list[str]] = defaultdict(list)  # all words but the last's end
+    for p in places:
+        words = p.split()
+        if len(words) > 1 and " and " not in p:
+            by_first[words[0]].add(p)
+        by_stem[" ".join([*words[:-1], words[-1][:4]])].append(p)
     for k in places:  # "the North" -> "North Korea", when the story has one such place
-        if len(k.split()) == 1:
-            longer_places = {
-                p for p in places if p.split()[0] == k and len(p.split()) > 1 and " and " not in p
-            }
-            if len(longer_places) == 1:
-                uf.union(k, next(iter(longer_places)))
+        if len(k.split()) == 1 and len(by_first.get(k, ())) == 1:
+            uf.union(k, next(iter(by_first[k])))
     for k in keys:  # a demonym and its country
         if label_of_key[k].most_common(1)[0][0] == "NORP":
-            for p in places:
+            words = k.split()
+            for p in by_stem.get(" ".join([*words[:-1], words[-1][:4]]), ()):
                 if _demonym_of(k, p):
                     uf.union(k, p)
-    spell = {(a.lower(), b.lower()) for a, b in spellings}
-    spell |= {(b, a) for a, b in spell}
-    for k in keys:
-        for m in keys:
-            if k < m and len(k.split()) == len(m.split()):
-                diff = [(x, y) for x, y in zip(k.split(), m.split(), strict=True) if x != y]
-                if len(diff) == 1 and diff[0] in spell:
-                    uf.union(k, m)
+    spell: dict[str, set[str]] = defaultdict(set)
+    for x, y in spellings:
+        spell[x.lower()].add(y.lower())
+        spell[y.lower()].add(x.lower())
+    known = set(keys)
+    for k in keys:  # one word spelled two ways: "sergei lavrov" / "sergey lavrov"
+        words = k.split()
+        for i, w in enumerate(words):
+            for v in spell.get(w, ()):
+                other = " ".join([*words[:i], v, *words[i + 1 :]])
+                if other in known:
+                    uf.union(k, other)
     # --- labels: attached to names, or resolved ---------------------------------------
     members: dict[str, list[Mention]] = defaultdict(list)
     attached: dict[str, list[Mention]] = defaultdict(list)
@@ -614,6 +630,7 @@ def _resolve_by_model(
     if not unresolved or not roots:
         return list(unresolved)
     owner_words = owner_words or {}
+    named_words = {w for ws in owner_words.values() for w in ws}
     left = []
     from newsprism.compare.embedding import embed
 
@@ -628,8 +645,8 @@ def _resolve_by_model(
         for r in roots:
             if r not in named_in[m.article] or (m.plural and kind_of.get(r) == "PERSON"):
                 continue
-            if set(m.named) & owner_words.get(r, set()):
-                continue  # "the Trump administration" is Trump's, not Trump
+            if set(m.named) & named_words:
+                continue  # "the Trump administration" is Trump's, not Trump nor Moon
             for x in attached[r]:
                 # The phrases close and their head nouns related ("leader"/"dictator"),
                 # not a thing of the referent ("the Trump campaign" / "campaign volunteer").
@@ -667,8 +684,9 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
         for i, a in enumerate(heads):
             for j in range(i + 1, len(heads)):
                 b = heads[j]
-                if (a.endswith(b) or b.endswith(a)) and min(len(a), len(b)) >= 4:
-                    uf.union(a, b)  # "suit" / "lawsuit"
+                short, long_ = sorted((a, b), key=len)
+                if long_.endswith(short) and len(short) >= 4 and 2 * len(short) >= len(long_):
+                    uf.union(a, b)  # "suit" / "lawsuit", not "nation" / "assassination"
                 elif mods[a] & mods[b] and float(vecs[i] @ vecs[j]) >= _THING_SIMILAR:
                     uf.union(a, b)
     out: dict[str, list[Mention]] = defaultdict(list)
