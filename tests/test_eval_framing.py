@@ -12,7 +12,7 @@ from newsprism.evaluate.framing import load_concepts, phrase_key, score_framing
 
 # Floors slightly below the measured scores (README's evaluation table): the issue's
 # targets are concepts found >= 0.50, referent precision >= 0.70, story B3 >= 0.90.
-FLOORS = {"concepts_found": 0.62, "referent_precision": 0.78, "story_b3_f1": 0.99}
+FLOORS = {"concepts_found": 0.62, "referent_precision": 0.80, "story_b3_f1": 0.99}
 
 
 def test_phrase_keys():
