@@ -1016,6 +1016,11 @@ def _digest(
     words = []
     for fr in framing:
         used = [t for t in fr["terms"] if t["own_outlets"]]
+        if fr.get("kind") == "label":  # a referent's many terms: the distinctive ones only
+            marked = {
+                t["term"] for c in fr.get("columns", []) for t in c["terms"] if t["distinctive"]
+            }
+            used = [t for t in used if t["term"] in marked]
         if len(used) >= 2 and len({tuple(t["own_outlets"]) for t in used}) >= 2:
             words.append({"group": fr, "terms": used})
     groups = sorted(left_out.items(), key=lambda kv: -len(kv[1]))
