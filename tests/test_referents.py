@@ -152,3 +152,14 @@ def test_sample_separatists_and_peoples_republics_are_one_referent(seed_articles
     assert {key[a] for a in terms["Donetsk and Lugansk People's Republics"]} == {"004"}
     spellings = [set(f["terms"]) for f in framing if f["kind"] == "spelling"]
     assert {"Kiev", "Kyiv"} in spellings and {"Donbas", "Donbass"} in spellings
+
+
+def test_labels_leave_other_languages_out():
+    from dataclasses import replace
+
+    arts = _arts(TEXTS)
+    keys = {a.id: a.outlet for a in arts}
+    assert find_labels(arts, keys)
+    german = [replace(a, language="de") for a in arts]
+    assert find_labels(german, keys) == []
+    assert find_labels([replace(a, language="en") for a in arts], keys) == find_labels(arts, keys)

@@ -144,6 +144,8 @@ def find_labels(
     """
     from newsprism.compare.referents import story_referents
 
+    # The tagger is English: other languages' articles are left out (None is unknown).
+    articles = [a for a in articles if a.language in (None, "en")]
     if len({keys.get(a.id, a.id) for a in articles}) < 2 or len(articles) > _LABEL_MAX_ARTICLES:
         return []
     texts = {a.id: a.text for a in articles}
