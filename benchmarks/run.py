@@ -119,6 +119,42 @@ def _child_spacy(articles_json: str, processes: int = 1) -> dict[str, object]:
     return {"articles": len(texts), "tokens": words, "seconds": dt, "processes": processes}
 
 
+def _child_framing(out_dir: str) -> dict[str, object]:
+    """The word-choice label pass (#17: referents and their terms per outlet) over each
+    story of an ``analyze`` output, timed apart: tagging and entities (spaCy without the
+    parser, once per article), grouping, the static model and the log-odds."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from newsprism.compare import independence_keys
+    from newsprism.compare.framing import find_labels
+    from newsprism.model import Article
+
+    arts = {
+        a["id"]: Article(
+            id=a["id"],
+            source_path=a.get("source_path") or a["id"],
+            text=a["text"],
+            outlet=a.get("outlet"),
+            duplicate_of=a.get("duplicate_of"),
+        )
+        for a in json.loads((Path(out_dir) / "articles.json").read_text(encoding="utf-8"))
+    }
+    stories = json.loads((Path(out_dir) / "stories.json").read_text(encoding="utf-8"))
+    from newsprism.compare.embedding import embed
+    from newsprism.compare.referents import article_mentions
+
+    article_mentions([Article(id="w", source_path="w", text="Warm up, Mr. Kim.")])
+    embed(["warm up"])
+    n = referents = 0
+    t0 = time.perf_counter()
+    for s in stories:
+        members = [arts[m["id"]] for m in s["articles"] if m["id"] in arts]
+        members = [a for a in members if not a.duplicate_of]
+        n += len(members)
+        referents += len(find_labels(members, independence_keys(members)))
+    dt = time.perf_counter() - t0
+    return {"articles": n, "seconds": dt, "referents": referents}
+
+
 def _child_trafilatura(pages: list[str]) -> dict[str, object]:
     """trafilatura alone over the HTML pages (the reference for the HTML path)."""
     import trafilatura
@@ -212,6 +248,13 @@ def measure(sizes: list[int], workers: list[int], spacy_ref: bool = True) -> dic
                         f"in {sp['seconds']:.1f} s = {rate:.1f} articles/s; analyze/spaCy "
                         f"{res['spacy_ratio']:.2f}"
                     )
+                fr, _, _ = _run_child("framing", str(out))
+                res["framing"] = fr
+                print(
+                    f"[{n}] word-choice labels (#17): {fr['articles']} articles in "
+                    f"{fr['seconds']:.1f} s = {1000 * fr['seconds'] / max(1, fr['articles']):.0f} "
+                    f"ms/article, {fr['referents']} referents"
+                )
             ref: dict[str, object] = {"size": n}
             if corpus.html_files:
                 pages = [str(p) for p in corpus.html_files]
@@ -265,6 +308,15 @@ def to_markdown(data: dict[str, object]) -> str:
                 f"| spaCy en_core_web_sm, full pipeline, {sp['processes']} process(es) | "
                 f"{sp['articles']} articles | {sp['articles'] / sp['seconds']:.1f} articles/s "
                 f"({sp['tokens'] / sp['seconds']:.0f} tokens/s) |"
+            )
+    for r in runs:
+        fr = r.get("framing")
+        if fr:
+            lines.append(
+                f"| word-choice labels (#17), inside `compare`, one process | "
+                f"{fr['articles']} articles | "
+                f"{1000 * fr['seconds'] / max(1, fr['articles']):.0f} ms/article "
+                f"({fr['referents']} referents) |"
             )
     for ref in data["references"]:
         tr = ref.get("trafilatura")
@@ -331,6 +383,8 @@ def main() -> None:
         kind, result_path, *args = sys.argv[2:]
         if kind == "analyze":
             res = _child_analyze(args[0], args[1], int(args[2]))
+        elif kind == "framing":
+            res = _child_framing(args[0])
         elif kind == "spacy":
             res = _child_spacy(args[0], int(args[1]) if len(args) > 1 else 1)
         else:

@@ -382,3 +382,44 @@ def test_regroup_threads_is_off_at_threshold_one():
     c = StoryClusterer(config=cfg)
     c.add_all([_topic_article(i, "quake", i) for i in range(3)])
     assert c.regroup_threads() == 0
+
+
+def test_average_linkage_apart_is_scipys_cut_without_pairs():
+    import numpy as np
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    from newsprism.cluster import _average_linkage_apart
+
+    rng = np.random.default_rng(3)
+    x = rng.random((30, 6)) ** 4
+    x /= np.linalg.norm(x, axis=1, keepdims=True)
+    sim = x @ x.T
+    dist = 1.0 - sim
+    np.fill_diagonal(dist, 0.0)
+    labels = fcluster(linkage(squareform(dist, checks=False), "average"), 0.6, "distance")
+    want: dict[int, list[int]] = {}
+    for i, label in enumerate(labels):
+        want.setdefault(int(label), []).append(i)
+    none = [np.zeros((30, 30), dtype=bool)]
+    assert _average_linkage_apart(sim, none, 0.4, 1) == sorted(want.values())
+
+
+def test_two_rounds_of_coverage_by_the_same_outlets_are_two_stories():
+    """Two events of one thread, each covered once by the same three outlets (#17): the
+    topic words they share do not make them one story; one outlet alone does not split."""
+    import dataclasses
+
+    from newsprism.cluster import refine_groups
+
+    def art(i: str, outlet: str, text: str) -> Article:
+        return Article(id=i, source_path=i, text=text, outlet=outlet)
+
+    trip = "Pompeo secret trip Pyongyang met Kim Jong Un Easter weekend CIA director summit "
+    tests = "Kim Jong Un halts nuclear missile tests closes Punggye-ri test site summit "
+    arts = [art(f"a{k}", o, trip * 2 + f"detail{k}") for k, o in enumerate("xyz")]
+    arts += [art(f"b{k}", o, tests * 2 + f"detail{k}") for k, o in enumerate("xyz")]
+    cfg = ClusterConfig(refine_distance=0.99)  # the topic words alone would join all
+    assert refine_groups(arts, config=cfg) == [[0, 1, 2], [3, 4, 5]]
+    one = [dataclasses.replace(a, outlet=a.outlet if a.outlet == "x" else None) for a in arts]
+    assert refine_groups(one, config=cfg) == [[0, 1, 2, 3, 4, 5]]

@@ -133,10 +133,10 @@ def test_core_counts_the_first_days_and_order_stays_by_date():
 def test_newswcl50_one_entry_per_happening():
     """Read by hand (#16): these outlets report one happening and are one entry each."""
     from newsprism.compare.claims import split_claims
-    from newsprism.evaluate.compare import _wcl_groups
+    from newsprism.evaluate.compare import wcl_groups
     from newsprism.extract import extract
 
-    groups = _wcl_groups(EVAL / "newswcl50")
+    groups = wcl_groups(EVAL / "newswcl50")
     arts = groups["wcl_4"]
     extractions = {x.article_id: x for x in extract(arts)}
     claims = {a.id: split_claims(a, extractions[a.id]) for a in arts}

@@ -173,3 +173,32 @@ def test_stories_of_a_dated_stream_are_events_not_topics(polnear_articles):
     assert len(spans) >= 50  # the stream does have stories told by several articles
     assert statistics.median(spans) <= 14, sorted(spans)
     assert sum(s > 60 for s in spans) <= 0.2 * len(spans), sorted(spans)
+
+
+@pytest.mark.slow
+def test_neus_one_event_one_story(eval_dir: Path):
+    """NeuS train, first 500 events: the same event from a left, a centre and a right
+    outlet (titles and leads, undated) is one story (#17; measured 0.776)."""
+    from newsprism.evaluate.clustering import evaluate_neus
+
+    if not (eval_dir / "neus" / "train.jsonl").exists():
+        pytest.skip("neus is not in the evaluation folder")
+    scores = evaluate_neus(eval_dir / "neus")
+    assert scores["documents"] >= 1400 and scores["story"]["gold_clusters"] == 500
+    assert scores["story"]["b3_f1"] >= 0.75
+
+
+def test_newswcl50_events_are_five_stories(eval_dir: Path):
+    """NewsWCL50 events 0-4, each from the same five outlets, two pairs of them a day or
+    three apart on one topic: five stories (three before #17)."""
+    from newsprism.cluster import recluster
+    from newsprism.evaluate.framing import load_newswcl50
+
+    if not (eval_dir / "newswcl50" / "articles.jsonl").exists():
+        pytest.skip("newswcl50 is not in the evaluation folder")
+    articles = load_newswcl50(eval_dir / "newswcl50")
+    stories = recluster(articles)
+    event = {a.id: a.id.split("_")[0] for a in articles}
+    assert sorted(sorted(event[a] for a in s.articles) for s in stories) == [
+        [e] * 5 for e in "01234"
+    ]

@@ -523,3 +523,48 @@ def test_thread_page_and_sibling_links(analysed: dict[str, Any]) -> None:
                 assert f'href="{safe_id(other["id"])}.html"' in story
     index = (analysed["out"] / "report.html").read_text(encoding="utf-8")
     assert f'href="threads/{safe_id(thread)}.html"' in index
+
+
+def test_word_choice_is_a_table_per_referent_with_a_column_per_outlet() -> None:
+    """#17: one table per referent, one column per outlet with its terms and uses, the
+    distinctive ones marked, each term linking to its use; article text is escaped."""
+    from newsprism.report import render_story
+
+    a1 = Article(
+        id="a1",
+        source_path="a.txt",
+        text="Mr. Kim <b>met</b> Pompeo. Mr. Kim smiled.",
+        outlet="Outlet <A>",
+    )
+    a2 = Article(id="a2", source_path="b.txt", text="The dictator met Pompeo.", outlet="B")
+    doc = {
+        "id": "s",
+        "title": "Kim",
+        "articles": [{"id": "a1", "outlet": "Outlet <A>"}, {"id": "a2", "outlet": "B"}],
+        "framing": [
+            {
+                "referent": "Kim <Jong Un>",
+                "kind": "label",
+                "terms": {"Mr. Kim": ["a1"], "dictator": ["a2"]},
+                "counts": {"Mr. Kim": {"a1": 2}, "dictator": {"a2": 1}},
+                "score": 2.1,
+                "distinctive": {"Mr. Kim": ["a1"]},
+                "examples": {"Mr. Kim": [["a1", 0, 27, 0, 7]], "dictator": [["a2", 0, 24, 4, 12]]},
+            }
+        ],
+    }
+    view = story_view(doc, {"a1": a1, "a2": a2})
+    (group,) = view["framing"]
+    assert [c["outlet"] for c in group["columns"]] == ["B", "Outlet <A>"]
+    kim = group["columns"][1]["terms"][0]
+    assert kim["term"] == "Mr. Kim" and kim["uses"] == 2 and kim["distinctive"]
+    assert [c.href for c in kim["cites"]] == ["#m1-0-7"]
+    assert not group["columns"][0]["terms"][0]["distinctive"]
+    page = render_story(view)
+    section = page[page.index('id="framing"') :]
+    section = section[: section.index("</section>")]
+    assert section.count('class="word-choice-table"') == 1
+    assert "Kim &lt;Jong Un&gt;" in section and "<Jong Un>" not in section
+    assert "Outlet &lt;A&gt;" in section and "<b>met</b>" not in page
+    assert section.count("wc-mark") == 2  # the legend and the one distinctive term
+    assert 'href="#m1-0-7"' in section

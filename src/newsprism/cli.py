@@ -566,16 +566,23 @@ def eval_extraction(data: str, as_json: bool) -> None:
 @DATA_OPTION
 @JSON_FLAG
 def eval_clustering(data: str, as_json: bool) -> None:
-    """Story and thread clustering on ECB+ (sub-topic = story, topic = thread).
+    """Story and thread clustering on ECB+ (sub-topic = story, topic = thread), or on
+    NeuS (a folder with ``train.jsonl``: the first 500 events, one story each).
 
     Reports B-cubed precision/recall/F1, pairwise F1 and cluster counts per level, and
-    the TF-IDF + average-linkage baseline.
+    (ECB+) the TF-IDF + average-linkage baseline.
 
     Example:
 
         newsprism eval clustering --data ../shared/eval/ecbplus --json
+        newsprism eval clustering --data ../shared/eval/neus
     """
-    from newsprism.evaluate.clustering import evaluate_clustering
+    from newsprism.evaluate.clustering import evaluate_clustering, evaluate_neus
+
+    if (Path(data) / "train.jsonl").exists():  # NeuS: the first 500 events
+        with _errors():
+            _print_scores(evaluate_neus(data), as_json)
+        return
 
     with _errors():
         _print_scores(evaluate_clustering(data), as_json)
@@ -677,6 +684,37 @@ def eval_compare(data: str, as_json: bool, conflicts: str) -> None:
     if not as_json:
         scores.pop("false_alarms", None)
         scores.pop("missed_conflicts", None)
+    _print_scores(scores, as_json)
+
+
+@eval_group.command("framing")
+@DATA_OPTION
+@JSON_FLAG
+def eval_framing(data: str, as_json: bool) -> None:
+    """Word choice on NewsWCL50: coded concepts found, referent precision, story B-cubed.
+
+    The articles are clustered into stories and each story's framing found as in
+    ``analyze``; a coded concept (ACTOR, COUNTRY, GROUP, OBJECT, MISC; two or more phrases
+    from two or more outlets) is found when one referent holds two or more of its phrases
+    used by two or more outlets.
+
+    On an ECB+ folder it scores the referents' cross-article pass against ECB+'s
+    cross-document entity coreference instead (pair precision and recall).
+
+    Example:
+
+        newsprism eval framing --data ../shared/eval/newswcl50 --json
+        newsprism eval framing --data ../shared/eval/ecbplus
+    """
+    from newsprism.evaluate.framing import evaluate_ecb_referents, evaluate_framing
+
+    with _errors():
+        if not (Path(data) / "concepts.json").exists():  # ECB+: cross-document entities
+            _print_scores(evaluate_ecb_referents(data), as_json)
+            return
+        scores = evaluate_framing(data)
+    if not as_json:
+        scores.pop("missed", None)
     _print_scores(scores, as_json)
 
 

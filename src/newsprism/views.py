@@ -377,6 +377,44 @@ def _find(text: str, needle: str) -> tuple[int, int] | None:
 FRAMING_OUTSIDE_CITES = 3
 
 
+def _word_choice_columns(fr: Mapping[str, Any], r: _Resolver) -> list[dict[str, Any]]:
+    """One column per outlet for a referent's word-choice table (#17): the terms that
+    outlet used for it, most used first, with their uses, whether the term is
+    distinctive of the outlet (weighted log-odds, ``distinctive`` in stories.json) and
+    citations of its uses (the example sentences' exact spans when given)."""
+    counts = _mapping(fr.get("counts"))
+    distinctive = {t: set(_ids(ids)) for t, ids in _mapping(fr.get("distinctive")).items()}
+    examples = _mapping(fr.get("examples"))
+    cells: dict[str, dict[str, dict[str, Any]]] = {}
+    for term, ids in _mapping(fr.get("terms")).items():
+        term = _str(term)
+        per_article = _mapping(counts.get(term))
+        spans = {}
+        for ex in examples.get(term) or []:
+            if isinstance(ex, list) and len(ex) == 5 and _str(ex[0]) not in spans:
+                spans[_str(ex[0])] = (ex[3], ex[4])
+        for a in _ids(ids):
+            if not r.in_story(a):
+                continue
+            cell = cells.setdefault(r.label(a), {}).setdefault(
+                term, {"term": term, "uses": 0, "distinctive": False, "cites": []}
+            )
+            n = per_article.get(a)
+            cell["uses"] += n if isinstance(n, int) and not isinstance(n, bool) else 1
+            cell["distinctive"] |= a in distinctive.get(term, set())
+            start, end = spans.get(a, (None, None))
+            cell["cites"].append(
+                r.cite(a, start=start, end=end, quote=term, kind="term", note=f"term: {term}"[:80])
+            )
+    return [
+        {
+            "outlet": outlet,
+            "terms": sorted(terms.values(), key=lambda c: (-c["uses"], c["term"].lower())),
+        }
+        for outlet, terms in sorted(cells.items(), key=lambda kv: kv[0].lower())
+    ]
+
+
 class _Resolver:
     """Collects citations and the marks they need, per article of one story."""
 
@@ -912,6 +950,7 @@ def framing_section(r: _Resolver, doc: Mapping[str, Any]) -> list[dict[str, Any]
                     "referent": _str(fr.get("referent")),
                     "kind": _str(fr.get("kind")),
                     "terms": rows,
+                    "columns": _word_choice_columns(fr, r),
                 }
             )
     return framing
@@ -1061,6 +1100,11 @@ def _digest(
     words = []
     for fr in framing:
         used = [t for t in fr["terms"] if t["own_outlets"]]
+        if fr.get("kind") == "label":  # a referent's many terms: the distinctive ones only
+            marked = {
+                t["term"] for c in fr.get("columns", []) for t in c["terms"] if t["distinctive"]
+            }
+            used = [t for t in used if t["term"] in marked]
         if len(used) >= 2 and len({tuple(t["own_outlets"]) for t in used}) >= 2:
             words.append({"group": fr, "terms": used})
     groups = sorted(left_out.items(), key=lambda kv: -len(kv[1]))

@@ -53,7 +53,7 @@ class EcbDocument:
     subtopic: str  # story label, e.g. "1/ecbplus"
 
 
-def _detokenize(tokens: Sequence[str]) -> str:
+def detokenize(tokens: Sequence[str]) -> str:
     text = " ".join(tokens)
     text = re.sub(r" ([.,;:!?%)\]}]|'s\b|n't\b|'re\b|'ve\b|'ll\b|'d\b|'m\b)", r"\1", text)
     text = re.sub(r"([(\[{$]) ", r"\1", text)
@@ -132,7 +132,7 @@ def _read_document(path: Path) -> EcbDocument:
     sentences: dict[str, list[str]] = {}
     for tok in root.iter("token"):
         sentences.setdefault(tok.get("sentence", "0"), []).append(tok.text or "")
-    lines = [_detokenize(toks) for toks in sentences.values()]
+    lines = [detokenize(toks) for toks in sentences.values()]
     url, title, published, start = _header(lines)
     article = Article(
         id=path.stem,
@@ -312,3 +312,44 @@ def evaluate_clustering(
             progress("baseline: TF-IDF + average-linkage agglomerative")
         result["baseline"] = baseline_agglomerative(docs)
     return result
+
+
+def load_neus(path: str | Path, *, events: int = 500) -> list[tuple[Article, str]]:
+    """NeuS train (``train.jsonl`` under ``path``): the reports of the first ``events``
+    events as undated articles of unknown outlets, each with its event as gold story."""
+    import json
+
+    file = Path(path) / "train.jsonl"
+    if not file.exists():
+        raise EvalDataError(f"{file}: missing (NeuS train split)")
+    out = []
+    with file.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            if int(r["event"]) >= events:
+                continue
+            article = Article(
+                id=str(r["id"]), source_path=str(file), text=r["text"], title=r.get("title")
+            )
+            out.append((article, str(r["event"])))
+    if not out:
+        raise EvalDataError(f"{file}: no events")
+    return out
+
+
+def evaluate_neus(path: str | Path, *, events: int = 500) -> dict[str, Any]:
+    """Story B-cubed on NeuS: the same event from a left, a centre and a right outlet
+    (titles and leads, no dates, no outlet names) should be one story (#17)."""
+    from newsprism.cluster import recluster
+
+    pairs = load_neus(path, events=events)
+    stories = recluster(a for a, _ in pairs)
+    story_of = {aid: s.id for s in stories for aid in s.articles}
+    scores = score_clusters([story_of[a.id] for a, _ in pairs], [g for _, g in pairs])
+    return {
+        "story": {**scores, "gold_clusters": len({g for _, g in pairs}), "mode": "refined"},
+        "documents": len(pairs),
+        "events": events,
+    }

@@ -144,7 +144,7 @@ def ecb_groups(root: Path, topics: set[str]) -> dict[str, list[Article]]:
     return groups
 
 
-def _wcl_groups(root: Path) -> dict[str, list[Article]]:
+def wcl_groups(root: Path) -> dict[str, list[Article]]:
     path = root / "articles.jsonl"
     if not path.exists():
         raise EvalDataError(f"{path}: missing (NewsWCL50 articles)")
@@ -184,7 +184,7 @@ def load_group_articles(
     if ecb_topics:
         out.update(ecb_groups(root / "ecbplus", ecb_topics))
     if any(g.startswith("wcl_") for g in wanted):
-        out.update(_wcl_groups(root / "newswcl50"))
+        out.update(wcl_groups(root / "newswcl50"))
     missing = sorted(wanted - set(out))
     if missing:
         raise EvalDataError(f"{root}: no documents for groups {', '.join(missing)}")

@@ -1,0 +1,767 @@
+"""Referents across a story: the mentions of one person, group, organisation, country,
+place or object, whatever each outlet calls it (#17).
+
+Each article is tagged once (spaCy's tagger and entity recogniser, no parser) and cut
+into noun phrases. A phrase that ends in a named entity is a *name* mention; the words
+before the name in the same phrase ("North Korean dictator Kim Jong Un", "CIA Director
+Mike Pompeo"), an apposition ("Mike Pompeo, the CIA director,"; "its leader, Kim
+Jong-un") and a predicate nominal ("Comey was the FBI director") are *labels* attached to
+that name. A definite description standing alone ("the dictator", "the fired FBI
+director") is resolved to the referent whose attached labels share its head noun, then
+its modifiers, preferring a referent its own article names; failing that, to the one
+whose labels the static sentence model finds closest. Names are grouped within the
+article first (a surname or a first name to the full name, "Mr. Kim" to "Kim Jong-un"),
+then across the story (the same name, an acronym and its expansion, a demonym and its
+country, two spellings of one name).
+
+The only fixed lists are grammatical: determiners, honorifics and titles, pronouns and a
+few verbs of being.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+
+from newsprism.model import Article
+
+__all__ = ["Mention", "Referent", "article_mentions", "story_referents"]
+
+# Grammatical lists only (#17): determiners, honorifics, pronouns, copulas.
+_DETERMINERS = frozenset(
+    "the a an this that these those its his her their our my your some any another".split()
+)
+_HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame mx mx.".split())
+_PRONOUNS = frozenset(
+    """i me you he him she her it we us they them who whom whose which what this that these
+    those myself yourself himself herself itself ourselves themselves one anyone someone
+    everyone nobody everybody somebody""".split()
+)
+_BE = frozenset("is was are were been become became remains remained".split())
+_HAVE = frozenset("has had have".split())  # only before "been"
+# Quantifiers: a phrase they open counts things, it does not refer to one ("several times").
+_QUANTIFIERS = frozenset(
+    "many several multiple other few all both each every no more most such various".split()
+)
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "PRODUCT", "EVENT"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "ADJ"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of a referent in an article."""
+
+    article: str
+    start: int  # character offsets of ``term`` in the article text
+    end: int
+    term: str  # the words used, determiners and a possessive ending left out
+    kind: str  # "name" | "label" (a description: title, apposition, predicate, alone)
+    head: str  # the head word, lower case
+    mods: tuple[str, ...] = ()  # the other content words, lower case
+    label: str = ""  # entity type of a name
+    sentence: tuple[int, int] = (0, 0)
+    plural: bool = False
+    how: str = ""  # how a label was tied to its referent: title, apposition, ...
+    named: tuple[str, ...] = ()  # words of names among the modifiers
+
+
+@dataclass
+class Referent:
+    """Mentions of one thing across a story."""
+
+    name: str
+    label: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass
+class _Parsed:
+    names: list[Mention]
+    labels: list[tuple[Mention, int | None]]  # a label and the index of its name (or None)
+
+
+def _norm(text: str) -> str:
+    """A comparison key: lower case, no dots, hyphens as spaces, curly quotes plain."""
+    t = text.replace("’", "'").replace("‘", "'").lower().replace(".", "")
+    t = re.sub(r"[-‐–]", " ", t)
+    return re.sub(r"\s+", " ", t).strip()
+
+
+def _name_key(text: str) -> str:
+    words = _norm(text).removesuffix("'s").split()
+    while words and (words[0] in _HONORIFICS or words[0] in _DETERMINERS):
+        words = words[1:]
+    return " ".join(words)
+
+
+@functools.lru_cache(maxsize=1)
+def _tagger():  # type: ignore[no-untyped-def]
+    from newsprism.spacy_model import load_nlp
+
+    return load_nlp(disable=("parser",))
+
+
+_CACHE: dict[str, _Parsed] = {}
+_CACHE_MAX = 4096
+
+
+def article_mentions(articles: Sequence[Article]) -> dict[str, _Parsed]:
+    """Name and label mentions of each article (tagged once per text, cached)."""
+    out: dict[str, _Parsed] = {}
+    todo: list[tuple[str, Article]] = []
+    for a in articles:
+        key = hashlib.blake2b(f"{a.id}\0{a.text}".encode(), digest_size=16).hexdigest()
+        if key in _CACHE:
+            out[a.id] = _CACHE[key]
+        else:
+            todo.append((key, a))
+    if todo:
+        nlp = _tagger()
+        for (key, a), doc in zip(
+            todo, nlp.pipe([a.text for _, a in todo], batch_size=16), strict=True
+        ):
+            parsed = _parse(a.id, doc)
+            if len(_CACHE) >= _CACHE_MAX:
+                _CACHE.clear()
+            _CACHE[key] = parsed
+            out[a.id] = parsed
+    return out
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of a text: lines cut after a full stop, question or exclamation mark
+    before a capital, but not after an honorific or an initial ("Mr. Kim", "U.S. officials")."""
+    spans = []
+    for line in re.finditer(r"[^\n]+", text):
+        start = line.start()
+        for end in re.finditer(r"[.!?][\"”’']?(?=\s+[\"“‘'A-Z])", line.group(0)):
+            before = line.group(0)[: end.start()].rsplit(None, 1)[-1] if end.start() else ""
+            word = (before + ".").lower()
+            if word in _HONORIFICS or len(before.strip(".")) <= 1 or "." in before:
+                continue
+            stop = line.start() + end.end()
+            if text[start:stop].strip():
+                spans.append((start, stop))
+            start = stop
+        if text[start : line.end()].strip():
+            spans.append((start, line.end()))
+    return spans
+
+
+def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
+    text = doc.text
+    sents = _sentences(text)
+    ent_of: dict[int, int] = {}
+    ents = [e for e in doc.ents if e.label_ in _NAME_LABELS]
+    for k, e in enumerate(ents):
+        for t in range(e.start, e.end):
+            ent_of[t] = k
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        lo, hi = 0, len(sents) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if sents[mid][1] <= pos:
+                lo = mid + 1
+            elif sents[mid][0] > pos:
+                hi = mid - 1
+            else:
+                return sents[mid]
+        return (pos, pos)
+
+    toks = list(doc)
+    n = len(toks)
+
+    def nominal(i: int) -> bool:
+        t = toks[i]
+        if t.ent_type_ and t.ent_type_ not in _NAME_LABELS:
+            return False  # "this week", "2015", "two": not part of a description
+        if t.pos_ in _NOMINAL or i in ent_of:
+            return t.text.lower() not in _PRONOUNS or i in ent_of
+        # "the fired FBI director": a participle inside a phrase, "Russia-backed".
+        return t.tag_ in ("VBN",) and i + 1 < n and toks[i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
+
+    names: list[Mention] = []
+    labels: list[tuple[Mention, int | None]] = []
+    phrases: list[tuple[int, int, int, str]] = []  # (det start, start, end, det)
+    i = 0
+    while i < n:
+        det = ""
+        j = i
+        if toks[i].lower_ in _DETERMINERS and toks[i].pos_ in ("DET", "PRON"):
+            det = toks[i].lower_
+            j = i + 1
+        k = j
+        while k < n:
+            t = toks[k]
+            if nominal(k) or (t.text in ("-", "–") and k > j):
+                k += 1
+                continue
+            # Inside a name: "Donetsk and Lugansk People's Republics", "Secretary of State".
+            if k > j and (k - 1) in ent_of and k in ent_of and ent_of[k] == ent_of[k - 1]:
+                k += 1
+                continue
+            if t.tag_ == "POS" and k > j and k + 1 < n and k in ent_of and (k + 1) in ent_of:
+                k += 1
+                continue
+            # A title's own words: "Secretary of State", "Minister for Foreign Affairs".
+            if (
+                t.lower_ in ("of", "for")
+                and k > j
+                and k + 1 < n
+                and toks[k - 1].pos_ == "PROPN"
+                and toks[k + 1].pos_ == "PROPN"
+                and toks[k - 1].text[:1].isupper()
+                and toks[k + 1].text[:1].isupper()
+            ):
+                k += 1
+                continue
+            break
+        while k > j and toks[k - 1].pos_ == "ADJ" and (k - 1) not in ent_of:
+            k -= 1  # a phrase ends in a noun ("was a dictator", not "was brutal")
+        while k > j and toks[k - 1].text in ("-", "–"):
+            k -= 1
+        inside = j > 0 and toks[j - 1].text in ("-", "–") and not toks[j - 1].whitespace_
+        if inside and k > j:  # the end of a compound: "son-in-law", not "law"
+            i = k
+            continue
+        if k > j and (toks[k - 1].pos_ in ("NOUN", "PROPN") or (k - 1) in ent_of):
+            phrases.append((i, j, k, det))
+            i = k
+        else:
+            i = max(i + 1, k)
+
+    # "Donetsk and Lugansk People's Republics": names joined before a plural head.
+    joined: list[tuple[int, int, int, str]] = []
+    for ph in phrases:
+        prev = joined[-1] if joined else None
+        if (
+            prev is not None
+            and prev[2] + 1 == ph[1]
+            and toks[prev[2]].lower_ == "and"
+            and all(toks[x].pos_ == "PROPN" for x in range(prev[1], prev[2]))
+            and toks[ph[2] - 1].tag_ in ("NNPS", "NNS")
+        ):
+            joined[-1] = (prev[0], prev[1], ph[2], prev[3])
+        else:
+            joined.append(ph)
+    phrases = joined
+    for pi, (_, j, k, det) in enumerate(phrases):
+        last = k - 1
+        group = toks[last].tag_ in ("NNPS", "NNS") and not (
+            last in ent_of and ents[ent_of[last]].label_ in ("GPE", "NORP", "LOC")
+        )
+        if last in ent_of and not group:
+            e = ents[ent_of[last]]
+            name_start = max(e.start, j)
+            # An honorific right before the name belongs to it ("Mr. Kim").
+            if name_start - 1 >= j and toks[name_start - 1].lower_ in _HONORIFICS:
+                name_start -= 1
+            span = doc[name_start:k]
+            term = span.text.removesuffix("'s").removesuffix("’s").strip()
+            if not term or _name_key(term) == "":
+                continue
+            m = Mention(
+                article=article_id,
+                start=span.start_char,
+                end=span.start_char + len(term),
+                term=term,
+                kind="name",
+                head=_name_key(term).split()[-1],
+                label=e.label_,
+                sentence=sentence_of(span.start_char),
+            )
+            names.append(m)
+            idx = len(names) - 1
+            if name_start > j and e.label_ == "PERSON" and det not in ("a", "an"):
+                # a title: "North Korean dictator", "CIA Director"
+                lab = _label(doc, j, name_start, article_id, sentence_of)
+                if lab is not None:
+                    labels.append((replace(lab, how="title"), idx))
+            # Apposition after the name: "Pompeo, Trump's pick for secretary of state,".
+            nxt = phrases[pi + 1] if pi + 1 < len(phrases) else None
+            if (
+                nxt is not None
+                and k < n
+                and toks[k].text == ","
+                and nxt[0] == k + 1
+                and (nxt[2] - 1) not in ent_of
+            ):
+                lab = _label(doc, nxt[1], nxt[2], article_id, sentence_of)
+                # A determiner or two words: "Kim Jong-un, center," is a caption's place.
+                full = bool(nxt[3]) or nxt[2] - nxt[1] >= 2
+                if lab is not None and full and _closes(toks, nxt[2]):
+                    labels.append((replace(lab, how="apposition"), idx))
+            # Predicate nominal: "Comey was the FBI director".
+            possessor = nxt is not None and nxt[2] < n and toks[nxt[2]].tag_ == "POS"
+            if nxt is not None and k < n and toks[k].lower_ in _BE | _HAVE and not possessor:
+                gapw = [toks[x].lower_ for x in range(k, nxt[0])]
+                if gapw in ([w] for w in _BE) or (
+                    len(gapw) == 2 and gapw[0] in _HAVE and gapw[1] == "been"
+                ):
+                    lab = _label(doc, nxt[1], nxt[2], article_id, sentence_of)
+                    if lab is not None and lab.label == "" and nxt[3] in ("the", "a", "an"):
+                        labels.append((replace(lab, how="predicate"), idx))
+            continue
+        if k < n and toks[k].tag_ == "POS":
+            continue  # a possessor ("the world's"), not what the phrase names
+        lab = _label(doc, j, k, article_id, sentence_of)
+        if lab is None:
+            continue
+        # Apposition before a name: "its leader, Kim Jong-un".
+        nxt = phrases[pi + 1] if pi + 1 < len(phrases) else None
+        if (
+            nxt is not None
+            and k < n
+            and toks[k].text == ","
+            and nxt[0] == k + 1
+            and (nxt[2] - 1) in ent_of
+            and ents[ent_of[nxt[2] - 1]].label_ == "PERSON"
+            and nxt[1] == ents[ent_of[nxt[2] - 1]].start
+            and _closes(toks, nxt[2])
+        ):
+            # The name that comes next.
+            labels.append((replace(lab, how="apposition"), -(len(names) + 1)))
+            continue
+        # A description standing alone: definite ("the dictator") or a bare plural group
+        # ("separatists"); indefinite ones ("a meeting") introduce, they do not refer.
+        if toks[j].lower_ in _QUANTIFIERS:
+            continue
+        if det in ("the", "this", "these", "those") or (
+            not det and toks[k - 1].tag_ in ("NNS", "NNPS") and k - j >= 1
+        ):
+            labels.append((lab, None))
+    # Resolve "the name that comes next" markers.
+    fixed: list[tuple[Mention, int | None]] = []
+    for lab, at in labels:
+        if at is not None and at < 0:
+            target = -at - 1
+            at = target if target < len(names) else None
+        fixed.append((lab, at))
+    return _Parsed(names=names, labels=fixed)
+
+
+def _closes(toks, end: int) -> bool:  # type: ignore[no-untyped-def]
+    """An apposition ends at a comma, a full stop or the sentence's end."""
+    return end >= len(toks) or toks[end].text in (",", ".", ";", ")", "—", "–")
+
+
+def _label(doc, j: int, k: int, article_id: str, sentence_of) -> Mention | None:  # type: ignore[no-untyped-def]
+    """A description from tokens ``j``..``k`` (no determiner), or None when it is not one."""
+    toks = doc[j:k]
+    words = [t for t in toks if t.text not in ("-", "–")]
+    if not words:
+        return None
+    head = words[-1]
+    if head.pos_ not in ("NOUN", "PROPN") or head.lower_ in _PRONOUNS:
+        return None
+    if not any(t.is_alpha for t in words):
+        return None
+    term = toks.text.removesuffix("'s").removesuffix("’s").strip()
+    if len(term) < 3:
+        return None
+    lemma = (head.lemma_ or head.text).lower()
+    mods = tuple((t.lemma_ or t.text).lower() for t in words[:-1] if t.is_alpha)
+    # The names among the modifiers: "Russian forces" and "Ukrainian forces" are two.
+    # ("Russia-backed", "pro-Russian" describe, they do not own).
+    named = tuple(
+        sorted(
+            {
+                t.lower_
+                for t in words[:-1]
+                if t.ent_type_ in _NAME_LABELS
+                and not (t.i + 1 < len(doc) and doc[t.i + 1].text in ("-", "–"))
+                and not (t.i > 0 and doc[t.i - 1].text in ("-", "–"))
+            }
+        )
+    )
+    return Mention(
+        article=article_id,
+        start=toks.start_char,
+        end=toks.start_char + len(term),
+        term=term,
+        kind="label",
+        head=lemma,
+        mods=mods,
+        named=named,
+        sentence=sentence_of(toks.start_char),
+        plural=head.tag_ in ("NNS", "NNPS"),
+    )
+
+
+# ------------------------------------------------------------------------- grouping
+
+
+class _Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def _initials(key: str) -> str:
+    return "".join(w[0] for w in key.split() if w not in ("of", "the", "and", "for"))
+
+
+def _demonym_of(norp: str, place: str) -> bool:
+    """ "North Korean" / "North Korea", "Russian" / "Russia", "Chinese" / "China"."""
+    a, b = norp.split(), place.split()
+    if len(a) != len(b) or a[:-1] != b[:-1]:
+        return False
+    x, y = a[-1], b[-1]
+    common = 0
+    while common < min(len(x), len(y)) and x[common] == y[common]:
+        common += 1
+    return len(y) >= 4 and common >= len(y) - 1 and len(x) > len(y) - 1 and x != y
+
+
+def story_referents(
+    articles: Sequence[Article],
+    spellings: Iterable[tuple[str, str]] = (),
+    *,
+    similar: float = 0.7,
+) -> list[Referent]:
+    """Referents of a story's articles, each with its name and label mentions.
+
+    ``spellings`` are pairs of spelling variants of one name (Kiev/Kyiv) found elsewhere;
+    ``similar`` is the static model's cosine at which a description nothing else
+    resolves joins the referent whose labels are closest.
+    """
+    parsed = article_mentions(articles)
+    order = [a.id for a in articles if a.id in parsed]
+    uf = _Union()
+    # --- names within each article: short forms to the full name --------------------
+    key_of: dict[tuple[str, int], str] = {}  # (article, index in names) -> name key
+    full_names: Counter[str] = Counter()
+    label_of_key: dict[str, Counter[str]] = defaultdict(Counter)
+    for aid in order:
+        names = parsed[aid].names
+        persons = {_name_key(m.term) for m in names if m.label == "PERSON"}
+        longer = sorted((p for p in persons if len(p.split()) > 1), key=len, reverse=True)
+        for i, m in enumerate(names):
+            key = _name_key(m.term)
+            if m.label == "PERSON" and len(key.split()) == 1:
+                # A surname or a first name of a full name this article uses.
+                full = next((p for p in longer if key in (p.split()[0], p.split()[-1])), None)
+                if full is not None:
+                    key = full
+            key_of[(aid, i)] = key
+            full_names[key] += 1
+            label_of_key[key][m.label] += 1
+    keys = list(full_names)
+    for k in keys:
+        uf.find(k)
+    # --- names across the story ------------------------------------------------------
+    # Every test below looks names up in indexes: linear in the story's names.
+    multi = [k for k in keys if len(k.split()) > 1]
+    person_by_word: dict[str, set[str]] = defaultdict(set)  # word -> full names with it
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for full in multi:
+        if "PERSON" in label_of_key[full]:
+            for w in full.split():
+                person_by_word[w].add(full)
+        else:
+            by_initials[_initials(full)].append(full)
+    for k in keys:
+        words = k.split()
+        kind = label_of_key[k].most_common(1)[0][0]
+        if len(words) == 1 and kind == "PERSON":
+            # A lone surname: the one full name of the story that ends or starts with it.
+            with_word = person_by_word.get(words[0], set())
+            ends = {f for f in with_word if f.split()[-1] == words[0] or f.split()[0] == words[0]}
+            if len(ends) == 1:
+                uf.union(k, next(iter(ends)))
+    by_squash: dict[str, str] = {}
+    for k in keys:  # "kim jong un" / "kim jong-un" / "kim jongun"
+        s = k.replace(" ", "").removeprefix("the")
+        if s in by_squash:
+            uf.union(k, by_squash[s])
+        else:
+            by_squash[s] = k
+    for k in keys:  # an acronym and its expansion: "cia" / "central intelligence agency"
+        if len(k.split()) == 1 and 2 <= len(k) <= 6:
+            for full in by_initials.get(k, ()):
+                uf.union(k, full)
+    places = [k for k in keys if label_of_key[k].keys() & {"GPE", "LOC"}]
+    by_first: dict[str, set[str]] = defaultdict(set)
+    by_stem: dict[str, list[str]] = defaultdict(list)  # all words but the last's end
+    for p in places:
+        words = p.split()
+        if len(words) > 1 and " and " not in p:
+            by_first[words[0]].add(p)
+        by_stem[" ".join([*words[:-1], words[-1][:4]])].append(p)
+    for k in places:  # "the North" -> "North Korea", when the story has one such place
+        if len(k.split()) == 1 and len(by_first.get(k, ())) == 1:
+            uf.union(k, next(iter(by_first[k])))
+    for k in keys:  # a demonym and its country
+        if label_of_key[k].most_common(1)[0][0] == "NORP":
+            words = k.split()
+            for p in by_stem.get(" ".join([*words[:-1], words[-1][:4]]), ()):
+                if _demonym_of(k, p):
+                    uf.union(k, p)
+    spell: dict[str, set[str]] = defaultdict(set)
+    for x, y in spellings:
+        spell[x.lower()].add(y.lower())
+        spell[y.lower()].add(x.lower())
+    known = set(keys)
+    for k in keys:  # one word spelled two ways: "sergei lavrov" / "sergey lavrov"
+        words = k.split()
+        for i, w in enumerate(words):
+            for v in spell.get(w, ()):
+                other = " ".join([*words[:i], v, *words[i + 1 :]])
+                if other in known:
+                    uf.union(k, other)
+    # --- labels: attached to names, or resolved ---------------------------------------
+    members: dict[str, list[Mention]] = defaultdict(list)
+    attached: dict[str, list[Mention]] = defaultdict(list)
+    loose: list[Mention] = []
+    for aid in order:
+        article_parse = parsed[aid]
+        for i, m in enumerate(article_parse.names):
+            members[uf.find(key_of[(aid, i)])].append(m)
+        for lab, idx in article_parse.labels:
+            if idx is not None:
+                root = uf.find(key_of[(aid, idx)])
+                members[root].append(lab)
+                attached[root].append(lab)
+            else:
+                loose.append(lab)
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for root, ms in members.items():
+        for m in ms:
+            named_in[m.article].add(root)
+    heads: dict[str, Counter[str]] = defaultdict(Counter)
+    for root, labs in attached.items():
+        for lab in labs:
+            heads[lab.head][root] += 1
+    unresolved: list[Mention] = []
+    kind_of = {
+        root: Counter(m.label for m in ms if m.kind == "name").most_common(1)[0][0]
+        for root, ms in members.items()
+        if any(m.kind == "name" for m in ms)
+    }
+    known_heads = set(heads)
+    for lab in loose:
+        cands = heads.get(lab.head)
+        if cands and lab.plural:  # "leaders", "representatives": not one person
+            cands = Counter({r: c for r, c in cands.items() if kind_of.get(r) != "PERSON"})
+        if not cands:
+            unresolved.append(lab)
+            continue
+
+        def score(
+            root: str, lab: Mention = lab, cands: Counter[str] = cands
+        ) -> tuple[int, int, int]:
+            mods = {x for m in attached[root] for x in m.mods if m.head == lab.head}
+            return (
+                len(set(lab.mods) & mods),
+                int(root in named_in[lab.article]),
+                cands[root],
+            )
+
+        ranked = sorted(cands, key=score, reverse=True)
+        best = ranked[0]
+        # Two referents with this head and nothing to choose between them: leave it.
+        if len(ranked) > 1 and score(best) == score(ranked[1]):
+            unresolved.append(lab)
+            continue
+        if lab.mods and not score(best)[0]:
+            unresolved.append(lab)
+            continue
+        members[best].append(replace(lab, how="head"))
+    # Only descriptions whose head no label has ("the North Korean leader" where "leader"
+    # is never a title) go to the model; a known head with other modifiers ("the F.B.I.
+    # director" beside "CIA Director Pompeo") is another referent.
+    unresolved = [m for m in unresolved if m.head not in known_heads]
+    # The words of each referent's names ("the Trump campaign" is not Trump).
+    owner_words = {
+        root: {w for m in ms if m.kind == "name" for w in m.term.lower().split()}
+        for root, ms in members.items()
+    }
+    left = _resolve_by_model(unresolved, attached, members, named_in, kind_of, similar, owner_words)
+    for root, ms in _things(left).items():
+        members[root] = ms
+    out = []
+    for ms in members.values():
+        shown = Counter(_display(m.term) for m in ms if m.kind == "name")
+        label = Counter(m.label for m in ms if m.kind == "name").most_common(1)
+        name = (
+            max(shown, key=lambda t: (len(t.split()) > 1, shown[t], t))
+            if shown
+            else Counter(m.term for m in ms).most_common(1)[0][0]
+        )
+        out.append(Referent(name=name, label=label[0][0] if label else "", mentions=ms))
+    return out
+
+
+def _display(term: str) -> str:
+    words = term.split()
+    while words and words[0].lower() in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words) or term
+
+
+def _resolve_by_model(
+    unresolved: list[Mention],
+    attached: Mapping[str, list[Mention]],
+    members: dict[str, list[Mention]],
+    named_in: Mapping[str, set[str]],
+    kind_of: Mapping[str, str],
+    similar: float,
+    owner_words: Mapping[str, set[str]] | None = None,
+) -> list[Mention]:
+    """Descriptions sharing no head word with any label: the closest labels by the static
+    model, of a referent their article names ("the North Korean leader" -> "dictator")."""
+    roots = [r for r, labs in attached.items() if labs]
+    if not unresolved or not roots:
+        return list(unresolved)
+    owner_words = owner_words or {}
+    named_words = {w for ws in owner_words.values() for w in ws}
+    left = []
+    from newsprism.compare.embedding import embed
+
+    texts = sorted({m.term.lower() for r in roots for m in attached[r]})
+    texts += sorted({m.head for r in roots for m in attached[r]} | {m.head for m in unresolved})
+    queries = sorted({m.term.lower() for m in unresolved})
+    vecs = embed(texts + queries)
+    at = {t: vecs[i] for i, t in enumerate(texts)}
+    q = {t: vecs[len(texts) + i] for i, t in enumerate(queries)}
+    for m in unresolved:
+        best, best_sim = None, similar
+        for r in roots:
+            if r not in named_in[m.article] or (m.plural and kind_of.get(r) == "PERSON"):
+                continue
+            if set(m.named) & named_words:
+                continue  # "the Trump administration" is Trump's, not Trump nor Moon
+            for x in attached[r]:
+                # The phrases close and their head nouns related ("leader"/"dictator"),
+                # not a thing of the referent ("the Trump campaign" / "campaign volunteer").
+                sim = float(q[m.term.lower()] @ at[x.term.lower()])
+                if sim > best_sim and float(at[m.head] @ at[x.head]) >= _HEAD_SIMILAR:
+                    best, best_sim = r, sim
+        if best is not None:
+            members[best].append(replace(m, how="model"))
+        else:
+            left.append(m)
+    return left
+
+
+def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
+    """Referents named by descriptions alone: "the memos", "Comey's memos", "the memo";
+    "the Iran deal", "the Iran nuclear agreement". One head noun (never a title of a
+    name: those are people's roles) is one referent of the story; two heads whose
+    phrases share a modifier and whose nouns the static model finds related are one
+    ("deal"/"agreement" with "Iran")."""
+    by_head: dict[str, list[Mention]] = defaultdict(list)
+    for m in descriptions:
+        # A capitalised head is part of a name: "the Republic" (France) is not "the
+        # People's Republics"; "the memo" is one of "the memos".
+        capital = m.term.split()[-1][:1].isupper()
+        by_head[m.head + ("+" if capital and m.plural else "")].append(m)
+    heads = sorted(by_head)
+    uf = _Union()
+    if len(heads) > 1:
+        from newsprism.compare.embedding import embed
+
+        vecs = embed(heads)
+        # Shared modifiers that describe ("nuclear"), not a name's ("Russian" troops and
+        # a "Russian" invasion are two things).
+        mods = {h: {x for m in by_head[h] for x in m.mods if x not in set(m.named)} for h in heads}
+        for i, a in enumerate(heads):
+            for j in range(i + 1, len(heads)):
+                b = heads[j]
+                short, long_ = sorted((a, b), key=len)
+                if long_.endswith(short) and len(short) >= 4 and 2 * len(short) >= len(long_):
+                    uf.union(a, b)  # "suit" / "lawsuit", not "nation" / "assassination"
+                elif mods[a] & mods[b] and float(vecs[i] @ vecs[j]) >= _THING_SIMILAR:
+                    uf.union(a, b)
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for h in heads:
+        for m in by_head[h]:
+            # Things of different named owners are different things ("Russian forces",
+            # "Ukrainian forces"), and so are an owner's and "government troops"; the
+            # bare "the forces" joins the one other group of its head, if there is one.
+            owner = " ".join(m.named) if m.named else ("-" if m.mods else "")
+            out[f"~{uf.find(h)}|{owner}"].append(replace(m, how="thing"))
+    for key in [k for k in out if k.endswith("|")]:
+        owned = [k for k in out if k.startswith(key) and k != key]
+        if len(owned) == 1:
+            out[owned[0]].extend(out.pop(key))
+    for key in [k for k in out if k.endswith("|-")]:  # modified, unowned: the head's own
+        out[key[:-1]] = out.pop(key) + out.pop(key[:-1], [])
+    out = _complementary_groups(out)
+    # A thing the story keeps coming back to: several mentions in several articles.
+    return {
+        k: ms
+        for k, ms in out.items()
+        if len(ms) >= _THING_MENTIONS and len({m.article for m in ms}) >= _THING_ARTICLES
+    }
+
+
+def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """Groups of people described by different articles in words the static model finds
+    close are one group: "Russia-backed separatists" in one outlet, "Russia-backed
+    rebels" in a second, "Donetsk and Lugansk People's Republics" in a third. As with
+    spellings, complementary use is the evidence: two descriptions one article uses side
+    by side ("Democrats" and "Republicans") are two groups."""
+    keys = [k for k, ms in groups.items() if sum(m.plural for m in ms) * 2 > len(ms)]
+    if len(keys) < 2:
+        return groups
+    from newsprism.compare.embedding import embed
+
+    # Described, not just counted: a bare "civilians" or "soldiers" says too little to tie
+    # two outlets' groups; "Russia-backed rebels" and "pro-Russian separatists" do.
+    terms = {
+        k: sorted({m.term.lower() for m in groups[k] if m.plural and len(m.term.split()) > 1})
+        for k in keys
+    }
+    keys = [k for k in keys if terms[k]]
+    owners = {k: {w for m in groups[k] for w in m.named} for k in keys}
+    if len(keys) < 2:
+        return groups
+    flat = sorted({t for k in keys for t in terms[k]})
+    vecs = dict(zip(flat, embed(flat), strict=True))
+    arts = {k: {m.article for m in groups[k]} for k in keys}
+    pairs = []
+    for i, a in enumerate(keys):
+        for b in keys[i + 1 :]:
+            if owners[a] and owners[b] and not owners[a] & owners[b]:
+                continue  # "Russian forces" / "Ukrainian security forces": two sides
+            sim = max(float(vecs[x] @ vecs[y]) for x in terms[a] for y in terms[b])
+            if sim >= _GROUP_SIMILAR:
+                pairs.append((-sim, a, b))
+    uf = _Union()
+    used = dict(arts)  # articles of each merged group, by its root
+    for _, a, b in sorted(pairs):
+        ra, rb = uf.find(a), uf.find(b)
+        # Still complementary once merged: no article uses two of its descriptions.
+        if ra != rb and not used[ra] & used[rb]:
+            uf.union(ra, rb)
+            used[uf.find(ra)] = used[ra] | used[rb]
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for k, ms in groups.items():
+        out[uf.find(k) if k in keys else k].extend(ms)
+    return dict(out)
+
+
+_GROUP_SIMILAR = 0.5  # "Russia-backed separatists" / "Russia-backed rebels" 0.51
+_THING_MENTIONS = 4
+_THING_ARTICLES = 3
+_THING_SIMILAR = 0.3  # static-model cosine of two head nouns of one thing ("deal"/"agreement")
+
+
+_HEAD_SIMILAR = 0.4  # static-model cosine of two head nouns ("leader"/"dictator" 0.47)

@@ -1,0 +1,165 @@
+"""Referents across a story and the labels each outlet gives them (#17)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.framing import find_labels
+from newsprism.compare.referents import story_referents
+from newsprism.model import Article
+
+
+def _arts(texts: dict[str, str]) -> list[Article]:
+    return [Article(id=k, source_path=k, text=t, outlet=f"outlet {k}") for k, t in texts.items()]
+
+
+def _find(refs, term):
+    return next(r for r in refs if any(m.term == term for m in r.mentions))
+
+
+TEXTS = {
+    "a": (
+        "President Trump dispatched the C.I.A. director Mike Pompeo to North Korea to meet "
+        "with its leader, Kim Jong-un. Mr. Pompeo met Mr. Kim over Easter. Mr. Kim has "
+        "invited Mr. Trump to a summit."
+    ),
+    "b": (
+        "CIA Director Mike Pompeo secretly met with North Korean dictator Kim Jong Un. "
+        "Pompeo, the CIA director, traveled to Pyongyang. The dictator wants a summit "
+        "with Trump. North Koreans celebrated."
+    ),
+    "c": (
+        "Mike Pompeo met with Kim Jong Un, the North Korean leader. Kim said the meeting went "
+        "well. The North Korean leader will meet Donald Trump. Trump praised the CIA director."
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def refs():
+    return story_referents(_arts(TEXTS))
+
+
+def test_names_short_forms_and_honorifics_are_one_referent(refs):
+    kim = _find(refs, "Kim Jong Un")
+    terms = {m.term for m in kim.mentions}
+    assert {"Kim Jong-un", "Kim Jong Un", "Mr. Kim", "Kim"} <= terms
+    assert kim.label == "PERSON"
+    trump = _find(refs, "Donald Trump")
+    assert {"Mr. Trump", "Trump"} <= {m.term for m in trump.mentions}
+    assert trump is not kim
+
+
+def test_titles_appositions_and_descriptions_join_their_name(refs):
+    kim = {m.term: m.how for m in _find(refs, "Kim Jong Un").mentions if m.kind == "label"}
+    assert kim.get("North Korean dictator") == "title"
+    assert kim.get("leader") == "apposition"  # "its leader, Kim Jong-un"
+    assert kim.get("North Korean leader") in ("apposition", "head")
+    assert kim.get("dictator") == "head"  # "The dictator", resolved by its head noun
+    pompeo = {m.term for m in _find(refs, "Mike Pompeo").mentions}
+    assert {"CIA Director", "CIA director", "C.I.A. director"} <= pompeo
+
+
+def test_a_predicate_nominal_is_a_label():
+    refs = story_referents(
+        _arts({"a": "James Comey was the FBI director until May.", "b": "Comey spoke."})
+    )
+    comey = _find(refs, "James Comey")
+    assert any(m.term == "FBI director" and m.how == "predicate" for m in comey.mentions)
+
+
+def test_acronyms_demonyms_and_spellings_join_across_articles():
+    texts = {
+        "a": "The Central Intelligence Agency said Russia would respond. Russians protested.",
+        "b": "The CIA said talks in Kiev would go on.",
+        "c": "Officials in Kyiv said the CIA was wrong. North Korea agreed; the North left.",
+    }
+    refs = story_referents(_arts(texts), [("Kiev", "Kyiv")])
+    cia = {m.term for m in _find(refs, "CIA").mentions}
+    assert "Central Intelligence Agency" in cia
+    assert {m.term for m in _find(refs, "Kiev").mentions} >= {"Kiev", "Kyiv"}
+    assert {m.term for m in _find(refs, "Russia").mentions} >= {"Russia", "Russians"}
+    assert {m.term for m in _find(refs, "North Korea").mentions} >= {"North Korea", "North"}
+
+
+def test_dates_and_counts_are_not_labels():
+    texts = {
+        "a": "During his visit earlier this week, Macron spoke. Macron left.",
+        "b": "Emmanuel Macron arrived on Monday. Two weeks later Macron returned.",
+    }
+    macron = _find(story_referents(_arts(texts)), "Macron")
+    assert not [m.term for m in macron.mentions if m.kind == "label"]
+
+
+def test_things_named_by_descriptions_alone():
+    texts = {
+        k: f"The memos were released. {extra} The memo shows little."
+        for k, extra in {
+            "a": "Comey's memos were read.",
+            "b": "The redacted memos were leaked.",
+            "c": "The memos angered Trump.",
+        }.items()
+    }
+    refs = story_referents(_arts(texts))
+    memos = _find(refs, "memos")
+    assert {"memos", "memo", "redacted memos"} <= {m.term for m in memos.mentions}
+    # Things of different named owners stay apart.
+    forces = {
+        "a": "Russian forces moved. The Russian forces left. Ukrainian forces stayed.",
+        "b": "Russian forces attacked. Ukrainian forces fought back. Ukrainian forces won.",
+        "c": "Russian forces shelled. Ukrainian forces answered.",
+    }
+    refs = story_referents(_arts(forces))
+    assert _find(refs, "Russian forces") is not _find(refs, "Ukrainian forces")
+
+
+def test_labels_per_outlet_with_log_odds():
+    texts = {
+        "a": "Kim Jong Un met Mr. Pompeo. " + "Mr. Kim smiled. Mr. Kim left. " * 4,
+        "b": "Kim Jong Un met Pompeo. " + "Kim smiled. Kim left. " * 4,
+        "c": "Kim Jong Un met Pompeo. Kim smiled. Kim left.",
+    }
+    arts = _arts(texts)
+    keys = {a.id: a.outlet for a in arts}
+    (kim,) = [f for f in find_labels(arts, keys) if f["referent"] == "Kim Jong Un"]
+    assert kim["kind"] == "label"
+    assert kim["terms"]["Mr. Kim"] == ["a"]
+    assert kim["counts"]["Mr. Kim"] == {"a": 8}
+    assert kim["distinctive"]["Mr. Kim"] == ["a"]  # only outlet a says "Mr. Kim"
+    assert kim["score"] >= 1.96
+    art, s0, s1, m0, m1 = kim["examples"]["Mr. Kim"][0]
+    assert texts[art][m0:m1] == "Mr. Kim" and s0 <= m0 < m1 <= s1
+    # One outlet alone has no word choice to compare.
+    assert find_labels(arts[:1], keys) == []
+
+
+def test_sample_separatists_and_peoples_republics_are_one_referent(seed_articles):
+    """The sample's 20 Feb story: Al Jazeera's "Russia-backed separatists" and Sputnik's
+    "Donetsk and Lugansk People's Republics" name one group (#17); the spellings stay."""
+    from newsprism.compare import find_framing, independence_keys
+
+    story = [a for k, a in seed_articles.items() if k != "003"]  # 003 is the 8 Feb visit
+    keys = independence_keys(list(seed_articles.values()))
+    framing = find_framing(list(seed_articles.values()), [], keys, story=story)
+    key = {a.id: k for k, a in seed_articles.items()}
+    group = [
+        f for f in framing if f["kind"] == "label" and "Russia-backed separatists" in f["terms"]
+    ]
+    assert len(group) == 1
+    terms = group[0]["terms"]
+    assert "Donetsk and Lugansk People's Republics" in terms
+    assert {key[a] for a in terms["Russia-backed separatists"]} == {"000"}  # Al Jazeera
+    assert {key[a] for a in terms["Donetsk and Lugansk People's Republics"]} == {"004"}
+    spellings = [set(f["terms"]) for f in framing if f["kind"] == "spelling"]
+    assert {"Kiev", "Kyiv"} in spellings and {"Donbas", "Donbass"} in spellings
+
+
+def test_labels_leave_other_languages_out():
+    from dataclasses import replace
+
+    arts = _arts(TEXTS)
+    keys = {a.id: a.outlet for a in arts}
+    assert find_labels(arts, keys)
+    german = [replace(a, language="de") for a in arts]
+    assert find_labels(german, keys) == []
+    assert find_labels([replace(a, language="en") for a in arts], keys) == find_labels(arts, keys)
