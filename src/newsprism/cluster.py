@@ -47,6 +47,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
 from typing import Any
 
+from newsprism.clean import STOPWORDS
 from newsprism.model import Article, Story
 
 __all__ = [
@@ -134,18 +135,11 @@ DEFAULT_CLUSTER = ClusterConfig()
 # --- features -------------------------------------------------------------------------
 
 _WORD_RE = re.compile(r"[^\W_]+(?:['’.\-][^\W_]+)*")
-_STOP = frozenset(
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if in
-    into is it its itself just me more most my myself no nor not now of off on once only or
-    other our ours ourselves out over own same she should so some such than that the their
-    theirs them themselves then there these they this those through to too under until up
-    very was we were what when where which while who whom why will with would you your yours
-    yourself yourselves said says say told according one two new last first year years
-    mr mrs ms s t don didn doesn isn wasn weren won wouldn can't it's that's i'm he's she's
-    we're they're ve ll re d m also however may might must shall just like get got us per
-    via yet since among around""".split()
+# Clustering drops the cleaner's stop words and the words every news story has.
+_STOP = STOPWORDS | frozenset(
+    """say told according one two new last first year years mr mrs ms s t don didn doesn
+    isn wasn weren won wouldn can't it's that's i'm he's she's we're they're ve ll re d m
+    however like get got us per via yet since among around""".split()
 )
 _NOT_NAMES = (
     frozenset(
