@@ -874,8 +874,8 @@ class StoryClusterer:
         if len(ids) < 2:
             return [ids]
         import numpy as np
-        from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
-        from scipy.spatial.distance import squareform  # type: ignore[import-untyped]
+        from scipy.cluster.hierarchy import fcluster, linkage
+        from scipy.spatial.distance import squareform
 
         n = len(ids)
         dist = np.zeros((n, n))
@@ -1032,11 +1032,11 @@ def refine_groups(
     if n < 2:
         return [[i] for i in range(n)]
     import numpy as np
-    from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
-    from scipy.sparse import hstack  # type: ignore[import-untyped]
-    from scipy.spatial.distance import squareform  # type: ignore[import-untyped]
-    from sklearn.feature_extraction.text import TfidfVectorizer  # type: ignore[import-untyped]
-    from sklearn.preprocessing import normalize  # type: ignore[import-untyped]
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.sparse import hstack
+    from scipy.spatial.distance import squareform
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.preprocessing import normalize
 
     parts = []
     w = min(max(config.refine_name_weight, 0.0), 1.0)

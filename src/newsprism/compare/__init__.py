@@ -37,12 +37,7 @@ from newsprism.compare.claims import (
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
 from newsprism.compare.conflicts import find_conflicts
 from newsprism.compare.figures import find_figure_conflicts
-from newsprism.compare.framing import (
-    _framing_pair,
-    _interned,
-    _spelling_candidates,
-    find_framing,
-)
+from newsprism.compare.framing import clear_caches, find_framing
 from newsprism.compare.omissions import Sentences, find_omissions
 from newsprism.compare.quotes import group_quotes
 from newsprism.compare.summary import disputed_claims, is_disputed, summarize
@@ -65,13 +60,6 @@ __all__ = [
     "split_claims",
     "stands_alone",
 ]
-
-
-def clear_caches() -> None:
-    """Drop the per-thread caches of framing (each holds its thread's articles)."""
-    _interned.cache_clear()
-    _framing_pair.cache_clear()
-    _spelling_candidates.cache_clear()
 
 
 def _figure_values(articles: Sequence[Article], extractions: Mapping[str, Extraction]) -> Any:

@@ -14,7 +14,7 @@ from typing import Any
 
 from newsprism.compare.claims import ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
-from newsprism.compare.text import _STOP, _WORD, _content_tokens, _stem
+from newsprism.compare.text import STOP, WORD, content_tokens, stem
 from newsprism.model import Article
 
 
@@ -76,7 +76,7 @@ def find_framing(
     for pair, where in subs.items():
         if len(where) >= config.framing_min_count and pair not in candidates:
             candidates[pair] = "substitution"
-    out = []
+    out: list[dict[str, Any]] = []
     for (a, b), how in candidates.items():
         if own is not None and not any(
             _runs(t) <= own_runs and any(_uses(t, x) for x in own)  # the cheap test first
@@ -279,6 +279,13 @@ def _runs(term: str) -> frozenset[str]:
     return frozenset(_RUN.findall(term))
 
 
+def clear_caches() -> None:
+    """Drop the per-thread caches of framing (each holds its thread's articles)."""
+    _interned.cache_clear()
+    _framing_pair.cache_clear()
+    _spelling_candidates.cache_clear()
+
+
 @functools.lru_cache(maxsize=16)
 def _interned(corpus: _Corpus) -> _Corpus:
     """The first ``_Corpus`` equal to ``corpus`` still cached: one object per thread."""
@@ -330,16 +337,16 @@ def _spelling_candidates(corpus: _Corpus) -> tuple[tuple[tuple[str, str], str], 
     """Pairs of proper-noun forms that are spelling variants of one name, in these articles."""
     originals = corpus.articles
     forms: dict[str, int] = Counter()  # proper-noun form → uses
-    for a in originals:
-        for m in _PROPER.finditer(a.text):
+    for article in originals:
+        for m in _PROPER.finditer(article.text):
             w = m.group(0).replace("’", "'")
             w = w[:-2] if w.endswith("'s") else w
             forms[w] += 1
     # A word these articles also write in lower case is a common word capitalised at a
     # sentence start or inside a name ("Police", "Policy"), not a name of its own.
     lower = {w.lower(): 0 for w in forms}
-    for a in originals:
-        for m in _LOWER_WORD.finditer(a.text):
+    for article in originals:
+        for m in _LOWER_WORD.finditer(article.text):
             if m.group(0) in lower:
                 lower[m.group(0)] += 1
     candidates: dict[tuple[str, str], str] = {}
@@ -420,11 +427,11 @@ def _substitutions(text_a: str, text_b: str) -> Iterable[tuple[str, str]]:
         if not pa or not pb or pa.lower() == pb.lower() or any(ch.isdigit() for ch in pa + pb):
             continue
         # Both sides must name something: content words, not function words or inflections.
-        if not _content_tokens(pa) or not _content_tokens(pb):
+        if not content_tokens(pa) or not content_tokens(pb):
             continue
-        if _content_tokens(pa) == _content_tokens(pb):
+        if content_tokens(pa) == content_tokens(pb):
             continue
-        if pa.split()[0].lower() in _STOP or pb.split()[0].lower() in _STOP:
+        if pa.split()[0].lower() in STOP or pb.split()[0].lower() in STOP:
             continue
         yield tuple(sorted((pa, pb)))  # type: ignore[misc]
 
@@ -438,19 +445,19 @@ def _contexts(
     ctx: dict[str, set[str]] = defaultdict(set)
     names: dict[str, set[str]] = defaultdict(set)
     for a in articles:
-        words = _WORD.findall(a.text)
+        words = WORD.findall(a.text)
         for i, w in enumerate(words):
             w = w.replace("’", "'")
             w = w[:-2] if w.endswith("'s") else w
             if w in forms:
                 ctx[w].update(
-                    _stem(x)
+                    stem(x)
                     for x in words[max(0, i - 3) : i] + words[i + 1 : i + 4]
-                    if x.lower() not in _STOP and not x[0].isdigit() and x[0].islower()
+                    if x.lower() not in STOP and not x[0].isdigit() and x[0].islower()
                 )
                 for side, near in (("<", words[max(0, i - 1) : i]), (">", words[i + 1 : i + 2])):
                     for x in near:
-                        if x[0].isupper() and x.lower() not in _STOP:
+                        if x[0].isupper() and x.lower() not in STOP:
                             names[w].add(side + x.replace("’", "'").removesuffix("'s"))
     return ctx, names
 

@@ -26,6 +26,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from newsprism.model import Article
 
@@ -152,16 +153,42 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
-    text = doc.text
-    sents = _sentences(text)
-    ent_of: dict[int, int] = {}
-    ents = [e for e in doc.ents if e.label_ in _NAME_LABELS]
-    for k, e in enumerate(ents):
-        for t in range(e.start, e.end):
-            ent_of[t] = k
+_Phrase = tuple[int, int, int, str]  # (determiner start, start, end, determiner)
 
-    def sentence_of(pos: int) -> tuple[int, int]:
+
+def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
+    return _Parser(article_id, doc).parse()
+
+
+class _Parser:
+    """One tagged article cut into noun phrases, then into name and label mentions."""
+
+    def __init__(self, article_id: str, doc: Any) -> None:
+        self.article_id = article_id
+        self.doc = doc
+        self.sents = _sentences(doc.text)
+        self.ent_of: dict[int, int] = {}
+        self.ents = [e for e in doc.ents if e.label_ in _NAME_LABELS]
+        for k, e in enumerate(self.ents):
+            for t in range(e.start, e.end):
+                self.ent_of[t] = k
+        self.toks = list(doc)
+        self.n = len(self.toks)
+        self.names: list[Mention] = []
+        self.labels: list[tuple[Mention, int | None]] = []
+
+    def parse(self) -> _Parsed:
+        phrases = self._joined(self._phrases())
+        for pi, phrase in enumerate(phrases):
+            nxt = phrases[pi + 1] if pi + 1 < len(phrases) else None
+            if self._is_name(phrase[2]):
+                self._name(phrase, nxt)
+            else:
+                self._description(phrase, nxt)
+        return _Parsed(names=self.names, labels=self._resolve_next())
+
+    def sentence_of(self, pos: int) -> tuple[int, int]:
+        sents = self.sents
         lo, hi = 0, len(sents) - 1
         while lo <= hi:
             mid = (lo + hi) // 2
@@ -173,10 +200,8 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
                 return sents[mid]
         return (pos, pos)
 
-    toks = list(doc)
-    n = len(toks)
-
-    def nominal(i: int) -> bool:
+    def nominal(self, i: int) -> bool:
+        toks, n, ent_of = self.toks, self.n, self.ent_of
         t = toks[i]
         if t.ent_type_ and t.ent_type_ not in _NAME_LABELS:
             return False  # "this week", "2015", "two": not part of a description
@@ -185,20 +210,41 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
         # "the fired FBI director": a participle inside a phrase, "Russia-backed".
         return t.tag_ in ("VBN",) and i + 1 < n and toks[i + 1].pos_ in ("NOUN", "PROPN", "ADJ")
 
-    names: list[Mention] = []
-    labels: list[tuple[Mention, int | None]] = []
-    phrases: list[tuple[int, int, int, str]] = []  # (det start, start, end, det)
-    i = 0
-    while i < n:
-        det = ""
-        j = i
-        if toks[i].lower_ in _DETERMINERS and toks[i].pos_ in ("DET", "PRON"):
-            det = toks[i].lower_
-            j = i + 1
+    # --- noun phrases -----------------------------------------------------------------
+
+    def _phrases(self) -> list[_Phrase]:
+        toks, n, ent_of = self.toks, self.n, self.ent_of
+        phrases: list[_Phrase] = []
+        i = 0
+        while i < n:
+            det = ""
+            j = i
+            if toks[i].lower_ in _DETERMINERS and toks[i].pos_ in ("DET", "PRON"):
+                det = toks[i].lower_
+                j = i + 1
+            k = self._extent(j)
+            while k > j and toks[k - 1].pos_ == "ADJ" and (k - 1) not in ent_of:
+                k -= 1  # a phrase ends in a noun ("was a dictator", not "was brutal")
+            while k > j and toks[k - 1].text in ("-", "–"):
+                k -= 1
+            inside = j > 0 and toks[j - 1].text in ("-", "–") and not toks[j - 1].whitespace_
+            if inside and k > j:  # the end of a compound: "son-in-law", not "law"
+                i = k
+                continue
+            if k > j and (toks[k - 1].pos_ in ("NOUN", "PROPN") or (k - 1) in ent_of):
+                phrases.append((i, j, k, det))
+                i = k
+            else:
+                i = max(i + 1, k)
+        return phrases
+
+    def _extent(self, j: int) -> int:
+        """The end of the run of nominal words (and a name's own words) from ``j``."""
+        toks, n, ent_of = self.toks, self.n, self.ent_of
         k = j
         while k < n:
             t = toks[k]
-            if nominal(k) or (t.text in ("-", "–") and k > j):
+            if self.nominal(k) or (t.text in ("-", "–") and k > j):
                 k += 1
                 continue
             # Inside a name: "Donetsk and Lugansk People's Republics", "Secretary of State".
@@ -221,99 +267,108 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
                 k += 1
                 continue
             break
-        while k > j and toks[k - 1].pos_ == "ADJ" and (k - 1) not in ent_of:
-            k -= 1  # a phrase ends in a noun ("was a dictator", not "was brutal")
-        while k > j and toks[k - 1].text in ("-", "–"):
-            k -= 1
-        inside = j > 0 and toks[j - 1].text in ("-", "–") and not toks[j - 1].whitespace_
-        if inside and k > j:  # the end of a compound: "son-in-law", not "law"
-            i = k
-            continue
-        if k > j and (toks[k - 1].pos_ in ("NOUN", "PROPN") or (k - 1) in ent_of):
-            phrases.append((i, j, k, det))
-            i = k
-        else:
-            i = max(i + 1, k)
+        return k
 
-    # "Donetsk and Lugansk People's Republics": names joined before a plural head.
-    joined: list[tuple[int, int, int, str]] = []
-    for ph in phrases:
-        prev = joined[-1] if joined else None
-        if (
-            prev is not None
-            and prev[2] + 1 == ph[1]
-            and toks[prev[2]].lower_ == "and"
-            and all(toks[x].pos_ == "PROPN" for x in range(prev[1], prev[2]))
-            and toks[ph[2] - 1].tag_ in ("NNPS", "NNS")
-        ):
-            joined[-1] = (prev[0], prev[1], ph[2], prev[3])
-        else:
-            joined.append(ph)
-    phrases = joined
-    for pi, (_, j, k, det) in enumerate(phrases):
-        last = k - 1
-        group = toks[last].tag_ in ("NNPS", "NNS") and not (
-            last in ent_of and ents[ent_of[last]].label_ in ("GPE", "NORP", "LOC")
-        )
-        if last in ent_of and not group:
-            e = ents[ent_of[last]]
-            name_start = max(e.start, j)
-            # An honorific right before the name belongs to it ("Mr. Kim").
-            if name_start - 1 >= j and toks[name_start - 1].lower_ in _HONORIFICS:
-                name_start -= 1
-            span = doc[name_start:k]
-            term = span.text.removesuffix("'s").removesuffix("’s").strip()
-            if not term or _name_key(term) == "":
-                continue
-            m = Mention(
-                article=article_id,
-                start=span.start_char,
-                end=span.start_char + len(term),
-                term=term,
-                kind="name",
-                head=_name_key(term).split()[-1],
-                label=e.label_,
-                sentence=sentence_of(span.start_char),
-            )
-            names.append(m)
-            idx = len(names) - 1
-            if name_start > j and e.label_ == "PERSON" and det not in ("a", "an"):
-                # a title: "North Korean dictator", "CIA Director"
-                lab = _label(doc, j, name_start, article_id, sentence_of)
-                if lab is not None:
-                    labels.append((replace(lab, how="title"), idx))
-            # Apposition after the name: "Pompeo, Trump's pick for secretary of state,".
-            nxt = phrases[pi + 1] if pi + 1 < len(phrases) else None
+    def _joined(self, phrases: list[_Phrase]) -> list[_Phrase]:
+        """ "Donetsk and Lugansk People's Republics": names joined before a plural head."""
+        toks = self.toks
+        joined: list[_Phrase] = []
+        for ph in phrases:
+            prev = joined[-1] if joined else None
             if (
-                nxt is not None
-                and k < n
-                and toks[k].text == ","
-                and nxt[0] == k + 1
-                and (nxt[2] - 1) not in ent_of
+                prev is not None
+                and prev[2] + 1 == ph[1]
+                and toks[prev[2]].lower_ == "and"
+                and all(toks[x].pos_ == "PROPN" for x in range(prev[1], prev[2]))
+                and toks[ph[2] - 1].tag_ in ("NNPS", "NNS")
             ):
-                lab = _label(doc, nxt[1], nxt[2], article_id, sentence_of)
-                # A determiner or two words: "Kim Jong-un, center," is a caption's place.
-                full = bool(nxt[3]) or nxt[2] - nxt[1] >= 2
-                if lab is not None and full and _closes(toks, nxt[2]):
-                    labels.append((replace(lab, how="apposition"), idx))
-            # Predicate nominal: "Comey was the FBI director".
-            possessor = nxt is not None and nxt[2] < n and toks[nxt[2]].tag_ == "POS"
-            if nxt is not None and k < n and toks[k].lower_ in _BE | _HAVE and not possessor:
-                gapw = [toks[x].lower_ for x in range(k, nxt[0])]
-                if gapw in ([w] for w in _BE) or (
-                    len(gapw) == 2 and gapw[0] in _HAVE and gapw[1] == "been"
-                ):
-                    lab = _label(doc, nxt[1], nxt[2], article_id, sentence_of)
-                    if lab is not None and lab.label == "" and nxt[3] in ("the", "a", "an"):
-                        labels.append((replace(lab, how="predicate"), idx))
-            continue
+                joined[-1] = (prev[0], prev[1], ph[2], prev[3])
+            else:
+                joined.append(ph)
+        return joined
+
+    # --- mentions ---------------------------------------------------------------------
+
+    def _is_name(self, k: int) -> bool:
+        """Whether the phrase ending before ``k`` names one referent (not a plural group)."""
+        last = k - 1
+        group = self.toks[last].tag_ in ("NNPS", "NNS") and not (
+            last in self.ent_of and self.ents[self.ent_of[last]].label_ in ("GPE", "NORP", "LOC")
+        )
+        return last in self.ent_of and not group
+
+    def _name(self, phrase: _Phrase, nxt: _Phrase | None) -> None:
+        """A name mention, with a title before it and an apposition or predicate after."""
+        _, j, k, det = phrase
+        toks = self.toks
+        e = self.ents[self.ent_of[k - 1]]
+        name_start = max(e.start, j)
+        # An honorific right before the name belongs to it ("Mr. Kim").
+        if name_start - 1 >= j and toks[name_start - 1].lower_ in _HONORIFICS:
+            name_start -= 1
+        span = self.doc[name_start:k]
+        term = span.text.removesuffix("'s").removesuffix("’s").strip()
+        if not term or _name_key(term) == "":
+            return
+        m = Mention(
+            article=self.article_id,
+            start=span.start_char,
+            end=span.start_char + len(term),
+            term=term,
+            kind="name",
+            head=_name_key(term).split()[-1],
+            label=e.label_,
+            sentence=self.sentence_of(span.start_char),
+        )
+        self.names.append(m)
+        idx = len(self.names) - 1
+        if name_start > j and e.label_ == "PERSON" and det not in ("a", "an"):
+            # a title: "North Korean dictator", "CIA Director"
+            lab = _label(self.doc, j, name_start, self.article_id, self.sentence_of)
+            if lab is not None:
+                self.labels.append((replace(lab, how="title"), idx))
+        self._apposition_after(k, nxt, idx)
+        self._predicate(k, nxt, idx)
+
+    def _apposition_after(self, k: int, nxt: _Phrase | None, idx: int) -> None:
+        """Apposition after the name: "Pompeo, Trump's pick for secretary of state,"."""
+        toks = self.toks
+        if (
+            nxt is not None
+            and k < self.n
+            and toks[k].text == ","
+            and nxt[0] == k + 1
+            and (nxt[2] - 1) not in self.ent_of
+        ):
+            lab = _label(self.doc, nxt[1], nxt[2], self.article_id, self.sentence_of)
+            # A determiner or two words: "Kim Jong-un, center," is a caption's place.
+            full = bool(nxt[3]) or nxt[2] - nxt[1] >= 2
+            if lab is not None and full and _closes(toks, nxt[2]):
+                self.labels.append((replace(lab, how="apposition"), idx))
+
+    def _predicate(self, k: int, nxt: _Phrase | None, idx: int) -> None:
+        """Predicate nominal: "Comey was the FBI director"."""
+        toks, n = self.toks, self.n
+        possessor = nxt is not None and nxt[2] < n and toks[nxt[2]].tag_ == "POS"
+        if nxt is not None and k < n and toks[k].lower_ in _BE | _HAVE and not possessor:
+            gapw = [toks[x].lower_ for x in range(k, nxt[0])]
+            if gapw in ([w] for w in _BE) or (
+                len(gapw) == 2 and gapw[0] in _HAVE and gapw[1] == "been"
+            ):
+                lab = _label(self.doc, nxt[1], nxt[2], self.article_id, self.sentence_of)
+                if lab is not None and lab.label == "" and nxt[3] in ("the", "a", "an"):
+                    self.labels.append((replace(lab, how="predicate"), idx))
+
+    def _description(self, phrase: _Phrase, nxt: _Phrase | None) -> None:
+        """A description: before a name's apposition, or standing alone."""
+        _, j, k, det = phrase
+        toks, n, ent_of, ents = self.toks, self.n, self.ent_of, self.ents
         if k < n and toks[k].tag_ == "POS":
-            continue  # a possessor ("the world's"), not what the phrase names
-        lab = _label(doc, j, k, article_id, sentence_of)
+            return  # a possessor ("the world's"), not what the phrase names
+        lab = _label(self.doc, j, k, self.article_id, self.sentence_of)
         if lab is None:
-            continue
+            return
         # Apposition before a name: "its leader, Kim Jong-un".
-        nxt = phrases[pi + 1] if pi + 1 < len(phrases) else None
         if (
             nxt is not None
             and k < n
@@ -325,24 +380,26 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
             and _closes(toks, nxt[2])
         ):
             # The name that comes next.
-            labels.append((replace(lab, how="apposition"), -(len(names) + 1)))
-            continue
+            self.labels.append((replace(lab, how="apposition"), -(len(self.names) + 1)))
+            return
         # A description standing alone: definite ("the dictator") or a bare plural group
         # ("separatists"); indefinite ones ("a meeting") introduce, they do not refer.
         if toks[j].lower_ in _QUANTIFIERS:
-            continue
+            return
         if det in ("the", "this", "these", "those") or (
             not det and toks[k - 1].tag_ in ("NNS", "NNPS") and k - j >= 1
         ):
-            labels.append((lab, None))
-    # Resolve "the name that comes next" markers.
-    fixed: list[tuple[Mention, int | None]] = []
-    for lab, at in labels:
-        if at is not None and at < 0:
-            target = -at - 1
-            at = target if target < len(names) else None
-        fixed.append((lab, at))
-    return _Parsed(names=names, labels=fixed)
+            self.labels.append((lab, None))
+
+    def _resolve_next(self) -> list[tuple[Mention, int | None]]:
+        """Resolve "the name that comes next" markers."""
+        fixed: list[tuple[Mention, int | None]] = []
+        for lab, at in self.labels:
+            if at is not None and at < 0:
+                target = -at - 1
+                at = target if target < len(self.names) else None
+            fixed.append((lab, at))
+        return fixed
 
 
 def _closes(toks, end: int) -> bool:  # type: ignore[no-untyped-def]
@@ -444,7 +501,47 @@ def story_referents(
     parsed = article_mentions(articles)
     order = [a.id for a in articles if a.id in parsed]
     uf = _Union()
-    # --- names within each article: short forms to the full name --------------------
+    key_of, keys, label_of_key = _article_name_keys(parsed, order)
+    for k in keys:
+        uf.find(k)
+    _join_names(uf, keys, label_of_key, spellings)
+    # --- labels: attached to names, or resolved ---------------------------------------
+    members, attached, loose = _members(parsed, order, uf, key_of)
+    named_in: dict[str, set[str]] = defaultdict(set)
+    for root, ms in members.items():
+        for m in ms:
+            named_in[m.article].add(root)
+    heads: dict[str, Counter[str]] = defaultdict(Counter)
+    for root, labs in attached.items():
+        for lab in labs:
+            heads[lab.head][root] += 1
+    kind_of = {
+        root: Counter(m.label for m in ms if m.kind == "name").most_common(1)[0][0]
+        for root, ms in members.items()
+        if any(m.kind == "name" for m in ms)
+    }
+    known_heads = set(heads)
+    unresolved = _resolve_by_head(loose, members, attached, named_in, heads, kind_of)
+    # Only descriptions whose head no label has ("the North Korean leader" where "leader"
+    # is never a title) go to the model; a known head with other modifiers ("the F.B.I.
+    # director" beside "CIA Director Pompeo") is another referent.
+    unresolved = [m for m in unresolved if m.head not in known_heads]
+    # The words of each referent's names ("the Trump campaign" is not Trump).
+    owner_words = {
+        root: {w for m in ms if m.kind == "name" for w in m.term.lower().split()}
+        for root, ms in members.items()
+    }
+    left = _resolve_by_model(unresolved, attached, members, named_in, kind_of, similar, owner_words)
+    for root, ms in _things(left).items():
+        members[root] = ms
+    return _named_referents(members)
+
+
+def _article_name_keys(
+    parsed: Mapping[str, _Parsed], order: Sequence[str]
+) -> tuple[dict[tuple[str, int], str], list[str], dict[str, Counter[str]]]:
+    """Names within each article: short forms to the full name. The key of each name
+    (by article and index in its names), the keys in order and each key's entity types."""
     key_of: dict[tuple[str, int], str] = {}  # (article, index in names) -> name key
     full_names: Counter[str] = Counter()
     label_of_key: dict[str, Counter[str]] = defaultdict(Counter)
@@ -462,11 +559,38 @@ def story_referents(
             key_of[(aid, i)] = key
             full_names[key] += 1
             label_of_key[key][m.label] += 1
-    keys = list(full_names)
-    for k in keys:
-        uf.find(k)
-    # --- names across the story ------------------------------------------------------
-    # Every test below looks names up in indexes: linear in the story's names.
+    return key_of, list(full_names), label_of_key
+
+
+def _join_names(
+    uf: _Union,
+    keys: Sequence[str],
+    label_of_key: Mapping[str, Counter[str]],
+    spellings: Iterable[tuple[str, str]],
+) -> None:
+    """Names across the story. Every test looks names up in indexes: linear in the
+    story's names."""
+    by_initials = _join_surnames(uf, keys, label_of_key)
+    by_squash: dict[str, str] = {}
+    for k in keys:  # "kim jong un" / "kim jong-un" / "kim jongun"
+        s = k.replace(" ", "").removeprefix("the")
+        if s in by_squash:
+            uf.union(k, by_squash[s])
+        else:
+            by_squash[s] = k
+    for k in keys:  # an acronym and its expansion: "cia" / "central intelligence agency"
+        if len(k.split()) == 1 and 2 <= len(k) <= 6:
+            for full in by_initials.get(k, ()):
+                uf.union(k, full)
+    _join_places(uf, keys, label_of_key)
+    _join_spellings(uf, keys, spellings)
+
+
+def _join_surnames(
+    uf: _Union, keys: Sequence[str], label_of_key: Mapping[str, Counter[str]]
+) -> dict[str, list[str]]:
+    """A lone surname to the one full name of the story with it; the full names of
+    things other than people by their initials."""
     multi = [k for k in keys if len(k.split()) > 1]
     person_by_word: dict[str, set[str]] = defaultdict(set)  # word -> full names with it
     by_initials: dict[str, list[str]] = defaultdict(list)
@@ -485,17 +609,11 @@ def story_referents(
             ends = {f for f in with_word if f.split()[-1] == words[0] or f.split()[0] == words[0]}
             if len(ends) == 1:
                 uf.union(k, next(iter(ends)))
-    by_squash: dict[str, str] = {}
-    for k in keys:  # "kim jong un" / "kim jong-un" / "kim jongun"
-        s = k.replace(" ", "").removeprefix("the")
-        if s in by_squash:
-            uf.union(k, by_squash[s])
-        else:
-            by_squash[s] = k
-    for k in keys:  # an acronym and its expansion: "cia" / "central intelligence agency"
-        if len(k.split()) == 1 and 2 <= len(k) <= 6:
-            for full in by_initials.get(k, ()):
-                uf.union(k, full)
+    return by_initials
+
+
+def _join_places(uf: _Union, keys: Sequence[str], label_of_key: Mapping[str, Counter[str]]) -> None:
+    """ "The North" to "North Korea"; a demonym to its country."""
     places = [k for k in keys if label_of_key[k].keys() & {"GPE", "LOC"}]
     by_first: dict[str, set[str]] = defaultdict(set)
     by_stem: dict[str, list[str]] = defaultdict(list)  # all words but the last's end
@@ -513,19 +631,32 @@ def story_referents(
             for p in by_stem.get(" ".join([*words[:-1], words[-1][:4]]), ()):
                 if _demonym_of(k, p):
                     uf.union(k, p)
+
+
+def _join_spellings(uf: _Union, keys: Sequence[str], spellings: Iterable[tuple[str, str]]) -> None:
+    """One word spelled two ways: "sergei lavrov" / "sergey lavrov"."""
     spell: dict[str, set[str]] = defaultdict(set)
     for x, y in spellings:
         spell[x.lower()].add(y.lower())
         spell[y.lower()].add(x.lower())
     known = set(keys)
-    for k in keys:  # one word spelled two ways: "sergei lavrov" / "sergey lavrov"
+    for k in keys:
         words = k.split()
         for i, w in enumerate(words):
             for v in spell.get(w, ()):
                 other = " ".join([*words[:i], v, *words[i + 1 :]])
                 if other in known:
                     uf.union(k, other)
-    # --- labels: attached to names, or resolved ---------------------------------------
+
+
+def _members(
+    parsed: Mapping[str, _Parsed],
+    order: Sequence[str],
+    uf: _Union,
+    key_of: Mapping[tuple[str, int], str],
+) -> tuple[dict[str, list[Mention]], dict[str, list[Mention]], list[Mention]]:
+    """The mentions of each referent (by its root key), the labels attached to its names,
+    and the labels attached to none."""
     members: dict[str, list[Mention]] = defaultdict(list)
     attached: dict[str, list[Mention]] = defaultdict(list)
     loose: list[Mention] = []
@@ -540,21 +671,20 @@ def story_referents(
                 attached[root].append(lab)
             else:
                 loose.append(lab)
-    named_in: dict[str, set[str]] = defaultdict(set)
-    for root, ms in members.items():
-        for m in ms:
-            named_in[m.article].add(root)
-    heads: dict[str, Counter[str]] = defaultdict(Counter)
-    for root, labs in attached.items():
-        for lab in labs:
-            heads[lab.head][root] += 1
+    return members, attached, loose
+
+
+def _resolve_by_head(
+    loose: Sequence[Mention],
+    members: dict[str, list[Mention]],
+    attached: Mapping[str, list[Mention]],
+    named_in: Mapping[str, set[str]],
+    heads: Mapping[str, Counter[str]],
+    kind_of: Mapping[str, str],
+) -> list[Mention]:
+    """Descriptions to the referent whose attached labels share their head noun, then
+    their modifiers, preferring one their article names; the others are returned."""
     unresolved: list[Mention] = []
-    kind_of = {
-        root: Counter(m.label for m in ms if m.kind == "name").most_common(1)[0][0]
-        for root, ms in members.items()
-        if any(m.kind == "name" for m in ms)
-    }
-    known_heads = set(heads)
     for lab in loose:
         cands = heads.get(lab.head)
         if cands and lab.plural:  # "leaders", "representatives": not one person
@@ -583,18 +713,11 @@ def story_referents(
             unresolved.append(lab)
             continue
         members[best].append(replace(lab, how="head"))
-    # Only descriptions whose head no label has ("the North Korean leader" where "leader"
-    # is never a title) go to the model; a known head with other modifiers ("the F.B.I.
-    # director" beside "CIA Director Pompeo") is another referent.
-    unresolved = [m for m in unresolved if m.head not in known_heads]
-    # The words of each referent's names ("the Trump campaign" is not Trump).
-    owner_words = {
-        root: {w for m in ms if m.kind == "name" for w in m.term.lower().split()}
-        for root, ms in members.items()
-    }
-    left = _resolve_by_model(unresolved, attached, members, named_in, kind_of, similar, owner_words)
-    for root, ms in _things(left).items():
-        members[root] = ms
+    return unresolved
+
+
+def _named_referents(members: Mapping[str, list[Mention]]) -> list[Referent]:
+    """Each referent's mentions under its most used full name (or its commonest term)."""
     out = []
     for ms in members.values():
         shown = Counter(_display(m.term) for m in ms if m.kind == "name")

@@ -133,8 +133,3 @@ def period_end(value: str) -> date | None:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-# The old private names, still imported by conflicts, framing and figures (changed on other
-# branches this session): delete these once they import the public names.
-_WORD, _STOP, _stem, _content_tokens = WORD, STOP, stem, content_tokens

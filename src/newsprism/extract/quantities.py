@@ -351,144 +351,9 @@ def _numbers(text: str) -> Iterator[_Raw]:
     range_id = 0
     pending: _Raw | None = None
     for m in _NUM_RE.finditer(text):
-        start, end = m.start(), m.end()
-        num = m["num"]
-        before = text[max(0, start - 40) : start]
-        pre = _PRE_RE.search(before)
-        glued_currency = bool(pre and pre["pre"] and pre["pre"][-1].isalpha())
-        if (
-            start > 0
-            and (text[start - 1].isalnum() or text[start - 1] in "_/:")
-            and not (glued_currency)
-        ):
+        raw = _raw_number(text, m)
+        if raw is None:
             continue
-        negative = start > 1 and text[start - 1] in "-−" and text[start - 2] in " ("
-        negative = (
-            negative or re.search(r"\bminus[\s-]$", text[max(0, start - 6) : start]) is not None
-        )
-        if text[end : end + 1].isalnum() and not m["scale"]:
-            unit_glued = _UNIT_RE.match(text, end)
-            if not unit_glued or unit_glued.end() == end:
-                continue
-        if _in_code(text, start, end):
-            continue
-        value = _parse_number(m)
-        if value is None:
-            continue
-        # "5m people" counts millions; "5m deep", "5m from the shore" measure metres.
-        plural_next = re.match(
-            r"\s+(?:[a-z]+[^s\W]s|people|children|men|women)\b", text[end : end + 30]
-        )
-        if m["scale"] and len(m["scale"]) == 1 and not (pre and pre["pre"]) and not plural_next:
-            # "37m" is metres, "$37m" and "5m people" millions.
-            if m["scale"] != "m" or m["scale2"]:
-                continue
-            end = m.start("scale")
-            value = _parse_number(_NUM_RE.match(text, m.start(), end) or m)
-            if value is None:
-                continue
-        after = text[end : end + 20]
-        is_digit = num[0].isdigit()
-        if is_digit and (_DATE_BEFORE.search(before) or _DATE_AFTER.match(after)):
-            continue
-        if is_digit and (_TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after)):
-            continue
-        if is_digit and re.match(r"\d[\d:.]*\s?$", text[max(0, start - 3) : start]):
-            continue
-        currency = CURRENCY_PRE.get(pre["pre"].lower()) if pre and pre["pre"] else None
-        if currency and pre:
-            start = max(0, start - len(before) + pre.start("pre"))
-        unit: str | None = currency
-        m_unit = _UNIT_RE.match(text, end)
-        age = _AGE_AFTER.match(text, end)
-        if age and not currency:
-            unit = "month of age" if "month" in age.group().lower() else "year of age"
-            end = age.end()
-            m_unit = None
-        if m_unit and (m_unit["cs"] or m_unit["ci"]):
-            token = m_unit["cs"] or m_unit["ci"]
-            # Scale letters and unit letters collide: "$5m" is millions, "5m" is metres.
-            if m_unit["cs"] == "m" and currency:
-                token = ""
-            if token and (m_unit["sep"] == "" or len(token) > 1 or token in '%″"WFCm'):
-                name = UNITS_CS.get(token) or UNITS_CI.get(token.lower())
-                if name and not (currency and name in ("percent",)):
-                    if currency and name == "pound sterling":
-                        unit = name
-                    elif currency is None or name in ("cent",):
-                        unit = name
-                    end = m_unit.end()
-        if not is_digit and unit is None:
-            # A number word counts only before a noun ("two sides"), never as a pronoun.
-            # "seven AK-47s", "two F-16s": a model name with a digit is a counted noun too
-            nxt = re.match(
-                r"\s+([a-z][\w-]*|[A-Z][A-Za-z]*-?\d+[a-z]*)(\s+\w+)?", text[end : end + 40]
-            )
-            ranged = (
-                nxt
-                and nxt.group(1) in ("or", "to")
-                and nxt.group(2)
-                and (_word_value(nxt.group(2)) is not None or nxt.group(2).strip()[0].isdigit())
-            )
-            pronoun = re.search(r"\b(?:each|same|this|that|which|every|no|any|another)\s+$",
-                                before, re.I) is not None  # fmt: skip
-            # "the one who", "the two of them" are pronouns; "the seven bullets" counts
-            pronoun = pronoun or (
-                re.search(r"\bthe\s+$", before, re.I) is not None
-                and (num.lower() == "one" or not nxt or nxt.group(1) in ("of", "who", "that"))
-            )
-            if pronoun or not nxt:
-                continue
-            if nxt.group(1) == "of" and re.match(r"\s+of\s+(?:the|its|his|her|their|our)\b",
-                                                 text[end : end + 20]):  # fmt: skip
-                pass  # "one of the best speakers" is a count
-            elif not ranged and nxt.group(1) in _NOT_COUNTED_AFTER:
-                continue
-        if unit is None and is_digit and _MAGNITUDE_BEFORE.search(before):
-            unit = "magnitude"  # "a magnitude-5.2 quake", "a magnitude of 6.1"
-        if unit is None and is_digit and not currency and not m["scale"]:
-            if 1800 <= value <= 2100 and float(value).is_integer() and "," not in num:
-                continue  # a year
-            if (
-                float(value).is_integer()
-                and "," not in num
-                and 1000 <= value <= 2999
-                and re.search(r"\b(?:in|by|since|until|from|before|after)\s+$", before)
-            ):
-                continue
-            if _ADDRESS_AFTER.match(text, end) or _LABEL_BEFORE.search(before):
-                continue
-            if _in_name(text, start, end):
-                continue
-        m_per = _PER_RE.match(text, end)
-        if m_per and unit is not None:
-            unit = f"{unit} per {_PER_UNITS[m_per['per'].lower()]}"
-            end = m_per.end()
-        if unit is None and is_digit and _AGE_APPOS.search(before) and re.match(r",", after):
-            if 1 <= value <= 110:
-                unit = "year of age"  # "Maddon, 66, has ..."
-        m_approx = _APPROX_RE.search(text, max(0, start - 30), start)
-        approx = None
-        if m_approx:
-            word = m_approx["approx"].lower()
-            # "fired rockets over 2 days" is a period; "lasted over 2 hours" is "more than".
-            during = (
-                word == "over"
-                and unit in _TIME_UNITS
-                and not re.search(
-                    r"\b(?:last(?:s|ed|ing)?|t[ao]ok|takes?|taking|spen[dt]|for|of|in|is|was|be)"
-                    r"\s+over\s+$",
-                    text[max(0, start - 30) : start],
-                )
-            )
-            if word not in ("only", "just") and not during:
-                approx = _APPROX_NORMAL.get(word, word)
-        if negative:
-            if unit is None or unit == "percent" and not m_unit:
-                continue  # "COVID -19": a hyphen, not a minus sign
-            value = -value
-            start = start - 1 if text[start - 1] in "-−" else start - 6
-        raw = _Raw(start, end, value, unit, approx)
         # Ranges: "15-22 mph", "between 50 and 70", "$3 billion to $5 billion".
         if pending is not None and _RANGE_SEP.fullmatch(text[pending.end : raw.start] or "x"):
             low_high = _as_range(text, pending, raw)
@@ -504,6 +369,200 @@ def _numbers(text: str) -> Iterator[_Raw]:
         pending = raw
     if pending is not None:
         yield pending
+
+
+def _raw_number(text: str, m: re.Match[str]) -> _Raw | None:
+    """The quantity of one number match (not yet joined into a range), or None when the
+    number is no quantity."""
+    start, end = m.start(), m.end()
+    num = m["num"]
+    before = text[max(0, start - 40) : start]
+    pre = _PRE_RE.search(before)
+    if _glued(text, m, pre):
+        return None
+    negative = start > 1 and text[start - 1] in "-−" and text[start - 2] in " ("
+    negative = negative or re.search(r"\bminus[\s-]$", text[max(0, start - 6) : start]) is not None
+    if _in_code(text, start, end):
+        return None
+    parsed = _parse_number(m)
+    if parsed is None:
+        return None
+    scaled = _scaled(text, m, pre, parsed)
+    if scaled is None:
+        return None
+    end, value = scaled
+    after = text[end : end + 20]
+    is_digit = num[0].isdigit()
+    if is_digit and _date_or_time(text, start, before, after):
+        return None
+    currency = CURRENCY_PRE.get(pre["pre"].lower()) if pre and pre["pre"] else None
+    if currency and pre:
+        start = max(0, start - len(before) + pre.start("pre"))
+    unit, end, m_unit = _unit(text, end, currency)
+    if not is_digit and unit is None and _uncounted(text, num, before, end):
+        return None
+    if unit is None and is_digit and _MAGNITUDE_BEFORE.search(before):
+        unit = "magnitude"  # "a magnitude-5.2 quake", "a magnitude of 6.1"
+    if unit is None and is_digit and not currency and not m["scale"]:
+        if _year_or_name(text, num, value, before, start, end):
+            return None
+    m_per = _PER_RE.match(text, end)
+    if m_per and unit is not None:
+        unit = f"{unit} per {_PER_UNITS[m_per['per'].lower()]}"
+        end = m_per.end()
+    if unit is None and is_digit and _AGE_APPOS.search(before) and re.match(r",", after):
+        if 1 <= value <= 110:
+            unit = "year of age"  # "Maddon, 66, has ..."
+    approx = _approx(text, start, unit)
+    if negative:
+        if unit is None or unit == "percent" and not m_unit:
+            return None  # "COVID -19": a hyphen, not a minus sign
+        value = -value
+        start = start - 1 if text[start - 1] in "-−" else start - 6
+    return _Raw(start, end, value, unit, approx)
+
+
+def _glued(text: str, m: re.Match[str], pre: re.Match[str] | None) -> bool:
+    """True for a number glued to the word or sign before it (a currency apart) or to a
+    word after it that is no unit, and for one inside code (``_in_code``)."""
+    start, end = m.start(), m.end()
+    glued_currency = bool(pre and pre["pre"] and pre["pre"][-1].isalpha())
+    if (
+        start > 0
+        and (text[start - 1].isalnum() or text[start - 1] in "_/:")
+        and not (glued_currency)
+    ):
+        return True
+    if text[end : end + 1].isalnum() and not m["scale"]:
+        unit_glued = _UNIT_RE.match(text, end)
+        if not unit_glued or unit_glued.end() == end:
+            return True
+    return False
+
+
+def _scaled(
+    text: str, m: re.Match[str], pre: re.Match[str] | None, value: float
+) -> tuple[int, float] | None:
+    """The end and value of a number with a one-letter scale, or None when the letter
+    is a unit: "5m people" counts millions; "5m deep", "5m from the shore" measure metres."""
+    end = m.end()
+    plural_next = re.match(
+        r"\s+(?:[a-z]+[^s\W]s|people|children|men|women)\b", text[end : end + 30]
+    )
+    if m["scale"] and len(m["scale"]) == 1 and not (pre and pre["pre"]) and not plural_next:
+        # "37m" is metres, "$37m" and "5m people" millions.
+        if m["scale"] != "m" or m["scale2"]:
+            return None
+        end = m.start("scale")
+        unscaled = _parse_number(_NUM_RE.match(text, m.start(), end) or m)
+        if unscaled is None:
+            return None
+        value = unscaled
+    return end, value
+
+
+def _date_or_time(text: str, start: int, before: str, after: str) -> bool:
+    """True for digits of a date, a clock time or an ordinal."""
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return True
+    if _TIME_AFTER.match(after) or _ORDINAL_AFTER.match(after):
+        return True
+    return bool(re.match(r"\d[\d:.]*\s?$", text[max(0, start - 3) : start]))
+
+
+def _unit(
+    text: str, end: int, currency: str | None
+) -> tuple[str | None, int, re.Match[str] | None]:
+    """The unit of a number ending at ``end`` (``currency`` when there is one), the end
+    of the quantity and the match of a unit after the number."""
+    unit: str | None = currency
+    m_unit = _UNIT_RE.match(text, end)
+    age = _AGE_AFTER.match(text, end)
+    if age and not currency:
+        unit = "month of age" if "month" in age.group().lower() else "year of age"
+        end = age.end()
+        m_unit = None
+    if m_unit and (m_unit["cs"] or m_unit["ci"]):
+        token = m_unit["cs"] or m_unit["ci"]
+        # Scale letters and unit letters collide: "$5m" is millions, "5m" is metres.
+        if m_unit["cs"] == "m" and currency:
+            token = ""
+        if token and (m_unit["sep"] == "" or len(token) > 1 or token in '%″"WFCm'):
+            name = UNITS_CS.get(token) or UNITS_CI.get(token.lower())
+            if name and not (currency and name in ("percent",)):
+                if currency and name == "pound sterling":
+                    unit = name
+                elif currency is None or name in ("cent",):
+                    unit = name
+                end = m_unit.end()
+    return unit, end, m_unit
+
+
+def _uncounted(text: str, num: str, before: str, end: int) -> bool:
+    """True for a number word that counts nothing: a pronoun, or none before a noun."""
+    # A number word counts only before a noun ("two sides"), never as a pronoun.
+    # "seven AK-47s", "two F-16s": a model name with a digit is a counted noun too
+    nxt = re.match(r"\s+([a-z][\w-]*|[A-Z][A-Za-z]*-?\d+[a-z]*)(\s+\w+)?", text[end : end + 40])
+    ranged = (
+        nxt
+        and nxt.group(1) in ("or", "to")
+        and nxt.group(2)
+        and (_word_value(nxt.group(2)) is not None or nxt.group(2).strip()[0].isdigit())
+    )
+    pronoun = re.search(r"\b(?:each|same|this|that|which|every|no|any|another)\s+$",
+                        before, re.I) is not None  # fmt: skip
+    # "the one who", "the two of them" are pronouns; "the seven bullets" counts
+    pronoun = pronoun or (
+        re.search(r"\bthe\s+$", before, re.I) is not None
+        and (num.lower() == "one" or not nxt or nxt.group(1) in ("of", "who", "that"))
+    )
+    if pronoun or not nxt:
+        return True
+    if nxt.group(1) == "of" and re.match(r"\s+of\s+(?:the|its|his|her|their|our)\b",
+                                         text[end : end + 20]):  # fmt: skip
+        pass  # "one of the best speakers" is a count
+    elif not ranged and nxt.group(1) in _NOT_COUNTED_AFTER:
+        return True
+    return False
+
+
+def _year_or_name(text: str, num: str, value: float, before: str, start: int, end: int) -> bool:
+    """True for digits without a unit that are a year, an address or part of a name."""
+    if 1800 <= value <= 2100 and float(value).is_integer() and "," not in num:
+        return True  # a year
+    if (
+        float(value).is_integer()
+        and "," not in num
+        and 1000 <= value <= 2999
+        and re.search(r"\b(?:in|by|since|until|from|before|after)\s+$", before)
+    ):
+        return True
+    if _ADDRESS_AFTER.match(text, end) or _LABEL_BEFORE.search(before):
+        return True
+    if _in_name(text, start, end):
+        return True
+    return False
+
+
+def _approx(text: str, start: int, unit: str | None) -> str | None:
+    """The approximation word before a number starting at ``start``, normalised."""
+    m_approx = _APPROX_RE.search(text, max(0, start - 30), start)
+    approx: str | None = None
+    if m_approx:
+        word = m_approx["approx"].lower()
+        # "fired rockets over 2 days" is a period; "lasted over 2 hours" is "more than".
+        during = (
+            word == "over"
+            and unit in _TIME_UNITS
+            and not re.search(
+                r"\b(?:last(?:s|ed|ing)?|t[ao]ok|takes?|taking|spen[dt]|for|of|in|is|was|be)"
+                r"\s+over\s+$",
+                text[max(0, start - 30) : start],
+            )
+        )
+        if word not in ("only", "just") and not during:
+            approx = _APPROX_NORMAL.get(word, word)
+    return approx
 
 
 def _as_range(text: str, low: _Raw, high: _Raw) -> tuple[float, float] | None:
