@@ -343,3 +343,22 @@ def test_an_act_dated_twice_in_one_article_recurs():
         "Comeaux returned to prison in June 1998 to serve a life sentence, officials said.",
     )
     assert not [f for f in found if f["subject"].startswith("date of")], found
+
+
+def test_a_distance_away_from_something_is_located():
+    # "13 nautical miles away" (from the merchant ship) is no distance from shore
+    found, dropped = _run(
+        "The territorial waters of the country extend to 12 nautical miles, officials said.",
+        "The warship was 13 nautical miles away, officials said on Saturday.",
+    )
+    assert not found, found
+    # located: compared only as the distance of one named thing from one place
+    assert {d["rule"] for d in dropped} & {"other-thing", "other-place"}, dropped
+
+
+def test_an_annual_amount_is_not_a_total():
+    found, _ = _run(
+        "The Yankees offered Teixeira $25 million a season, his agent said on Monday.",
+        "The Yankees offered Teixeira more than $240 million, his agent said on Monday.",
+    )
+    assert not found, found

@@ -180,3 +180,14 @@ def test_counts_after_the_and_of_model_names(text, value, measures):
 @pytest.mark.parametrize("text", ["The two of them met in Paris.", "He was the one who left."])
 def test_the_number_as_a_pronoun_is_no_count(text):
     assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The ship was 150 nautical miles east of Aden.", "nautical mile"),
+        ("He wants more than $25 million a season, his agent said.", "dollar per season"),
+    ],
+)
+def test_nautical_miles_and_amounts_per_season(text, unit):
+    assert [q.unit for q in find_quantities(text)] == [unit]

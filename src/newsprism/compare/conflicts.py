@@ -233,7 +233,7 @@ def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozens
         named = m and m.group("from") and (m.group("dir") or m.group("from")[:1].isupper())
         if m and named:
             return frozenset((m.group("from").lower(),))
-        if m and m.group("dir"):
+        if m and m.group("dir") or re.match(r"\s*away\b", tail):
             return frozenset((f"somewhere {q.start}",))  # located, from no named place
         return frozenset()  # "fell 60 metres at Mount Cook": where it happened, not from
     found = (m.group(1).lower().removeprefix("the ") for m in _PLACE_QUALIFIER.finditer(tail))

@@ -90,6 +90,7 @@ UNITS_CI = {
     "millimetre": "millimetre", "mm": "millimetre", "nanometres": "nanometre",
     "nanometers": "nanometre", "nanometer": "nanometre", "nanometre": "nanometre",
     "micrometres": "micrometre", "micrometers": "micrometre", "μm": "micrometre",
+    "nautical miles": "nautical mile", "nautical mile": "nautical mile",
     "miles": "mile", "mile": "mile", "yards": "yard", "yard": "yard", "feet": "foot",
     "foot": "foot", "ft": "foot", "inches": "inch", "inch": "inch", "in.": "inch",
     "square miles": "square mile", "square mile": "square mile", "square feet": "square foot",
@@ -137,6 +138,7 @@ UNITS_CS = {
 }  # fmt: skip
 _PER_UNITS = {
     "share": "share", "barrel": "barrel", "day": "day", "year": "year", "month": "month",
+    "season": "season",
     "week": "week", "hour": "hour", "gallon": "gallon", "ounce": "ounce", "gram": "gram",
     "square foot": "square foot", "square feet": "square foot", "sq ft": "square foot",
     "square metre": "square metre", "square meter": "square metre", "sq m": "square metre",
