@@ -11,15 +11,19 @@ a fact, every sentence of its articles is compared with every member of the grou
 - cosine in the static MiniLM sentence model (numbers masked) at or above
   ``STATES_EMBEDDING``
 
-means the outlet states it. Each omission keeps, per omitting article, the closest
-sentence and its scores as ``evidence``. Exclusives ("only X has this") get the same
-check against the other outlets' texts.
+means the outlet states it. The outlets that carry the fact are those whose sentence
+states it, names whom it names and gives its figures (:meth:`Sentences.carries`); an
+article written more than a day before the fact was first reported cannot omit it. Each
+omission keeps, per omitting article, the closest sentence and its scores as
+``evidence``. Exclusives ("only X has this") get the same check against the other
+outlets' texts.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from datetime import date, timedelta
 from typing import Any, cast
 
 import numpy as np
@@ -179,6 +183,12 @@ class Sentences:
         }
 
 
+def _first_reported(carriers: Sequence[Claim], by_id: Mapping[str, Article]) -> date | None:
+    """The day a fact was first reported: its earliest dated carrier's publication day."""
+    days = [d for c in carriers if (a := by_id.get(c.article_id)) and (d := a.published_date)]
+    return min(days) if days else None
+
+
 def _dateline_only(name: str, text: str) -> bool:
     """``name`` appears in ``text`` in capitals only ("WASHINGTON — The ...")."""
     parts = re.findall(r"[^\W\d_]+", name)
@@ -223,6 +233,7 @@ def find_omissions(
     if sentences is None:
         sentences = Sentences({a.id: claims_by_article.get(a.id, []) for a in originals})
     omissions, exclusives = [], []
+    by_id = {a.id: a for a in originals}
     for g in groups:
         aligned = {keys[c.article_id] for c in g.claims}
         # the outlets that carry the fact are those whose sentence states it and names
@@ -238,9 +249,13 @@ def find_omissions(
         ):
             missing, evidence = [], []
             scored = sentences.scores(g.claims)
+            first = _first_reported(carriers, by_id)
             for a in originals:
                 if keys[a.id] in carried:
                     continue
+                day = a.published_date
+                if first is not None and day is not None and day < first - timedelta(days=1):
+                    continue  # written before the fact was first reported: it cannot omit it
                 best = sentences.closest(scored, a.id)
                 if best is not None:
                     evidence.append(best)
