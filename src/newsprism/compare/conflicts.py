@@ -761,15 +761,27 @@ _FATE_WORDS = {
 
 def _claim_json(article: Article, q: Quantity, sentence: Claim | None) -> dict[str, Any]:
     value = f"{q.approx + ' ' if q.approx else ''}{q.text}".strip()
-    start, end = (sentence.start, sentence.end) if sentence else (q.start, q.end)
+    return _span_claim(article, value, (q.start, q.end), sentence, (q.start, q.end))
+
+
+def _span_claim(
+    article: Article,
+    value: str,
+    span: tuple[int, int],
+    sentence: Claim | None,
+    fallback: tuple[int, int],
+) -> dict[str, Any]:
+    """One side of a disagreement: ``value`` at ``span``, shown in its sentence (else in
+    ``fallback``)."""
+    start, end = (sentence.start, sentence.end) if sentence else fallback
     return {
         "value": value,
         "text": article.text[start:end],
         "article": article.id,
         "start": start,
         "end": end,
-        "quantity_start": q.start,
-        "quantity_end": q.end,
+        "quantity_start": span[0],
+        "quantity_end": span[1],
     }
 
 
@@ -844,19 +856,20 @@ def _date_disagreements(
             continue  # other-act
         if (a1.id, e1.action) in recurring or (a2.id, e2.action) in recurring:
             continue  # recurring
-        n1, n2 = _target_numbers(e1.target), _target_numbers(e2.target)
-        if n1 and n2 and n1 != n2:
-            if dropped is not None:
-                pair = ((a1, e1, d1), (a2, e2, d2))
-                claims = [_date_claim(a, e, d, claims_by_article) for a, e, d in pair]
-                dropped.append({"rule": "other-count", "claims": claims})
-            continue
         claims = [
             _date_claim(a, e, d, claims_by_article) for a, e, d in ((a1, e1, d1), (a2, e2, d2))
         ]
-        if not _dates_differ(p1, p2):
+        n1, n2 = _target_numbers(e1.target), _target_numbers(e2.target)
+        rule = (
+            "other-count"
+            if n1 and n2 and n1 != n2
+            else "same-date"
+            if not _dates_differ(p1, p2)
+            else None
+        )
+        if rule is not None:
             if dropped is not None:
-                dropped.append({"rule": "same-date", "claims": claims})
+                dropped.append({"rule": rule, "claims": claims})
             continue
         found.append(
             {
@@ -877,13 +890,4 @@ def _date_claim(
     article: Article, event: Any, d: Any, claims_by_article: Mapping[str, list[Claim]]
 ) -> dict[str, Any]:
     sentence = _sentence_of(claims_by_article.get(article.id, []), d.start)
-    start, end = (sentence.start, sentence.end) if sentence else (event.start, event.end)
-    return {
-        "value": d.text,
-        "text": article.text[start:end],
-        "article": article.id,
-        "start": start,
-        "end": end,
-        "quantity_start": d.start,
-        "quantity_end": d.end,
-    }
+    return _span_claim(article, d.text, (d.start, d.end), sentence, (event.start, event.end))

@@ -32,7 +32,7 @@ from rapidfuzz.distance import Levenshtein
 from newsprism.compare.claims import Claim, ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
 from newsprism.compare.embedding import embed
-from newsprism.compare.text import content_tokens
+from newsprism.compare.text import content_tokens, same_figures
 from newsprism.model import Article
 
 __all__ = ["find_omissions", "Sentences", "STATES_TFIDF", "STATES_EMBEDDING"]
@@ -103,10 +103,7 @@ class Sentences:
         stake in 11 states", though the alignment put them in one group)."""
         if not self.supports(fact, other):
             return False
-        own = fact.numbers
-        return not own or all(
-            any(abs(x - y) <= 0.03 * max(abs(x), abs(y)) for y in other.numbers) for x in own
-        )
+        return same_figures(fact.numbers, other.numbers)
 
     def supports(self, fact: Claim, other: Claim) -> bool:
         """Whether ``other`` may be cited for ``fact``: it states it (:meth:`states`), and

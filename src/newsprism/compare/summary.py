@@ -8,7 +8,7 @@ from typing import Any
 
 from newsprism.compare.claims import Claim, ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
-from newsprism.compare.text import WORD, content_tokens, stands_alone
+from newsprism.compare.text import WORD, content_tokens, same_figures, stands_alone
 
 
 def disputed_claims(conflicts: Sequence[Mapping[str, Any]]) -> frozenset[tuple[str, int]]:
@@ -19,11 +19,6 @@ def disputed_claims(conflicts: Sequence[Mapping[str, Any]]) -> frozenset[tuple[s
 def is_disputed(g: ClaimGroup, disputed: frozenset[tuple[str, int]]) -> bool:
     """Whether a member of the group states a figure another outlet contradicts."""
     return any((c.article_id, c.start) in disputed for c in g.claims)
-
-
-def _same_figures(a: frozenset[float], b: frozenset[float]) -> bool:
-    """Every figure of ``a`` is in ``b`` (up to rounding of 3%)."""
-    return all(any(abs(x - y) <= 0.03 * max(abs(x), abs(y)) for y in b) for x in a)
 
 
 def summarize(
@@ -71,7 +66,7 @@ def summarize(
         # Cite the articles whose own sentence carries the representative's fact (#5).
         members = g.supporting(rep, config.align_threshold)
         if figures is not None and (own := figures(rep)):
-            members = [c for c in members if c is rep or _same_figures(own, figures(c))]
+            members = [c for c in members if c is rep or same_figures(own, figures(c))]
         if states is not None:
             # cite an article only if its own sentence states the fact and names who
             # it names (aligned sentences of one event often say different things)

@@ -83,6 +83,11 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "m": 1e6,
 _NUM = re.compile(r"\d+(?:(?:, ?| )\d{3}(?!\d))*(?:\s?\.\s?\d+)?|[A-Za-z]+")
 
 
+def same_figures(a: frozenset[float], b: frozenset[float]) -> bool:
+    """Every figure of ``a`` is in ``b`` (up to rounding of 3%); true when ``a`` is empty."""
+    return all(any(abs(x - y) <= 0.03 * max(abs(x), abs(y)) for y in b) for x in a)
+
+
 def figure_numbers(text: str) -> frozenset[float]:
     """The numbers a figure's text gives: digits, number words and their scale words.
 
