@@ -91,3 +91,26 @@ def test_a_carrier_of_an_omitted_fact_gives_its_figures():
     assert s.supports(a, b)  # same words, same names
     assert not s.carries(a, b)  # but another figure
     assert s.carries(a, c)
+
+
+def test_a_sentence_on_the_same_matter_that_says_something_else_does_not_support():
+    # docs/handcheck-round3.md M10: an editorial's question cited for a campaign speech
+    a = _claims(
+        "a",
+        (
+            "Sanders instead delivered his standard campaign speech, decrying the influence "
+            "of big money in politics.",
+            frozenset({"Bernie Sanders"}),
+        ),
+        ("Clinton won Florida, Ohio and North Carolina on Tuesday.", frozenset({"Clinton"})),
+    )
+    b = _claims(
+        "b",
+        ("Sanders still draws the largest crowds of the race.", frozenset({"Bernie Sanders"})),
+        ("Is there too much big money in politics?", frozenset()),
+    )
+    s = Sentences({"a": a, "b": b}, persons=frozenset({"Bernie Sanders"}))
+    assert s.states(a[0], b[1])  # the omission check's bar: big money in politics
+    assert s.coverage(a[0], b[1]) < 0.45  # but no speech, no decrying, no Sanders
+    assert not s.supports(a[0], b[1])
+    assert s.supports(a[0], a[0])

@@ -687,6 +687,40 @@ def eval_compare(data: str, as_json: bool, conflicts: str) -> None:
     _print_scores(scores, as_json)
 
 
+@eval_group.command("citations")
+@click.option(
+    "--data",
+    "data",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Hand-checked verdicts on summary citations (tests/data/summary_citations.jsonl).",
+)
+@click.option(
+    "--eval-root",
+    default="../shared/eval",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder holding polnear/, where the cited articles are read from.",
+)
+@JSON_FLAG
+def eval_citations(data: str, eval_root: str, as_json: bool) -> None:
+    """Summary citations, scored on a fact-checker's verdicts.
+
+    Each row is a summary sentence, the article it comes from and another article it
+    cited, with the verdict: does that article state the sentence? The pair is compared
+    as one story, as the summary cites. Prints accuracy, precision (kept citations that
+    are supported), recall (supported citations kept) and the unsupported ones kept.
+
+    Example:
+
+        newsprism eval citations --data tests/data/summary_citations.jsonl
+    """
+    from newsprism.evaluate.citations import evaluate_citations
+
+    with _errors():
+        _print_scores(evaluate_citations(data, eval_root), as_json)
+
+
 @eval_group.command("framing")
 @DATA_OPTION
 @JSON_FLAG

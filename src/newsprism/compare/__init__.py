@@ -58,6 +58,7 @@ __all__ = [
     "group_quotes",
     "independence_keys",
     "split_claims",
+    "story_persons",
     "stands_alone",
 ]
 
@@ -81,7 +82,9 @@ def _figure_values(articles: Sequence[Article], extractions: Mapping[str, Extrac
     return values
 
 
-def _persons(articles: Sequence[Article], extractions: Mapping[str, Extraction]) -> frozenset[str]:
+def story_persons(
+    articles: Sequence[Article], extractions: Mapping[str, Extraction]
+) -> frozenset[str]:
     """Canonical names the story's mentions label PERSON most often ("Donbass", once
     taken for a person, is not one)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
@@ -124,7 +127,7 @@ def compare_story(
     groups = align_claims(aligned, keys, config=config)
     sentences = Sentences(
         {a.id: claims_by_article.get(a.id, []) for a in articles if not a.duplicate_of},
-        persons=_persons(articles, extractions),
+        persons=story_persons(articles, extractions),
     )
     omissions, exclusives = find_omissions(
         groups, claims_by_article, articles, keys, config=config, sentences=sentences
