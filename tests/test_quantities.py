@@ -191,3 +191,21 @@ def test_the_number_as_a_pronoun_is_no_count(text):
 )
 def test_nautical_miles_and_amounts_per_season(text, unit):
     assert [q.unit for q in find_quantities(text)] == [unit]
+
+
+@pytest.mark.parametrize(
+    ("text", "values"),
+    [
+        # ECB+ 16_5ecbplus: a tokenised "5-foot-8, 135 pounds" was a weight of 8,135 pounds
+        ("Deputies said that Orozco is 5 - foot - 8,135 pounds, with tattoos.", [5.0, 135.0]),
+        ("He is 5-foot-8, 135 pounds.", [5.0, 135.0]),
+        # a spaced "AK - 47" names a rifle; the count is the word before it
+        ("During the operation, six AK - 47 rifles, 12 magazines were found.", [6.0, 12.0]),
+        ("The pirates had six AK 47 rifles, 12 magazines and 300 rounds.", [6.0, 12.0, 300.0]),
+        # "two dozen" is 24, not two and a dozen
+        ("About two dozen young protesters splintered off.", [24.0]),
+        ("A group of at least three dozen young people rampaged.", [36.0]),
+    ],
+)
+def test_heights_rifle_names_and_dozens(text, values):
+    assert [q.value for q in find_quantities(text)] == values

@@ -12,11 +12,11 @@ a fact, every sentence of its articles is compared with every member of the grou
   ``STATES_EMBEDDING``
 
 means the outlet states it. The outlets that carry the fact are those whose sentence
-states it, covers most of its content words, names whom it names and gives its figures (:meth:`Sentences.carries`); an
-article written more than a day before the fact was first reported cannot omit it. Each
-omission keeps, per omitting article, the closest sentence and its scores as
-``evidence``. Exclusives ("only X has this") get the same check against the other
-outlets' texts.
+states it, covers most of its content words, names whom it names and gives its figures
+(:meth:`Sentences.carries`); an article written more than a day before the fact was first
+reported cannot omit it. Each omission keeps, per omitting article, the closest sentence
+and its scores as ``evidence``. Exclusives ("only X has this") get the same check against
+the other outlets' texts.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ _SMALL = {
 _SCALES = {
     "hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12,
     "k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
-    "trn": 1e12,
+    "trn": 1e12, "dozen": 12.0,
 }  # fmt: skip
 
 # Currency signs and codes written before the number.
@@ -203,7 +203,7 @@ _WORDNUM = (
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+"
 _NUMBER = (
     rf"(?P<num>(?:{_DIGITS})(?:\s?1/2|½)?|\b{_WORDNUM}\b)"
-    rf"(?:(?:\s|-)?(?P<scale>(?:hundred|thousand|million|billion|trillion)\b|"
+    rf"(?:(?:\s|-)?(?P<scale>(?:hundred|thousand|million|billion|trillion|dozen)\b|"
     rf"(?:mln|mn|bn|tn|trn|[kmb])\b(?!['’]))(?:\s(?P<scale2>(?:million|billion)\b))?)?"
 )
 
@@ -328,8 +328,8 @@ def _in_code(text: str, start: int, end: int) -> bool:
 def _in_name(text: str, start: int, end: int) -> bool:
     """True for numbers that belong to a name: "Model 3", "S&P 500", "Game 7", "COVID-19"."""
     before = text[max(0, start - 25) : start]
-    if re.search(r"[A-Za-z]-$|[A-Za-z]$", before):
-        return True  # "COVID-19", "G7", "F-35"
+    if re.search(r"[A-Za-z]-$|[A-Za-z]$|\b[A-Z]{1,5}\s[-–]\s$", before):
+        return True  # "COVID-19", "G7", "F-35", "AK - 47" (a tokenised "AK-47")
     m = re.search(r"(?:^|[\s(])([A-Za-z]*[A-Z][\w&.'’-]*)\s$", before)
     if (
         m
@@ -349,10 +349,22 @@ def _in_name(text: str, start: int, end: int) -> bool:
 _MAGNITUDE_BEFORE = re.compile(r"\bmagnitude(?:[\s-]|\s+of\s+)$", re.I)
 
 
+# "5-foot-8, 135 pounds" written "5 - foot - 8,135 pounds": the inches of a height, then
+# a new figure, not 8,135.
+_HEIGHT_INCHES = re.compile(r"\b(?:foot|feet|ft)\s?[-–]?\s?$", re.I)
+
+
 def _numbers(text: str) -> Iterator[_Raw]:
     range_id = 0
     pending: _Raw | None = None
     for m in _NUM_RE.finditer(text):
+        grouped = re.fullmatch(r"(\d{1,2}),\d{3}", m["num"])
+        height = _HEIGHT_INCHES.search(text[max(0, m.start() - 12) : m.start()])
+        if grouped and int(grouped.group(1)) < 12 and height:
+            rest = _NUM_RE.match(text, m.start() + len(grouped.group(1)) + 1)
+            if rest is None:
+                continue
+            m = rest
         raw = _raw_number(text, m)
         if raw is None:
             continue
@@ -504,7 +516,9 @@ def _uncounted(text: str, num: str, before: str, end: int) -> bool:
     """True for a number word that counts nothing: a pronoun, or none before a noun."""
     # A number word counts only before a noun ("two sides"), never as a pronoun.
     # "seven AK-47s", "two F-16s": a model name with a digit is a counted noun too
-    nxt = re.match(r"\s+([a-z][\w-]*|[A-Z][A-Za-z]*-?\d+[a-z]*)(\s+\w+)?", text[end : end + 40])
+    nxt = re.match(
+        r"\s+([a-z][\w-]*|[A-Z][A-Za-z]*(?:\s?[-–]\s?|\s)?\d+[a-z]*)(\s+\w+)?", text[end : end + 40]
+    )
     ranged = (
         nxt
         and nxt.group(1) in ("or", "to")
