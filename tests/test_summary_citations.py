@@ -114,3 +114,29 @@ def test_a_sentence_on_the_same_matter_that_says_something_else_does_not_support
     assert s.coverage(a[0], b[1]) < 0.45  # but no speech, no decrying, no Sanders
     assert not s.supports(a[0], b[1])
     assert s.supports(a[0], a[0])
+
+
+def test_a_headline_is_no_summary_sentence():
+    # April 2016 check (docs/handcheck-citations-april.md): 9 of the first 10 one-source
+    # summary sentences were titles ("Why New York is pivotal for Clinton and Sanders.")
+    from newsprism.compare import headline_claims
+    from newsprism.compare.claims import ClaimGroup
+    from newsprism.compare.summary import summarize
+    from newsprism.model import Article
+
+    title = "Superdelegates? Dems have too many, the GOP too few."
+    body = (
+        "The Democratic Party gives about 700 party leaders a free vote at its convention "
+        "in July, while Republicans give far fewer."
+    )
+    text = f"{title}\n\n{body}"
+    art = Article(id="a", source_path="a", text=text, title=title, outlet="a")
+    claims = _claims("a", ("Superdelegates?", frozenset()), (title[16:], frozenset()))
+    claims.append(Claim("a", text.index(body), len(text), body, 2))
+    heads = headline_claims([art], {"a": claims})
+    assert heads == {("a", claims[0].start), ("a", claims[1].start)}
+    groups = [ClaimGroup([c]) for c in claims]
+    texts = [s["text"] for s in summarize(groups, [], {"a": "a"}, headlines=heads)]
+    assert texts == [body]
+    everything = [s["text"] for s in summarize(groups, [], {"a": "a"})]
+    assert title[16:] in everything  # without the headlines, the title part is chosen

@@ -82,6 +82,28 @@ def _figure_values(articles: Sequence[Article], extractions: Mapping[str, Extrac
     return values
 
 
+def _flat(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def headline_claims(
+    articles: Sequence[Article], claims_by_article: Mapping[str, Sequence[Claim]]
+) -> frozenset[tuple[str, int]]:
+    """(article, start) of every claim that repeats its article's title, or a part of it
+    when the text opens with the title ("Superdelegates?" "Dems have too many, the GOP too
+    few.")."""
+    out = set()
+    for a in articles:
+        title = (a.title or "").strip()
+        flat = _flat(title)
+        opening = a.text.find(title) if title and len(title) >= 12 else -1
+        head_end = opening + len(title) if 0 <= opening <= 3 else -1
+        for c in claims_by_article.get(a.id, ()):
+            if flat and (_flat(c.text) == flat or c.start < head_end):
+                out.add((a.id, c.start))
+    return frozenset(out)
+
+
 def story_persons(
     articles: Sequence[Article], extractions: Mapping[str, Extraction]
 ) -> frozenset[str]:
@@ -164,7 +186,13 @@ def compare_story(
         "exclusives": exclusives,
         "framing": framing,
         "summary": summarize(
-            groups, conflicts, keys, config=config, figures=figures, states=sentences.supports
+            groups,
+            conflicts,
+            keys,
+            config=config,
+            figures=figures,
+            states=sentences.supports,
+            headlines=headline_claims(articles, claims_by_article),
         ),
         # the aligned claims every finding above is built from, with their offsets (#16)
         "claims": [

@@ -29,6 +29,7 @@ def summarize(
     config: CompareConfig = DEFAULT_COMPARE,
     figures: Callable[[Claim], frozenset[float]] | None = None,
     states: Callable[[Claim, Claim], bool] | None = None,
+    headlines: frozenset[tuple[str, int]] = frozenset(),
 ) -> list[dict[str, Any]]:
     """An extractive summary: consensus first, then what is disputed; every sentence cited.
 
@@ -37,7 +38,10 @@ def summarize(
     (``states``: ``Sentences.supports``) and (``figures`` given: the values of the
     figures of a claim) gives the same figures; with fewer than two independent outlets
     left it is no consensus (#16: a figure one outlet gives was presented as agreed,
-    citing articles that did not give it).
+    citing articles that did not give it). A headline (``headlines``: (article, start) of
+    the claims that repeat an article's title) is stated by a body sentence of its group,
+    else left out: "How each candidate could play the battle for New York." is a title,
+    not a statement (April 2016 check: 9 of the first 10 one-source sentences were titles).
     """
     disputed = disputed_claims(conflicts)
 
@@ -57,6 +61,11 @@ def summarize(
         if len(chosen) >= budget:
             break
         rep = g.representative()
+        if (rep.article_id, rep.start) in headlines:
+            body = [c for c in g.claims if (c.article_id, c.start) not in headlines]
+            if not body:
+                continue
+            rep = min(body, key=lambda c: (not stands_alone(c.text), c.position))
         if not 8 <= len(WORD.findall(rep.text)) <= 50 or not stands_alone(rep.text):
             continue
         if rep.text.rstrip(" \"'”’)").endswith("?"):
