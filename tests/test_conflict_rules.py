@@ -79,9 +79,10 @@ CASES = [
         {},
     ),
     (
+        # (a length: its unit says what is measured, so the nouns are not compared)
         "unrelated-sentences",
-        "The poll of 1,000 people gave no margin of error.",
-        "More than 10,000 people marched through the city on Monday to protest the cuts.",
+        "The new stadium roof, made of glass and steel, rises 150 metres.",
+        "The climber fell 700 metres to his death on the icy slope on Monday.",
         {},
     ),
     (
@@ -106,6 +107,27 @@ CASES = [
         "other-day",
         "On May 1, 2024, police arrested 40 protesters outside City Hall in Portland.",
         "On May 3, 2024, police arrested 75 protesters outside City Hall in Portland.",
+        {},
+    ),
+    (
+        # two verbs, no fate: a state's allotment is not what a candidate was awarded
+        "other-thing",
+        "The state sends 31 delegates to the convention, officials said on Monday.",
+        "The state awarded 34 delegates at the convention, officials said on Monday.",
+        {},
+    ),
+    (
+        # a shortfall is the distance to a goal, not a number held
+        "other-thing",
+        "Clinton is 439 delegates short of the nomination, the AP said on Monday.",
+        "Clinton has won 1,944 delegates, the AP said on Monday.",
+        {},
+    ),
+    (
+        # shares of two populations: one candidate's voters, all likely voters (April 2016)
+        "other-thing",
+        "In the poll, 17 percent of likely Democratic voters are undecided, it said on Monday.",
+        "In the poll, 40 percent of Sanders' voters are undecided, it said on Monday.",
         {},
     ),
     (

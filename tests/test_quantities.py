@@ -209,3 +209,11 @@ def test_nautical_miles_and_amounts_per_season(text, unit):
 )
 def test_heights_rifle_names_and_dozens(text, values):
     assert [q.value for q in find_quantities(text)] == values
+
+
+def test_a_possessive_name_is_part_of_what_is_measured():
+    from newsprism.spacy_model import load_nlp
+
+    text = "A new poll found 40% of Sanders' voters aren't sure they'll vote for Clinton."
+    [q] = find_quantities(text, doc=load_nlp()(text))
+    assert q.measures == "Sanders voters"

@@ -130,7 +130,10 @@ def _same_measured_thing(a: Quantity, b: Quantity, *, anchored: bool = False) ->
     if ha is None or hb is None:
         return False
     ma, mb = _modifiers(a.measures), _modifiers(b.measures)
-    if ma and mb and not (ma & mb) and not (ma <= _EVENT_NOUNS and mb <= _EVENT_NOUNS):
+    # "Russia's troops" and "Russian troops" share a modifier; "Sanders voters" and
+    # "likely Democratic voters" do not
+    shared = any(x[:5] == y[:5] for x in ma for y in mb)
+    if ma and mb and not shared and not (ma <= _EVENT_NOUNS and mb <= _EVENT_NOUNS):
         return False  # "Russian soldiers" and "NATO troops" are not one number
     if stem(ha) == stem(hb):
         return True
@@ -156,8 +159,12 @@ def _same_fate(a: Quantity, b: Quantity) -> bool:
     """Two counts may count the same people: both name one fate (:data:`FATES`), or
     neither names one. "10 people were killed" and "home to 120,000 people" do not, nor
     do "killed four people" and "if it had been 50 people"; "massed 100,000 troops" and
-    "150,000 troops near the border" may."""
+    "150,000 troops near the border" may. Counts that two different verbs govern, neither
+    of a fate, count two acts' things ("sends 31 delegates" / "awarded 34 delegates")."""
     fa, fb = FATES.get(a.predicate or ""), FATES.get(b.predicate or "")
+    if fa is None and fb is None and a.predicate and b.predicate:
+        # counts of two other acts: "secure the 1,237 delegates" / "award 34 delegates"
+        return a.predicate == b.predicate or (unit_dimension(a) or ("",))[0] != "count"
     return fa == fb
 
 
@@ -265,6 +272,18 @@ class _Figure:
     sent: Claim | None
     places: frozenset[str]
     owner: str | None
+
+    @property
+    def gap(self) -> bool:
+        """The figure is a shortfall: "439 delegates short of the nomination"."""
+        return self.dim[0] != "length" and bool(_GAP.match(self.article.text, self.q.end))
+
+
+# "439 delegates short of the nomination", "two votes shy of", "12 seats away from": the
+# distance to a goal, not a number held.
+_GAP = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,2}?(?:short|shy)\s+of\b|\s*(?:[\w'’-]+\s+)?away\s+from\b", re.I
+)
 
 
 # Every filter of the rule path, in the order it is applied. Figure rules drop a figure
@@ -461,7 +480,9 @@ def _pair_rule(
     if age and not (o1 and _surname(o1) == _surname(o2)):
         return "age-of-whom", ""  # "a 19-year-old was arrested" is not the 16-year-old victim
     if not age and (
-        not _same_measured_thing(q1, q2, anchored=bool(p1 or p2)) or not _same_fate(q1, q2)
+        not _same_measured_thing(q1, q2, anchored=bool(p1 or p2))
+        or not _same_fate(q1, q2)
+        or f1.gap != f2.gap
     ):
         return "other-thing", ""
     if not age and (p1 or p2) and p1 != p2:

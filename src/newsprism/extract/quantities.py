@@ -643,8 +643,13 @@ def _sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _phrase(token: Token, skip: tuple[int, int] = (0, 0)) -> str:
-    """The noun with its compound and adjective modifiers ("Russian troops")."""
-    words = [t for t in token.lefts if t.dep_ in ("compound", "amod", "nmod")]
+    """The noun with its compound, adjective and possessive-name modifiers ("Russian
+    troops", "Sanders voters": 40% of Sanders' voters are not 17% of likely voters)."""
+    words = [
+        t
+        for t in token.lefts
+        if t.dep_ in ("compound", "amod", "nmod") or t.dep_ == "poss" and t.pos_ == "PROPN"
+    ]
     words = [w for w in words if not w.like_num]
     words = [w for w in words if not any(skip[0] <= t.i < skip[1] for t in w.subtree)]
     pieces = sorted([*words, token], key=lambda t: t.i)
