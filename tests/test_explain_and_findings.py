@@ -53,6 +53,26 @@ def test_explain_text_shows_the_call_conflict_and_rules(analysed):
     assert "dropped by a rule" in result.output
 
 
+def test_explain_shows_why_each_aligned_sentence_is_cited_or_not(analysed):
+    db, docs, articles = analysed
+    sputnik = next(a.id for a in articles.values() if a.outlet == "Sputnik")
+    call = next(d for d in docs if sputnik in {x["id"] for x in d["articles"]})
+    result = CliRunner().invoke(cli, ["explain", call["id"], "--db", str(db), "--json"])
+    info = json.loads(result.output)
+    members = [m for s in info["summary"] for m in s.get("members", [])]
+    assert members  # the call story's consensus sentences have aligned renderings
+    for s in info["summary"]:
+        cited = {(c["article"], c["start"]) for c in s["citations"]}
+        for m in s.get("members", []):
+            assert 0.0 <= m["coverage"] <= 1.0
+            # a cited member supports the sentence; one that does not support it is not cited
+            assert m["cited"] == ((m["article"], m["start"]) in cited)
+            if not m["supports"]:
+                assert not m["cited"]
+    text = CliRunner().invoke(cli, ["explain", call["id"], "--db", str(db)]).output
+    assert "coverage" in text
+
+
 def test_explain_unknown_story_is_one_error_line(analysed):
     db, _, _ = analysed
     result = CliRunner().invoke(cli, ["explain", "s-nope", "--db", str(db)])

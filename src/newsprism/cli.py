@@ -402,6 +402,13 @@ def explain(story_id: str, db: str, as_json: bool, dropped: bool) -> None:
         cited = ", ".join(sorted({name.get(a, a) for a in s["articles"]}))
         tag = "disputed" if s.get("disputed") else f"support {s.get('support', 0)}"
         click.echo(f"  [{tag}; cites {cited}] {show(s['text'])}")
+        for m in s.get("members", []):
+            verdict = "cited" if m["cited"] else "not cited"
+            click.echo(
+                f"      {verdict}: {name.get(m['article'], m['article'])}, coverage "
+                f"{m['coverage']:.2f}{'' if m['supports'] else ' (does not support it)'}: "
+                f"{show(m['text'])}"
+            )
     if dropped:
         click.echo(f"\ncandidate figure pairs dropped by a rule: {len(info['dropped'])}")
         for d in info["dropped"]:

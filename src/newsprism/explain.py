@@ -4,8 +4,10 @@
 its claim groups (the sentences aligned across outlets, with their pair scores), each
 conflict and change with the two claims and its confidence, each omission with the best
 sentence the "omitting" outlet has for it and that sentence's score, each summary sentence
-with the articles that support it, and every candidate pair of figures a named rule dropped
-(with the rule and its reason). ``newsprism explain STORY_ID`` prints it.
+with the articles that support it and, for each other aligned sentence, whether it
+supports the sentence (its coverage of the sentence's content words), and every candidate
+pair of figures a named rule dropped (with the rule and its reason). ``newsprism explain
+STORY_ID`` prints it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,53 @@ __all__ = ["explain_story", "UnknownStoryError"]
 
 class UnknownStoryError(NewsprismError):
     """No story with that id is in the store."""
+
+
+def _summary_evidence(
+    summary: list[dict[str, Any]],
+    groups: Any,
+    claims_by_article: dict[str, Any],
+    articles: Any,
+    extractions: Any,
+) -> list[dict[str, Any]]:
+    """Each summary sentence with, per aligned sentence of another article, its coverage of
+    the sentence's content words and whether it supports it (what decides a citation)."""
+    from newsprism.compare import story_persons
+    from newsprism.compare.omissions import Sentences
+
+    sentences = Sentences(
+        {a.id: claims_by_article[a.id] for a in articles if not a.duplicate_of},
+        persons=story_persons(articles, extractions),
+    )
+    member = {(c.article_id, c.start): (g, c) for g in groups for c in g.claims}
+    out = []
+    for s in summary:
+        entry = dict(s)
+        rep = next(
+            (
+                member[k]
+                for c in s["citations"]
+                if (k := (c["article"], c["start"])) in member and member[k][1].text == s["text"]
+            ),
+            None,
+        )
+        if rep is not None and not s.get("disputed"):
+            group, claim = rep
+            cited = {(c["article"], c["start"]) for c in s["citations"]}
+            entry["members"] = [
+                {
+                    "article": c.article_id,
+                    "start": c.start,
+                    "text": c.text,
+                    "cited": (c.article_id, c.start) in cited,
+                    "coverage": round(float(sentences.coverage(claim, c)), 3),
+                    "supports": sentences.supports(claim, c),
+                }
+                for c in group.claims
+                if c is not claim
+            ]
+        out.append(entry)
+    return out
 
 
 def explain_story(store: Store, story_id: str) -> dict[str, Any]:
@@ -86,7 +135,9 @@ def explain_story(store: Store, story_id: str) -> dict[str, Any]:
         ],
         "conflicts": doc["conflicts"],
         "omissions": doc["omissions"],
-        "summary": doc["summary"],
+        "summary": _summary_evidence(
+            doc["summary"], groups, claims_by_article, articles, extractions
+        ),
         "dropped": [
             {**d, "reason": RULE_REASONS.get(d["rule"], "")}
             for d in dropped
