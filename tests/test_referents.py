@@ -163,3 +163,75 @@ def test_labels_leave_other_languages_out():
     german = [replace(a, language="de") for a in arts]
     assert find_labels(german, keys) == []
     assert find_labels([replace(a, language="en") for a in arts], keys) == find_labels(arts, keys)
+
+
+def _mentions(text: str) -> tuple[list[tuple[str, str]], list[tuple[str, str, int | None]]]:
+    from newsprism.compare.referents import article_mentions
+
+    parsed = article_mentions([Article(id="x", source_path="x", text=text)])["x"]
+    return [(m.term, m.label) for m in parsed.names], [(m.term, m.how, i) for m, i in parsed.labels]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "wrong"),
+    [
+        # PolNeAR June 2016 hand check (docs/handcheck-final.md #13, #14): a noun before a
+        # name that the parser attaches elsewhere is another phrase, not a title.
+        (
+            "Some Democrats think that the most important step Clinton could take would be "
+            "to tap Warren for the ticket.",
+            "Clinton",
+            "important step",
+        ),
+        (
+            "Once the president takes office, the drafting process is seen as one way Sanders "
+            "could gain concessions from Clinton.",
+            "Sanders",
+            "way Sanders",
+        ),
+        (
+            "Obama dwelled heavily on the challenges Mr. Obama has faced, and worked hard.",
+            "Mr. Obama",
+            "challenges",
+        ),
+    ],
+)
+def test_a_noun_phrase_has_one_head(text, name, wrong):
+    """The name is a mention of its own ("Sanders", tagged a plural noun, is still a
+    name) and the words before it are not its title."""
+    names, labels = _mentions(text)
+    assert name in {t for t, _ in names}
+    assert wrong not in {t for t, _ in names}
+    assert not [lab for lab in labels if lab[0] == wrong and lab[2] is not None]
+
+
+def test_coordinated_names_are_two_mentions():
+    """ "the battle between Clinton and Sanders" names two people (#15 of the hand check);
+    names sharing a plural head ("Donetsk and Lugansk People's Republics") stay one."""
+    names, labels = _mentions(
+        "Just as worrisome for Democrats, the yearlong battle between Clinton and Sanders "
+        "exposed clear rifts: young people fell overwhelmingly in Sanders' camp."
+    )
+    terms = [t for t, _ in names] + [t for t, _, _ in labels]
+    assert "Clinton and Sanders" not in terms
+    assert terms.count("Sanders") == 2 and "Clinton" in terms
+
+
+def test_a_list_is_not_an_apposition():
+    """A phrase after a comma is an apposition only when the parser says so: in "the
+    Europeans, their allies, Russia and Ukraine" the allies are not Europe (#17)."""
+    _, labels = _mentions(
+        "Macron insisted on the importance of involving all stakeholders (the Europeans, "
+        "their allies, Russia and Ukraine) in order to achieve peace."
+    )
+    assert not [lab for lab in labels if lab[0] == "allies" and lab[2] is not None]
+    _, labels = _mentions("Mike Pompeo, the CIA director, traveled to Pyongyang.")
+    assert ("CIA director", "apposition", 0) in labels
+
+
+def test_a_predicate_nominal_needs_the_name_as_subject():
+    _, labels = _mentions(
+        "The biggest concern coursing through the Republican Party is the fact that these "
+        "were self-inflicted mistakes."
+    )
+    assert not [lab for lab in labels if lab[1] == "predicate"]

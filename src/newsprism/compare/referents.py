@@ -1,17 +1,18 @@
 """Referents across a story: the mentions of one person, group, organisation, country,
 place or object, whatever each outlet calls it (#17).
 
-Each article is tagged once (spaCy's tagger and entity recogniser, no parser) and cut
-into noun phrases. A phrase that ends in a named entity is a *name* mention; the words
-before the name in the same phrase ("North Korean dictator Kim Jong Un", "CIA Director
-Mike Pompeo"), an apposition ("Mike Pompeo, the CIA director,"; "its leader, Kim
-Jong-un") and a predicate nominal ("Comey was the FBI director") are *labels* attached to
-that name. A definite description standing alone ("the dictator", "the fired FBI
-director") is resolved to the referent whose attached labels share its head noun, then
-its modifiers, preferring a referent its own article names; failing that, to the one
-whose labels the static sentence model finds closest. Names are grouped within the
-article first (a surname or a first name to the full name, "Mr. Kim" to "Kim Jong-un"),
-then across the story (the same name, an acronym and its expansion, a demonym and its
+Each article is parsed once (spaCy's tagger, parser and entity recogniser) and cut into
+noun phrases, one per syntactic head. A phrase that ends in a named entity is a *name*
+mention; the words before the name in the same phrase ("North Korean dictator Kim Jong
+Un", "CIA Director Mike Pompeo"), an apposition ("Mike Pompeo, the CIA director,"; "its
+leader, Kim Jong-un") and a predicate nominal ("Comey was the FBI director") are
+*labels* attached to that name, the last two only where the parser relates them. A
+definite description standing alone ("the dictator", "the fired FBI director") is
+resolved to the referent whose attached labels share its head noun, then its
+modifiers, preferring a referent its own article names; failing that, to the one whose
+labels the static sentence model finds closest. Names are grouped within the article
+first (a surname or a first name to the full name, "Mr. Kim" to "Kim Jong-un"), then
+across the story (the same name, an acronym and its expansion, a demonym and its
 country, two spellings of one name).
 
 The only fixed lists are grammatical: determiners, honorifics and titles, pronouns and a
@@ -103,7 +104,9 @@ def _name_key(text: str) -> str:
 def _tagger():  # type: ignore[no-untyped-def]
     from newsprism.spacy_model import load_nlp
 
-    return load_nlp(disable=("parser",))
+    # The parser gives each word its head: a noun phrase is one head and its dependents,
+    # an apposition and a predicate nominal are the parser's relations (#17).
+    return load_nlp()
 
 
 _CACHE: dict[str, _Parsed] = {}
@@ -111,7 +114,7 @@ _CACHE_MAX = 4096
 
 
 def article_mentions(articles: Sequence[Article]) -> dict[str, _Parsed]:
-    """Name and label mentions of each article (tagged once per text, cached)."""
+    """Name and label mentions of each article (parsed once per text, cached)."""
     out: dict[str, _Parsed] = {}
     todo: list[tuple[str, Article]] = []
     for a in articles:
@@ -161,7 +164,7 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
 
 
 class _Parser:
-    """One tagged article cut into noun phrases, then into name and label mentions."""
+    """One parsed article cut into noun phrases, then into name and label mentions."""
 
     def __init__(self, article_id: str, doc: Any) -> None:
         self.article_id = article_id
@@ -232,11 +235,48 @@ class _Parser:
                 i = k
                 continue
             if k > j and (toks[k - 1].pos_ in ("NOUN", "PROPN") or (k - 1) in ent_of):
-                phrases.append((i, j, k, det))
+                phrases.extend(self._by_head((i, j, k, det)))
                 i = k
             else:
                 i = max(i + 1, k)
         return phrases
+
+    def _by_head(self, phrase: _Phrase) -> list[_Phrase]:
+        """One noun phrase per syntactic head (#17). A run of nominal words can hold two
+        phrases: "the most important step | Clinton could take", "one way | Sanders
+        could", "the challenges | Mr. Obama has faced". Each word is given the word of
+        the run its chain of heads ends at; a contiguous stretch of one such head is one
+        phrase (never cut inside a name, a hyphenated word or before a possessive), kept
+        only when it ends in a noun."""
+        i, j, k, det = phrase
+        toks, ent_of = self.toks, self.ent_of
+
+        def top(x: int) -> int:
+            seen = 0
+            while j <= toks[x].head.i < k and toks[x].head.i != x and seen < k - j:
+                x, seen = toks[x].head.i, seen + 1
+            return x
+
+        tops = [top(x) for x in range(j, k)]
+        changes = [x for x in range(j + 1, k) if tops[x - j] != tops[x - j - 1]]
+        # A head whose words come back after another head's (not projective): one phrase.
+        if not changes or len({tops[c - j] for c in changes} | {tops[0]}) != len(changes) + 1:
+            return [phrase]
+        cuts = [
+            x
+            for x in changes
+            if not (x in ent_of and (x - 1) in ent_of and ent_of[x] == ent_of[x - 1])
+            and toks[x].text not in ("-", "–")
+            and toks[x - 1].text not in ("-", "–")
+            and toks[x].tag_ != "POS"
+        ]
+        if not cuts:
+            return [phrase]
+        out: list[_Phrase] = []
+        for a, b in zip([j, *cuts], [*cuts, k], strict=True):
+            if toks[b - 1].pos_ in ("NOUN", "PROPN") or (b - 1) in ent_of:
+                out.append((i, a, b, det) if a == j else (a, a, b, ""))
+        return out
 
     def _extent(self, j: int) -> int:
         """The end of the run of nominal words (and a name's own words) from ``j``."""
@@ -280,7 +320,10 @@ class _Parser:
                 and prev[2] + 1 == ph[1]
                 and toks[prev[2]].lower_ == "and"
                 and all(toks[x].pos_ == "PROPN" for x in range(prev[1], prev[2]))
-                and toks[ph[2] - 1].tag_ in ("NNPS", "NNS")
+                # The shared head is a common noun ("Republics"), not a name: "Clinton
+                # and Sanders" are two people (#17).
+                and toks[ph[2] - 1].pos_ == "NOUN"
+                and toks[ph[2] - 1].tag_ == "NNS"
             ):
                 joined[-1] = (prev[0], prev[1], ph[2], prev[3])
             else:
@@ -292,10 +335,18 @@ class _Parser:
     def _is_name(self, k: int) -> bool:
         """Whether the phrase ending before ``k`` names one referent (not a plural group)."""
         last = k - 1
-        group = self.toks[last].tag_ in ("NNPS", "NNS") and not (
-            last in self.ent_of and self.ents[self.ent_of[last]].label_ in ("GPE", "NORP", "LOC")
+        if last not in self.ent_of:
+            return False
+        ent = self.ents[self.ent_of[last]]
+        # A plural head ends a group's name ("Donetsk and Lugansk People's Republics"); a
+        # name of one word is one name whatever its tag: "Sanders" read as a plural noun
+        # is the senator, not a group (#17).
+        group = (
+            self.toks[last].tag_ in ("NNPS", "NNS")
+            and ent.label_ not in ("GPE", "NORP", "LOC")
+            and len(ent) > 1
         )
-        return last in self.ent_of and not group
+        return not group
 
     def _name(self, phrase: _Phrase, nxt: _Phrase | None) -> None:
         """A name mention, with a title before it and an apposition or predicate after."""
@@ -327,12 +378,23 @@ class _Parser:
             lab = _label(self.doc, j, name_start, self.article_id, self.sentence_of)
             if lab is not None:
                 self.labels.append((replace(lab, how="title"), idx))
-        self._apposition_after(k, nxt, idx)
-        self._predicate(k, nxt, idx)
+        self._apposition_after((name_start, k), nxt, idx)
+        self._predicate((name_start, k), nxt, idx)
 
-    def _apposition_after(self, k: int, nxt: _Phrase | None, idx: int) -> None:
+    def _linked(self, a: tuple[int, int], b: tuple[int, int], deps: tuple[str, ...]) -> bool:
+        """Whether the parser attaches the head of span ``a`` to a word of span ``b`` by
+        one of ``deps``, or the head of ``b`` to a word of ``a``: an apposition is the
+        parser's "appos", not any phrase after a comma ("the Europeans, their allies,
+        Russia and Ukraine" is a list, #17)."""
+        for (x0, x1), (y0, y1) in ((a, b), (b, a)):
+            tops = [t for t in self.toks[x0:x1] if not x0 <= t.head.i < x1 or t.head.i == t.i]
+            if any(t.dep_ in deps and y0 <= t.head.i < y1 for t in tops):
+                return True
+        return False
+
+    def _apposition_after(self, name: tuple[int, int], nxt: _Phrase | None, idx: int) -> None:
         """Apposition after the name: "Pompeo, Trump's pick for secretary of state,"."""
-        toks = self.toks
+        toks, k = self.toks, name[1]
         if (
             nxt is not None
             and k < self.n
@@ -343,12 +405,19 @@ class _Parser:
             lab = _label(self.doc, nxt[1], nxt[2], self.article_id, self.sentence_of)
             # A determiner or two words: "Kim Jong-un, center," is a caption's place.
             full = bool(nxt[3]) or nxt[2] - nxt[1] >= 2
-            if lab is not None and full and _closes(toks, nxt[2]):
+            if (
+                lab is not None
+                and full
+                and _closes(toks, nxt[2])
+                and self._linked(name, (nxt[1], nxt[2]), ("appos",))
+            ):
                 self.labels.append((replace(lab, how="apposition"), idx))
 
-    def _predicate(self, k: int, nxt: _Phrase | None, idx: int) -> None:
-        """Predicate nominal: "Comey was the FBI director"."""
-        toks, n = self.toks, self.n
+    def _predicate(self, name: tuple[int, int], nxt: _Phrase | None, idx: int) -> None:
+        """Predicate nominal: "Comey was the FBI director", the name the subject of the
+        verb the description completes (not "the concern coursing through the Party is
+        the fact that ...", #17)."""
+        toks, n, k = self.toks, self.n, name[1]
         possessor = nxt is not None and nxt[2] < n and toks[nxt[2]].tag_ == "POS"
         if nxt is not None and k < n and toks[k].lower_ in _BE | _HAVE and not possessor:
             gapw = [toks[x].lower_ for x in range(k, nxt[0])]
@@ -356,8 +425,24 @@ class _Parser:
                 len(gapw) == 2 and gapw[0] in _HAVE and gapw[1] == "been"
             ):
                 lab = _label(self.doc, nxt[1], nxt[2], self.article_id, self.sentence_of)
-                if lab is not None and lab.label == "" and nxt[3] in ("the", "a", "an"):
+                if (
+                    lab is not None
+                    and lab.label == ""
+                    and nxt[3] in ("the", "a", "an")
+                    and self._subject_of(name, (nxt[1], nxt[2]))
+                ):
                     self.labels.append((replace(lab, how="predicate"), idx))
+
+    def _subject_of(self, name: tuple[int, int], desc: tuple[int, int]) -> bool:
+        """Whether the name is the subject of the verb whose complement is ``desc``."""
+        toks = self.toks
+        top_name = [t for t in toks[name[0] : name[1]] if not name[0] <= t.head.i < name[1]]
+        top_desc = [t for t in toks[desc[0] : desc[1]] if not desc[0] <= t.head.i < desc[1]]
+        return any(
+            a.dep_ in ("nsubj", "nsubjpass") and b.dep_ == "attr" and a.head.i == b.head.i
+            for a in top_name
+            for b in top_desc
+        )
 
     def _description(self, phrase: _Phrase, nxt: _Phrase | None) -> None:
         """A description: before a name's apposition, or standing alone."""
@@ -378,6 +463,7 @@ class _Parser:
             and ents[ent_of[nxt[2] - 1]].label_ == "PERSON"
             and nxt[1] == ents[ent_of[nxt[2] - 1]].start
             and _closes(toks, nxt[2])
+            and self._linked((j, k), (nxt[1], nxt[2]), ("appos",))
         ):
             # The name that comes next.
             self.labels.append((replace(lab, how="apposition"), -(len(self.names) + 1)))
