@@ -235,3 +235,18 @@ def test_a_predicate_nominal_needs_the_name_as_subject():
         "were self-inflicted mistakes."
     )
     assert not [lab for lab in labels if lab[1] == "predicate"]
+
+
+def test_a_title_stays_when_the_parser_slips():
+    """The sample's "Le Drian and his Russian counterpart Sergey Lavrov would meet": the
+    parser makes "counterpart" a conjunct and Lavrov the subject of "meet"; the title
+    stays Lavrov's (a cut needs a relative clause on the first noun, or a first noun that
+    is no conjunct)."""
+    names, labels = _mentions(
+        "In the phone conversation lasting 105 minutes, Macron's office said he and Putin "
+        "agreed on the need to favour a diplomatic solution to the ongoing crisis, adding "
+        "French foreign minister Jean-Yves Le Drian and his Russian counterpart Sergey "
+        "Lavrov would meet in the coming days."
+    )
+    lavrov = [t for t, _ in names].index("Sergey Lavrov")
+    assert ("Russian counterpart", "title", lavrov) in labels

@@ -246,8 +246,8 @@ class _Parser:
         phrases: "the most important step | Clinton could take", "one way | Sanders
         could", "the challenges | Mr. Obama has faced". Each word is given the word of
         the run its chain of heads ends at; a contiguous stretch of one such head is one
-        phrase (never cut inside a name, a hyphenated word or before a possessive), kept
-        only when it ends in a noun."""
+        phrase when that head is a subject or a possessor (never cut inside a name, a
+        hyphenated word or before a possessive ending), kept only when it ends in a noun."""
         i, j, k, det = phrase
         toks, ent_of = self.toks, self.ent_of
 
@@ -265,7 +265,11 @@ class _Parser:
         cuts = [
             x
             for x in changes
-            if not (x in ent_of and (x - 1) in ent_of and ent_of[x] == ent_of[x - 1])
+            # The second phrase opens a clause or owns what follows ("... step | Clinton
+            # could take", "... message | Clinton's forces expect"); any other second head
+            # is the parser's slip inside a title ("his Russian counterpart Sergey Lavrov").
+            if self._opens(toks[tops[x - j]], toks[tops[x - j - 1]])
+            and not (x in ent_of and (x - 1) in ent_of and ent_of[x] == ent_of[x - 1])
             and toks[x].text not in ("-", "–")
             and toks[x - 1].text not in ("-", "–")
             and toks[x].tag_ != "POS"
@@ -277,6 +281,20 @@ class _Parser:
             if toks[b - 1].pos_ in ("NOUN", "PROPN") or (b - 1) in ent_of:
                 out.append((i, a, b, det) if a == j else (a, a, b, ""))
         return out
+
+    @staticmethod
+    def _opens(top: Any, left: Any) -> bool:
+        """Whether a phrase's head ``top`` is a possessor or the one subject of its verb,
+        after a phrase headed by ``left``. A verb that hangs from ``left`` makes a
+        relative clause ("the step Clinton could take"); otherwise ``left`` must not be a
+        conjunct or an apposition: "Le Drian and his Russian counterpart Sergey Lavrov
+        would meet" read as "counterpart | Lavrov would meet" is a slip of the parser."""
+        if top.dep_ == "poss":
+            return True
+        subjects = ("nsubj", "nsubjpass")
+        if top.dep_ not in subjects or sum(c.dep_ in subjects for c in top.head.children) != 1:
+            return False
+        return top.head.head.i == left.i or left.dep_ not in ("conj", "appos")
 
     def _extent(self, j: int) -> int:
         """The end of the run of nominal words (and a name's own words) from ``j``."""
