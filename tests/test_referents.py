@@ -215,6 +215,12 @@ def test_coordinated_names_are_two_mentions():
     terms = [t for t, _ in names] + [t for t, _, _ in labels]
     assert "Clinton and Sanders" not in terms
     assert terms.count("Sanders") == 2 and "Clinton" in terms
+    # A name and a common plural: two phrases (PolNeAR July 2016, "prosecutors" item).
+    names, labels = _mentions(
+        "FBI Director James Comey and career prosecutors decided not to charge her."
+    )
+    assert "James Comey" in [t for t, _ in names]
+    assert "career prosecutors" in [t for t, _, _ in labels]
 
 
 def test_a_list_is_not_an_apposition():
@@ -250,3 +256,18 @@ def test_a_title_stays_when_the_parser_slips():
     )
     lavrov = [t for t, _ in names].index("Sergey Lavrov")
     assert ("Russian counterpart", "title", lavrov) in labels
+
+
+def test_a_head_is_not_a_longer_word_plus_a_letter():
+    """ "the allies" and "the rallies", "the election" and "the selection" are two things
+    (PolNeAR July 2016); "the suit" and "the lawsuit" are one."""
+    base = "The allies met. The rallies grew. The election neared. The selection was made."
+    texts = {
+        "a": f"{base} The allies left. The rallies ended. The suit was filed.",
+        "b": f"{base} The election ended. The lawsuit was filed. The lawsuit was read.",
+        "c": f"{base} The selection surprised. The lawsuit went on.",
+    }
+    refs = story_referents(_arts(texts))
+    assert _find(refs, "allies") is not _find(refs, "rallies")
+    assert _find(refs, "election") is not _find(refs, "selection")
+    assert _find(refs, "suit") is _find(refs, "lawsuit")

@@ -339,9 +339,12 @@ class _Parser:
                 and toks[prev[2]].lower_ == "and"
                 and all(toks[x].pos_ == "PROPN" for x in range(prev[1], prev[2]))
                 # The shared head is a common noun ("Republics"), not a name: "Clinton
-                # and Sanders" are two people (#17).
+                # and Sanders" are two people (#17); and it ends the second conjunct's
+                # name: "FBI Director James Comey and career prosecutors" are two.
                 and toks[ph[2] - 1].pos_ == "NOUN"
                 and toks[ph[2] - 1].tag_ == "NNS"
+                and ph[1] in self.ent_of
+                and self.ent_of.get(ph[2] - 1) == self.ent_of[ph[1]]
             ):
                 joined[-1] = (prev[0], prev[1], ph[2], prev[3])
             else:
@@ -912,7 +915,14 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
             for j in range(i + 1, len(heads)):
                 b = heads[j]
                 short, long_ = sorted((a, b), key=len)
-                if long_.endswith(short) and len(short) >= 4 and 2 * len(short) >= len(long_):
+                if (
+                    long_.endswith(short)
+                    and len(short) >= 4
+                    and 2 * len(short) >= len(long_)
+                    # A compound's first part is a word, not a letter or two (#17):
+                    # "law|suit", not "s|election" or "r|allies".
+                    and len(long_) - len(short) >= 3
+                ):
                     uf.union(a, b)  # "suit" / "lawsuit", not "nation" / "assassination"
                 elif mods[a] & mods[b] and float(vecs[i] @ vecs[j]) >= _THING_SIMILAR:
                     uf.union(a, b)
