@@ -15,14 +15,15 @@ first (a surname or a first name to the full name, "Mr. Kim" to "Kim Jong-un"), 
 across the story (the same name, an acronym and its expansion, a demonym and its
 country, two spellings of one name).
 
-The only fixed lists are grammatical: determiners, honorifics and titles, pronouns and a
-few verbs of being.
+The only fixed lists are grammatical: determiners, honorifics, pronouns and
+quantifiers; copulas, appositions and phrase heads come from the parser.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -33,7 +34,7 @@ from newsprism.model import Article
 
 __all__ = ["Mention", "Referent", "article_mentions", "story_referents"]
 
-# Grammatical lists only (#17): determiners, honorifics, pronouns, copulas.
+# Grammatical lists only (#17): determiners, honorifics, pronouns.
 _DETERMINERS = frozenset(
     "the a an this that these those its his her their our my your some any another".split()
 )
@@ -43,8 +44,6 @@ _PRONOUNS = frozenset(
     those myself yourself himself herself itself ourselves themselves one anyone someone
     everyone nobody everybody somebody""".split()
 )
-_BE = frozenset("is was are were been become became remains remained".split())
-_HAVE = frozenset("has had have".split())  # only before "been"
 # Quantifiers: a phrase they open counts things, it does not refer to one ("several times").
 _QUANTIFIERS = frozenset(
     "many several multiple other few all both each every no more most such various".split()
@@ -179,6 +178,8 @@ class _Parser:
         self.n = len(self.toks)
         self.names: list[Mention] = []
         self.labels: list[tuple[Mention, int | None]] = []
+        self.name_at: dict[int, int] = {}  # token -> index of the name it is part of
+        self.attached: set[int] = set()  # starts of phrases attached as appositions
 
     def parse(self) -> _Parsed:
         phrases = self._joined(self._phrases())
@@ -394,13 +395,14 @@ class _Parser:
         )
         self.names.append(m)
         idx = len(self.names) - 1
+        for x in range(name_start, k):
+            self.name_at[x] = idx
         if name_start > j and e.label_ == "PERSON" and det not in ("a", "an"):
             # a title: "North Korean dictator", "CIA Director"
             lab = _label(self.doc, j, name_start, self.article_id, self.sentence_of)
             if lab is not None:
                 self.labels.append((replace(lab, how="title"), idx))
         self._apposition_after((name_start, k), nxt, idx)
-        self._predicate((name_start, k), nxt, idx)
 
     def _linked(self, a: tuple[int, int], b: tuple[int, int], deps: tuple[str, ...]) -> bool:
         """Whether the parser attaches the head of span ``a`` to a word of span ``b`` by
@@ -433,37 +435,22 @@ class _Parser:
                 and self._linked(name, (nxt[1], nxt[2]), ("appos",))
             ):
                 self.labels.append((replace(lab, how="apposition"), idx))
+                self.attached.add(nxt[1])  # not a description standing alone too
 
-    def _predicate(self, name: tuple[int, int], nxt: _Phrase | None, idx: int) -> None:
-        """Predicate nominal: "Comey was the FBI director", the name the subject of the
-        verb the description completes (not "the concern coursing through the Party is
-        the fact that ...", #17)."""
-        toks, n, k = self.toks, self.n, name[1]
-        possessor = nxt is not None and nxt[2] < n and toks[nxt[2]].tag_ == "POS"
-        if nxt is not None and k < n and toks[k].lower_ in _BE | _HAVE and not possessor:
-            gapw = [toks[x].lower_ for x in range(k, nxt[0])]
-            if gapw in ([w] for w in _BE) or (
-                len(gapw) == 2 and gapw[0] in _HAVE and gapw[1] == "been"
-            ):
-                lab = _label(self.doc, nxt[1], nxt[2], self.article_id, self.sentence_of)
-                if (
-                    lab is not None
-                    and lab.label == ""
-                    and nxt[3] in ("the", "a", "an")
-                    and self._subject_of(name, (nxt[1], nxt[2]))
-                ):
-                    self.labels.append((replace(lab, how="predicate"), idx))
-
-    def _subject_of(self, name: tuple[int, int], desc: tuple[int, int]) -> bool:
-        """Whether the name is the subject of the verb whose complement is ``desc``."""
-        toks = self.toks
-        top_name = [t for t in toks[name[0] : name[1]] if not name[0] <= t.head.i < name[1]]
-        top_desc = [t for t in toks[desc[0] : desc[1]] if not desc[0] <= t.head.i < desc[1]]
-        return any(
-            a.dep_ in ("nsubj", "nsubjpass") and b.dep_ == "attr" and a.head.i == b.head.i
-            for a in top_name
-            for b in top_desc
-        )
+    def _subject(self, j: int, k: int) -> int | None:
+        """The name (its index) that is the subject of the verb the description ``j``..``k``
+        completes as a predicate nominal: "Comey was the FBI director", "Clinton will
+        become the nominee"; not "the concern coursing through the Party is the fact
+        that ..." nor "Trump was not a target" (#17)."""
+        for t in self.toks[j:k]:
+            if t.dep_ != "attr" or j <= t.head.i < k:
+                continue
+            subjects = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(c.dep_ == "neg" for c in t.head.children):
+                continue  # "Trump was not a target of that probe"
+            if len(subjects) == 1 and subjects[0].i in self.name_at:
+                return self.name_at[subjects[0].i]
+        return None
 
     def _description(self, phrase: _Phrase, nxt: _Phrase | None) -> None:
         """A description: before a name's apposition, or standing alone."""
@@ -472,7 +459,11 @@ class _Parser:
         if k < n and toks[k].tag_ == "POS":
             return  # a possessor ("the world's"), not what the phrase names
         lab = _label(self.doc, j, k, self.article_id, self.sentence_of)
-        if lab is None:
+        if lab is None or j in self.attached:
+            return
+        subject = self._subject(j, k) if det in ("the", "a", "an") else None
+        if subject is not None:
+            self.labels.append((replace(lab, how="predicate"), subject))
             return
         # Apposition before a name: "its leader, Kim Jong-un".
         if (
@@ -654,8 +645,13 @@ def _article_name_keys(
     label_of_key: dict[str, Counter[str]] = defaultdict(Counter)
     for aid in order:
         names = parsed[aid].names
-        persons = {_name_key(m.term) for m in names if m.label == "PERSON"}
-        longer = sorted((p for p in persons if len(p.split()) > 1), key=len, reverse=True)
+        persons = Counter(_name_key(m.term) for m in names if m.label == "PERSON")
+        # The longest full name, then the one the article names most, then by spelling:
+        # not the order of a set, which changes with the hash seed ("Donald Trump" and
+        # "Ivanka Trump" are as long, #17).
+        longer = sorted(
+            (p for p in persons if len(p.split()) > 1), key=lambda p: (-len(p), -persons[p], p)
+        )
         for i, m in enumerate(names):
             key = _name_key(m.term)
             if m.label == "PERSON" and len(key.split()) == 1:
@@ -881,13 +877,27 @@ def _resolve_by_model(
                 # The phrases close and their head nouns related ("leader"/"dictator"),
                 # not a thing of the referent ("the Trump campaign" / "campaign volunteer").
                 sim = float(q[m.term.lower()] @ at[x.term.lower()])
-                if sim > best_sim and float(at[m.head] @ at[x.head]) >= _HEAD_SIMILAR:
+                if (
+                    sim > best_sim
+                    and float(at[m.head] @ at[x.head]) >= _HEAD_SIMILAR
+                    and not any(
+                        _derived(a, b) for a in (m.head, *m.mods) for b in (x.head, *x.mods)
+                    )
+                ):
                     best, best_sim = r, sim
         if best is not None:
             members[best].append(replace(m, how="model"))
         else:
             left.append(m)
     return left
+
+
+def _derived(a: str, b: str) -> bool:
+    """Two words of one stem, not one word: a derivation names another kind of thing
+    ("nomination" / "nominee", "presidency" / "president", "ministry" / "minister"), so
+    the act or the office is not a label of the person, and "the presidential
+    nomination" is not close to "President" through its modifier (#17)."""
+    return a != b and len(os.path.commonprefix([a, b])) >= 5
 
 
 def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
@@ -903,6 +913,7 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
         capital = m.term.split()[-1][:1].isupper()
         by_head[m.head + ("+" if capital and m.plural else "")].append(m)
     heads = sorted(by_head)
+    words = {w for m in descriptions for w in (m.head, *m.mods)}
     uf = _Union()
     if len(heads) > 1:
         from newsprism.compare.embedding import embed
@@ -919,9 +930,9 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
                     long_.endswith(short)
                     and len(short) >= 4
                     and 2 * len(short) >= len(long_)
-                    # A compound's first part is a word, not a letter or two (#17):
-                    # "law|suit", not "s|election" or "r|allies".
-                    and len(long_) - len(short) >= 3
+                    # A compound's first part is a word of the story's descriptions
+                    # (#17): "law|suit", not "s|election", "r|allies" or "nomi|nation".
+                    and long_[: len(long_) - len(short)].strip("+") in words
                 ):
                     uf.union(a, b)  # "suit" / "lawsuit", not "nation" / "assassination"
                 elif mods[a] & mods[b] and float(vecs[i] @ vecs[j]) >= _THING_SIMILAR:
