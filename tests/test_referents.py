@@ -205,6 +205,13 @@ def test_a_noun_phrase_has_one_head(text, name, wrong):
     assert not [lab for lab in labels if lab[0] == wrong and lab[2] is not None]
 
 
+def test_a_plural_is_no_title_of_one_person():
+    _, labels = _mentions(
+        "The party tried to stop the bleeding, led by keynote speakers Ryan and McConnell."
+    )
+    assert not [lab for lab in labels if lab[1] == "title"]
+
+
 def test_coordinated_names_are_two_mentions():
     """ "the battle between Clinton and Sanders" names two people (#15 of the hand check);
     names sharing a plural head ("Donetsk and Lugansk People's Republics") stay one."""
@@ -343,3 +350,17 @@ def test_a_surname_goes_to_one_full_name_whatever_the_hash_seed():
         assert run.returncode == 0, run.stderr
         seen.add(run.stdout.strip())
     assert seen == {"donald trump|donald trump"}
+
+
+def test_a_middle_initial_is_the_same_name():
+    """ "Donald J. Trump" (NYT) and "Donald Trump" (the others) are one referent, and a
+    lone "Trump" joins it (PolNeAR July 2016 listed three referents)."""
+    texts = {
+        "a": "Donald J. Trump spoke in Cleveland. Mr. Trump left.",
+        "b": "Donald Trump spoke in Cleveland. Trump left.",
+        "c": "Delegates cheered as Trump smiled.",
+    }
+    trump = _find(story_referents(_arts(texts)), "Donald Trump")
+    assert {"Donald J. Trump", "Donald Trump", "Mr. Trump"} <= {m.term for m in trump.mentions}
+    # c's lone "Trump", which the recogniser calls an organisation, is his surname.
+    assert {m.article for m in trump.mentions} == {"a", "b", "c"}

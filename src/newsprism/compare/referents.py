@@ -400,7 +400,8 @@ class _Parser:
         if name_start > j and e.label_ == "PERSON" and det not in ("a", "an"):
             # a title: "North Korean dictator", "CIA Director"
             lab = _label(self.doc, j, name_start, self.article_id, self.sentence_of)
-            if lab is not None:
+            # A plural is no title of one person: "keynote speakers Ryan and McConnell".
+            if lab is not None and not lab.plural:
                 self.labels.append((replace(lab, how="title"), idx))
         self._apposition_after((name_start, k), nxt, idx)
 
@@ -692,27 +693,49 @@ def _join_names(
 def _join_surnames(
     uf: _Union, keys: Sequence[str], label_of_key: Mapping[str, Counter[str]]
 ) -> dict[str, list[str]]:
-    """A lone surname to the one full name of the story with it; the full names of
-    things other than people by their initials."""
+    """A lone surname to the one full name of the story with it (a middle initial
+    aside: "Donald J. Trump" is "Donald Trump"); the full names of things other than
+    people by their initials."""
     multi = [k for k in keys if len(k.split()) > 1]
     person_by_word: dict[str, set[str]] = defaultdict(set)  # word -> full names with it
     by_initials: dict[str, list[str]] = defaultdict(list)
+    by_plain: dict[str, str] = {}
     for full in multi:
         if "PERSON" in label_of_key[full]:
             for w in full.split():
                 person_by_word[w].add(full)
+            plain = _plain_name(full)
+            if plain in by_plain:
+                uf.union(full, by_plain[plain])
+            else:
+                by_plain[plain] = full
         else:
             by_initials[_initials(full)].append(full)
     for k in keys:
         words = k.split()
         kind = label_of_key[k].most_common(1)[0][0]
-        if len(words) == 1 and kind == "PERSON":
+        if len(words) == 1 and kind in ("PERSON", "ORG"):
             # A lone surname: the one full name of the story that ends or starts with it.
+            # The recogniser often calls a lone surname an organisation ("Trump" in 52 of
+            # PolNeAR July's story 0 uses): then only a surname counts.
             with_word = person_by_word.get(words[0], set())
-            ends = {f for f in with_word if f.split()[-1] == words[0] or f.split()[0] == words[0]}
-            if len(ends) == 1:
-                uf.union(k, next(iter(ends)))
+            ends = {
+                f
+                for f in with_word
+                if f.split()[-1] == words[0] or (kind == "PERSON" and f.split()[0] == words[0])
+            }
+            if len({_plain_name(f) for f in ends}) == 1:
+                uf.union(k, min(ends))
     return by_initials
+
+
+def _plain_name(key: str) -> str:
+    """A person's name key without its middle initials: "donald j trump" -> "donald
+    trump" (#17); "george hw bush" keeps "hw"."""
+    words = key.split()
+    if len(words) < 3:
+        return key
+    return " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
 
 
 def _join_places(uf: _Union, keys: Sequence[str], label_of_key: Mapping[str, Counter[str]]) -> None:
