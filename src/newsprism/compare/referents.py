@@ -401,7 +401,11 @@ class _Parser:
             # a title: "North Korean dictator", "CIA Director"
             lab = _label(self.doc, j, name_start, self.article_id, self.sentence_of)
             # A plural is no title of one person: "keynote speakers Ryan and McConnell".
-            if lab is not None and not lab.plural:
+            # The title's head comes before its prepositional phrase: "Minister of
+            # Foreign Affairs" is one minister.
+            before = next((x for x in range(j, name_start) if toks[x].pos_ == "ADP"), name_start)
+            plural = before > j and toks[before - 1].tag_ in ("NNS", "NNPS")
+            if lab is not None and not plural:
                 self.labels.append((replace(lab, how="title"), idx))
         self._apposition_after((name_start, k), nxt, idx)
 
