@@ -381,3 +381,17 @@ def test_sample_titles_ending_in_a_plural_stay(seed_articles):
     keys = independence_keys(list(seed_articles.values()))
     (lavrov,) = [f for f in find_labels(story, keys) if "Sergey Lavrov" in f["terms"]]
     assert "Russian Minister of Foreign Affairs" in lavrov["terms"]
+
+
+def test_honorifics_of_two_genders_are_two_people():
+    """PolNeAR July 2016: an article with "Mr. Trump" (Donald) many times and "Ms. Trump"
+    (Melania) once put "Ms. Trump" among Donald Trump's terms."""
+    texts = {
+        "a": "Donald J. Trump spoke. Mr. Trump smiled. Mr. Trump left. Melania Trump spoke "
+        "first, and Ms. Trump's speech drew praise.",
+        "b": "Donald Trump spoke in Cleveland. Mr. Trump left.",
+    }
+    trump = _find(story_referents(_arts(texts)), "Donald Trump")
+    terms = {m.term for m in trump.mentions}
+    assert "Mr. Trump" in terms
+    assert "Ms. Trump" not in terms

@@ -39,6 +39,7 @@ _DETERMINERS = frozenset(
     "the a an this that these those its his her their our my your some any another".split()
 )
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame mx mx.".split())
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}  # after _norm
 _PRONOUNS = frozenset(
     """i me you he him she her it we us they them who whom whose which what this that these
     those myself yourself himself herself itself ourselves themselves one anyone someone
@@ -657,9 +658,12 @@ def _article_name_keys(
         longer = sorted(
             (p for p in persons if len(p.split()) > 1), key=lambda p: (-len(p), -persons[p], p)
         )
+        apart = _rarer_gender(names)
         for i, m in enumerate(names):
             key = _name_key(m.term)
-            if m.label == "PERSON" and len(key.split()) == 1:
+            if i in apart:
+                key = f"{_norm(m.term).split()[0]} {key}"  # "ms trump": not Mr. Trump's
+            elif m.label == "PERSON" and len(key.split()) == 1:
                 # A surname or a first name of a full name this article uses.
                 full = next((p for p in longer if key in (p.split()[0], p.split()[-1])), None)
                 if full is not None:
@@ -668,6 +672,25 @@ def _article_name_keys(
             full_names[key] += 1
             label_of_key[key][m.label] += 1
     return key_of, list(full_names), label_of_key
+
+
+def _rarer_gender(names: Sequence[Mention]) -> set[int]:
+    """Indices of the names whose honorific is of the gender an article uses less often
+    with one surname: an article with 23 "Mr. Trump" and one "Ms. Trump" names two
+    people, and the one "Ms. Trump" is not the full name the surname goes to (#17)."""
+    uses: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, m in enumerate(names):
+        words = _norm(m.term).split()
+        if len(words) == 2 and words[0] in _HONORIFIC_GENDER:
+            uses[words[1]][_HONORIFIC_GENDER[words[0]]].append(i)
+    apart: set[int] = set()
+    for by_gender in uses.values():
+        if len(by_gender) == 2:
+            most = max(len(ix) for ix in by_gender.values())
+            for ix in by_gender.values():
+                if len(ix) < most or all(len(x) == most for x in by_gender.values()):
+                    apart.update(ix)
+    return apart
 
 
 def _join_names(
