@@ -11,9 +11,10 @@ definite description standing alone ("the dictator", "the fired FBI director") i
 resolved to the referent whose attached labels share its head noun, then its
 modifiers, preferring a referent its own article names; failing that, to the one whose
 labels the static sentence model finds closest. Names are grouped within the article
-first (a surname or a first name to the full name, "Mr. Kim" to "Kim Jong-un"), then
-across the story (the same name, an acronym and its expansion, a demonym and its
-country, two spellings of one name).
+first (a surname or a first name to the full name, "Mr. Kim" to "Kim Jong-un"; not the
+rarer of two honorific genders used with one surname), then across the story (the same
+name, middle initials aside, an acronym and its expansion, a demonym and its country,
+two spellings of one name).
 
 The only fixed lists are grammatical: determiners, honorifics, pronouns and
 quantifiers; copulas, appositions and phrase heads come from the parser.
