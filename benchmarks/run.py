@@ -121,8 +121,8 @@ def _child_spacy(articles_json: str, processes: int = 1) -> dict[str, object]:
 
 def _child_framing(out_dir: str) -> dict[str, object]:
     """The word-choice label pass (#17: referents and their terms per outlet) over each
-    story of an ``analyze`` output, timed apart: tagging and entities (spaCy without the
-    parser, once per article), grouping, the static model and the log-odds."""
+    story of an ``analyze`` output, timed apart: tagging, parsing and entities (spaCy,
+    once per article), grouping, the static model and the log-odds."""
     sys.path.insert(0, str(ROOT / "src"))
     from newsprism.compare import independence_keys
     from newsprism.compare.framing import find_labels

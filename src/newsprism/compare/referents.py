@@ -1,27 +1,30 @@
 """Referents across a story: the mentions of one person, group, organisation, country,
 place or object, whatever each outlet calls it (#17).
 
-Each article is tagged once (spaCy's tagger and entity recogniser, no parser) and cut
-into noun phrases. A phrase that ends in a named entity is a *name* mention; the words
-before the name in the same phrase ("North Korean dictator Kim Jong Un", "CIA Director
-Mike Pompeo"), an apposition ("Mike Pompeo, the CIA director,"; "its leader, Kim
-Jong-un") and a predicate nominal ("Comey was the FBI director") are *labels* attached to
-that name. A definite description standing alone ("the dictator", "the fired FBI
-director") is resolved to the referent whose attached labels share its head noun, then
-its modifiers, preferring a referent its own article names; failing that, to the one
-whose labels the static sentence model finds closest. Names are grouped within the
-article first (a surname or a first name to the full name, "Mr. Kim" to "Kim Jong-un"),
-then across the story (the same name, an acronym and its expansion, a demonym and its
-country, two spellings of one name).
+Each article is parsed once (spaCy's tagger, parser and entity recogniser) and cut into
+noun phrases, one per syntactic head. A phrase that ends in a named entity is a *name*
+mention; the words before the name in the same phrase ("North Korean dictator Kim Jong
+Un", "CIA Director Mike Pompeo"), an apposition ("Mike Pompeo, the CIA director,"; "its
+leader, Kim Jong-un") and a predicate nominal ("Comey was the FBI director") are
+*labels* attached to that name, the last two only where the parser relates them. A
+definite description standing alone ("the dictator", "the fired FBI director") is
+resolved to the referent whose attached labels share its head noun, then its
+modifiers, preferring a referent its own article names; failing that, to the one whose
+labels the static sentence model finds closest. Names are grouped within the article
+first (a surname or a first name to the full name, "Mr. Kim" to "Kim Jong-un"; not the
+rarer of two honorific genders used with one surname), then across the story (the same
+name, middle initials aside, an acronym and its expansion, a demonym and its country,
+two spellings of one name).
 
-The only fixed lists are grammatical: determiners, honorifics and titles, pronouns and a
-few verbs of being.
+The only fixed lists are grammatical: determiners, honorifics, pronouns and
+quantifiers; copulas, appositions and phrase heads come from the parser.
 """
 
 from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -32,18 +35,17 @@ from newsprism.model import Article
 
 __all__ = ["Mention", "Referent", "article_mentions", "story_referents"]
 
-# Grammatical lists only (#17): determiners, honorifics, pronouns, copulas.
+# Grammatical lists only (#17): determiners, honorifics, pronouns.
 _DETERMINERS = frozenset(
     "the a an this that these those its his her their our my your some any another".split()
 )
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame mx mx.".split())
+_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}  # after _norm
 _PRONOUNS = frozenset(
     """i me you he him she her it we us they them who whom whose which what this that these
     those myself yourself himself herself itself ourselves themselves one anyone someone
     everyone nobody everybody somebody""".split()
 )
-_BE = frozenset("is was are were been become became remains remained".split())
-_HAVE = frozenset("has had have".split())  # only before "been"
 # Quantifiers: a phrase they open counts things, it does not refer to one ("several times").
 _QUANTIFIERS = frozenset(
     "many several multiple other few all both each every no more most such various".split()
@@ -103,7 +105,9 @@ def _name_key(text: str) -> str:
 def _tagger():  # type: ignore[no-untyped-def]
     from newsprism.spacy_model import load_nlp
 
-    return load_nlp(disable=("parser",))
+    # The parser gives each word its head: a noun phrase is one head and its dependents,
+    # an apposition and a predicate nominal are the parser's relations (#17).
+    return load_nlp()
 
 
 _CACHE: dict[str, _Parsed] = {}
@@ -111,7 +115,7 @@ _CACHE_MAX = 4096
 
 
 def article_mentions(articles: Sequence[Article]) -> dict[str, _Parsed]:
-    """Name and label mentions of each article (tagged once per text, cached)."""
+    """Name and label mentions of each article (parsed once per text, cached)."""
     out: dict[str, _Parsed] = {}
     todo: list[tuple[str, Article]] = []
     for a in articles:
@@ -161,7 +165,7 @@ def _parse(article_id: str, doc) -> _Parsed:  # type: ignore[no-untyped-def]
 
 
 class _Parser:
-    """One tagged article cut into noun phrases, then into name and label mentions."""
+    """One parsed article cut into noun phrases, then into name and label mentions."""
 
     def __init__(self, article_id: str, doc: Any) -> None:
         self.article_id = article_id
@@ -176,6 +180,8 @@ class _Parser:
         self.n = len(self.toks)
         self.names: list[Mention] = []
         self.labels: list[tuple[Mention, int | None]] = []
+        self.name_at: dict[int, int] = {}  # token -> index of the name it is part of
+        self.attached: set[int] = set()  # starts of phrases attached as appositions
 
     def parse(self) -> _Parsed:
         phrases = self._joined(self._phrases())
@@ -232,11 +238,66 @@ class _Parser:
                 i = k
                 continue
             if k > j and (toks[k - 1].pos_ in ("NOUN", "PROPN") or (k - 1) in ent_of):
-                phrases.append((i, j, k, det))
+                phrases.extend(self._by_head((i, j, k, det)))
                 i = k
             else:
                 i = max(i + 1, k)
         return phrases
+
+    def _by_head(self, phrase: _Phrase) -> list[_Phrase]:
+        """One noun phrase per syntactic head (#17). A run of nominal words can hold two
+        phrases: "the most important step | Clinton could take", "one way | Sanders
+        could", "the challenges | Mr. Obama has faced". Each word is given the word of
+        the run its chain of heads ends at; a contiguous stretch of one such head is one
+        phrase when that head is a subject or a possessor (never cut inside a name, a
+        hyphenated word or before a possessive ending), kept only when it ends in a noun."""
+        i, j, k, det = phrase
+        toks, ent_of = self.toks, self.ent_of
+
+        def top(x: int) -> int:
+            seen = 0
+            while j <= toks[x].head.i < k and toks[x].head.i != x and seen < k - j:
+                x, seen = toks[x].head.i, seen + 1
+            return x
+
+        tops = [top(x) for x in range(j, k)]
+        changes = [x for x in range(j + 1, k) if tops[x - j] != tops[x - j - 1]]
+        # A head whose words come back after another head's (not projective): one phrase.
+        if not changes or len({tops[c - j] for c in changes} | {tops[0]}) != len(changes) + 1:
+            return [phrase]
+        cuts = [
+            x
+            for x in changes
+            # The second phrase opens a clause or owns what follows ("... step | Clinton
+            # could take", "... message | Clinton's forces expect"); any other second head
+            # is the parser's slip inside a title ("his Russian counterpart Sergey Lavrov").
+            if self._opens(toks[tops[x - j]], toks[tops[x - j - 1]])
+            and not (x in ent_of and (x - 1) in ent_of and ent_of[x] == ent_of[x - 1])
+            and toks[x].text not in ("-", "–")
+            and toks[x - 1].text not in ("-", "–")
+            and toks[x].tag_ != "POS"
+        ]
+        if not cuts:
+            return [phrase]
+        out: list[_Phrase] = []
+        for a, b in zip([j, *cuts], [*cuts, k], strict=True):
+            if toks[b - 1].pos_ in ("NOUN", "PROPN") or (b - 1) in ent_of:
+                out.append((i, a, b, det) if a == j else (a, a, b, ""))
+        return out
+
+    @staticmethod
+    def _opens(top: Any, left: Any) -> bool:
+        """Whether a phrase's head ``top`` is a possessor or the one subject of its verb,
+        after a phrase headed by ``left``. A verb that hangs from ``left`` makes a
+        relative clause ("the step Clinton could take"); otherwise ``left`` must not be a
+        conjunct or an apposition: "Le Drian and his Russian counterpart Sergey Lavrov
+        would meet" read as "counterpart | Lavrov would meet" is a slip of the parser."""
+        if top.dep_ == "poss":
+            return True
+        subjects = ("nsubj", "nsubjpass")
+        if top.dep_ not in subjects or sum(c.dep_ in subjects for c in top.head.children) != 1:
+            return False
+        return top.head.head.i == left.i or left.dep_ not in ("conj", "appos")
 
     def _extent(self, j: int) -> int:
         """The end of the run of nominal words (and a name's own words) from ``j``."""
@@ -280,7 +341,13 @@ class _Parser:
                 and prev[2] + 1 == ph[1]
                 and toks[prev[2]].lower_ == "and"
                 and all(toks[x].pos_ == "PROPN" for x in range(prev[1], prev[2]))
-                and toks[ph[2] - 1].tag_ in ("NNPS", "NNS")
+                # The shared head is a common noun ("Republics"), not a name: "Clinton
+                # and Sanders" are two people (#17); and it ends the second conjunct's
+                # name: "FBI Director James Comey and career prosecutors" are two.
+                and toks[ph[2] - 1].pos_ == "NOUN"
+                and toks[ph[2] - 1].tag_ == "NNS"
+                and ph[1] in self.ent_of
+                and self.ent_of.get(ph[2] - 1) == self.ent_of[ph[1]]
             ):
                 joined[-1] = (prev[0], prev[1], ph[2], prev[3])
             else:
@@ -292,10 +359,18 @@ class _Parser:
     def _is_name(self, k: int) -> bool:
         """Whether the phrase ending before ``k`` names one referent (not a plural group)."""
         last = k - 1
-        group = self.toks[last].tag_ in ("NNPS", "NNS") and not (
-            last in self.ent_of and self.ents[self.ent_of[last]].label_ in ("GPE", "NORP", "LOC")
+        if last not in self.ent_of:
+            return False
+        ent = self.ents[self.ent_of[last]]
+        # A plural head ends a group's name ("Donetsk and Lugansk People's Republics"); a
+        # name of one word is one name whatever its tag: "Sanders" read as a plural noun
+        # is the senator, not a group (#17).
+        group = (
+            self.toks[last].tag_ in ("NNPS", "NNS")
+            and ent.label_ not in ("GPE", "NORP", "LOC")
+            and len(ent) > 1
         )
-        return last in self.ent_of and not group
+        return not group
 
     def _name(self, phrase: _Phrase, nxt: _Phrase | None) -> None:
         """A name mention, with a title before it and an apposition or predicate after."""
@@ -322,17 +397,34 @@ class _Parser:
         )
         self.names.append(m)
         idx = len(self.names) - 1
+        for x in range(name_start, k):
+            self.name_at[x] = idx
         if name_start > j and e.label_ == "PERSON" and det not in ("a", "an"):
             # a title: "North Korean dictator", "CIA Director"
             lab = _label(self.doc, j, name_start, self.article_id, self.sentence_of)
-            if lab is not None:
+            # A plural is no title of one person: "keynote speakers Ryan and McConnell".
+            # The title's head comes before its prepositional phrase: "Minister of
+            # Foreign Affairs" is one minister.
+            before = next((x for x in range(j, name_start) if toks[x].pos_ == "ADP"), name_start)
+            plural = before > j and toks[before - 1].tag_ in ("NNS", "NNPS")
+            if lab is not None and not plural:
                 self.labels.append((replace(lab, how="title"), idx))
-        self._apposition_after(k, nxt, idx)
-        self._predicate(k, nxt, idx)
+        self._apposition_after((name_start, k), nxt, idx)
 
-    def _apposition_after(self, k: int, nxt: _Phrase | None, idx: int) -> None:
+    def _linked(self, a: tuple[int, int], b: tuple[int, int], deps: tuple[str, ...]) -> bool:
+        """Whether the parser attaches the head of span ``a`` to a word of span ``b`` by
+        one of ``deps``, or the head of ``b`` to a word of ``a``: an apposition is the
+        parser's "appos", not any phrase after a comma ("the Europeans, their allies,
+        Russia and Ukraine" is a list, #17)."""
+        for (x0, x1), (y0, y1) in ((a, b), (b, a)):
+            tops = [t for t in self.toks[x0:x1] if not x0 <= t.head.i < x1 or t.head.i == t.i]
+            if any(t.dep_ in deps and y0 <= t.head.i < y1 for t in tops):
+                return True
+        return False
+
+    def _apposition_after(self, name: tuple[int, int], nxt: _Phrase | None, idx: int) -> None:
         """Apposition after the name: "Pompeo, Trump's pick for secretary of state,"."""
-        toks = self.toks
+        toks, k = self.toks, name[1]
         if (
             nxt is not None
             and k < self.n
@@ -343,21 +435,29 @@ class _Parser:
             lab = _label(self.doc, nxt[1], nxt[2], self.article_id, self.sentence_of)
             # A determiner or two words: "Kim Jong-un, center," is a caption's place.
             full = bool(nxt[3]) or nxt[2] - nxt[1] >= 2
-            if lab is not None and full and _closes(toks, nxt[2]):
-                self.labels.append((replace(lab, how="apposition"), idx))
-
-    def _predicate(self, k: int, nxt: _Phrase | None, idx: int) -> None:
-        """Predicate nominal: "Comey was the FBI director"."""
-        toks, n = self.toks, self.n
-        possessor = nxt is not None and nxt[2] < n and toks[nxt[2]].tag_ == "POS"
-        if nxt is not None and k < n and toks[k].lower_ in _BE | _HAVE and not possessor:
-            gapw = [toks[x].lower_ for x in range(k, nxt[0])]
-            if gapw in ([w] for w in _BE) or (
-                len(gapw) == 2 and gapw[0] in _HAVE and gapw[1] == "been"
+            if (
+                lab is not None
+                and full
+                and _closes(toks, nxt[2])
+                and self._linked(name, (nxt[1], nxt[2]), ("appos",))
             ):
-                lab = _label(self.doc, nxt[1], nxt[2], self.article_id, self.sentence_of)
-                if lab is not None and lab.label == "" and nxt[3] in ("the", "a", "an"):
-                    self.labels.append((replace(lab, how="predicate"), idx))
+                self.labels.append((replace(lab, how="apposition"), idx))
+                self.attached.add(nxt[1])  # not a description standing alone too
+
+    def _subject(self, j: int, k: int) -> int | None:
+        """The name (its index) that is the subject of the verb the description ``j``..``k``
+        completes as a predicate nominal: "Comey was the FBI director", "Clinton will
+        become the nominee"; not "the concern coursing through the Party is the fact
+        that ..." nor "Trump was not a target" (#17)."""
+        for t in self.toks[j:k]:
+            if t.dep_ != "attr" or j <= t.head.i < k:
+                continue
+            subjects = [c for c in t.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if any(c.dep_ == "neg" for c in t.head.children):
+                continue  # "Trump was not a target of that probe"
+            if len(subjects) == 1 and subjects[0].i in self.name_at:
+                return self.name_at[subjects[0].i]
+        return None
 
     def _description(self, phrase: _Phrase, nxt: _Phrase | None) -> None:
         """A description: before a name's apposition, or standing alone."""
@@ -366,7 +466,11 @@ class _Parser:
         if k < n and toks[k].tag_ == "POS":
             return  # a possessor ("the world's"), not what the phrase names
         lab = _label(self.doc, j, k, self.article_id, self.sentence_of)
-        if lab is None:
+        if lab is None or j in self.attached:
+            return
+        subject = self._subject(j, k) if det in ("the", "a", "an") else None
+        if subject is not None:
+            self.labels.append((replace(lab, how="predicate"), subject))
             return
         # Apposition before a name: "its leader, Kim Jong-un".
         if (
@@ -378,6 +482,7 @@ class _Parser:
             and ents[ent_of[nxt[2] - 1]].label_ == "PERSON"
             and nxt[1] == ents[ent_of[nxt[2] - 1]].start
             and _closes(toks, nxt[2])
+            and self._linked((j, k), (nxt[1], nxt[2]), ("appos",))
         ):
             # The name that comes next.
             self.labels.append((replace(lab, how="apposition"), -(len(self.names) + 1)))
@@ -547,11 +652,19 @@ def _article_name_keys(
     label_of_key: dict[str, Counter[str]] = defaultdict(Counter)
     for aid in order:
         names = parsed[aid].names
-        persons = {_name_key(m.term) for m in names if m.label == "PERSON"}
-        longer = sorted((p for p in persons if len(p.split()) > 1), key=len, reverse=True)
+        persons = Counter(_name_key(m.term) for m in names if m.label == "PERSON")
+        # The longest full name, then the one the article names most, then by spelling:
+        # not the order of a set, which changes with the hash seed ("Donald Trump" and
+        # "Ivanka Trump" are as long, #17).
+        longer = sorted(
+            (p for p in persons if len(p.split()) > 1), key=lambda p: (-len(p), -persons[p], p)
+        )
+        apart = _rarer_gender(names)
         for i, m in enumerate(names):
             key = _name_key(m.term)
-            if m.label == "PERSON" and len(key.split()) == 1:
+            if i in apart:
+                key = f"{_norm(m.term).split()[0]} {key}"  # "ms trump": not Mr. Trump's
+            elif m.label == "PERSON" and len(key.split()) == 1:
                 # A surname or a first name of a full name this article uses.
                 full = next((p for p in longer if key in (p.split()[0], p.split()[-1])), None)
                 if full is not None:
@@ -560,6 +673,25 @@ def _article_name_keys(
             full_names[key] += 1
             label_of_key[key][m.label] += 1
     return key_of, list(full_names), label_of_key
+
+
+def _rarer_gender(names: Sequence[Mention]) -> set[int]:
+    """Indices of the names whose honorific is of the gender an article uses less often
+    with one surname: an article with 23 "Mr. Trump" and one "Ms. Trump" names two
+    people, and the one "Ms. Trump" is not the full name the surname goes to (#17)."""
+    uses: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+    for i, m in enumerate(names):
+        words = _norm(m.term).split()
+        if len(words) == 2 and words[0] in _HONORIFIC_GENDER:
+            uses[words[1]][_HONORIFIC_GENDER[words[0]]].append(i)
+    apart: set[int] = set()
+    for by_gender in uses.values():
+        if len(by_gender) == 2:
+            most = max(len(ix) for ix in by_gender.values())
+            for ix in by_gender.values():
+                if len(ix) < most or all(len(x) == most for x in by_gender.values()):
+                    apart.update(ix)
+    return apart
 
 
 def _join_names(
@@ -589,27 +721,49 @@ def _join_names(
 def _join_surnames(
     uf: _Union, keys: Sequence[str], label_of_key: Mapping[str, Counter[str]]
 ) -> dict[str, list[str]]:
-    """A lone surname to the one full name of the story with it; the full names of
-    things other than people by their initials."""
+    """A lone surname to the one full name of the story with it (a middle initial
+    aside: "Donald J. Trump" is "Donald Trump"); the full names of things other than
+    people by their initials."""
     multi = [k for k in keys if len(k.split()) > 1]
     person_by_word: dict[str, set[str]] = defaultdict(set)  # word -> full names with it
     by_initials: dict[str, list[str]] = defaultdict(list)
+    by_plain: dict[str, str] = {}
     for full in multi:
         if "PERSON" in label_of_key[full]:
             for w in full.split():
                 person_by_word[w].add(full)
+            plain = _plain_name(full)
+            if plain in by_plain:
+                uf.union(full, by_plain[plain])
+            else:
+                by_plain[plain] = full
         else:
             by_initials[_initials(full)].append(full)
     for k in keys:
         words = k.split()
         kind = label_of_key[k].most_common(1)[0][0]
-        if len(words) == 1 and kind == "PERSON":
+        if len(words) == 1 and kind in ("PERSON", "ORG"):
             # A lone surname: the one full name of the story that ends or starts with it.
+            # The recogniser often calls a lone surname an organisation ("Trump" in 52 of
+            # PolNeAR July's story 0 uses): then only a surname counts.
             with_word = person_by_word.get(words[0], set())
-            ends = {f for f in with_word if f.split()[-1] == words[0] or f.split()[0] == words[0]}
-            if len(ends) == 1:
-                uf.union(k, next(iter(ends)))
+            ends = {
+                f
+                for f in with_word
+                if f.split()[-1] == words[0] or (kind == "PERSON" and f.split()[0] == words[0])
+            }
+            if len({_plain_name(f) for f in ends}) == 1:
+                uf.union(k, min(ends))
     return by_initials
+
+
+def _plain_name(key: str) -> str:
+    """A person's name key without its middle initials: "donald j trump" -> "donald
+    trump" (#17); "george hw bush" keeps "hw"."""
+    words = key.split()
+    if len(words) < 3:
+        return key
+    return " ".join([words[0], *(w for w in words[1:-1] if len(w) > 1), words[-1]])
 
 
 def _join_places(uf: _Union, keys: Sequence[str], label_of_key: Mapping[str, Counter[str]]) -> None:
@@ -774,13 +928,27 @@ def _resolve_by_model(
                 # The phrases close and their head nouns related ("leader"/"dictator"),
                 # not a thing of the referent ("the Trump campaign" / "campaign volunteer").
                 sim = float(q[m.term.lower()] @ at[x.term.lower()])
-                if sim > best_sim and float(at[m.head] @ at[x.head]) >= _HEAD_SIMILAR:
+                if (
+                    sim > best_sim
+                    and float(at[m.head] @ at[x.head]) >= _HEAD_SIMILAR
+                    and not any(
+                        _derived(a, b) for a in (m.head, *m.mods) for b in (x.head, *x.mods)
+                    )
+                ):
                     best, best_sim = r, sim
         if best is not None:
             members[best].append(replace(m, how="model"))
         else:
             left.append(m)
     return left
+
+
+def _derived(a: str, b: str) -> bool:
+    """Two words of one stem, not one word: a derivation names another kind of thing
+    ("nomination" / "nominee", "presidency" / "president", "ministry" / "minister"), so
+    the act or the office is not a label of the person, and "the presidential
+    nomination" is not close to "President" through its modifier (#17)."""
+    return a != b and len(os.path.commonprefix([a, b])) >= 5
 
 
 def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
@@ -796,6 +964,7 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
         capital = m.term.split()[-1][:1].isupper()
         by_head[m.head + ("+" if capital and m.plural else "")].append(m)
     heads = sorted(by_head)
+    words = {w for m in descriptions for w in (m.head, *m.mods)}
     uf = _Union()
     if len(heads) > 1:
         from newsprism.compare.embedding import embed
@@ -808,7 +977,14 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
             for j in range(i + 1, len(heads)):
                 b = heads[j]
                 short, long_ = sorted((a, b), key=len)
-                if long_.endswith(short) and len(short) >= 4 and 2 * len(short) >= len(long_):
+                if (
+                    long_.endswith(short)
+                    and len(short) >= 4
+                    and 2 * len(short) >= len(long_)
+                    # A compound's first part is a word of the story's descriptions
+                    # (#17): "law|suit", not "s|election", "r|allies" or "nomi|nation".
+                    and long_[: len(long_) - len(short)].strip("+") in words
+                ):
                     uf.union(a, b)  # "suit" / "lawsuit", not "nation" / "assassination"
                 elif mods[a] & mods[b] and float(vecs[i] @ vecs[j]) >= _THING_SIMILAR:
                     uf.union(a, b)
