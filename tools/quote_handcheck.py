@@ -5,12 +5,13 @@ articles. ``python tools/quote_handcheck.py draw EVAL_DIR OUT.jsonl`` extracts t
 and writes the first 70 PolNeAR and 30 NewsWCL50 indirect quotes by SHA-1 of
 "article:start" (verdicts are left for the hand-checker).
 
-``python tools/quote_handcheck.py fresh EVAL_DIR OUT.jsonl SEED ARTICLES QUOTES [SKIP]``
-draws a fresh sample from PolNeAR train articles no earlier draw used: it leaves out the
-first 55 articles by SHA-1 of their id (the sample's 40 and the first fresh draw's 15),
-every article named in ``tests/data/quotes_handcheck*.jsonl``, and the first SKIP of the
-rest; it orders the others by SHA-1 of "SEED:id", takes ARTICLES of them and writes the
-first QUOTES of their indirect quotes by SHA-1 of "SEED:article:start".
+``python tools/quote_handcheck.py fresh EVAL_DIR OUT.jsonl SEED ARTICLES QUOTES [SKIP [EXCLUDE
+...]]`` draws a fresh sample from PolNeAR train articles no earlier draw used: it leaves out
+the first 55 articles by SHA-1 of their id (the sample's 40 and the first fresh draw's 15),
+every article named in ``tests/data/quotes_handcheck.jsonl`` or in the EXCLUDE files (jsonl
+with ``article_id``) and the first SKIP of the rest; it orders the others by SHA-1 of
+"SEED:id", takes ARTICLES of them and writes the first QUOTES of their indirect quotes by
+SHA-1 of "SEED:article:start".
 """
 
 from __future__ import annotations
@@ -43,13 +44,14 @@ def articles(eval_dir: Path) -> Iterator[tuple[str, Article]]:
 
 
 def fresh_articles(
-    eval_dir: Path, seed: str, n: int, skip: int = 0
+    eval_dir: Path, seed: str, n: int, skip: int = 0, exclude: tuple[Path, ...] = ()
 ) -> list[tuple[str, Article]]:
     """PolNeAR train articles untouched by earlier draws, in the order of ``seed``."""
     base = eval_dir / "polnear" / "data" / "train" / "text"
     used = {f.stem for f in sorted(base.glob("*.txt"), key=lambda f: _h(f.stem))[:55]}
-    for path in (Path(__file__).resolve().parents[1] / "tests" / "data").glob(
-        "quotes_handcheck*.jsonl"
+    for path in (
+        Path(__file__).resolve().parents[1] / "tests/data/quotes_handcheck.jsonl",
+        *exclude,
     ):
         used |= {json.loads(line)["article_id"] for line in path.read_text().splitlines()}
     files = [f for f in base.glob("*.txt") if f.stem not in used]
@@ -109,7 +111,8 @@ if __name__ == "__main__":
     if sys.argv[1] == "fresh":
         seed, n_articles, n_quotes = sys.argv[4], int(sys.argv[5]), int(sys.argv[6])
         skip = int(sys.argv[7]) if len(sys.argv) > 7 else 0
-        items = fresh_articles(eval_dir, seed, n_articles, skip)
+        exclude = tuple(Path(p) for p in sys.argv[8:])
+        items = fresh_articles(eval_dir, seed, n_articles, skip, exclude)
         sample = draw(indirect(eval_dir, items), {"polnear-train": n_quotes}, seed)
         with open(sys.argv[3], "w") as fh:
             for r in sample:
