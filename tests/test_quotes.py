@@ -553,3 +553,120 @@ def test_a_surname_is_the_nearest_full_mention_not_a_relative() -> None:
     )
     (q,) = [q for q in _quotes(text) if "disrespect" in q.text]
     assert q.speaker == "Khizr Khan"
+
+
+# Issue #19, second fresh draw (tests/data/quotes_handcheck_fresh.jsonl).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only, CNN didn't report that Carson was dropping out of the race.",
+        "While Clinton is an outspoken supporter of Roe v. Wade, she has never said she "
+        "would support legal abortion up until the due date.",
+    ],
+)
+def test_a_negated_cue_reports_no_statement(text: str) -> None:
+    assert [q for q in _quotes(text) if q.kind == "indirect"] == []
+
+
+def test_a_reduced_passive_cue_is_not_its_heads_subjects_statement() -> None:
+    # "Christie said when asked whether ...": the questioner is not named.
+    text = (
+        '"You bet I would," Christie said when asked whether he would issue a quarantine '
+        "for people traveling into the U.S. from Brazil."
+    )
+    assert [q for q in _quotes(text) if "whether" in q.text] == []
+
+
+def test_a_subordinate_clause_before_an_aside_is_not_what_was_said() -> None:
+    text = (
+        "Donald Trump discussed the wall on Wednesday. When he first described the wall in "
+        "December, he said, “We’re going to do a wall; we’re going to have a big, fat "
+        "beautiful door on the wall.”"
+    )
+    assert [q for q in _quotes(text) if q.text.startswith("When")] == []
+
+
+def test_according_to_after_an_apposition_reports_the_clause() -> None:
+    text = (
+        "Median household income finally reached $56,746 in November, the level that had "
+        "been reached when the recession began, according to one research firm."
+    )
+    (q,) = _quotes(text)
+    assert q.text.startswith("Median household income finally reached")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "speaker"),
+    [
+        (
+            "Trump won in Indiana. The decisive victory led Republican National Committee "
+            "Chairman Reince Priebus to declare that Trump is the presumptive nominee.",
+            "declare",
+            "Reince Priebus",
+        ),
+        (
+            "Ted Cruz blamed CNN for reporting that Ben Carson was suspending his campaign "
+            "ahead of the Iowa caucuses.",
+            "reporting",
+            "CNN",
+        ),
+        (
+            "Carson made a bizarre attack on the Cruz campaign’s decision to tell its "
+            "supporters that Carson had dropped out of the race.",
+            "tell",
+            "Cruz campaign",
+        ),
+    ],
+)
+def test_the_controller_of_a_subjectless_cue_speaks(text: str, cue: str, speaker: str) -> None:
+    (q,) = [q for q in _quotes(text) if q.cue == cue]
+    assert q.speaker == speaker
+    # PolNeAR's attributions keep the main clause's subject (Cruz's stance, Carson's attack).
+    assert [q.speaker for q in _attributions(text) if q.cue == cue] != [speaker]
+
+
+def test_a_name_modifying_the_source_noun_is_not_the_speaker() -> None:
+    text = (
+        "Bernie Sanders won in Nevada. Sanders supporters have called for her resignation, "
+        "believing that she was tipping the scales toward Clinton in the primary."
+    )
+    (q,) = [q for q in _quotes(text) if q.cue == "believing"]
+    assert q.speaker == "Sanders supporters"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the first person of the sentence before
+        (
+            "Ruth Bader Ginsburg regrets her insults of Donald Trump. The Supreme Court "
+            "justice said she regretted her remarks and promised to stay out of it.",
+            "Ruth Bader Ginsburg",
+        ),
+        # the one the article titles so, not the last person named
+        (
+            "Indiana Gov. Mike Pence spoke in Ohio on Monday. Donald Trump spoke in Florida. "
+            "The Indiana governor said Democrats and the media are to blame for it.",
+            "Mike Pence",
+        ),
+        # an organisation
+        (
+            "CNN was quick to push back after Ted Cruz spoke. The network said that Cruz's "
+            "description of its reporting was false.",
+            "CNN",
+        ),
+    ],
+)
+def test_a_definite_description_speaker_is_the_one_it_describes(text: str, speaker: str) -> None:
+    (q,) = [q for q in _quotes(text) if q.cue == "said" and q.kind == "indirect"]
+    assert q.speaker == speaker
+
+
+def test_a_hashtag_is_not_the_person_a_pronoun_stands_for() -> None:
+    text = (
+        "Christopher Abboud, a spokesman for Twitter, tracked the posts. The hashtag "
+        "#RechercheParis, Mr. Abboud said, accompanied descriptions of loved ones sought. "
+        "He said there were a million tweets with the hashtag within 24 hours."
+    )
+    (q,) = [q for q in _quotes(text) if "million tweets" in q.text]
+    assert q.speaker == "Christopher Abboud"

@@ -535,7 +535,7 @@ def extract_quotes(
     if entities is None:
         entities = extract_entities(article, doc)
     out = []
-    for q, feats in quote_candidates(article, doc, entities):
+    for q, feats in quote_candidates(article, doc, entities, control=statements_only):
         if verify_probability(feats) < threshold:
             continue
         if statements_only:
@@ -633,7 +633,11 @@ class _Candidates:
 
 
 def quote_candidates(
-    article: Article, doc: Doc | None = None, entities: list[Entity] | None = None
+    article: Article,
+    doc: Doc | None = None,
+    entities: list[Entity] | None = None,
+    *,
+    control: bool = False,
 ) -> list[tuple[Quote, dict[str, float]]]:
     """Every quote the rules find, with the verifier's features (see :func:`extract_quotes`).
 
@@ -646,6 +650,7 @@ def quote_candidates(
     if entities is None:
         entities = extract_entities(article, doc)
     ctx = Context(text, sorted(entities, key=lambda e: e.start), find_quote_marks(text))
+    ctx.control = control
     found = _Candidates(article, ctx, parsed_sentences(doc, _needs_parse))
     for si, sent in enumerate(found.sentences):
         if sent.parse is not None:
@@ -759,10 +764,27 @@ def _verb_cue(found: _Candidates, sent: Sentence, tok: Token, si: int, as_verb: 
         "cue_dep=" + tok.dep_: 1.0,
         "cue_tag=" + tok.tag_: 1.0,
         "subj=" + (subj.pos_ + "|" + (subj.ent_type_ or "-") if subj is not None else "none"): 1.0,
-    }
+    } | _bar_flags(tok)
     prob = cue.prob if cue.prob is not None else cue_probability(tok, sent, text)
     found.add(start, end, spk, kind, si, "learned" if learned else "verb", cue=tok.text,
               cue_at=cue.at, prob=prob, context=context)  # fmt: skip
+
+
+def _bar_flags(tok: Token) -> dict[str, float]:
+    """Facts of the parse the reader's bar needs (:func:`.quote_cues.is_statement`); the
+    verifier has no weights for them. A negated cue ("CNN didn't report that", "she has
+    never said") and a reduced passive ("Christie said when asked whether ...", whose
+    asker is not named) report no statement of the subject (#19)."""
+    flags = {}
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
+        flags["bar=negated"] = 1.0
+    if (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and child(tok, ("nsubj", "nsubjpass", "aux", "auxpass")) is None
+    ):
+        flags["bar=reduced-passive"] = 1.0
+    return flags
 
 
 def _cue_subject(found: _Candidates, cue: _Cue, tagged_noun: bool) -> tuple[bool, Token | None]:
@@ -771,7 +793,7 @@ def _cue_subject(found: _Candidates, cue: _Cue, tagged_noun: bool) -> tuple[bool
     A passive cue with its own subject is handled here (:func:`_passive`): the rule stops.
     """
     ctx, sent, tok, lemma = found.ctx, cue.sent, cue.tok, cue.lemma
-    subj = subject(tok, ctx.quoted_in(sent))
+    subj = subject(tok, ctx.quoted_in(sent), control=ctx.control)
     if subj is None and tagged_noun:
         subj = _compound_subject(tok)
     if subj is not None and subj.i < tok.i and ctx.inside_quote(sent.start(subj)):
@@ -1019,6 +1041,10 @@ def _according(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
         return
     spk = resolve_speaker(found.ctx, sent, src, si)
     head = tok.head if tok.head.i != tok.i else None
+    if head is not None and head.dep_ in {"npadvmod", "appos"} and head.head.i != head.i:
+        # "Income reached $56,746, the level ..., according to one firm": the phrase
+        # hangs on an apposition to the clause; the firm reports the clause (#19).
+        head = head.head
     doc = tok.doc
     phrase_lo, phrase_hi = tok.left_edge.i, tok.right_edge.i
     if head is None:

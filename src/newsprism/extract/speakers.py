@@ -79,11 +79,43 @@ def has_word(tok: Token) -> bool:
     return any(ch.isalnum() for ch in tok.text)
 
 
-def subject(tok: Token, inside: Callable[[Token], bool] | None = None) -> Token | None:
+def _controller(verb: Token) -> Token | None:
+    """The noun phrase that is the understood subject of a subjectless verb (#19).
+
+    Object control: "led Priebus to declare", "urged them to say" (an infinitive under a
+    verb with a direct object) and "blamed the network for reporting", "accused him of
+    lying" (a gerund after "for"/"of" under such a verb); a possessor of the noun an
+    infinitive completes: "the Cruz campaign's decision to tell".
+    """
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:
+        # A name, a pronoun or a plural noun ("his supporters"): not "used the example
+        # of Chicago to prove", a purpose.
+        obj = child(head, ("dobj",))
+        if obj is None or obj.i > verb.i:
+            return None
+        return obj if obj.pos_ in {"PROPN", "PRON"} or obj.tag_ == "NNS" else None
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in {"for", "of"}:
+        if head.head is not head and head.head.pos_ == "VERB":
+            obj = child(head.head, ("dobj",))
+            return obj if obj is not None and obj.i < head.i else None
+    if verb.dep_ == "acl" and child(verb, ("aux",), where=lambda t: t.lower_ == "to"):
+        return child(head, ("poss",))
+    return None
+
+
+def subject(
+    tok: Token, inside: Callable[[Token], bool] | None = None, *, control: bool = False
+) -> Token | None:
     """Subject of a cue, inherited from the verb it depends on ('adding', conjuncts).
 
     ``inside(token) -> bool`` tells whether a token lies inside a quotation: a cue outside
-    a quotation does not take its subject from inside one ('“…,” adding, “…”').
+    a quotation does not take its subject from inside one ('“…,” adding, “…”'). With
+    ``control`` an object or possessor that controls a subjectless verb is its subject
+    (:func:`_controller`); PolNeAR's attributions credit the main clause's subject
+    ("Cruz thanked Trump for backing ...": Cruz's stance), a reader the one who spoke.
     """
     seen = 0
     cur: Token | None = tok
@@ -95,6 +127,9 @@ def subject(tok: Token, inside: Callable[[Token], bool] | None = None) -> Token 
             subj = None
         if subj is not None:
             return subj
+        controller = _controller(cur) if control else None
+        if controller is not None:
+            return controller
         if cur.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acomp"} and cur.head is not cur:
             cur = cur.head
             seen += 1
@@ -151,6 +186,7 @@ class Context:
     entities: list[Entity]
     marks: list[QuoteSpan]
     last_speaker: list[tuple[int, Speaker]] = field(default_factory=list)
+    control: bool = False  # subjects by object control (:func:`subject`), for statements
     _genders: dict[str, str] | None = None
 
     def gender(self, name: str | None) -> str | None:
@@ -338,13 +374,10 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
             last = tok_i
             while last is not None and last.i < hi and sent.end(last) < e.end:
                 last = doc[last.i + 1]
-            if (
-                last is not None
-                and last.dep_ == "compound"
-                and last.head.pos_ == "NOUN"
-                and last.head.i != subj.i
-            ):
-                continue  # "local militias and Kiev forces": a name modifying another noun
+            if last is not None and last.dep_ == "compound" and last.head.pos_ == "NOUN":
+                # "local militias and Kiev forces", "Sanders supporters", "the Cruz
+                # campaign": a name modifying a common noun is not the one speaking (#19).
+                continue
             return Speaker(e.canonical, s_start, s_end, True)
     others = [e for e in ents if e.label != "PERSON"]
     if others:
