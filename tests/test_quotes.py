@@ -670,3 +670,18 @@ def test_a_hashtag_is_not_the_person_a_pronoun_stands_for() -> None:
     )
     (q,) = [q for q in _quotes(text) if "million tweets" in q.text]
     assert q.speaker == "Christopher Abboud"
+
+
+def test_a_naming_verb_with_object_and_predicate_is_a_statement() -> None:
+    # PolNeAR dev: "called the charges unsubstantiated" says what the charges are.
+    text = (
+        "The Trump campaign called the charges unsubstantiated and fabricated by "
+        "disgruntled former employees."
+    )
+    (q,) = _quotes(text)
+    assert q.speaker == "Trump campaign" and q.text.startswith("the charges unsubstantiated")
+
+
+def test_an_aside_reports_the_main_clause_not_the_subordinate_one() -> None:
+    (q,) = _quotes("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.")
+    assert q.text == "Lenox was a juggernaut"

@@ -64,6 +64,9 @@ _ON_A_CLAIM = frozenset(
     contest describe call label brand assail praise criticize criticise blast slam
     condemn denounce characterize characterise""".split()
 )
+# Verbs that say what something is with an object and its predicate: "called the charges
+# unsubstantiated", "branded him a liar".
+_NAMING = frozenset("call label brand deem term dub declare".split())
 # The "rest of the sentence" rule is for verbs whose bare clause is what was said.
 _BARE_CLAUSE = frozenset(
     "say tell add write argue insist note warn explain state assert contend".split()
@@ -120,8 +123,14 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
         return False  # "CNN didn't report that ...", "said when asked whether ..."
     if "rule=learned" in features or "rule=passive-learned" in features:
         return False  # a cue outside the lexicon: "investigating whether", "understated"
-    if ("rule=aside" in features or "via=before" in features) and _SUBORDINATE.match(quote.text):
-        return False  # "When he first described the wall in December, he said, “…”"
+    if (
+        ("rule=aside" in features or "via=before" in features)
+        and _SUBORDINATE.match(quote.text)
+        and not re.search(r"[,;:]", quote.text)
+    ):
+        # "When he first described the wall in December, he said, “…”": no main clause
+        # ("If we wait, we lose, he said" has one).
+        return False
     if "rule=aside" in features:
         # "As POLITICO revealed, ...", "..., he said, ...": not "as Trump called for a
         # boycott", "as both campaigned", "since he announced his candidacy".
@@ -148,6 +157,8 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
         return bool(_SAYING_NOUN_CLAUSE.match(quote.text))
     if via == "passive":
         return lemma in ("say", "report", "allege", "quote")  # "is said to have ..."
+    if via == "dobj" and "bar=predicate" in features and lemma in _NAMING:
+        return True  # "The Trump campaign called the charges unsubstantiated"
     # A noun phrase alone ("dobj", "prep", "noun-prep"): an event or a stance ("discussed
     # security issues", "backed her candidacy", "released a letter"), unless a verb takes
     # a position on a claim that carries its own clause or quoted words.

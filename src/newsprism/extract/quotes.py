@@ -772,10 +772,13 @@ def _verb_cue(found: _Candidates, sent: Sentence, tok: Token, si: int, as_verb: 
 
 def _bar_flags(tok: Token) -> dict[str, float]:
     """Facts of the parse the reader's bar needs (:func:`.quote_cues.is_statement`); the
-    verifier has no weights for them. A negated cue ("CNN didn't report that", "she has
+    verifier has no weights for them. A naming verb's predicate ("called the charges
+    unsubstantiated") makes a statement; a negated cue ("CNN didn't report that", "she has
     never said") and a reduced passive ("Christie said when asked whether ...", whose
-    asker is not named) report no statement of the subject (#19)."""
+    asker is not named) report none of the subject (#19)."""
     flags = {}
+    if child(tok, ("oprd",)) is not None:
+        flags["bar=predicate"] = 1.0  # "called the charges unsubstantiated"
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
         flags["bar=negated"] = 1.0
     if (
@@ -841,10 +844,15 @@ def _aside(found: _Candidates, cue: _Cue, subj: Token | None) -> bool:
     left_side = (lo, tok.left_edge.i - 1)
     right_side = (tok.right_edge.i + 1, hi)
     side = max(left_side, right_side, key=lambda r: r[1] - r[0])
-    if side[1] - side[0] < 3:
-        return False
     parse = sent.parse
     assert parse is not None
+    other = right_side if side == left_side else left_side
+    if parse[side[0]].dep_ == "mark" and other[1] - other[0] >= 3:
+        # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the main
+        # clause, not the subordinate one (#19).
+        side = other
+    if side[1] - side[0] < 3:
+        return False
     spk = resolve_speaker(found.ctx, sent, subj, cue.si)
     a, b = sent.start(parse[side[0]]), sent.end(parse[side[1]])
     kind = "direct" if _is_direct(found.ctx, a, b, found.no_marks, False) else "indirect"
