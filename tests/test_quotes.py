@@ -685,3 +685,32 @@ def test_a_naming_verb_with_object_and_predicate_is_a_statement() -> None:
 def test_an_aside_reports_the_main_clause_not_the_subordinate_one() -> None:
     (q,) = _quotes("Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.")
     assert q.text == "Lenox was a juggernaut"
+
+
+def test_a_pronoun_does_not_stand_for_a_name_its_own_clause_uses() -> None:
+    # First fresh draw: "They also said that Verizon was trying ..." went to Verizon.
+    text = (
+        "Verizon said the strike had cost it millions. The unions disputed the figures. "
+        "They also said that Verizon was trying to ship call-center jobs overseas to "
+        "foreign contractors."
+    )
+    assert [q.speaker for q in _quotes(text) if "call-center" in q.text] in ([], [None])
+
+
+def test_a_share_of_a_group_is_not_a_person_named_one() -> None:
+    text = (
+        "A poll of Latino voters found deep frustration. One in three said the party was "
+        "outright hostile to the Latino community."
+    )
+    (q,) = _quotes(text)
+    assert q.speaker == "One in three"
+
+
+def test_a_surname_takes_the_one_longer_name_ner_labelled_otherwise() -> None:
+    text = (
+        "During an interview with Sean Hannity that aired Wednesday night, Donald Trump "
+        "discussed his wall. During the Austin town hall, Hannity asked Trump if he would "
+        "deport all illegal immigrants or just the bad ones."
+    )
+    (q,) = [q for q in _quotes(text) if q.cue == "asked"]
+    assert q.speaker == "Sean Hannity"

@@ -334,11 +334,13 @@ def _description(said: str, text: str, pos: int, speaker: str) -> tuple[int, str
 def _described(quote: Quote, text: str, entities: list[Entity], said: str) -> str | None:
     """The person or organisation a definite description speaker stands for (#19).
 
-    One the article titles with the description's words ("Ohio Gov. John Kasich" for "the
-    Ohio governor"), the nearest such before it; else the first mention outside quotation
+    A person the article titles with the description's words ("Ohio Gov. John Kasich" for
+    "the Ohio governor"), the nearest such before it; else the first mention outside quotation
     marks (not in the title block) earlier in the description's sentence, or in the nearest
     of the three sentences before that has one ("Ruth Bader Ginsburg regrets ... The
-    Supreme Court justice said"). None when the speaker is no such description.
+    Supreme Court justice said"); an organisation only from its own sentence or the one
+    before, and only if no other is named there. None when the speaker is no such
+    description.
     """
     from .quote_marks import find_quote_marks
 
@@ -361,14 +363,16 @@ def _described(quote: Quote, text: str, entities: list[Entity], said: str) -> st
         and not (quote.start <= e.start < quote.end)
         and not _handle(text, e)
     ]
-    titled = {e.canonical for e in usable if _titled(text, e, said)}
+    titled = {e.canonical for e in usable if label == "PERSON" and _titled(text, e, said)}
     before = [e for e in usable if e.canonical in titled and e.end <= pos]
     if before:
         return before[-1].canonical
     hi = pos
-    for _ in range(4):
+    for _ in range(4 if label == "PERSON" else 2):
         lo, _hi = _sentence_bounds(text, hi, hi)
         mentions = [e for e in usable if lo <= e.start < hi]
+        if mentions and label == "ORG" and len({e.canonical for e in mentions}) > 1:
+            return None  # "The company says ..." after Bloomberg and Forbes: either
         if mentions:
             return mentions[0].canonical
         hi = len(text[:lo].rstrip()) - 1  # the stop ending the sentence before
@@ -377,10 +381,54 @@ def _described(quote: Quote, text: str, entities: list[Entity], said: str) -> st
     return None
 
 
+_PRONOUN = re.compile(r"(?:he|she|they|we|it)", re.I)
+# "one in four", "About 4 in 10", "two out of three": a share of a group, not a person "One".
+_SHARE = re.compile(
+    r"(?:(?:about|nearly|almost|roughly|some|more than|fewer than|less than)\s+)?"
+    r"[\w-]+\s+(?:in|out of)\s+[\w-]+",
+    re.I,
+)
+
+
 def revise_speaker(
     quote: Quote, features: dict[str, float], text: str, entities: list[Entity]
 ) -> Quote | None:
     """The quote with its speaker revised by the reader's rules, or None to drop it."""
+    out = _revise(quote, features, text, entities)
+    if out is None or out.speaker is None or out.kind != "indirect":
+        return out
+    span = (quote.speaker_start, quote.speaker_end)
+    said = text[span[0] : span[1]] if span[0] is not None and span[1] is not None else ""
+    if _PRONOUN.fullmatch(said) and any(
+        e.canonical == out.speaker
+        and out.start <= e.start < out.end
+        and not re.match(r"['’]s?\b", text[e.end : e.end + 2])
+        for e in entities
+    ):
+        # Binding (principle C): "They also said that Verizon was trying ...": a pronoun
+        # does not stand for a name its own clause goes on to use (a possessive is looser
+        # in news prose: "He notes ... an issue with Trump's microphone").
+        return None
+    return out
+
+
+def _longer_name(text: str, entities: list[Entity], name: str) -> str | None:
+    """The one longer name of the article ending with ``name`` ("Sean Hannity" for
+    "Hannity"), whatever label NER gave it; None when there is none or several, or when
+    its first word is one the article also writes in lower case ("Say Mexico")."""
+    longer = {
+        e.canonical
+        for e in entities
+        if e.canonical.endswith(" " + name)
+        and e.canonical[:1].isupper()
+        and not re.search(rf"\b{re.escape(e.canonical.split()[0].lower())}\b", text)
+    }
+    return longer.pop() if len(longer) == 1 else None
+
+
+def _revise(
+    quote: Quote, features: dict[str, float], text: str, entities: list[Entity]
+) -> Quote | None:
     if quote.speaker is None:
         return quote
     lemma = _feature(features, "lem=") or ""
@@ -410,6 +458,8 @@ def revise_speaker(
     described = _described(quote, text, entities, said)
     if described is not None:
         return dataclasses.replace(quote, speaker=described)
+    if _SHARE.fullmatch(said):
+        return dataclasses.replace(quote, speaker=said)
     is_person = any(e.label == "PERSON" and e.canonical == quote.speaker for e in entities)
     if said.lower() == "it" and is_person:
         return None if quote.kind == "indirect" else dataclasses.replace(quote, speaker=None)
@@ -428,4 +478,7 @@ def revise_speaker(
         full = _full_mention(quote, text, entities, surname, title)
         if full is not None:
             return dataclasses.replace(quote, speaker=full)
+        longer = _longer_name(text, entities, surname) if surname == quote.speaker else None
+        if longer is not None:
+            return dataclasses.replace(quote, speaker=longer)  # NER gave it another label
     return quote
