@@ -83,3 +83,12 @@ def test_the_second_fresh_draw_is_recorded_honestly() -> None:
     after = [r for r in rows if r["set"] == "fresh2-after"]
     assert len(before) == 40 and sum(r["verdict"] == "right" for r in before) == 18
     assert len(after) == 34 and sum(r["verdict"] == "right" for r in after) == 27
+
+
+def test_an_untouched_holdout_draw_is_recorded_honestly() -> None:
+    # 20 indirect quotes from 10 further PolNeAR train articles (tools/quote_handcheck.py
+    # fresh ... q19-holdout 10 20 0 tests/data/quotes_handcheck_fresh.jsonl), drawn and
+    # judged after the last rule change and not tuned on: 15 right. Not re-extracted.
+    rows = [json.loads(line) for line in FRESH.read_text().splitlines()]
+    holdout = [r for r in rows if r["set"] == "holdout"]
+    assert len(holdout) == 20 and sum(r["verdict"] == "right" for r in holdout) == 15
