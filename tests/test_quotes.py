@@ -714,3 +714,17 @@ def test_a_surname_takes_the_one_longer_name_ner_labelled_otherwise() -> None:
     )
     (q,) = [q for q in _quotes(text) if q.cue == "asked"]
     assert q.speaker == "Sean Hannity"
+
+
+def test_a_name_inside_a_short_quotation_is_not_the_pronouns_person() -> None:
+    # Holdout: "''I love Oreos,'' he said, ... - and vowed to impose a punishing tariff"
+    # was credited to "Oreos".
+    text = (
+        "Donald Trump has bemoaned the administration's failure to stand up to China. He has "
+        "also fulminated against plans by the company that owns Nabisco to shift some "
+        "production to Mexico - ''I love Oreos,'' he said, ''I will never eat them again'' - "
+        "and vowed to impose a punishing tariff on imports of Fords unless the company "
+        "cancels a $2.5 billion investment."
+    )
+    (q,) = [q for q in _quotes(text) if q.cue == "vowed"]
+    assert q.speaker == "Donald Trump"

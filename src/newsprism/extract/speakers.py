@@ -227,6 +227,11 @@ class Context:
     def inside_quote(self, pos: int) -> bool:
         return any(q.start < pos < q.end and q.words > 3 for q in self.marks)
 
+    def quoted_name(self, pos: int) -> bool:
+        """Whether a name at ``pos`` is a word of a closed quotation, however short ("''I
+        love Oreos,'' he said"): not the person a pronoun outside it stands for (#19)."""
+        return any(q.start < pos < q.end and q.closed for q in self.marks)
+
     def quoted_in(self, sent: Sentence) -> Callable[[Token], bool]:
         """Whether a token of ``sent`` lies inside a quotation (for :func:`subject`)."""
         return lambda t: self.inside_quote(sent.start(t))
@@ -253,7 +258,7 @@ class Context:
                 and sent_start <= e.start
                 and e.end <= pos
                 and e.label == "PERSON"
-                and not self.inside_quote(e.start)
+                and not self.quoted_name(e.start)
             ):
                 return e
         return None
@@ -264,7 +269,7 @@ class Context:
                 e.end <= pos
                 and e.label == "PERSON"
                 and self.fits(e.canonical, pronoun)
-                and not self.inside_quote(e.start)
+                and not self.quoted_name(e.start)
             ):
                 return e
         return None
