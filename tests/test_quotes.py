@@ -728,3 +728,17 @@ def test_a_name_inside_a_short_quotation_is_not_the_pronouns_person() -> None:
     )
     (q,) = [q for q in _quotes(text) if q.cue == "vowed"]
     assert q.speaker == "Donald Trump"
+
+
+def test_coordinated_persons_are_all_credited() -> None:
+    # Second fresh draw: "Two objectors, Lawrence Joyce and William Graham, ... contending"
+    # was credited to Lawrence Joyce alone.
+    text = (
+        "Two objectors, Lawrence Joyce and William Graham, had challenged Cruz's "
+        "presidential bid with the board, contending that his name should not appear on "
+        "the March 15 ballot."
+    )
+    (q,) = _quotes(text)
+    assert q.speaker == "Lawrence Joyce and William Graham"
+    (q,) = _quotes("Ted Cruz and his aides said that they were coming around to Trump.")
+    assert q.speaker == "Ted Cruz"

@@ -364,7 +364,7 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
         # The person the phrase is about: the head itself, else the first person named.
         for e in persons:
             if e.start <= head_start < e.end:
-                return Speaker(e.canonical, s_start, s_end, True)
+                return Speaker(_and_others(ctx, sent, subj, e.canonical), s_start, s_end, True)
         for e in persons:
             # skip persons inside a prepositional modifier ("an aide to Clinton")
             tok_i = None
@@ -383,7 +383,8 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
                 # "local militias and Kiev forces", "Sanders supporters", "the Cruz
                 # campaign": a name modifying a common noun is not the one speaking (#19).
                 continue
-            return Speaker(e.canonical, s_start, s_end, True)
+            name = _and_others(ctx, sent, last, e.canonical) if last is not None else e.canonical
+            return Speaker(name, s_start, s_end, True)
     others = [e for e in ents if e.label != "PERSON"]
     if others:
         for e in others:
@@ -406,6 +407,22 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
     left = subj.left_edge.i
     name = np_text(text, sent.start(doc[left]), head_end)
     return Speaker(name or None, s_start, s_end, False)
+
+
+def _and_others(ctx: Context, sent: Sentence, tok: Token, name: str) -> str:
+    """A person with the persons coordinated after them ("Lawrence Joyce and William
+    Graham"); the person alone when a conjunct is no named person ("Cruz and his aides")."""
+    names = [name]
+    for c in tok.conjuncts:
+        if c.i < tok.i:
+            continue
+        pos = sent.start(c)
+        e = next((e for e in ctx.entities if e.label == "PERSON" and e.start <= pos < e.end), None)
+        if e is None:
+            return name
+        if e.canonical not in names:
+            names.append(e.canonical)
+    return " and ".join(names)
 
 
 def name_right_before(ctx: Context, pos: int) -> Speaker | None:
