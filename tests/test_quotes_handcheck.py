@@ -92,3 +92,12 @@ def test_an_untouched_holdout_draw_is_recorded_honestly() -> None:
     rows = [json.loads(line) for line in FRESH.read_text().splitlines()]
     holdout = [r for r in rows if r["set"] == "holdout"]
     assert len(holdout) == 20 and sum(r["verdict"] == "right" for r in holdout) == 15
+
+
+def test_a_second_holdout_after_every_change_is_recorded_honestly() -> None:
+    # 20 indirect quotes from 10 further PolNeAR train articles (... q19-holdout2 10 20 0
+    # tests/data/quotes_handcheck_fresh.jsonl), drawn and judged after the last rule
+    # change (commit "Speakers: coordinated persons ..."), not tuned on: 9 right.
+    rows = [json.loads(line) for line in FRESH.read_text().splitlines()]
+    holdout = [r for r in rows if r["set"] == "holdout2"]
+    assert len(holdout) == 20 and sum(r["verdict"] == "right" for r in holdout) == 9
