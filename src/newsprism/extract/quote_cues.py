@@ -23,6 +23,12 @@ take those for quotes. This module holds the reader's bar, called from small hoo
   mention of that surname that fits its title and is not introduced as someone's relative
   ("his father, Fred Trump"); "he" or "she" opening a sentence (or signing off a quote)
   is the person opening the sentence before; "they" and "it" are not one named person.
+  A definite description ("the Ohio governor", "the network") is the one the article
+  titles so or names just before; a pronoun is not a name its own clause uses ("They also
+  said that Verizon ..."); a share of a group ("One in three said") is the speaker;
+  negated cues, reduced passives ("said when asked whether") and subordinate clauses alone
+  are no statements, a naming verb's object and predicate is one (second round of #19,
+  docs/quote-bar.md).
 
 ``extract_quotes(..., statements_only=False)`` skips both and returns PolNeAR's notion of
 attribution, which ``newsprism eval quotes --attributions`` scores.
