@@ -742,3 +742,13 @@ def test_coordinated_persons_are_all_credited() -> None:
     assert q.speaker == "Lawrence Joyce and William Graham"
     (q,) = _quotes("Ted Cruz and his aides said that they were coming around to Trump.")
     assert q.speaker == "Ted Cruz"
+
+
+def test_a_clause_subject_the_parser_made_the_cues_object_is_content() -> None:
+    # Second holdout: "Clinton promised her entire infrastructure program <<would be paid
+    # for through business tax reform>>" lost the clause's subject.
+    text = (
+        "Clinton promised her entire infrastructure program would be paid for through tax reform."
+    )
+    (q,) = _quotes(text)
+    assert q.text.startswith("her entire infrastructure program would be paid")

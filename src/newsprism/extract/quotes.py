@@ -895,6 +895,17 @@ def _verb_content(
             return None
     if comp is not None:
         start, end = _content_span(sent, comp)
+        ob = child(tok, ("dobj",))
+        if (
+            ob is not None
+            and ob.i < comp.i
+            and ob.i > tok.i
+            and ob.pos_ == "NOUN"
+            and child(comp, ("nsubj", "nsubjpass", "expl", "csubj")) is None
+        ):
+            # "promised her entire program would be paid for ...": the parser made the
+            # clause's subject the cue's object; it belongs to what was said (#19).
+            start = _content_span(sent, ob)[0]
         left = end <= sent.start(tok)
         q = _quote_for(ctx.marks, start, end)
         if q is not None and (q.start < start or q.end > end) and q.words >= 2:
