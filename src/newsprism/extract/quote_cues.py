@@ -23,6 +23,12 @@ take those for quotes. This module holds the reader's bar, called from small hoo
   mention of that surname that fits its title and is not introduced as someone's relative
   ("his father, Fred Trump"); "he" or "she" opening a sentence (or signing off a quote)
   is the person opening the sentence before; "they" and "it" are not one named person.
+  A definite description ("the Ohio governor", "the network") is the one the article
+  titles so or names just before; a pronoun is not a name its own clause uses ("They also
+  said that Verizon ..."); a share of a group ("One in three said") is the speaker;
+  negated cues, reduced passives ("said when asked whether") and subordinate clauses alone
+  are no statements, a naming verb's object and predicate is one (second round of #19,
+  docs/quote-bar.md).
 
 ``extract_quotes(..., statements_only=False)`` skips both and returns PolNeAR's notion of
 attribution, which ``newsprism eval quotes --attributions`` scores.
@@ -64,6 +70,9 @@ _ON_A_CLAIM = frozenset(
     contest describe call label brand assail praise criticize criticise blast slam
     condemn denounce characterize characterise""".split()
 )
+# Verbs that say what something is with an object and its predicate: "called the charges
+# unsubstantiated", "branded him a liar".
+_NAMING = frozenset("call label brand deem term dub declare".split())
 # The "rest of the sentence" rule is for verbs whose bare clause is what was said.
 _BARE_CLAUSE = frozenset(
     "say tell add write argue insist note warn explain state assert contend".split()
@@ -85,6 +94,10 @@ _CLAUSAL = frozenset({"ccomp", "clause", "block", "quote", "before", "adverb"})
 # A noun phrase that carries its own clause or quoted words is content: "rejected the idea
 # that ...", "described the talks as \"very frank\"".
 _CLAUSE_IN_NP = re.compile(r"\b(?:that|whether|how|why|what)\b|[\"“”]", re.I)
+# A subordinate clause alone is no statement: "When he first described the wall, he said".
+_SUBORDINATE = re.compile(
+    r"(?:when|whenever|while|if|as|because|since|after|before|until|although|though)\b", re.I
+)
 # Noun cues whose clause is a statement: "his claim that ...", "a warning that ...".
 _SAYING_NOUN_CLAUSE = re.compile(r"^(?:that|whether)\b", re.I)
 
@@ -112,8 +125,18 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
     words = quote.text.split()
     if len(words) >= 4 and len(_HEADLINE_WORD.findall(quote.text)) >= 0.7 * len(words):
         return False  # a headline in title case ("Al Sharpton Just Said Something ...")
+    if "bar=negated" in features or "bar=reduced-passive" in features:
+        return False  # "CNN didn't report that ...", "said when asked whether ..."
     if "rule=learned" in features or "rule=passive-learned" in features:
         return False  # a cue outside the lexicon: "investigating whether", "understated"
+    if (
+        ("rule=aside" in features or "via=before" in features)
+        and _SUBORDINATE.match(quote.text)
+        and not re.search(r"[,;:]", quote.text)
+    ):
+        # "When he first described the wall in December, he said, “…”": no main clause
+        # ("If we wait, we lose, he said" has one).
+        return False
     if "rule=aside" in features:
         # "As POLITICO revealed, ...", "..., he said, ...": not "as Trump called for a
         # boycott", "as both campaigned", "since he announced his candidacy".
@@ -140,6 +163,8 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
         return bool(_SAYING_NOUN_CLAUSE.match(quote.text))
     if via == "passive":
         return lemma in ("say", "report", "allege", "quote")  # "is said to have ..."
+    if via == "dobj" and "bar=predicate" in features and lemma in _NAMING:
+        return True  # "The Trump campaign called the charges unsubstantiated"
     # A noun phrase alone ("dobj", "prep", "noun-prep"): an event or a stance ("discussed
     # security issues", "backed her candidacy", "released a letter"), unless a verb takes
     # a position on a claim that carries its own clause or quoted words.
@@ -247,16 +272,169 @@ def _antecedent(
         and prev_lo <= e.start < min(lo, prev_lo + 60)
         and not (quote.start <= e.start < quote.end)
         and not re.match(r"['’]s\b", text[e.end : e.end + 3])
+        and not _handle(text, e)
     ]
     if opening and ctx.fits(opening[0].canonical, pronoun):
         return opening[0].canonical
     return None
 
 
+# Head nouns of a definite description that stand for a person ("the Ohio governor", "the
+# justice", "the Wisconsin Republican") or for an organisation ("the network").
+_PERSON_HEADS = frozenset(
+    """justice republican democrat lawmaker legislator billionaire businessman businesswoman
+    mogul strategist front-runner frontrunner contender incumbent challenger host anchor
+    columnist economist professor lawyer attorney author actor actress activist sheriff
+    officer pastor""".split()
+)
+_ORG_HEADS = frozenset(
+    """network company firm board committee agency newspaper paper magazine bank ministry
+    organization organisation union commission council publisher""".split()
+)
+_DEFINITE = re.compile(r"(?:the|The)\s+(?:[\w.'’-]+\s+){0,3}([a-zA-Z-]+)")
+
+
+def _handle(text: str, e: Entity) -> bool:
+    """A hashtag or a social-media handle ("#RechercheParis"), which is not a speaker."""
+    return text[max(0, e.start - 1) : e.start + 1][:1] in ("#", "@") or e.text[:1] in "#@"
+
+
+_ABBREVIATED = {"governor": "gov", "senator": "sen", "representative": "rep"}
+
+
+def _titled(text: str, e: Entity, said: str) -> bool:
+    """Whether a mention carries the description's head noun as its title or apposition,
+    with one of its capitalised modifiers if it has any ("Ohio Gov. John Kasich", "Mike
+    Pence, the Indiana governor" for "the Ohio governor", "the Indiana governor")."""
+    *mods, head = said.split()[1:]
+    heads = "|".join(re.escape(w) for w in (head, _ABBREVIATED.get(head.lower(), head)))
+    before = text[max(0, e.start - 40) : e.start]
+    after = text[e.end : e.end + 60]
+    m = re.search(rf"\b(?i:{heads})\b\.?\s+(?:[A-Z][\w.'’-]*\s+){{0,3}}$", before)
+    window = before
+    if m is None:
+        m = re.match(rf",\s+(?:the|a|an)\s+[^,.;]*?\b(?i:{heads})\b", after)
+        window = after
+    capitals = [w for w in mods if w[:1].isupper()]
+    return m is not None and (not capitals or any(w in window for w in capitals))
+
+
+def _description(said: str, text: str, pos: int, speaker: str) -> tuple[int, str, str] | None:
+    """(offset, the words, the label) of a definite description speaker: "the Ohio
+    governor" (PERSON), "the network" (ORG); a relative pronoun stands for its noun."""
+    from .entities import ROLE_NOUNS
+
+    if said.lower() in ("who", "which", "that") and speaker:
+        # "the Wisconsin Republican, who had previously pledged": the noun it modifies.
+        at = text.rfind(speaker, max(0, pos - 100), pos)
+        if at >= 4 and text[at - 4 : at].lower() == "the ":
+            pos, said = at - 4, text[at - 4 : at + len(speaker)]
+    m = _DEFINITE.fullmatch(said)
+    if m is None:
+        return None
+    head = m.group(1).lower()
+    label = "PERSON" if head in ROLE_NOUNS | _PERSON_HEADS else "ORG" if head in _ORG_HEADS else ""
+    return (pos, said, label) if label else None
+
+
+def _described(quote: Quote, text: str, entities: list[Entity], said: str) -> str | None:
+    """The person or organisation a definite description speaker stands for (#19).
+
+    A person the article titles with the description's words ("Ohio Gov. John Kasich" for
+    "the Ohio governor"), the nearest such before it; else the first mention outside quotation
+    marks (not in the title block) earlier in the description's sentence, or in the nearest
+    of the three sentences before that has one ("Ruth Bader Ginsburg regrets ... The
+    Supreme Court justice said"); an organisation only from its own sentence or the one
+    before, and only if no other is named there. None when the speaker is no such
+    description.
+    """
+    from .quote_marks import find_quote_marks
+
+    if quote.speaker_start is None:
+        return None
+    found = _description(said, text, quote.speaker_start, quote.speaker or "")
+    if found is None:
+        return None
+    pos, said, label = found
+    if any(e.label == label and pos <= e.start < pos + len(said) for e in entities):
+        return None
+    marks = [q for q in find_quote_marks(text) if q.closed]
+    title_end = text.find("\n\n", 0, 300)
+    usable = [
+        e
+        for e in entities
+        if e.label == label
+        and e.start > title_end
+        and not any(q.start < e.start < q.end for q in marks)
+        and not (quote.start <= e.start < quote.end)
+        and not _handle(text, e)
+    ]
+    titled = {e.canonical for e in usable if label == "PERSON" and _titled(text, e, said)}
+    before = [e for e in usable if e.canonical in titled and e.end <= pos]
+    if before:
+        return before[-1].canonical
+    hi = pos
+    for _ in range(4 if label == "PERSON" else 2):
+        lo, _hi = _sentence_bounds(text, hi, hi)
+        mentions = [e for e in usable if lo <= e.start < hi]
+        if mentions and label == "ORG" and len({e.canonical for e in mentions}) > 1:
+            return None  # "The company says ..." after Bloomberg and Forbes: either
+        if mentions:
+            return mentions[0].canonical
+        hi = len(text[:lo].rstrip()) - 1  # the stop ending the sentence before
+        if hi <= 0:
+            break
+    return None
+
+
+_PRONOUN = re.compile(r"(?:he|she|they|we|it)", re.I)
+# "one in four", "About 4 in 10", "two out of three": a share of a group, not a person "One".
+_SHARE = re.compile(
+    r"(?:(?:about|nearly|almost|roughly|some|more than|fewer than|less than)\s+)?"
+    r"[\w-]+\s+(?:in|out of)\s+[\w-]+",
+    re.I,
+)
+
+
 def revise_speaker(
     quote: Quote, features: dict[str, float], text: str, entities: list[Entity]
 ) -> Quote | None:
     """The quote with its speaker revised by the reader's rules, or None to drop it."""
+    out = _revise(quote, features, text, entities)
+    if out is None or out.speaker is None or out.kind != "indirect":
+        return out
+    span = (quote.speaker_start, quote.speaker_end)
+    said = text[span[0] : span[1]] if span[0] is not None and span[1] is not None else ""
+    if _PRONOUN.fullmatch(said) and any(
+        e.canonical == out.speaker
+        and out.start <= e.start < out.end
+        and not re.match(r"['’]s?\b", text[e.end : e.end + 2])
+        for e in entities
+    ):
+        # Binding (principle C): "They also said that Verizon was trying ...": a pronoun
+        # does not stand for a name its own clause goes on to use (a possessive is looser
+        # in news prose: "He notes ... an issue with Trump's microphone").
+        return None
+    return out
+
+
+def _longer_name(text: str, entities: list[Entity], name: str) -> str | None:
+    """The one longer name of the article ending with ``name`` ("Sean Hannity" for
+    "Hannity"), whatever label NER gave it; None when there is none or several, or when
+    its first word is one the article also writes in lower case ("Say Mexico")."""
+    longer = {
+        e.canonical
+        for e in entities
+        if e.canonical.endswith(" " + name)
+        and e.canonical[:1].isupper()
+        and not re.search(rf"\b{re.escape(e.canonical.split()[0].lower())}\b", text)
+    }
+    return longer.pop() if len(longer) == 1 else None
+
+
+def _revise(
+    quote: Quote, features: dict[str, float], text: str, entities: list[Entity]
+) -> Quote | None:
     if quote.speaker is None:
         return quote
     lemma = _feature(features, "lem=") or ""
@@ -283,6 +461,11 @@ def revise_speaker(
                 speaker_end=author.end,
             )  # fmt: skip
     said = text[span[0] : span[1]] if span[0] is not None and span[1] is not None else ""
+    described = _described(quote, text, entities, said)
+    if described is not None:
+        return dataclasses.replace(quote, speaker=described)
+    if _SHARE.fullmatch(said):
+        return dataclasses.replace(quote, speaker=said)
     is_person = any(e.label == "PERSON" and e.canonical == quote.speaker for e in entities)
     if said.lower() == "it" and is_person:
         return None if quote.kind == "indirect" else dataclasses.replace(quote, speaker=None)
@@ -301,4 +484,7 @@ def revise_speaker(
         full = _full_mention(quote, text, entities, surname, title)
         if full is not None:
             return dataclasses.replace(quote, speaker=full)
+        longer = _longer_name(text, entities, surname) if surname == quote.speaker else None
+        if longer is not None:
+            return dataclasses.replace(quote, speaker=longer)  # NER gave it another label
     return quote

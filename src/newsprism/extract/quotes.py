@@ -535,7 +535,7 @@ def extract_quotes(
     if entities is None:
         entities = extract_entities(article, doc)
     out = []
-    for q, feats in quote_candidates(article, doc, entities):
+    for q, feats in quote_candidates(article, doc, entities, control=statements_only):
         if verify_probability(feats) < threshold:
             continue
         if statements_only:
@@ -633,7 +633,11 @@ class _Candidates:
 
 
 def quote_candidates(
-    article: Article, doc: Doc | None = None, entities: list[Entity] | None = None
+    article: Article,
+    doc: Doc | None = None,
+    entities: list[Entity] | None = None,
+    *,
+    control: bool = False,
 ) -> list[tuple[Quote, dict[str, float]]]:
     """Every quote the rules find, with the verifier's features (see :func:`extract_quotes`).
 
@@ -646,6 +650,7 @@ def quote_candidates(
     if entities is None:
         entities = extract_entities(article, doc)
     ctx = Context(text, sorted(entities, key=lambda e: e.start), find_quote_marks(text))
+    ctx.control = control
     found = _Candidates(article, ctx, parsed_sentences(doc, _needs_parse))
     for si, sent in enumerate(found.sentences):
         if sent.parse is not None:
@@ -759,10 +764,30 @@ def _verb_cue(found: _Candidates, sent: Sentence, tok: Token, si: int, as_verb: 
         "cue_dep=" + tok.dep_: 1.0,
         "cue_tag=" + tok.tag_: 1.0,
         "subj=" + (subj.pos_ + "|" + (subj.ent_type_ or "-") if subj is not None else "none"): 1.0,
-    }
+    } | _bar_flags(tok)
     prob = cue.prob if cue.prob is not None else cue_probability(tok, sent, text)
     found.add(start, end, spk, kind, si, "learned" if learned else "verb", cue=tok.text,
               cue_at=cue.at, prob=prob, context=context)  # fmt: skip
+
+
+def _bar_flags(tok: Token) -> dict[str, float]:
+    """Facts of the parse the reader's bar needs (:func:`.quote_cues.is_statement`); the
+    verifier has no weights for them. A naming verb's predicate ("called the charges
+    unsubstantiated") makes a statement; a negated cue ("CNN didn't report that", "she has
+    never said") and a reduced passive ("Christie said when asked whether ...", whose
+    asker is not named) report none of the subject (#19)."""
+    flags = {}
+    if child(tok, ("oprd",)) is not None:
+        flags["bar=predicate"] = 1.0  # "called the charges unsubstantiated"
+    if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
+        flags["bar=negated"] = 1.0
+    if (
+        tok.tag_ == "VBN"
+        and tok.dep_ == "advcl"
+        and child(tok, ("nsubj", "nsubjpass", "aux", "auxpass")) is None
+    ):
+        flags["bar=reduced-passive"] = 1.0
+    return flags
 
 
 def _cue_subject(found: _Candidates, cue: _Cue, tagged_noun: bool) -> tuple[bool, Token | None]:
@@ -771,7 +796,7 @@ def _cue_subject(found: _Candidates, cue: _Cue, tagged_noun: bool) -> tuple[bool
     A passive cue with its own subject is handled here (:func:`_passive`): the rule stops.
     """
     ctx, sent, tok, lemma = found.ctx, cue.sent, cue.tok, cue.lemma
-    subj = subject(tok, ctx.quoted_in(sent))
+    subj = subject(tok, ctx.quoted_in(sent), control=ctx.control)
     if subj is None and tagged_noun:
         subj = _compound_subject(tok)
     if subj is not None and subj.i < tok.i and ctx.inside_quote(sent.start(subj)):
@@ -819,10 +844,15 @@ def _aside(found: _Candidates, cue: _Cue, subj: Token | None) -> bool:
     left_side = (lo, tok.left_edge.i - 1)
     right_side = (tok.right_edge.i + 1, hi)
     side = max(left_side, right_side, key=lambda r: r[1] - r[0])
-    if side[1] - side[0] < 3:
-        return False
     parse = sent.parse
     assert parse is not None
+    other = right_side if side == left_side else left_side
+    if parse[side[0]].dep_ == "mark" and other[1] - other[0] >= 3:
+        # "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt": the main
+        # clause, not the subordinate one (#19).
+        side = other
+    if side[1] - side[0] < 3:
+        return False
     spk = resolve_speaker(found.ctx, sent, subj, cue.si)
     a, b = sent.start(parse[side[0]]), sent.end(parse[side[1]])
     kind = "direct" if _is_direct(found.ctx, a, b, found.no_marks, False) else "indirect"
@@ -865,6 +895,17 @@ def _verb_content(
             return None
     if comp is not None:
         start, end = _content_span(sent, comp)
+        ob = child(tok, ("dobj",))
+        if (
+            ob is not None
+            and ob.i < comp.i
+            and ob.i > tok.i
+            and ob.pos_ == "NOUN"
+            and child(comp, ("nsubj", "nsubjpass", "expl", "csubj")) is None
+        ):
+            # "promised her entire program would be paid for ...": the parser made the
+            # clause's subject the cue's object; it belongs to what was said (#19).
+            start = _content_span(sent, ob)[0]
         left = end <= sent.start(tok)
         q = _quote_for(ctx.marks, start, end)
         if q is not None and (q.start < start or q.end > end) and q.words >= 2:
@@ -1019,6 +1060,10 @@ def _according(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
         return
     spk = resolve_speaker(found.ctx, sent, src, si)
     head = tok.head if tok.head.i != tok.i else None
+    if head is not None and head.dep_ in {"npadvmod", "appos"} and head.head.i != head.i:
+        # "Income reached $56,746, the level ..., according to one firm": the phrase
+        # hangs on an apposition to the clause; the firm reports the clause (#19).
+        head = head.head
     doc = tok.doc
     phrase_lo, phrase_hi = tok.left_edge.i, tok.right_edge.i
     if head is None:

@@ -79,11 +79,43 @@ def has_word(tok: Token) -> bool:
     return any(ch.isalnum() for ch in tok.text)
 
 
-def subject(tok: Token, inside: Callable[[Token], bool] | None = None) -> Token | None:
+def _controller(verb: Token) -> Token | None:
+    """The noun phrase that is the understood subject of a subjectless verb (#19).
+
+    Object control: "led Priebus to declare", "urged them to say" (an infinitive under a
+    verb with a direct object) and "blamed the network for reporting", "accused him of
+    lying" (a gerund after "for"/"of" under such a verb); a possessor of the noun an
+    infinitive completes: "the Cruz campaign's decision to tell".
+    """
+    head = verb.head
+    if head is verb:
+        return None
+    if verb.dep_ == "xcomp" and head.pos_ in {"VERB", "AUX"}:
+        # A name, a pronoun or a plural noun ("his supporters"): not "used the example
+        # of Chicago to prove", a purpose.
+        obj = child(head, ("dobj",))
+        if obj is None or obj.i > verb.i:
+            return None
+        return obj if obj.pos_ in {"PROPN", "PRON"} or obj.tag_ == "NNS" else None
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ in {"for", "of"}:
+        if head.head is not head and head.head.pos_ == "VERB":
+            obj = child(head.head, ("dobj",))
+            return obj if obj is not None and obj.i < head.i else None
+    if verb.dep_ == "acl" and child(verb, ("aux",), where=lambda t: t.lower_ == "to"):
+        return child(head, ("poss",))
+    return None
+
+
+def subject(
+    tok: Token, inside: Callable[[Token], bool] | None = None, *, control: bool = False
+) -> Token | None:
     """Subject of a cue, inherited from the verb it depends on ('adding', conjuncts).
 
     ``inside(token) -> bool`` tells whether a token lies inside a quotation: a cue outside
-    a quotation does not take its subject from inside one ('“…,” adding, “…”').
+    a quotation does not take its subject from inside one ('“…,” adding, “…”'). With
+    ``control`` an object or possessor that controls a subjectless verb is its subject
+    (:func:`_controller`); PolNeAR's attributions credit the main clause's subject
+    ("Cruz thanked Trump for backing ...": Cruz's stance), a reader the one who spoke.
     """
     seen = 0
     cur: Token | None = tok
@@ -95,6 +127,9 @@ def subject(tok: Token, inside: Callable[[Token], bool] | None = None) -> Token 
             subj = None
         if subj is not None:
             return subj
+        controller = _controller(cur) if control else None
+        if controller is not None:
+            return controller
         if cur.dep_ in {"conj", "advcl", "xcomp", "ccomp", "acomp"} and cur.head is not cur:
             cur = cur.head
             seen += 1
@@ -151,6 +186,7 @@ class Context:
     entities: list[Entity]
     marks: list[QuoteSpan]
     last_speaker: list[tuple[int, Speaker]] = field(default_factory=list)
+    control: bool = False  # subjects by object control (:func:`subject`), for statements
     _genders: dict[str, str] | None = None
 
     def gender(self, name: str | None) -> str | None:
@@ -191,6 +227,11 @@ class Context:
     def inside_quote(self, pos: int) -> bool:
         return any(q.start < pos < q.end and q.words > 3 for q in self.marks)
 
+    def quoted_name(self, pos: int) -> bool:
+        """Whether a name at ``pos`` is a word of a closed quotation, however short ("''I
+        love Oreos,'' he said"): not the person a pronoun outside it stands for (#19)."""
+        return any(q.start < pos < q.end and q.closed for q in self.marks)
+
     def quoted_in(self, sent: Sentence) -> Callable[[Token], bool]:
         """Whether a token of ``sent`` lies inside a quotation (for :func:`subject`)."""
         return lambda t: self.inside_quote(sent.start(t))
@@ -217,7 +258,7 @@ class Context:
                 and sent_start <= e.start
                 and e.end <= pos
                 and e.label == "PERSON"
-                and not self.inside_quote(e.start)
+                and not self.quoted_name(e.start)
             ):
                 return e
         return None
@@ -228,7 +269,7 @@ class Context:
                 e.end <= pos
                 and e.label == "PERSON"
                 and self.fits(e.canonical, pronoun)
-                and not self.inside_quote(e.start)
+                and not self.quoted_name(e.start)
             ):
                 return e
         return None
@@ -323,7 +364,7 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
         # The person the phrase is about: the head itself, else the first person named.
         for e in persons:
             if e.start <= head_start < e.end:
-                return Speaker(e.canonical, s_start, s_end, True)
+                return Speaker(_and_others(ctx, sent, subj, e.canonical), s_start, s_end, True)
         for e in persons:
             # skip persons inside a prepositional modifier ("an aide to Clinton")
             tok_i = None
@@ -338,14 +379,12 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
             last = tok_i
             while last is not None and last.i < hi and sent.end(last) < e.end:
                 last = doc[last.i + 1]
-            if (
-                last is not None
-                and last.dep_ == "compound"
-                and last.head.pos_ == "NOUN"
-                and last.head.i != subj.i
-            ):
-                continue  # "local militias and Kiev forces": a name modifying another noun
-            return Speaker(e.canonical, s_start, s_end, True)
+            if last is not None and last.dep_ == "compound" and last.head.pos_ == "NOUN":
+                # "local militias and Kiev forces", "Sanders supporters", "the Cruz
+                # campaign": a name modifying a common noun is not the one speaking (#19).
+                continue
+            name = _and_others(ctx, sent, last, e.canonical) if last is not None else e.canonical
+            return Speaker(name, s_start, s_end, True)
     others = [e for e in ents if e.label != "PERSON"]
     if others:
         for e in others:
@@ -368,6 +407,22 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
     left = subj.left_edge.i
     name = np_text(text, sent.start(doc[left]), head_end)
     return Speaker(name or None, s_start, s_end, False)
+
+
+def _and_others(ctx: Context, sent: Sentence, tok: Token, name: str) -> str:
+    """A person with the persons coordinated after them ("Lawrence Joyce and William
+    Graham"); the person alone when a conjunct is no named person ("Cruz and his aides")."""
+    names = [name]
+    for c in tok.conjuncts:
+        if c.i < tok.i:
+            continue
+        pos = sent.start(c)
+        e = next((e for e in ctx.entities if e.label == "PERSON" and e.start <= pos < e.end), None)
+        if e is None:
+            return name
+        if e.canonical not in names:
+            names.append(e.canonical)
+    return " and ".join(names)
 
 
 def name_right_before(ctx: Context, pos: int) -> Speaker | None:
