@@ -384,3 +384,24 @@ def test_an_annual_amount_is_not_a_total():
         "The Yankees offered Teixeira more than $240 million, his agent said on Monday.",
     )
     assert not found, found
+
+
+def test_an_age_moves_a_year_a_year():
+    # ECB+ 23_ecbplus: Robert Buckley, 31 in one report and 32 in one a day later, was a
+    # "change"; Orozco, 27 at the shooting and 29 at the trial two years on, is one
+    one_day = _run_many(
+        [
+            "Robert Buckley, 31, fell 600 metres on Mount Sefton on Saturday, police said.",
+            "Robert Buckley, 32, fell 600 metres on Mount Sefton on Saturday, police said.",
+        ],
+        [DAY, DAY + dt.timedelta(days=1)],
+    )
+    assert [c["kind"] for c in one_day] == ["conflict"]
+    two_years = _run_many(
+        [
+            "Jose Luis Orozco, 27, was arrested in Hawaiian Gardens, deputies said.",
+            "Jose Luis Orozco, 29, was sentenced to death in Norwalk, the court said.",
+        ],
+        [DAY, DAY + dt.timedelta(days=730)],
+    )
+    assert [c["kind"] for c in two_years] == ["change"]

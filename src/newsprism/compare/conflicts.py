@@ -424,6 +424,13 @@ def _relatedness(figures: Sequence[_Figure]) -> Any:
     return related
 
 
+def _ages_apart(q1: Quantity, q2: Quantity, day1: date, day2: date) -> bool:
+    """Two ages of one person that the time between the reports explains: a person ages a
+    year a year, so 27 in 2005 and 29 in 2007 is a change, 31 and 32 a day apart is not."""
+    years = abs((day1 - day2).days) / 365.25
+    return years >= 0.5 and abs(q1.value - q2.value) <= years + 1
+
+
 def _is_age(q: Quantity) -> bool:
     return (q.unit or "").endswith(" of age")
 
@@ -506,6 +513,8 @@ def _pair_rule(
         return "both-in-one", ""
     day1, day2 = _written(a1), _written(a2)
     kind = "change" if toll or (day1 and day2 and day1 != day2) else "conflict"
+    if kind == "change" and _is_age(q1) and day1 and day2 and not _ages_apart(q1, q2, day1, day2):
+        kind = "conflict"  # 31 and 32 for one man in reports a day apart
     if kind == "change" and not shared_name:
         # A figure that moved between days is a figure of one named thing: "Russia
         # massed 100,000 troops" ... "150,000", not "2,383 delegates needed" on one
