@@ -205,6 +205,8 @@ def test_nautical_miles_and_amounts_per_season(text, unit):
         # "two dozen" is 24, not two and a dozen
         ("About two dozen young protesters splintered off.", [24.0]),
         ("A group of at least three dozen young people rampaged.", [36.0]),
+        # a tokenised "$2.6-million" kept its scale only without the spaces
+        ("They made off with a $2.6 - million booty, police said.", [2.6e6]),
     ],
 )
 def test_heights_rifle_names_and_dozens(text, values):

@@ -203,7 +203,7 @@ _WORDNUM = (
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+)(?:\.\d+)?|\.\d+"
 _NUMBER = (
     rf"(?P<num>(?:{_DIGITS})(?:\s?1/2|½)?|\b{_WORDNUM}\b)"
-    rf"(?:(?:\s|-)?(?P<scale>(?:hundred|thousand|million|billion|trillion|dozen)\b|"
+    rf"(?:(?:\s?-\s?|\s)?(?P<scale>(?:hundred|thousand|million|billion|trillion|dozen)\b|"
     rf"(?:mln|mn|bn|tn|trn|[kmb])\b(?!['’]))(?:\s(?P<scale2>(?:million|billion)\b))?)?"
 )
 
