@@ -131,6 +131,13 @@ CASES = [
         {},
     ),
     (
+        # distances from two things, though neither is a named place (ECB+ 12_ecb)
+        "other-place",
+        "The warship was 12 nautical miles from shore, the navy said on Monday.",
+        "The warship was 13 nautical miles from the cargo ship, the navy said on Monday.",
+        {},
+    ),
+    (
         "other-names",
         "In Malibu, the Palisades fire burned 300 homes, officials said on Monday.",
         "In Altadena, the Eaton fire burned 900 homes, officials said on Monday.",

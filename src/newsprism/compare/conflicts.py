@@ -230,6 +230,11 @@ _DISTANCE_ANCHOR = re.compile(
 )
 
 
+_FALL = re.compile(
+    r"\b(?:fell|fall|falls|falling|fallen|plunged|plunging|slid|sliding)\b[^.]*$", re.I
+)
+
+
 def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozenset[str]:
     if sentence is None:
         return frozenset()
@@ -239,6 +244,11 @@ def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozens
         m = _DISTANCE_ANCHOR.match(tail)
         named = m and m.group("from") and (m.group("dir") or m.group("from")[:1].isupper())
         if m and named:
+            return frozenset((m.group("from").lower(),))
+        if m and m.group("from") and not _FALL.search(text[max(0, q.start - 40) : q.start]):
+            # "13 nautical miles from the cargo ship", "12 nautical miles from shore": a
+            # distance from something, if not a named place. A fall is one distance, where
+            # ever the outlets say it fell from ("fell 60 metres from a ridge")
             return frozenset((m.group("from").lower(),))
         if m and m.group("dir") or re.match(r"\s*away\b", tail):
             return frozenset((f"somewhere {q.start}",))  # located, from no named place
