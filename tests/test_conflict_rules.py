@@ -138,6 +138,13 @@ CASES = [
         {},
     ),
     (
+        # two questions of one poll-taking public: what the share believes, or feels
+        "other-thing",
+        "A poll found that 68 percent of Greeks believe the government failed, it said.",
+        "A poll found that 83 percent of Greeks were unhappy with the government, it said.",
+        {},
+    ),
+    (
         "other-names",
         "In Malibu, the Palisades fire burned 300 homes, officials said on Monday.",
         "In Altadena, the Eaton fire burned 900 homes, officials said on Monday.",

@@ -155,6 +155,11 @@ FATES = {
 }
 
 
+# Dimensions whose figures count what an act befell: people killed, delegates awarded, the
+# share of voters who "believe" or "were unhappy".
+_ACTS = frozenset(("count", "unit:percent"))
+
+
 def _same_fate(a: Quantity, b: Quantity) -> bool:
     """Two counts may count the same people: both name one fate (:data:`FATES`), or
     neither names one. "10 people were killed" and "home to 120,000 people" do not, nor
@@ -164,7 +169,7 @@ def _same_fate(a: Quantity, b: Quantity) -> bool:
     fa, fb = FATES.get(a.predicate or ""), FATES.get(b.predicate or "")
     if fa is None and fb is None and a.predicate and b.predicate:
         # counts of two other acts: "secure the 1,237 delegates" / "award 34 delegates"
-        return a.predicate == b.predicate or (unit_dimension(a) or ("",))[0] != "count"
+        return a.predicate == b.predicate or (unit_dimension(a) or ("",))[0] not in _ACTS
     return fa == fb
 
 

@@ -706,7 +706,10 @@ def _measures(
                 if t.dep_ == "pobj":
                     return _phrase(t), _predicate(t)
         return None, None
-    return _unit_measures(root, span), None
+    # a share that is the subject of its clause: what it says of them ("68 per cent of
+    # Greeks believe ...", "83.3 percent ... were unhappy")
+    share = unit == "percent" and root.dep_ in ("nsubj", "nsubjpass")
+    return _unit_measures(root, span), _predicate(root) if share else None
 
 
 def _unit_measures(root: Token, span: Span) -> str | None:
