@@ -419,3 +419,18 @@ def test_an_age_moves_a_year_a_year():
         [DAY, DAY + dt.timedelta(days=730)],
     )
     assert [c["kind"] for c in two_years] == ["change"]
+
+
+def test_an_undated_side_of_a_change_is_that_change():
+    # ECB+ 16_ecbplus: an undated report of the manhunt (27) against the trial (29) was a
+    # "conflict" beside the change from 27 to 29
+    found = _run_many(
+        [
+            "Jose Luis Orozco, 27, was arrested in Hawaiian Gardens, deputies said.",
+            "Deputies were still searching for Jose Luis Orozco, 27, in Hawaiian Gardens.",
+            "Jose Luis Orozco, 29, was sentenced to death in Norwalk, the court said.",
+        ],
+        [DAY, None, DAY + dt.timedelta(days=730)],
+    )
+    assert [c["kind"] for c in found] == ["change"], found
+    assert len({c["article"] for c in found[0]["claims"]}) == 3

@@ -15,7 +15,7 @@ from typing import Any
 
 from newsprism.compare.claims import Claim
 from newsprism.compare.embedding import embed
-from newsprism.compare.text import STOP, WORD, content_tokens, period_end, stem
+from newsprism.compare.text import STOP, WORD, content_tokens, figure_numbers, period_end, stem
 from newsprism.compare.text import TIME_UNITS as _TIME_UNITS
 from newsprism.compare.timeline import BACKGROUND_DAYS
 from newsprism.model import Article, Extraction, Quantity
@@ -634,6 +634,43 @@ def find_conflicts(
     return merge_disagreements(found, {a.id: a for a in articles})
 
 
+def _undated_into_changes(
+    found: list[dict[str, Any]], articles: Mapping[str, Article]
+) -> list[dict[str, Any]]:
+    """A "conflict" with an undated side whose figures a change of the same subject already
+    has is that change: Orozco, 27 in a report of the shooting that gives no date and 29 at
+    the trial two years on, is the change from 27 to 29, not a second, conflicting finding."""
+
+    def numbers(f: dict[str, Any]) -> frozenset[float]:
+        return frozenset(n for c in f["claims"] for n in figure_numbers(c["value"]))
+
+    def undated(f: dict[str, Any]) -> bool:
+        return any(
+            (a := articles.get(c["article"])) is None or _written(a) is None for c in f["claims"]
+        )
+
+    changes = [f for f in found if f["kind"] == "change"]
+    out = []
+    for f in found:
+        into = next(
+            (
+                ch
+                for ch in changes
+                if f["kind"] == "conflict"
+                and ch["subject"] == f["subject"]
+                and numbers(f) <= numbers(ch)
+                and undated(f)
+            ),
+            None,
+        )
+        if into is None:
+            out.append(f)
+            continue
+        known = {(c["article"], c["start"]) for c in into["claims"]}
+        into["claims"].extend(c for c in f["claims"] if (c["article"], c["start"]) not in known)
+    return out
+
+
 def merge_disagreements(
     pairs: Sequence[dict[str, Any]], articles: Mapping[str, Article]
 ) -> list[dict[str, Any]]:
@@ -684,6 +721,7 @@ def merge_disagreements(
                 ),
             }
         )
+    out = _undated_into_changes(out, articles)
     out.sort(key=lambda c: (c["kind"] != "conflict", -c["confidence"], -len(c["claims"])))
     return out
 
