@@ -288,7 +288,7 @@ class _Figure:
     places: frozenset[str]
     owner: str | None
 
-    @property
+    @functools.cached_property
     def gap(self) -> bool:
         """The figure is a shortfall: "439 delegates short of the nomination"."""
         return self.dim[0] != "length" and bool(_GAP.match(self.article.text, self.q.end))
@@ -649,20 +649,15 @@ def _undated_into_changes(
             (a := articles.get(c["article"])) is None or _written(a) is None for c in f["claims"]
         )
 
-    changes = [f for f in found if f["kind"] == "change"]
+    changes = [(f, numbers(f)) for f in found if f["kind"] == "change"]
     out = []
     for f in found:
-        into = next(
-            (
-                ch
-                for ch in changes
-                if f["kind"] == "conflict"
-                and ch["subject"] == f["subject"]
-                and numbers(f) <= numbers(ch)
-                and undated(f)
-            ),
-            None,
-        )
+        into = None
+        if f["kind"] == "conflict" and undated(f):
+            own = numbers(f)
+            into = next(
+                (ch for ch, n in changes if ch["subject"] == f["subject"] and own <= n), None
+            )
         if into is None:
             out.append(f)
             continue

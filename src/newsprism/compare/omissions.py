@@ -83,12 +83,14 @@ class Sentences:
         texts = [c.text for c in self.claims]
         singles = [c.text for c in self.claims if c.position >= 0]
         self.idf: dict[str, float] = {}
+        self._tokens: dict[str, frozenset[str]] = {}
         try:
             vectorizer = TfidfVectorizer(analyzer=content_tokens, sublinear_tf=True).fit(singles)
             self.tfidf = vectorizer.transform(texts)
             self.idf = dict(zip(vectorizer.get_feature_names_out(), vectorizer.idf_, strict=True))
         except ValueError:  # nothing but stop words
             self.tfidf = None
+        self._rarest = max(self.idf.values(), default=1.0)  # a word the story never has
         self.emb = embed([re.sub(r"\d[\d,.]*", " ", t) for t in texts]) if texts else None
         self._scored: dict[tuple[str, int], tuple[np.ndarray, np.ndarray] | None] = {}
         self._article_words: dict[str, frozenset[str]] = {}
@@ -146,13 +148,17 @@ class Sentences:
     def coverage(self, fact: Claim, other: Claim) -> float:
         """The share of ``fact``'s content words, weighted by their rarity in the story
         (IDF), that sentence ``other`` also has."""
-        own = set(content_tokens(fact.text))
-        rarest = max(self.idf.values(), default=1.0)
-        total = sum(self.idf.get(t, rarest) for t in own)
+        own = self._content(fact.text)
+        total = sum(self.idf.get(t, self._rarest) for t in own)
         if not total:
             return 1.0
-        shared = own & set(content_tokens(other.text))
-        return sum(self.idf.get(t, rarest) for t in shared) / total
+        shared = own & self._content(other.text)
+        return sum(self.idf.get(t, self._rarest) for t in shared) / total
+
+    def _content(self, text: str) -> frozenset[str]:
+        if text not in self._tokens:
+            self._tokens[text] = frozenset(content_tokens(text))
+        return self._tokens[text]
 
     def _words(self, article_id: str) -> frozenset[str]:
         if article_id not in self._article_words:

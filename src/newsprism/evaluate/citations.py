@@ -9,8 +9,8 @@ from PolNeAR (``<eval>/polnear/data/<split>/text/<id>.txt``).
 
 A row is scored as the summary would cite: the source and the cited article form one
 story, the sentence is the source's own claim, and the article is cited when one of its
-sentences :meth:`~newsprism.compare.omissions.Sentences.supports` it and gives the same
-figures. Reported: accuracy; precision (the share of kept citations that the
+sentences :meth:`~newsprism.compare.omissions.Sentences.carries` it (supports it and gives
+the same figures). Reported: accuracy; precision (the share of kept citations that the
 fact-checker found supported); recall (the share of supported citations kept); and the
 unsupported citations kept, by sentence.
 """
@@ -36,7 +36,6 @@ def evaluate_citations(data: str | Path, eval_root: str | Path) -> dict[str, Any
     from newsprism.clean import clean_documents
     from newsprism.compare import Claim, split_claims, story_persons
     from newsprism.compare.omissions import Sentences
-    from newsprism.compare.text import figure_numbers, same_figures
     from newsprism.extract import canonicalize_extractions, extract
     from newsprism.ingest import read_paths
 
@@ -62,11 +61,7 @@ def evaluate_citations(data: str | Path, eval_root: str | Path) -> dict[str, Any
             raise NewsprismError(f"sentence not found in {r['source']}: {r['sentence'][:60]}")
         story = [src, cited]
         sents = Sentences({a.id: claims[a.id] for a in story}, story_persons(story, exs))
-        own = figure_numbers(fact.text)
-        cites = any(
-            sents.supports(fact, c) and (not own or same_figures(own, figure_numbers(c.text)))
-            for c in claims[cited.id]
-        )
+        cites = any(sents.carries(fact, c) for c in claims[cited.id])
         if cites and r["supported"]:
             tp += 1
         elif cites:
