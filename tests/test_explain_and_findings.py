@@ -116,15 +116,18 @@ def test_an_outlet_stating_the_fact_elsewhere_does_not_omit_it(c_text, omits):
     from newsprism.compare.omissions import find_omissions
 
     fact = "The ministry said 40 schools would stay closed until Friday because of the storm."
+    storm = "The storm hit the coast overnight with winds of 90 mph."
     by = {
-        "a": _claims("a", fact, "Rain is expected to ease by the weekend, forecasters said."),
+        "a": _claims("a", fact, storm),
         "b": _claims("b", fact.replace("stay", "remain"), "Rivers rose across the region."),
-        "c": _claims("c", "The storm hit the coast overnight with winds of 90 mph.", c_text),
+        "c": _claims("c", storm, c_text),
     }
     arts = [Article(id=k, source_path=f"{k}.txt", outlet=f"Outlet {k}", text="x") for k in "abc"]
     keys = {k: f"outlet:{k}" for k in "abc"}
     group = ClaimGroup([by["a"][0], by["b"][0]], {(0, 1): 0.9})
-    groups = [group] + [ClaimGroup([c]) for k in "abc" for c in by[k] if c not in group.claims]
+    shared = ClaimGroup([by["a"][1], by["c"][0]], {(0, 1): 1.0})  # c covers the storm too
+    grouped = [*group.claims, *shared.claims]
+    groups = [group, shared] + [ClaimGroup([c]) for k in "abc" for c in by[k] if c not in grouped]
     omissions, _ = find_omissions(groups, by, arts, keys)
     listed = [o for o in omissions if o["text"].startswith("The ministry said")]
     assert bool(listed and "c" in listed[0]["missing_from"]) is omits, omissions

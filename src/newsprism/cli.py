@@ -728,6 +728,42 @@ def eval_citations(data: str, eval_root: str, as_json: bool) -> None:
         _print_scores(evaluate_citations(data, eval_root), as_json)
 
 
+@eval_group.command("omissions")
+@click.option(
+    "--data",
+    "data",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Hand-checked verdicts on omissions (tests/data/omissions.jsonl).",
+)
+@click.option(
+    "--eval-root",
+    default="../shared/eval",
+    show_default=True,
+    type=click.Path(exists=True, file_okay=False),
+    help="Folder holding ecbplus/, newswcl50/ and polnear/ (the sample: ../corpus/seeds).",
+)
+@JSON_FLAG
+def eval_omissions(data: str, eval_root: str, as_json: bool) -> None:
+    """Omissions, scored on a fact-checker's verdicts.
+
+    Each row is an omission once reported: a fact, the articles that carried it, the
+    article said to leave it out and the verdict (a real omission, or the fact stated in
+    other words, another event in the same story, no fact two outlets share). The
+    carriers and the article are compared as one story. Prints precision (reported rows
+    that are real omissions), recall (real omissions reported) and the false ones
+    reported, by kind.
+
+    Example:
+
+        newsprism eval omissions --data tests/data/omissions.jsonl
+    """
+    from newsprism.evaluate.omissions import evaluate_omissions
+
+    with _errors():
+        _print_scores(evaluate_omissions(data, eval_root), as_json)
+
+
 @eval_group.command("framing")
 @DATA_OPTION
 @JSON_FLAG

@@ -116,6 +116,31 @@ def story_persons(
     return frozenset(n for n, c in labels.items() if c.most_common(1)[0][0] == "PERSON")
 
 
+def align_story(
+    articles: Sequence[Article],
+    extractions: Mapping[str, Extraction],
+    claims_by_article: Mapping[str, Sequence[Claim]],
+    keys: Mapping[str, str],
+    *,
+    config: CompareConfig = DEFAULT_COMPARE,
+) -> tuple[list[ClaimGroup], Sentences]:
+    """The story's claim groups (claims of independent outlets aligned as one fact) and
+    the :class:`Sentences` that say which sentence states, supports or carries which."""
+    aligned = [
+        c
+        for a in articles
+        if not a.duplicate_of
+        for c in claims_by_article.get(a.id, ())
+        if len(WORD.findall(c.text)) >= config.min_claim_words
+    ]
+    groups = align_claims(aligned, dict(keys), config=config)
+    sentences = Sentences(
+        {a.id: list(claims_by_article.get(a.id, [])) for a in articles if not a.duplicate_of},
+        persons=story_persons(articles, extractions),
+    )
+    return groups, sentences
+
+
 def compare_story(
     articles: Sequence[Article],
     extractions: dict[str, Extraction],
@@ -139,18 +164,7 @@ def compare_story(
         a.id: list(given[a.id]) if a.id in given else split_claims(a, extractions.get(a.id))
         for a in articles
     }
-    aligned = [
-        c
-        for a in articles
-        if not a.duplicate_of
-        for c in claims_by_article[a.id]
-        if len(WORD.findall(c.text)) >= config.min_claim_words
-    ]
-    groups = align_claims(aligned, keys, config=config)
-    sentences = Sentences(
-        {a.id: claims_by_article.get(a.id, []) for a in articles if not a.duplicate_of},
-        persons=story_persons(articles, extractions),
-    )
+    groups, sentences = align_story(articles, extractions, claims_by_article, keys, config=config)
     omissions, exclusives = find_omissions(
         groups, claims_by_article, articles, keys, config=config, sentences=sentences
     )

@@ -14,9 +14,10 @@ a fact, every sentence of its articles is compared with every member of the grou
 means the outlet states it. The outlets that carry the fact are those whose sentence
 states it, covers most of its content words, names whom it names and gives its figures
 (:meth:`Sentences.carries`); an article written more than a day before the fact was first
-reported cannot omit it. Each omission keeps, per omitting article, the closest sentence
-and its scores as ``evidence``. Exclusives ("only X has this") get the same check against
-the other outlets' texts.
+reported cannot omit it, nor can one that reports none of the facts its carriers report
+(it covers another event the clustering put in the story): :data:`OMISSION_RULES`. Each
+omission keeps, per omitting article, the closest sentence and its scores as ``evidence``.
+Exclusives ("only X has this") get the same check against the other outlets' texts.
 """
 
 from __future__ import annotations
@@ -31,11 +32,29 @@ from rapidfuzz.distance import Levenshtein
 
 from newsprism.compare.claims import Claim, ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
+from newsprism.compare.conflicts import ConflictRule
 from newsprism.compare.embedding import embed
 from newsprism.compare.text import content_tokens, same_figures
 from newsprism.model import Article
 
-__all__ = ["find_omissions", "Sentences", "STATES_TFIDF", "STATES_EMBEDDING"]
+__all__ = ["find_omissions", "Sentences", "STATES_TFIDF", "STATES_EMBEDDING", "OMISSION_RULES"]
+
+# Every reason an article of a story is not said to omit a fact its carriers report,
+# besides stating it. Each has its own test (tests/test_omission_rules.py and the tests
+# it names); the scores of each are in README (`newsprism eval omissions`).
+OMISSION_RULES: tuple[ConflictRule, ...] = (
+    ConflictRule(
+        "states-it",
+        "a sentence of one of the outlet's articles states it (TF-IDF or static-model bar)",
+    ),
+    ConflictRule(
+        "written-before", "the article was written more than a day before the fact was reported"
+    ),
+    ConflictRule(
+        "nothing-shared",
+        "the article reports none of the carriers' facts: it covers another event",
+    ),
+)
 
 # Thresholds for "this sentence states that fact". TF-IDF: a little below the alignment's
 # 0.40, since here one sentence is compared with each member, not groups with groups.
@@ -238,6 +257,20 @@ def _named(name: str, words: frozenset[str]) -> bool:
     )
 
 
+def _shared_facts(groups: Sequence[ClaimGroup], sentences: Sentences) -> set[frozenset[str]]:
+    """The pairs of articles that report one fact alike: a claim group in which a
+    sentence of one carries a sentence of the other (either way)."""
+    out: set[frozenset[str]] = set()
+    for g in groups:
+        for i, a in enumerate(g.claims):
+            for b in g.claims[i + 1 :]:
+                pair = frozenset((a.article_id, b.article_id))
+                if len(pair) == 2 and pair not in out:
+                    if sentences.carries(a, b) or sentences.carries(b, a):
+                        out.add(pair)
+    return out
+
+
 def find_omissions(
     groups: Sequence[ClaimGroup],
     claims_by_article: Mapping[str, Sequence[Claim]],
@@ -256,6 +289,7 @@ def find_omissions(
         sentences = Sentences({a.id: claims_by_article.get(a.id, []) for a in originals})
     omissions, exclusives = [], []
     by_id = {a.id: a for a in originals}
+    shared: set[frozenset[str]] | None = None
     for g in groups:
         aligned = {keys[c.article_id] for c in g.claims}
         # the outlets that carry the fact are those whose sentence states it and names
@@ -278,6 +312,10 @@ def find_omissions(
                 day = a.published_date
                 if first is not None and day is not None and day < first - timedelta(days=1):
                     continue  # written before the fact was first reported: it cannot omit it
+                if shared is None:
+                    shared = _shared_facts(groups, sentences)
+                if not any(frozenset((a.id, c.article_id)) in shared for c in carriers):
+                    continue  # it reports nothing the carriers report: another event
                 best = sentences.closest(scored, a.id)
                 if best is not None:
                     evidence.append(best)
