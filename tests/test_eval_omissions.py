@@ -36,7 +36,9 @@ def test_omissions_meet_the_hand_checked_bar():
     scores = json.loads(result.output)
     assert scores["rows"] >= 100
     # before the "nothing-shared" rule: precision 0.519 (15 reported omissions were of
-    # another event), recall 0.757; with it 0.676 / 0.676
-    assert scores["precision"] >= 0.65
+    # another event), recall 0.757; with it 0.676 / 0.676; with the coverage route of
+    # "states-it" as well 0.735 / 0.676
+    assert scores["precision"] >= 0.70
     assert scores["recall"] >= 0.65
     assert scores["false_reported"].get("other-event", 0) <= 3
+    assert scores["false_reported"].get("stated", 0) <= 8

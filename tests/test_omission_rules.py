@@ -56,3 +56,51 @@ def test_every_omission_rule_has_a_reason_and_a_unique_name():
     names = [r.name for r in OMISSION_RULES]
     assert len(names) == len(set(names)) == 3
     assert all(r.reason for r in OMISSION_RULES)
+
+
+def _claims(article_id, *texts):
+    from newsprism.compare.claims import Claim
+
+    out, pos = [], 0
+    for k, t in enumerate(texts):
+        out.append(Claim(article_id, pos, pos + len(t), t, k))
+        pos += len(t) + 1
+    return out
+
+
+# ECB+ 12_ecb (docs/handcheck.md round 1 n 38, judged FALSE: the article states it).
+PIRATES = (
+    "The Indian navy said it has captured 23 Somali and Yemeni pirates who attacked a "
+    "merchant vessel in the Gulf of Aden on Saturday."
+)
+MYSORE = (
+    "Striking yet another blow at the very heart of piracy in the Gulf of Aden, Indian "
+    "warship INS Mysore and its marine commandos thwarted a hijack attempt on an Ethiopian "
+    "merchant vessel on Saturday and captured 23 pirates and a large arms cache in the "
+    "operation.",
+    "The arrest of the 23 pirates (12 Somali and 11 Yemeni) and the arms haul is the largest "
+    "such seizure in the ongoing anti-piracy operations off Somalia.",
+)
+# ECB+ 19_ecbplus: a short quotation, and an article that does not have it.
+YOUTH = "The youth in this community have no outlets for their anger, no community."
+LEE = (
+    "The Rev. Terry Lee said the community did not rise up more frequently in anger over "
+    "those shootings, and the youth ministry he runs had grown.",
+)
+
+
+@pytest.mark.parametrize(
+    ("fact", "other", "covered"),
+    [
+        (PIRATES, MYSORE, True),  # the fact's words over two sentences: it states it
+        (YOUTH, LEE, False),  # four content words are covered by chance
+    ],
+)
+def test_states_it_in_other_sentences_words(fact, other, covered):
+    from newsprism.compare.omissions import Sentences
+
+    by = {
+        "a": _claims("a", fact, "Pirates have attacked dozens of ships this year."),
+        "c": _claims("c", *other),
+    }
+    assert Sentences(by).covers([by["a"][0]], "c") is covered
