@@ -434,3 +434,51 @@ def test_an_undated_side_of_a_change_is_that_change():
     )
     assert [c["kind"] for c in found] == ["change"], found
     assert len({c["article"] for c in found[0]["claims"]}) == 3
+
+
+# ECB+ 18_ecbplus: LaCalamita, 38 at the shooting, is "the 39-year-old Troy man" in the
+# report of his conviction a year on, in a sentence naming only the prosecutor.
+LACALAMITA_2007 = (
+    "Police said they had located Anthony LaCalamita, 38, of Troy on Interstate 75 after "
+    "the shooting at the accounting firm."
+)
+LACALAMITA_2008 = (
+    "Anthony LaCalamita III was convicted on Wednesday. LaCalamita had been fired from the "
+    "firm a week before. Jurors took two hours to find LaCalamita guilty. Assistant Prosecutor Rob Novy said the 39-year-old Troy man shot "
+    "his former co-workers because he was furious."
+)
+
+
+def test_a_definite_description_of_a_person_is_the_person_the_article_is_about():
+    found, _ = _run(
+        LACALAMITA_2007, LACALAMITA_2008, day_a=dt.date(2007, 4, 10), day_b=dt.date(2008, 4, 30)
+    )
+    assert [(c["kind"], c["subject"]) for c in found] == [
+        ("change", "age of Anthony LaCalamita III")
+    ], found
+    # a role noun may be someone else: "the 39-year-old driver" is not LaCalamita
+    found, dropped = _run(
+        LACALAMITA_2007,
+        LACALAMITA_2008.replace("Troy man", "driver"),
+        day_a=dt.date(2007, 4, 10),
+        day_b=dt.date(2008, 4, 30),
+    )
+    assert not found, found
+    assert "age-of-whom" in {d["rule"] for d in dropped}, dropped
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Anthony LaCalamita III", "Mr. LaCalamita", True),
+        ("Anthony LaCalamita", "Anthony LaCalamita III", True),
+        ("Martin Luther King Jr.", "King", True),
+        ("Melania Trump", "Donald Trump", False),
+        ("Mrs. Trump", "Mr. Trump", False),
+        ("Jerry Ortiz", "Marisol Ortiz", False),
+    ],
+)
+def test_two_names_of_one_person(a, b, same):
+    from newsprism.compare.conflicts import _same_person
+
+    assert _same_person(a, b) is same

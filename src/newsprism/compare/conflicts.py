@@ -7,7 +7,7 @@ import functools
 import itertools
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -496,7 +496,7 @@ def _pair_rule(
         return "same-source", ""
     if d1[0] != d2[0]:
         return "dimension", ""
-    if o1 and o2 and o1 != o2:
+    if o1 and o2 and not _same_person(o1, o2):
         return "two-owners", ""  # Trump's crowd of 230 and Rubio's of 1,000
     age = _is_age(q1)
     if age and not (o1 and _surname(o1) == _surname(o2)):
@@ -513,9 +513,10 @@ def _pair_rule(
         return "other-day", ""
     named_both = bool(s1 and s2 and s1.entities and s2.entities)
     shared_name = bool(named_both and s1.entities & s2.entities)  # type: ignore[union-attr]
-    if named_both and not shared_name:
+    # an age is an attribute of its person, whatever else its sentence is about
+    if named_both and not shared_name and not age:
         return "other-names", ""
-    if related(f1, f2) < RELATED_SENTENCES:
+    if not age and related(f1, f2) < RELATED_SENTENCES:
         return "unrelated-sentences", ""
     lo1, hi1 = interval(q1, d1[1])
     lo2, hi2 = interval(q2, d2[1])
@@ -530,7 +531,7 @@ def _pair_rule(
     kind = "change" if toll or (day1 and day2 and day1 != day2) else "conflict"
     if kind == "change" and _is_age(q1) and day1 and day2 and not _ages_apart(q1, q2, day1, day2):
         kind = "conflict"  # 31 and 32 for one man in reports a day apart
-    if kind == "change" and not shared_name:
+    if kind == "change" and not shared_name and not age:  # an age names its person
         # A figure that moved between days is a figure of one named thing: "Russia
         # massed 100,000 troops" ... "150,000", not "2,383 delegates needed" on one
         # day and "1,237 delegates needed by Trump" on another.
@@ -750,8 +751,19 @@ _AGE_GAP_AFTER = re.compile(r"^[\w\s'’.-]{0,45}$")
 _AGE_GAP_BEFORE = re.compile(r"^\s*,?\s*(?:aged\s+)?$")
 
 
+# "the 39-year-old Troy man": a definite description whose noun says no more than that it
+# is a person points back to the person the article is about. Role nouns ("the
+# 36-year-old driver") may name someone else and are left alone.
+_DEFINITE_PERSON = re.compile(
+    r"^(?:the|The)\s+\S+\s+(?:[A-Z][\w'’-]*\s+)*(?:man|woman|boy|girl|person)\b"
+)
+
+
 def _age_owner(text: str, ex: Extraction, q: Quantity, sent: Claim | None) -> str | None:
-    """The person an age is given for, or None when no name is next to it."""
+    """The person an age is given for: the name next to it, else, for a definite
+    description ("Prosecutor Rob Novy said the 39-year-old Troy man shot ...", see
+    :data:`_DEFINITE_PERSON`), the person the article names most often before it, when
+    one stands out; None otherwise ("a 60-year-old woman" brings in someone new)."""
     if sent is None:
         return None
     for e in ex.entities:
@@ -761,11 +773,50 @@ def _age_owner(text: str, ex: Extraction, q: Quantity, sent: Claim | None) -> st
         before = e.end <= q.start and _AGE_GAP_BEFORE.match(text[e.end : q.start])
         if after or before:
             return e.canonical
-    return None
+    if not _DEFINITE_PERSON.match(text[max(0, q.start - 4) : q.end + 40]):
+        return None
+    named = Counter(
+        _surname(e.canonical) for e in ex.entities if e.label == "PERSON" and e.end <= q.start
+    )
+    ranked = named.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2 and ranked[1][1] == ranked[0][1]):
+        return None  # nobody the article is about, or two
+    top = ranked[0][0]
+    return max(
+        (e.canonical for e in ex.entities if e.label == "PERSON" and _surname(e.canonical) == top),
+        key=len,
+    )
+
+
+# Generational suffixes after a surname ("Anthony LaCalamita III", "Martin Luther King Jr.").
+_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+_HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Two names of one person: one surname, the same first name when both give one, and
+    no clash of honorifics ("Anthony LaCalamita III", "Mr. LaCalamita"; not "Ms. Trump"
+    and "Donald Trump"... when she is named Melania, nor "Mrs. Trump" and "Mr. Trump")."""
+    if a == b:
+        return True
+    if _surname(a) != _surname(b):
+        return False
+
+    def parts(name: str) -> tuple[str | None, str | None]:
+        words = [w for w in name.lower().replace(",", " ").split() if w not in _SUFFIXES]
+        sex = _HONORIFICS.get(words[0]) if words else None
+        given = [w for w in words[:-1] if w not in _HONORIFICS and not w.endswith(".")]
+        return sex, (given[0] if given else None)
+
+    (sa, ga), (sb, gb) = parts(a), parts(b)
+    return not (sa and sb and sa != sb) and not (ga and gb and ga != gb)
 
 
 def _surname(name: str | None) -> str | None:
-    return name.split()[-1].lower() if name else None
+    words = [w for w in (name or "").lower().replace(",", " ").split() if w not in _SUFFIXES]
+    return words[-1] if words else None
 
 
 def _owner(ex: Extraction, q: Quantity, sent: Claim | None) -> str | None:
