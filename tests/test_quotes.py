@@ -752,3 +752,61 @@ def test_a_clause_subject_the_parser_made_the_cues_object_is_content() -> None:
     )
     (q,) = _quotes(text)
     assert q.text.startswith("her entire infrastructure program would be paid")
+
+
+# Issue #19, third round (docs/quote-bar.md: error categories of the judged draws).
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If millions of people lose health insurance, the progressives underwhelmed by the "
+        "last seven years might decide they made a big difference after all.",
+        "Senator Ana Ruiz could argue that the budget was never balanced in the first place.",
+    ],
+)
+def test_a_cue_under_could_or_might_is_the_writers_possibility(text: str) -> None:
+    assert [q for q in _quotes(text) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    ("content", "kept"),
+    [
+        (
+            "that he cannot currently support Donald Trump, throwing a wrench in the "
+            "presumptive nominee's efforts",
+            "that he cannot currently support Donald Trump",
+        ),
+        (
+            "that North Carolina would win – even though he picked Peyton Manning to win",
+            "that North Carolina would win",
+        ),
+        (
+            'that the contest had been "rigged" against him, a charge that Colorado '
+            "Republican leaders strongly denied",
+            'that the contest had been "rigged" against him',
+        ),
+        # A statement of the speaker's own, or a tail with an attribution of its own, stays.
+        (
+            "that the plan would pass, adding that it would cost $5 billion",
+            "that the plan would pass, adding that it would cost $5 billion",
+        ),
+        (
+            "that paying no income taxes was smart, although he again refused to pledge to "
+            "release his returns",
+            "that paying no income taxes was smart, although he again refused to pledge to "
+            "release his returns",
+        ),
+        (
+            "that he supported Sargent Shriver — a member of the Kennedy clan — to replace "
+            "Thomas Eagleton",
+            "that he supported Sargent Shriver — a member of the Kennedy clan — to replace "
+            "Thomas Eagleton",
+        ),
+    ],
+)
+def test_a_writers_gloss_ending_a_reported_content_is_trimmed(content: str, kept: str) -> None:
+    from newsprism.extract.quote_cues import trim_gloss
+    from newsprism.model import Quote
+
+    q = Quote("a", 10, 10 + len(content), content, "X", "said", "indirect")
+    out = trim_gloss(q)
+    assert out.text == kept and out.end == 10 + len(kept)
