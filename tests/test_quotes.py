@@ -810,3 +810,16 @@ def test_a_writers_gloss_ending_a_reported_content_is_trimmed(content: str, kept
     q = Quote("a", 10, 10 + len(content), content, "X", "said", "indirect")
     out = trim_gloss(q)
     assert out.text == kept and out.end == 10 + len(kept)
+
+
+def test_a_pronoun_is_the_person_subject_of_the_clause_above_it() -> None:
+    # Centering (#19, written after reading the fourth holdout): "she" is the subject of
+    # the clause above hers (Lynch), not the name nearest before it (Clinton).
+    text = (
+        "Former President Bill Clinton met Attorney General Loretta Lynch last week. Lynch "
+        "still has the final say on whether Clinton faces prosecution, and though she has "
+        "said she'll accept the recommendation of the career prosecutors, Republicans are "
+        "still crying foul."
+    )
+    (q,) = [q for q in _quotes(text) if "accept" in q.text]
+    assert q.speaker == "Loretta Lynch"

@@ -300,6 +300,29 @@ def np_text(text: str, start: int, end: int) -> str:
     return s.strip(" ,.;:")
 
 
+def _person_subject_above(ctx: Context, sent: Sentence, pron: Token, low: str) -> Entity | None:
+    """The person named as the subject of a clause the pronoun's clause depends on (or is
+    coordinated with), before the pronoun and outside quotation marks; None if none."""
+    cur = pron.head
+    seen = 0
+    while cur.head.i != cur.i and seen < 6:
+        cur = cur.head
+        seen += 1
+        main = child(cur, ("nsubj",))
+        if main is None or main.i >= pron.i:
+            continue
+        head = sent.start(main)
+        for e in ctx.entities:
+            if (
+                e.label == "PERSON"
+                and e.start <= head < e.end
+                and ctx.fits(e.canonical, low)
+                and not ctx.quoted_name(e.start)
+            ):
+                return e
+    return None
+
+
 def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) -> Speaker:
     """Name the source whose head token is ``subj``."""
     text = ctx.text
@@ -335,6 +358,13 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
         return Speaker(spk.name, rel_span[0], rel_span[1], spk.is_person)
     if low in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS and subj.pos_ == "PRON":
         want = True if low in PERSON_PRONOUNS else (False if low in THING_PRONOUNS else None)
+        if want is True and ctx.control:
+            # The reader's mode: the subject of a clause above the pronoun's, before it,
+            # over the nearest name ("Lynch still has the final say on whether Clinton
+            # faces prosecution, and though she has said ...": Lynch; centering, #19).
+            ent = _person_subject_above(ctx, sent, subj, low)
+            if ent is not None:
+                return Speaker(ent.canonical, s_start, s_end, True)
         if want is True:
             # A person named earlier in the same sentence ("Macron's office said he ...").
             ent = ctx.person_in_sentence_before(sent.start_char, sent.start(subj), low)
