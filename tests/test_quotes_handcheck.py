@@ -158,11 +158,15 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
         if q.kind == "indirect"
     }
     kept = [r for r in after if (r["article_id"], r["start"], r["end"], r["speaker"]) in found]
-    if name == "holdout4":
-        # The centering rule, written after reading this holdout, changes one speaker:
-        # "though she has said she'll accept ..." is Loretta Lynch's (was Bill Clinton's).
-        (changed,) = [r for r in after if r not in kept]
-        key = (changed["article_id"], changed["start"], changed["end"], "Loretta Lynch")
-        assert changed["speaker"] == "Bill Clinton" and key in found
-        kept.append(changed)
-    assert len(kept) == 30
+    # Two speaker rules written after reading these holdouts change one speaker of each
+    # (so that item is in-sample now): "according to a report from the State Department's
+    # inspector general" (was the State Department), and "though she has said she'll
+    # accept ..." in a sentence opening with Lynch (was Bill Clinton).
+    was, now = {
+        "holdout3": ("State Department", "State Department's inspector general"),
+        "holdout4": ("Bill Clinton", "Loretta Lynch"),
+    }[name]
+    (changed,) = [r for r in after if r not in kept]
+    assert changed["speaker"] == was and changed["verdict"] == "wrong"
+    assert (changed["article_id"], changed["start"], changed["end"], now) in found
+    assert len(kept) == 29

@@ -300,6 +300,41 @@ def np_text(text: str, start: int, end: int) -> str:
     return s.strip(" ,.;:")
 
 
+# Writings that speak for whoever wrote or published them.
+_WRITINGS = DOCUMENT_NOUNS | frozenset("article story column editorial piece op-ed book".split())
+
+
+def _author_of_writing(
+    ctx: Context, sent: Sentence, doc_noun: Token, sent_index: int
+) -> Speaker | None:
+    """Who a writing speaks for (the reader's mode, #19): its author or publisher named in
+    a phrase of its own ("a new article in Politico", "a report from the State Department's
+    inspector general"), else the subject of the verb it is the medium of ("Forbes shot
+    back in an article stating that ..."); None when neither is there."""
+    for prep in doc_noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "by"}:
+            continue
+        obj = child(prep, ("pobj",))
+        if obj is None:
+            continue
+        lo, hi = subtree_span(obj)
+        a, b = sent.start(obj.doc[lo]), sent.end(obj.doc[hi])
+        head = [e for e in ctx.entities_in(a, b) if e.start <= sent.start(obj) < e.end]
+        if head and head[0].label in {"PERSON", "ORG"}:
+            return Speaker(head[0].canonical, a, b, head[0].label == "PERSON")
+        if obj.pos_ == "PROPN" and not head:
+            return Speaker(np_text(ctx.text, a, b), a, b, False)  # a title NER missed
+        if obj.pos_ == "NOUN" and ctx.entities_in(a, b):
+            # "the State Department's inspector general": the office, named by its owner.
+            return Speaker(np_text(ctx.text, a, b), a, b, False)
+    verb = doc_noun.head.head if doc_noun.dep_ == "pobj" else None
+    if verb is not None and doc_noun.head.lower_ == "in" and verb.pos_ == "VERB":
+        subj = child(verb, ("nsubj",))
+        if subj is not None and subj.pos_ in {"PROPN", "NOUN"}:
+            return resolve_speaker(ctx, sent, subj, sent_index)
+    return None
+
+
 def _person_subject_above(ctx: Context, sent: Sentence, pron: Token, low: str) -> Entity | None:
     """The person named as the subject of a clause the pronoun's clause depends on (or is
     coordinated with), before the pronoun and outside quotation marks; None if none."""
@@ -378,6 +413,10 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
         if recent is not None:
             return Speaker(recent.name, s_start, s_end, recent.is_person)
         return Speaker(None, s_start, s_end, want is True)
+    if ctx.control and subj.pos_ == "NOUN" and subj.lower_ in _WRITINGS:
+        author = _author_of_writing(ctx, sent, subj, sent_index)
+        if author is not None:
+            return Speaker(author.name, s_start, s_end, author.is_person)
     ents = ctx.entities_in(s_start, s_end)
     head_start, head_end = sent.start(subj), sent.end(subj)
     persons = [e for e in ents if e.label == "PERSON"]
