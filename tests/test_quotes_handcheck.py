@@ -136,7 +136,18 @@ def test_a_fourth_holdout_drawn_after_the_third_is_recorded_honestly() -> None:
     assert len(after) == 30 and sum(r["verdict"] == "right" for r in after) == 23
 
 
-@pytest.mark.parametrize("name", ["holdout3", "holdout4"])
+def test_a_fifth_holdout_after_the_last_change_is_recorded_honestly() -> None:
+    # 30 more indirect quotes from 15 further PolNeAR train articles (... q19-holdout5 15 30
+    # 0 tests/data/quotes_handcheck_fresh.jsonl tests/data/quotes_holdout3_excluded.jsonl,
+    # the first file as of commit dbaa439), drawn after the round's last change: 21 right
+    # with main's code, 20 with this round's (the gloss trim cut "spent ... about 20
+    # minutes, standing beside ..." after "minutes").
+    before, after = _holdout3("holdout5")
+    assert len(before) == 30 and sum(r["verdict"] == "right" for r in before) == 21
+    assert len(after) == 30 and sum(r["verdict"] == "right" for r in after) == 20
+
+
+@pytest.mark.parametrize("name", ["holdout3", "holdout4", "holdout5"])
 def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
     if not (EVAL / "polnear").is_dir():
         pytest.skip("../shared/eval is not present (evaluation data lives outside the repo)")
@@ -162,6 +173,9 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
     # (so that item is in-sample now): "according to a report from the State Department's
     # inspector general" (was the State Department), and "though she has said she'll
     # accept ..." in a sentence opening with Lynch (was Bill Clinton).
+    if name == "holdout5":
+        assert len(kept) == 30
+        return
     was, now = {
         "holdout3": ("State Department", "State Department's inspector general"),
         "holdout4": ("Bill Clinton", "Loretta Lynch"),
