@@ -42,7 +42,7 @@ import re
 
 from newsprism.model import Entity, Quote
 
-__all__ = ["is_statement", "revise_speaker"]
+__all__ = ["is_statement", "reader_features", "reader_keeps", "revise_speaker", "trim_gloss"]
 
 
 @functools.cache
@@ -98,6 +98,14 @@ _CLAUSE_IN_NP = re.compile(r"\b(?:that|whether|how|why|what)\b|[\"“”]", re.I
 _SUBORDINATE = re.compile(
     r"(?:when|whenever|while|if|as|because|since|after|before|until|although|though)\b", re.I
 )
+# Verbs whose subject delivers the claim a noun cue object names: "made the argument that",
+# "issued a warning that", "repeated his claim that".
+_DELIVER = frozenset(
+    """make issue give offer repeat reiterate voice express raise float lay put deliver
+    advance echo press file send post publish tweet write sound""".split()
+)
+# A complement that names a topic, not what was said: "explain what he likes".
+_WH = re.compile(r"(?:what|how|why|who|whom|which|where|when)\b", re.I)
 # Noun cues whose clause is a statement: "his claim that ...", "a warning that ...".
 _SAYING_NOUN_CLAUSE = re.compile(r"^(?:that|whether)\b", re.I)
 
@@ -127,6 +135,8 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
         return False  # a headline in title case ("Al Sharpton Just Said Something ...")
     if "bar=negated" in features or "bar=reduced-passive" in features:
         return False  # "CNN didn't report that ...", "said when asked whether ..."
+    if "bar=modal" in features:
+        return False  # "might decide they made ...", "could fuel Trump's concern that ..."
     if "rule=learned" in features or "rule=passive-learned" in features:
         return False  # a cue outside the lexicon: "investigating whether", "understated"
     if (
@@ -488,3 +498,170 @@ def _revise(
         if longer is not None:
             return dataclasses.replace(quote, speaker=longer)  # NER gave it another label
     return quote
+
+
+# The reader's gate (#19, third round): a small logistic decision over how a statement was
+# found and how its speaker was resolved, trained on the hand-judged draws
+# (tools/train_reader_gate.py, weights in data/reader_gate.json).
+_MODAL = re.compile(r"\b(?:could|might|may|would|should|can)\b(?:\s+\S+){0,3}\s*$", re.I)
+_FIRST = frozenset({"i", "we", "me", "us"})
+_PERSONAL = frozenset({"he", "she"})
+_PLURAL = frozenset({"they", "them"})
+
+
+def _said_kind(said: str) -> str:
+    """How the source is written where the cue's subject is: a pronoun, a definite
+    description, a share, a name or a common noun phrase."""
+    low = said.lower()
+    if not said:
+        return "none"
+    if low in _FIRST:
+        return "first"
+    if low in _PERSONAL:
+        return "he"
+    if low in _PLURAL | {"it", "this", "that", "who", "which"}:
+        return "other-pron"
+    if _SHARE.fullmatch(said):
+        return "share"
+    if re.match(r"(?:the|this|that|these|those)\s", said, re.I):
+        return "definite"
+    if said[:1].isupper():
+        return "name"
+    return "common"
+
+
+def reader_features(
+    original: Quote, quote: Quote, features: dict[str, float], text: str, entities: list[Entity]
+) -> dict[str, float]:
+    """Features of a statement the bar kept, for the reader's gate: the cue's class and
+    how its content was reached, modality before the cue ("could fuel Trump's concern
+    that", "might decide"), a wh-complement (a topic: "explain what he likes"), a gloss
+    after the content ("..., throwing a wrench in"), the kind of words the source is
+    written with and the label of the speaker it was resolved to, and whether the speaker
+    rules changed it."""
+    from .cue_lexicon import SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
+
+    lemma = _feature(features, "lem=") or "-"
+    via = _feature(features, "via=") or "none"
+    rule = _feature(features, "rule=") or "-"
+    cls = (
+        "speech"
+        if lemma in SPEECH_VERBS
+        else "thought"
+        if lemma in THOUGHT_VERBS
+        else "stance"
+        if lemma in STANCE_VERBS
+        else "other"
+    )
+    span = (original.speaker_start, original.speaker_end)
+    said = text[span[0] : span[1]] if span[0] is not None and span[1] is not None else ""
+    kind = _said_kind(said.strip())
+    labels = {e.label for e in entities if e.canonical == quote.speaker}
+    label = (
+        "PERSON" if "PERSON" in labels else "ORG" if "ORG" in labels else
+        next(iter(sorted(labels)), "none")
+    )  # fmt: skip
+    f: dict[str, float] = {
+        "class=" + cls: 1.0,
+        "via=" + via: 1.0,
+        "rule=" + rule: 1.0,
+        "said=" + kind: 1.0,
+        "label=" + label: 1.0,
+        "said|label=" + kind + "|" + label: 1.0,
+    }
+    if quote.speaker != original.speaker:
+        f["revised"] = 1.0
+    for key in ("subj=", "cue_dep="):
+        val = _feature(features, key)
+        if val is not None:
+            f[key + val] = 1.0
+    lo, _hi = _sentence_bounds(text, quote.start, quote.start)
+    at = text.rfind(quote.cue, lo, quote.start) if quote.cue else -1
+    if at >= 0 and _MODAL.search(text[max(lo, at - 40) : at]):
+        f["modal"] = 1.0
+    if at >= 0 and _SUBORDINATE.search(text[max(lo, at - 60) : at].split(",")[-1] or ""):
+        f["subordinate"] = 1.0
+    if _WH.match(quote.text):
+        f["wh"] = 1.0
+    holder_of = _feature(features, "bar=holder-of=")
+    if holder_of is not None:
+        f["holder=" + ("delivers" if holder_of in _DELIVER else "other")] = 1.0
+    return f
+
+
+# A sentence-final adjunct after the reported clause is the writer's, attached to the main
+# clause: a participial clause ("declared that he cannot support Trump, throwing a wrench
+# in ..."), a concessive remark ("would win – even though he picked Manning"), or an
+# apposition that sums the clause up (", a charge that Colorado Republicans denied").
+_GLOSS_AT = re.compile(
+    r",\s+(?!including\b|according\b|excluding\b|notwithstanding\b)(?P<ing>[a-z]+ing)\s+(?!and\b|or\b)\w"
+    r"|(?:\s[–—]|\s--|,)\s+(?=(?:even\s+)?(?:though|although|despite)\b)"
+    r"|,\s+(?:a|an|the)\s+(?:[a-z]+\s+){0,2}(?:charge|claim|assertion|allegation|accusation"
+    r"|statement|view|position|argument|move|remark|comment)s?\s+(?:that|which)\b"
+)
+_MARKS = re.compile(r"[\"“”]|''|``")
+
+
+@functools.cache
+def _saying_participles() -> frozenset[str]:
+    """The -ing forms of the communication verbs ("adding", "noting", "arguing")."""
+    forms = set()
+    for lemma in _lexicon()[0]:
+        forms |= {lemma + "ing", lemma[:-1] + "ing", lemma + lemma[-1] + "ing"}
+    return frozenset(forms)
+
+
+def _says(word: str) -> bool:
+    """Whether ``word`` is a form of a cue verb ("said", "proposed", "refused")."""
+    if word in ("said", "told", "wrote", "thought", "says", "tells", "writes"):
+        return True
+    from .cue_lexicon import LEARNED_CUES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
+
+    lex = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | LEARNED_CUES
+    return any(word[: len(word) - k] in lex for k in (1, 2)) and word.endswith(("s", "d"))
+
+
+def trim_gloss(quote: Quote) -> Quote:
+    """The reported quote without a writer's gloss ending its content (see ``_GLOSS_AT``);
+    a gloss inside quotation marks, or one a second dash closes, stays."""
+    if quote.kind != "indirect":
+        return quote
+    for m in _GLOSS_AT.finditer(quote.text):
+        head, rest = quote.text[: m.start()], quote.text[m.end() :]
+        if (m.group("ing") or "") in _saying_participles():
+            continue  # "..., adding that ...": a statement of its own, the speaker's
+        if len(_MARKS.findall(head)) % 2 or len(head.split()) < 4:
+            continue
+        if m.group().strip() in ("–", "—", "--", ",") and (
+            re.search(r"\s(?:–|—|--)\s", rest) or len(re.findall(r"\s(?:–|—|--)\s", head)) % 2
+        ):
+            continue  # a pair of dashes sets off an aside inside the content
+        if any(_says(w) for w in re.findall(r"[a-z]+", rest.lower())):
+            continue  # the tail reports a statement of its own ("what the senators said was")
+        end = quote.start + len(head.rstrip(" ,;"))
+        return dataclasses.replace(quote, end=end, text=quote.text[: end - quote.start])
+    return quote
+
+
+@functools.cache
+def _gate() -> tuple[float, dict[str, float], float] | None:
+    import json
+    from importlib import resources
+
+    path = resources.files("newsprism").joinpath("data", "reader_gate.json")
+    if not path.is_file():
+        return None
+    doc = json.loads(path.read_text())
+    return float(doc["bias"]), doc["weights"], float(doc["threshold"])
+
+
+def reader_keeps(features: dict[str, float]) -> bool:
+    """Whether the reader's gate keeps a statement with these :func:`reader_features`."""
+    import math
+
+    gate = _gate()
+    if gate is None:
+        return True
+    bias, weights, threshold = gate
+    z = bias + sum(weights.get(k, 0.0) * v for k, v in features.items())
+    return 1.0 / (1.0 + math.exp(-z)) >= threshold

@@ -54,7 +54,13 @@ from newsprism.model import Article, Entity, Quote
 
 from .cue_lexicon import LEARNED_CUES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
 from .entities import extract_entities
-from .quote_cues import is_statement, revise_speaker
+from .quote_cues import (
+    is_statement,
+    reader_features,
+    reader_keeps,
+    revise_speaker,
+    trim_gloss,
+)
 from .quote_marks import (
     ALL_MARKS,
     CLOSE_MARKS,
@@ -94,6 +100,7 @@ __all__ = [
     "cue_features",
     "cue_probability",
     "extract_quotes",
+    "statement_candidates",
     "quote_candidates",
     "verify_features",
     "verify_probability",
@@ -330,15 +337,21 @@ def _noun_cue(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
     if prob < _cue_model().threshold:
         return
     holder = child(tok, ("poss",))
+    context = {"via=noun-" + via: 1.0}
     if holder is None and tok.dep_ in {"dobj", "pobj"}:
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
         holder = child(verb, ("nsubj",))
+        # The reader's bar: the subject of the verb the noun is the object of holds it
+        # only when the verb delivers it ("made the argument that", not "have a decent
+        # counter-argument that", the writer's).
+        context["bar=holder-of=" + verb.lemma_.lower()] = 1.0
+    if _modal(tok):
+        context["bar=modal"] = 1.0
     if holder is None:
         return
     start, end = _content_span(sent, content)
     spk = resolve_speaker(ctx, sent, holder, si)
     kind = "direct" if _is_direct(ctx, start, end, False, False) else "indirect"
-    context = {"via=noun-" + via: 1.0}
     found.add(start, end, spk, kind, si, "noun", cue=tok.text,
               cue_at=(sent.start(tok), tok.lemma_), prob=prob, context=context)  # fmt: skip
 
@@ -530,23 +543,30 @@ def extract_quotes(
     reported quotes need a clausal complement, and speakers are revised; without it the
     result is PolNeAR's notion of attribution (stances and actions included).
     """
-    threshold = _verify_model().threshold
     doc = ensure_doc(article.text, doc)
     if entities is None:
         entities = extract_entities(article, doc)
-    out = []
-    for q, feats in quote_candidates(article, doc, entities, control=statements_only):
-        if verify_probability(feats) < threshold:
+    if not statements_only:
+        threshold = _verify_model().threshold
+        cands = quote_candidates(article, doc, entities)
+        return [q for q, feats in cands if verify_probability(feats) >= threshold]
+    return [q for q, gate in statement_candidates(article, doc, entities) if reader_keeps(gate)]
+
+
+def statement_candidates(
+    article: Article, doc: Doc, entities: list[Entity]
+) -> Iterator[tuple[Quote, dict[str, float]]]:
+    """The quotes the verifier keeps that pass the reader's bar, with their speakers
+    revised, each with the reader's gate's features (:func:`.quote_cues.reader_features`;
+    ``tools/train_reader_gate.py`` trains the gate on them)."""
+    threshold = _verify_model().threshold
+    for q, feats in quote_candidates(article, doc, entities, control=True):
+        if verify_probability(feats) < threshold or not is_statement(q, feats):
             continue
-        if statements_only:
-            if not is_statement(q, feats):
-                continue
-            revised = revise_speaker(q, feats, article.text, entities)
-            if revised is None:
-                continue
-            q = revised
-        out.append(q)
-    return out
+        revised = revise_speaker(q, feats, article.text, entities)
+        if revised is not None:
+            gate = reader_features(q, revised, feats, article.text, entities)
+            yield trim_gloss(revised), gate
 
 
 @dataclass
@@ -777,6 +797,8 @@ def _bar_flags(tok: Token) -> dict[str, float]:
     never said") and a reduced passive ("Christie said when asked whether ...", whose
     asker is not named) report none of the subject (#19)."""
     flags = {}
+    if _modal(tok):
+        flags["bar=modal"] = 1.0  # "might decide they made a big difference"
     if child(tok, ("oprd",)) is not None:
         flags["bar=predicate"] = 1.0  # "called the charges unsubstantiated"
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
@@ -788,6 +810,19 @@ def _bar_flags(tok: Token) -> dict[str, float]:
     ):
         flags["bar=reduced-passive"] = 1.0
     return flags
+
+
+_MODALS = frozenset({"could", "might", "may"})
+
+
+def _modal(tok: Token) -> bool:
+    """Whether a cue, or the verb whose complement or object it is, is under "could",
+    "might" or "may": a possibility the writer raises, not a statement made ("might
+    decide they made a big difference", "could fuel Trump's concern that")."""
+    for cur in (tok, tok.head if tok.dep_ in {"xcomp", "dobj", "pobj"} else None):
+        if cur is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in cur.children):
+            return True
+    return False
 
 
 def _cue_subject(found: _Candidates, cue: _Cue, tagged_noun: bool) -> tuple[bool, Token | None]:

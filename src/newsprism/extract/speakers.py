@@ -300,6 +300,64 @@ def np_text(text: str, start: int, end: int) -> str:
     return s.strip(" ,.;:")
 
 
+# Writings that speak for whoever wrote or published them.
+_WRITINGS = DOCUMENT_NOUNS | frozenset("article story column editorial piece op-ed book".split())
+
+
+def _author_of_writing(
+    ctx: Context, sent: Sentence, doc_noun: Token, sent_index: int
+) -> Speaker | None:
+    """Who a writing speaks for (the reader's mode, #19): its author or publisher named in
+    a phrase of its own ("a new article in Politico", "a report from the State Department's
+    inspector general"), else the subject of the verb it is the medium of ("Forbes shot
+    back in an article stating that ..."); None when neither is there."""
+    for prep in doc_noun.children:
+        if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "by"}:
+            continue
+        obj = child(prep, ("pobj",))
+        if obj is None:
+            continue
+        lo, hi = subtree_span(obj)
+        a, b = sent.start(obj.doc[lo]), sent.end(obj.doc[hi])
+        head = [e for e in ctx.entities_in(a, b) if e.start <= sent.start(obj) < e.end]
+        if head and head[0].label in {"PERSON", "ORG"}:
+            return Speaker(head[0].canonical, a, b, head[0].label == "PERSON")
+        if obj.pos_ == "PROPN" and not head:
+            return Speaker(np_text(ctx.text, a, b), a, b, False)  # a title NER missed
+        if obj.pos_ == "NOUN" and ctx.entities_in(a, b):
+            # "the State Department's inspector general": the office, named by its owner.
+            return Speaker(np_text(ctx.text, a, b), a, b, False)
+    verb = doc_noun.head.head if doc_noun.dep_ == "pobj" else None
+    if verb is not None and doc_noun.head.lower_ == "in" and verb.pos_ == "VERB":
+        subj = child(verb, ("nsubj",))
+        if subj is not None and subj.pos_ in {"PROPN", "NOUN"}:
+            return resolve_speaker(ctx, sent, subj, sent_index)
+    return None
+
+
+def _person_subject_above(ctx: Context, sent: Sentence, pron: Token, low: str) -> Entity | None:
+    """The person named as the subject of a clause the pronoun's clause depends on (or is
+    coordinated with), before the pronoun and outside quotation marks; None if none."""
+    cur = pron.head
+    seen = 0
+    while cur.head.i != cur.i and seen < 6:
+        cur = cur.head
+        seen += 1
+        main = child(cur, ("nsubj",))
+        if main is None or main.i >= pron.i:
+            continue
+        head = sent.start(main)
+        for e in ctx.entities:
+            if (
+                e.label == "PERSON"
+                and e.start <= head < e.end
+                and ctx.fits(e.canonical, low)
+                and not ctx.quoted_name(e.start)
+            ):
+                return e
+    return None
+
+
 def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) -> Speaker:
     """Name the source whose head token is ``subj``."""
     text = ctx.text
@@ -335,6 +393,13 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
         return Speaker(spk.name, rel_span[0], rel_span[1], spk.is_person)
     if low in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS and subj.pos_ == "PRON":
         want = True if low in PERSON_PRONOUNS else (False if low in THING_PRONOUNS else None)
+        if want is True and ctx.control:
+            # The reader's mode: the subject of a clause above the pronoun's, before it,
+            # over the nearest name ("Lynch still has the final say on whether Clinton
+            # faces prosecution, and though she has said ...": Lynch; centering, #19).
+            ent = _person_subject_above(ctx, sent, subj, low)
+            if ent is not None:
+                return Speaker(ent.canonical, s_start, s_end, True)
         if want is True:
             # A person named earlier in the same sentence ("Macron's office said he ...").
             ent = ctx.person_in_sentence_before(sent.start_char, sent.start(subj), low)
@@ -348,6 +413,10 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
         if recent is not None:
             return Speaker(recent.name, s_start, s_end, recent.is_person)
         return Speaker(None, s_start, s_end, want is True)
+    if ctx.control and subj.pos_ == "NOUN" and subj.lower_ in _WRITINGS:
+        author = _author_of_writing(ctx, sent, subj, sent_index)
+        if author is not None:
+            return Speaker(author.name, s_start, s_end, author.is_person)
     ents = ctx.entities_in(s_start, s_end)
     head_start, head_end = sent.start(subj), sent.end(subj)
     persons = [e for e in ents if e.label == "PERSON"]
