@@ -102,7 +102,9 @@ def test_things_named_by_descriptions_alone():
     }
     refs = story_referents(_arts(texts))
     memos = _find(refs, "memos")
-    assert {"memos", "memo", "redacted memos"} <= {m.term for m in memos.mentions}
+    assert {"memos", "redacted memos"} <= {m.term for m in memos.mentions}
+    # The singular is one of them, not the set (#17: "the campaign" / "campaigns").
+    assert "memo" not in {m.term for m in memos.mentions}
     # Things of different named owners stay apart.
     forces = {
         "a": "Russian forces moved. The Russian forces left. Ukrainian forces stayed.",
@@ -395,3 +397,30 @@ def test_honorifics_of_two_genders_are_two_people():
     terms = {m.term for m in trump.mentions}
     assert "Mr. Trump" in terms
     assert "Ms. Trump" not in terms
+
+
+def test_a_plural_is_not_its_singular():
+    # PolNeAR July 2016: Trump's campaign, "2020 campaigns" and other campaigns (#17).
+    texts = {
+        "a": "The campaign hired Paul Manafort. The campaign spent little. "
+        "He said primary campaigns cost money.",
+        "b": "The campaign is in trouble. He thinks 2020 campaigns will be different.",
+        "c": "The campaign denied it. She said campaigns fail.",
+    }
+    refs = story_referents(_arts(texts))
+    campaign = _find(refs, "campaign")
+    assert not [m.term for m in campaign.mentions if m.plural]
+
+
+def test_a_description_joins_the_person_its_own_article_ties_it_to():
+    # "the nominee" is whoever its own article calls the nominee: in an article that
+    # never ties the role to Trump it is not Trump by the role word alone (#17).
+    texts = {
+        "a": "Republican nominee Donald Trump spoke in Cleveland. Trump attacked Clinton.",
+        "b": "Donald Trump spoke. The nominee will speak on Thursday, Hillary Clinton said.",
+        "c": "Donald Trump, the Republican nominee, spoke. The nominee left early.",
+    }
+    refs = story_referents(_arts(texts))
+    trump = _find(refs, "Donald Trump")
+    nominee = {m.article for m in trump.mentions if m.term == "nominee"}
+    assert nominee == {"c"}

@@ -839,8 +839,17 @@ def _resolve_by_head(
     """Descriptions to the referent whose attached labels share their head noun, then
     their modifiers, preferring one their article names; the others are returned."""
     unresolved: list[Mention] = []
+    # The roles each article itself ties to a referent (a title, an apposition, a
+    # predicate): "the nominee" is the person its own article calls the nominee, not
+    # whoever another article does (#17).
+    tied: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for root, labs in attached.items():
+        for m in labs:
+            tied[(m.article, m.head)].add(root)
     for lab in loose:
         cands = heads.get(lab.head)
+        if cands:
+            cands = Counter({r: c for r, c in cands.items() if r in tied[(lab.article, lab.head)]})
         if cands and lab.plural:  # "leaders", "representatives": not one person
             cands = Counter({r: c for r, c in cands.items() if kind_of.get(r) != "PERSON"})
         if not cands:
@@ -925,6 +934,8 @@ def _resolve_by_model(
             if set(m.named) & named_words:
                 continue  # "the Trump administration" is Trump's, not Trump nor Moon
             for x in attached[r]:
+                if x.article != m.article:
+                    continue  # a role its own article ties to the referent (#17)
                 # The phrases close and their head nouns related ("leader"/"dictator"),
                 # not a thing of the referent ("the Trump campaign" / "campaign volunteer").
                 sim = float(q[m.term.lower()] @ at[x.term.lower()])
@@ -962,14 +973,17 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
         # A capitalised head is part of a name: "the Republic" (France) is not "the
         # People's Republics"; "the memo" is one of "the memos".
         capital = m.term.split()[-1][:1].isupper()
-        by_head[m.head + ("+" if capital and m.plural else "")].append(m)
+        # A plural and its singular are two referents (#17): "the campaign" is one,
+        # "campaigns" and "conventions" are sets or kinds of it.
+        number = ("+" if capital else "") + "#" if m.plural else ""
+        by_head[m.head + number].append(m)
     heads = sorted(by_head)
     words = {w for m in descriptions for w in (m.head, *m.mods)}
     uf = _Union()
     if len(heads) > 1:
         from newsprism.compare.embedding import embed
 
-        vecs = embed(heads)
+        vecs = embed([h.rstrip("+#") for h in heads])
         # Shared modifiers that describe ("nuclear"), not a name's ("Russian" troops and
         # a "Russian" invasion are two things).
         mods = {h: {x for m in by_head[h] for x in m.mods if x not in set(m.named)} for h in heads}
@@ -977,13 +991,15 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
             for j in range(i + 1, len(heads)):
                 b = heads[j]
                 short, long_ = sorted((a, b), key=len)
+                if a.endswith("#") != b.endswith("#"):
+                    continue  # one number each
                 if (
                     long_.endswith(short)
                     and len(short) >= 4
                     and 2 * len(short) >= len(long_)
                     # A compound's first part is a word of the story's descriptions
                     # (#17): "law|suit", not "s|election", "r|allies" or "nomi|nation".
-                    and long_[: len(long_) - len(short)].strip("+") in words
+                    and long_[: len(long_) - len(short)].strip("+#") in words
                 ):
                     uf.union(a, b)  # "suit" / "lawsuit", not "nation" / "assassination"
                 elif mods[a] & mods[b] and float(vecs[i] @ vecs[j]) >= _THING_SIMILAR:
