@@ -102,7 +102,9 @@ def test_things_named_by_descriptions_alone():
     }
     refs = story_referents(_arts(texts))
     memos = _find(refs, "memos")
-    assert {"memos", "redacted memos"} <= {m.term for m in memos.mentions}
+    assert "memos" in {m.term for m in memos.mentions}
+    # An adjective restricts: "the redacted memos" are not all the memos (#17).
+    assert "redacted memos" not in {m.term for m in memos.mentions}
     # The singular is one of them, not the set (#17: "the campaign" / "campaigns").
     assert "memo" not in {m.term for m in memos.mentions}
     # Things of different named owners stay apart.
@@ -424,3 +426,32 @@ def test_a_description_joins_the_person_its_own_article_ties_it_to():
     trump = _find(refs, "Donald Trump")
     nominee = {m.article for m in trump.mentions if m.term == "nominee"}
     assert nominee == {"c"}
+
+
+def test_an_adjective_restricts_a_description_a_noun_does_not():
+    # PolNeAR July 2016: "the political arena" is a figure of speech, not the arena (#17).
+    texts = {
+        "a": "Giant screens hanging over the arena glittered. Cruz mingled with donors "
+        "across the street from the convention arena.",
+        "b": "Manafort left the arena. He has been in the political arena for decades.",
+        "c": "Chants ricocheted through the arena. The arena emptied.",
+    }
+    arena = {m.term for m in _find(story_referents(_arts(texts)), "arena").mentions}
+    assert "convention arena" in arena
+    assert "political arena" not in arena
+
+
+def test_groups_of_people_are_not_groups_of_things():
+    # PolNeAR July 2016: "female voters" and "statewide party elections" had been one
+    # group, complementary use and the static model being all that tied them (#17).
+    texts = {
+        "a": "The convention is a chance to win over general-election voters. He said "
+        "general-election voters matter.",
+        "b": "The party changed the rules of statewide party elections. He said statewide "
+        "party elections decide delegates.",
+        "c": "Polls of general-election voters are grim. He said general-election voters "
+        "stayed home.",
+    }
+    for ref in story_referents(_arts(texts)):
+        terms = {m.term.lower() for m in ref.mentions}
+        assert not {"general-election voters", "statewide party elections"} <= terms

@@ -70,6 +70,10 @@ class Mention:
     plural: bool = False
     how: str = ""  # how a label was tied to its referent: title, apposition, ...
     named: tuple[str, ...] = ()  # words of names among the modifiers
+    # Modifiers that restrict the head to a kind of it: adjectives, participles and
+    # capitalised words ("primary campaign", "redacted memos", "Donner party"); a noun
+    # modifier ("convention floor") does not (#17).
+    restrictive: tuple[str, ...] = ()
 
 
 @dataclass
@@ -541,6 +545,24 @@ def _label(doc, j: int, k: int, article_id: str, sentence_of) -> Mention | None:
             }
         )
     )
+    # A word of a name, or one hyphened to it ("Russia-backed", "pro-Russian"), says
+    # whose side: it is an owner, not a restriction.
+    of_name = {
+        t.i
+        for t in words[:-1]
+        if t.ent_type_ in _NAME_LABELS
+        or any(
+            0 <= t.i + 2 * d < len(doc)
+            and doc[t.i + d].text in ("-", "–")
+            and doc[t.i + 2 * d].ent_type_ in _NAME_LABELS
+            for d in (-1, 1)
+        )
+    }
+    restrictive = tuple(
+        (t.lemma_ or t.text).lower()
+        for t in words[:-1]
+        if t.is_alpha and t.i not in of_name and (t.pos_ in ("ADJ", "PROPN") or t.tag_ == "VBN")
+    )
     return Mention(
         article=article_id,
         start=toks.start_char,
@@ -550,6 +572,7 @@ def _label(doc, j: int, k: int, article_id: str, sentence_of) -> Mention | None:
         head=lemma,
         mods=mods,
         named=named,
+        restrictive=restrictive,
         sentence=sentence_of(toks.start_char),
         plural=head.tag_ in ("NNS", "NNPS"),
     )
@@ -1018,13 +1041,26 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
             out[owned[0]].extend(out.pop(key))
     for key in [k for k in out if k.endswith("|-")]:  # modified, unowned: the head's own
         out[key[:-1]] = out.pop(key) + out.pop(key[:-1], [])
-    out = _complementary_groups(out)
+    out = _complementary_groups(_restricted(out))
     # A thing the story keeps coming back to: several mentions in several articles.
     return {
         k: ms
         for k, ms in out.items()
         if len(ms) >= _THING_MENTIONS and len({m.article for m in ms}) >= _THING_ARTICLES
     }
+
+
+def _restricted(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """An adjective restricts a head to a kind of it: "the primary campaign", "the
+    political arena", "social issues" and "Western countries" are not "the campaign",
+    "the arena", "issues" and "countries". Each restricted term is its own group; a noun
+    modifier joins its head ("the convention floor" / "the floor"), and so does a name
+    or a word hyphened to one, which says whose side (#17)."""
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for key, ms in groups.items():
+        for m in ms:
+            out[f"{key}|{' '.join(m.restrictive)}" if m.restrictive else key].append(m)
+    return dict(out)
 
 
 def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
@@ -1045,6 +1081,10 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
         for k in keys
     }
     keys = [k for k in keys if terms[k]]
+    # Groups of one kind: people ("voters", "separatists") are not things ("elections",
+    # "politics"); a head noun's kind is the nearer of the personal and the impersonal
+    # pronouns (#17).
+    heads = {k: Counter(m.head for m in groups[k]).most_common(1)[0][0] for k in keys}
     owners = {k: {w for m in groups[k] for w in m.named} for k in keys}
     if len(keys) < 2:
         return groups
@@ -1056,6 +1096,8 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
         for b in keys[i + 1 :]:
             if owners[a] and owners[b] and not owners[a] & owners[b]:
                 continue  # "Russian forces" / "Ukrainian security forces": two sides
+            if _personal(heads[a]) != _personal(heads[b]):
+                continue
             sim = max(float(vecs[x] @ vecs[y]) for x in terms[a] for y in terms[b])
             if sim >= _GROUP_SIMILAR:
                 pairs.append((-sim, a, b))
@@ -1071,6 +1113,21 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
     for k, ms in groups.items():
         out[uf.find(k) if k in keys else k].extend(ms)
     return dict(out)
+
+
+_PERSONAL = ("someone", "he", "she", "who", "him", "her", "they", "them")
+_IMPERSONAL = ("something", "it", "which", "what", "this")
+
+
+@functools.lru_cache(maxsize=4096)
+def _personal(noun: str) -> bool:
+    """Whether the static model puts a noun nearer a personal pronoun than an impersonal
+    one: a pronoun list is a grammatical list (#17)."""
+    from newsprism.compare.embedding import embed
+
+    vecs = embed([noun, *_PERSONAL, *_IMPERSONAL])
+    sims = vecs[1:] @ vecs[0]
+    return float(sims[: len(_PERSONAL)].max()) > float(sims[len(_PERSONAL) :].max())
 
 
 _GROUP_SIMILAR = 0.5  # "Russia-backed separatists" / "Russia-backed rebels" 0.51
