@@ -1081,10 +1081,11 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
         for k in keys
     }
     keys = [k for k in keys if terms[k]]
-    # Groups of one kind: people ("voters", "separatists") are not things ("elections",
-    # "politics"); a head noun's kind is the nearer of the personal and the impersonal
-    # pronouns (#17).
+    # Groups of one kind: people ("separatists", "rebels") are not things ("elections",
+    # "politics"); a head noun's kind is the clearly nearer of the personal and the
+    # impersonal pronouns, and nouns too close to call join nothing (#17).
     heads = {k: Counter(m.head for m in groups[k]).most_common(1)[0][0] for k in keys}
+    words = {k: {m.term.split()[-1].lower() for m in groups[k]} for k in keys}
     owners = {k: {w for m in groups[k] for w in m.named} for k in keys}
     if len(keys) < 2:
         return groups
@@ -1096,7 +1097,9 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
         for b in keys[i + 1 :]:
             if owners[a] and owners[b] and not owners[a] & owners[b]:
                 continue  # "Russian forces" / "Ukrainian security forces": two sides
-            if _personal(heads[a]) != _personal(heads[b]):
+            if words[a] & words[b]:
+                pass  # one head noun ("Minsk Agreements" / "agreements")
+            elif not _kind(heads[a]) or _kind(heads[a]) != _kind(heads[b]):
                 continue
             sim = max(float(vecs[x] @ vecs[y]) for x in terms[a] for y in terms[b])
             if sim >= _GROUP_SIMILAR:
@@ -1120,14 +1123,20 @@ _IMPERSONAL = ("something", "it", "which", "what", "this")
 
 
 @functools.lru_cache(maxsize=4096)
-def _personal(noun: str) -> bool:
-    """Whether the static model puts a noun nearer a personal pronoun than an impersonal
-    one: a pronoun list is a grammatical list (#17)."""
+def _kind(noun: str) -> str:
+    """ "person" or "thing" when the static model puts a noun clearly nearer a personal
+    or an impersonal pronoun (a pronoun list is a grammatical list), else "" (#17):
+    "separatist" and "rebel" are people, "election" and "agreement" things, "vote" and
+    "voter" too close to call."""
     from newsprism.compare.embedding import embed
 
     vecs = embed([noun, *_PERSONAL, *_IMPERSONAL])
     sims = vecs[1:] @ vecs[0]
-    return float(sims[: len(_PERSONAL)].max()) > float(sims[len(_PERSONAL) :].max())
+    lean = float(sims[: len(_PERSONAL)].max()) - float(sims[len(_PERSONAL) :].max())
+    return "person" if lean > _KIND_MARGIN else "thing" if lean < -_KIND_MARGIN else ""
+
+
+_KIND_MARGIN = 0.03
 
 
 _GROUP_SIMILAR = 0.5  # "Russia-backed separatists" / "Russia-backed rebels" 0.51
