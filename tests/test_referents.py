@@ -455,3 +455,15 @@ def test_groups_of_people_are_not_groups_of_things():
     for ref in story_referents(_arts(texts)):
         terms = {m.term.lower() for m in ref.mentions}
         assert not {"general-election voters", "statewide party elections"} <= terms
+
+
+def test_a_name_and_its_opposite_are_two_sides():
+    # PolNeAR July 2016 had "Anti-Trump forces" in one item with "Trump allies" (#17).
+    texts = {
+        "a": "He said anti-Trump delegates were outnumbered. Anti-Trump delegates left.",
+        "b": "Officials said anti-Trump delegates lost the vote on the floor.",
+        "c": "He said Trump delegates cheered. Trump delegates sang on the floor.",
+    }
+    for ref in story_referents(_arts(texts)):
+        terms = {m.term.lower() for m in ref.mentions}
+        assert not {"anti-trump delegates", "trump delegates"} <= terms

@@ -1086,6 +1086,7 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
     # impersonal pronouns, and nouns too close to call join nothing (#17).
     heads = {k: Counter(m.head for m in groups[k]).most_common(1)[0][0] for k in keys}
     words = {k: {m.term.split()[-1].lower() for m in groups[k]} for k in keys}
+    sides = {k: _sides(m.term for m in groups[k]) for k in keys}
     owners = {k: {w for m in groups[k] for w in m.named} for k in keys}
     if len(keys) < 2:
         return groups
@@ -1097,6 +1098,9 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
         for b in keys[i + 1 :]:
             if owners[a] and owners[b] and not owners[a] & owners[b]:
                 continue  # "Russian forces" / "Ukrainian security forces": two sides
+            (for_a, against_a), (for_b, against_b) = sides[a], sides[b]
+            if for_a & against_b or for_b & against_a:
+                continue  # "anti-Trump delegates" / "Trump delegates": opposite sides
             if words[a] & words[b]:
                 pass  # one head noun ("Minsk Agreements" / "agreements")
             elif not _kind(heads[a]) or _kind(heads[a]) != _kind(heads[b]):
@@ -1116,6 +1120,26 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
     for k, ms in groups.items():
         out[uf.find(k) if k in keys else k].extend(ms)
     return dict(out)
+
+
+# Prefixes that turn a name into its opposite side (a grammatical list: word formation).
+_AGAINST = ("anti", "counter")
+
+
+def _sides(terms: Iterable[str]) -> tuple[set[str], set[str]]:
+    """The capitalised words a group's terms are for, and those they are against
+    ("Anti-Trump forces": against "trump"; "Trump allies": for "trump")."""
+    pro: set[str] = set()
+    anti: set[str] = set()
+    for term in terms:
+        for word in re.split(r"\s+", term):
+            parts = [p for p in re.split(r"[-‐–]", word) if p]
+            for i, part in enumerate(parts):
+                if not part[:1].isupper() or part.lower() in _AGAINST:
+                    continue
+                against = i > 0 and parts[i - 1].lower() in _AGAINST
+                (anti if against else pro).add(part.lower())
+    return pro, anti
 
 
 _PERSONAL = ("someone", "he", "she", "who", "him", "her", "they", "them")
