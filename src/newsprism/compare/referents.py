@@ -8,9 +8,11 @@ Un", "CIA Director Mike Pompeo"), an apposition ("Mike Pompeo, the CIA director,
 leader, Kim Jong-un") and a predicate nominal ("Comey was the FBI director") are
 *labels* attached to that name, the last two only where the parser relates them. A
 definite description standing alone ("the dictator", "the fired FBI director") is
-resolved to the referent whose attached labels share its head noun, then its
-modifiers, preferring a referent its own article names; failing that, to the one whose
-labels the static sentence model finds closest. Names are grouped within the article
+resolved to the referent whose labels attached in the same article share its head
+noun, then its modifiers; failing that, to the one whose labels in that article the
+static sentence model finds closest. Descriptions nothing resolves are things of the
+story: one head noun in one number, an adjective making a kind of it ("the political
+arena" is not "the arena"). Names are grouped within the article
 first (a surname or a first name to the full name, "Mr. Kim" to "Kim Jong-un"; not the
 rarer of two honorific genders used with one surname), then across the story (the same
 name, middle initials aside, an acronym and its expansion, a demonym and its country,
