@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.compare.framing import find_labels
-from newsprism.compare.referents import story_referents
+from newsprism.compare.referents import article_mentions, story_referents
 from newsprism.model import Article
 
 
@@ -467,3 +467,18 @@ def test_a_name_and_its_opposite_are_two_sides():
     for ref in story_referents(_arts(texts)):
         terms = {m.term.lower() for m in ref.mentions}
         assert not {"anti-trump delegates", "trump delegates"} <= terms
+
+
+def test_a_spaced_dash_is_punctuation_not_a_hyphen():
+    # PolNeAR August 2016 (NYT): "roots -" had been a label of Clinton (#17).
+    text = (
+        "Yet in their first joint campaign appearance on Monday, in the city where both "
+        "claim roots - Mrs. Clinton's father also grew up here, as she said at the outset "
+        "- any lingering rancor was well concealed. Hillary Clinton spoke."
+    )
+    refs = story_referents(_arts({"a": text}))
+    clinton = _find(refs, "Hillary Clinton")
+    assert {m.term for m in clinton.mentions} == {"Mrs. Clinton", "Hillary Clinton"}
+    # A hyphen inside a word still joins: "Russia-backed separatists".
+    (parsed,) = article_mentions(_arts({"b": "Russia-backed separatists shelled it."})).values()
+    assert "Russia-backed separatists" in {lab.term for lab, _ in parsed.labels}

@@ -311,6 +311,10 @@ class _Parser:
         k = j
         while k < n:
             t = toks[k]
+            # A dash with a space beside it is punctuation, not a hyphen: "both claim
+            # roots - Mrs. Clinton's father also grew up here" (#17).
+            if t.text in ("-", "–", "—") and (t.whitespace_ or toks[k - 1].whitespace_):
+                break
             if self.nominal(k) or (t.text in ("-", "–") and k > j):
                 k += 1
                 continue
