@@ -12,7 +12,9 @@ from newsprism.evaluate.framing import load_concepts, phrase_key, score_framing
 
 # Floors slightly below the measured scores (README's evaluation table): the issue's
 # targets are concepts found >= 0.50, referent precision >= 0.70, story B3 >= 0.90.
-FLOORS = {"concepts_found": 0.62, "referent_precision": 0.80, "story_b3_f1": 0.99}
+# Concepts 0.615 since adjectives restrict a description's head (#17: "salacious
+# dossier" is now apart from "the dossier", as "political arena" is from "the arena").
+FLOORS = {"concepts_found": 0.60, "referent_precision": 0.80, "story_b3_f1": 0.99}
 
 
 def test_phrase_keys():

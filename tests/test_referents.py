@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.compare.framing import find_labels
-from newsprism.compare.referents import story_referents
+from newsprism.compare.referents import article_mentions, story_referents
 from newsprism.model import Article
 
 
@@ -102,7 +102,11 @@ def test_things_named_by_descriptions_alone():
     }
     refs = story_referents(_arts(texts))
     memos = _find(refs, "memos")
-    assert {"memos", "memo", "redacted memos"} <= {m.term for m in memos.mentions}
+    assert "memos" in {m.term for m in memos.mentions}
+    # An adjective restricts: "the redacted memos" are not all the memos (#17).
+    assert "redacted memos" not in {m.term for m in memos.mentions}
+    # The singular is one of them, not the set (#17: "the campaign" / "campaigns").
+    assert "memo" not in {m.term for m in memos.mentions}
     # Things of different named owners stay apart.
     forces = {
         "a": "Russian forces moved. The Russian forces left. Ukrainian forces stayed.",
@@ -395,3 +399,86 @@ def test_honorifics_of_two_genders_are_two_people():
     terms = {m.term for m in trump.mentions}
     assert "Mr. Trump" in terms
     assert "Ms. Trump" not in terms
+
+
+def test_a_plural_is_not_its_singular():
+    # PolNeAR July 2016: Trump's campaign, "2020 campaigns" and other campaigns (#17).
+    texts = {
+        "a": "The campaign hired Paul Manafort. The campaign spent little. "
+        "He said primary campaigns cost money.",
+        "b": "The campaign is in trouble. He thinks 2020 campaigns will be different.",
+        "c": "The campaign denied it. She said campaigns fail.",
+    }
+    refs = story_referents(_arts(texts))
+    campaign = _find(refs, "campaign")
+    assert not [m.term for m in campaign.mentions if m.plural]
+
+
+def test_a_description_joins_the_person_its_own_article_ties_it_to():
+    # "the nominee" is whoever its own article calls the nominee: in an article that
+    # never ties the role to Trump it is not Trump by the role word alone (#17).
+    texts = {
+        "a": "Republican nominee Donald Trump spoke in Cleveland. Trump attacked Clinton.",
+        "b": "Donald Trump spoke. The nominee will speak on Thursday, Hillary Clinton said.",
+        "c": "Donald Trump, the Republican nominee, spoke. The nominee left early.",
+    }
+    refs = story_referents(_arts(texts))
+    trump = _find(refs, "Donald Trump")
+    nominee = {m.article for m in trump.mentions if m.term == "nominee"}
+    assert nominee == {"c"}
+
+
+def test_an_adjective_restricts_a_description_a_noun_does_not():
+    # PolNeAR July 2016: "the political arena" is a figure of speech, not the arena (#17).
+    texts = {
+        "a": "Giant screens hanging over the arena glittered. Cruz mingled with donors "
+        "across the street from the convention arena.",
+        "b": "Manafort left the arena. He has been in the political arena for decades.",
+        "c": "Chants ricocheted through the arena. The arena emptied.",
+    }
+    arena = {m.term for m in _find(story_referents(_arts(texts)), "arena").mentions}
+    assert "convention arena" in arena
+    assert "political arena" not in arena
+
+
+def test_groups_of_people_are_not_groups_of_things():
+    # PolNeAR July 2016: "female voters" and "statewide party elections" had been one
+    # group, complementary use and the static model being all that tied them (#17).
+    texts = {
+        "a": "The convention is a chance to win over general-election voters. He said "
+        "general-election voters matter.",
+        "b": "The party changed the rules of statewide party elections. He said statewide "
+        "party elections decide delegates.",
+        "c": "Polls of general-election voters are grim. He said general-election voters "
+        "stayed home.",
+    }
+    for ref in story_referents(_arts(texts)):
+        terms = {m.term.lower() for m in ref.mentions}
+        assert not {"general-election voters", "statewide party elections"} <= terms
+
+
+def test_a_name_and_its_opposite_are_two_sides():
+    # PolNeAR July 2016 had "Anti-Trump forces" in one item with "Trump allies" (#17).
+    texts = {
+        "a": "He said anti-Trump delegates were outnumbered. Anti-Trump delegates left.",
+        "b": "Officials said anti-Trump delegates lost the vote on the floor.",
+        "c": "He said Trump delegates cheered. Trump delegates sang on the floor.",
+    }
+    for ref in story_referents(_arts(texts)):
+        terms = {m.term.lower() for m in ref.mentions}
+        assert not {"anti-trump delegates", "trump delegates"} <= terms
+
+
+def test_a_spaced_dash_is_punctuation_not_a_hyphen():
+    # PolNeAR August 2016 (NYT): "roots -" had been a label of Clinton (#17).
+    text = (
+        "Yet in their first joint campaign appearance on Monday, in the city where both "
+        "claim roots - Mrs. Clinton's father also grew up here, as she said at the outset "
+        "- any lingering rancor was well concealed. Hillary Clinton spoke."
+    )
+    refs = story_referents(_arts({"a": text}))
+    clinton = _find(refs, "Hillary Clinton")
+    assert {m.term for m in clinton.mentions} == {"Mrs. Clinton", "Hillary Clinton"}
+    # A hyphen inside a word still joins: "Russia-backed separatists".
+    (parsed,) = article_mentions(_arts({"b": "Russia-backed separatists shelled it."})).values()
+    assert "Russia-backed separatists" in {lab.term for lab, _ in parsed.labels}

@@ -8,9 +8,11 @@ Un", "CIA Director Mike Pompeo"), an apposition ("Mike Pompeo, the CIA director,
 leader, Kim Jong-un") and a predicate nominal ("Comey was the FBI director") are
 *labels* attached to that name, the last two only where the parser relates them. A
 definite description standing alone ("the dictator", "the fired FBI director") is
-resolved to the referent whose attached labels share its head noun, then its
-modifiers, preferring a referent its own article names; failing that, to the one whose
-labels the static sentence model finds closest. Names are grouped within the article
+resolved to the referent whose labels attached in the same article share its head
+noun, then its modifiers; failing that, to the one whose labels in that article the
+static sentence model finds closest. Descriptions nothing resolves are things of the
+story: one head noun in one number, an adjective making a kind of it ("the political
+arena" is not "the arena"). Names are grouped within the article
 first (a surname or a first name to the full name, "Mr. Kim" to "Kim Jong-un"; not the
 rarer of two honorific genders used with one surname), then across the story (the same
 name, middle initials aside, an acronym and its expansion, a demonym and its country,
@@ -70,6 +72,10 @@ class Mention:
     plural: bool = False
     how: str = ""  # how a label was tied to its referent: title, apposition, ...
     named: tuple[str, ...] = ()  # words of names among the modifiers
+    # Modifiers that restrict the head to a kind of it: adjectives, participles and
+    # capitalised words ("primary campaign", "redacted memos", "Donner party"); a noun
+    # modifier ("convention floor") does not (#17).
+    restrictive: tuple[str, ...] = ()
 
 
 @dataclass
@@ -305,6 +311,10 @@ class _Parser:
         k = j
         while k < n:
             t = toks[k]
+            # A dash with a space beside it is punctuation, not a hyphen: "both claim
+            # roots - Mrs. Clinton's father also grew up here" (#17).
+            if t.text in ("-", "–", "—") and (t.whitespace_ or toks[k - 1].whitespace_):
+                break
             if self.nominal(k) or (t.text in ("-", "–") and k > j):
                 k += 1
                 continue
@@ -541,6 +551,24 @@ def _label(doc, j: int, k: int, article_id: str, sentence_of) -> Mention | None:
             }
         )
     )
+    # A word of a name, or one hyphened to it ("Russia-backed", "pro-Russian"), says
+    # whose side: it is an owner, not a restriction.
+    of_name = {
+        t.i
+        for t in words[:-1]
+        if t.ent_type_ in _NAME_LABELS
+        or any(
+            0 <= t.i + 2 * d < len(doc)
+            and doc[t.i + d].text in ("-", "–")
+            and doc[t.i + 2 * d].ent_type_ in _NAME_LABELS
+            for d in (-1, 1)
+        )
+    }
+    restrictive = tuple(
+        (t.lemma_ or t.text).lower()
+        for t in words[:-1]
+        if t.is_alpha and t.i not in of_name and (t.pos_ in ("ADJ", "PROPN") or t.tag_ == "VBN")
+    )
     return Mention(
         article=article_id,
         start=toks.start_char,
@@ -550,6 +578,7 @@ def _label(doc, j: int, k: int, article_id: str, sentence_of) -> Mention | None:
         head=lemma,
         mods=mods,
         named=named,
+        restrictive=restrictive,
         sentence=sentence_of(toks.start_char),
         plural=head.tag_ in ("NNS", "NNPS"),
     )
@@ -839,8 +868,17 @@ def _resolve_by_head(
     """Descriptions to the referent whose attached labels share their head noun, then
     their modifiers, preferring one their article names; the others are returned."""
     unresolved: list[Mention] = []
+    # The roles each article itself ties to a referent (a title, an apposition, a
+    # predicate): "the nominee" is the person its own article calls the nominee, not
+    # whoever another article does (#17).
+    tied: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for root, labs in attached.items():
+        for m in labs:
+            tied[(m.article, m.head)].add(root)
     for lab in loose:
         cands = heads.get(lab.head)
+        if cands:
+            cands = Counter({r: c for r, c in cands.items() if r in tied[(lab.article, lab.head)]})
         if cands and lab.plural:  # "leaders", "representatives": not one person
             cands = Counter({r: c for r, c in cands.items() if kind_of.get(r) != "PERSON"})
         if not cands:
@@ -925,6 +963,8 @@ def _resolve_by_model(
             if set(m.named) & named_words:
                 continue  # "the Trump administration" is Trump's, not Trump nor Moon
             for x in attached[r]:
+                if x.article != m.article:
+                    continue  # a role its own article ties to the referent (#17)
                 # The phrases close and their head nouns related ("leader"/"dictator"),
                 # not a thing of the referent ("the Trump campaign" / "campaign volunteer").
                 sim = float(q[m.term.lower()] @ at[x.term.lower()])
@@ -962,14 +1002,17 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
         # A capitalised head is part of a name: "the Republic" (France) is not "the
         # People's Republics"; "the memo" is one of "the memos".
         capital = m.term.split()[-1][:1].isupper()
-        by_head[m.head + ("+" if capital and m.plural else "")].append(m)
+        # A plural and its singular are two referents (#17): "the campaign" is one,
+        # "campaigns" and "conventions" are sets or kinds of it.
+        number = ("+" if capital else "") + "#" if m.plural else ""
+        by_head[m.head + number].append(m)
     heads = sorted(by_head)
     words = {w for m in descriptions for w in (m.head, *m.mods)}
     uf = _Union()
     if len(heads) > 1:
         from newsprism.compare.embedding import embed
 
-        vecs = embed(heads)
+        vecs = embed([h.rstrip("+#") for h in heads])
         # Shared modifiers that describe ("nuclear"), not a name's ("Russian" troops and
         # a "Russian" invasion are two things).
         mods = {h: {x for m in by_head[h] for x in m.mods if x not in set(m.named)} for h in heads}
@@ -977,13 +1020,15 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
             for j in range(i + 1, len(heads)):
                 b = heads[j]
                 short, long_ = sorted((a, b), key=len)
+                if a.endswith("#") != b.endswith("#"):
+                    continue  # one number each
                 if (
                     long_.endswith(short)
                     and len(short) >= 4
                     and 2 * len(short) >= len(long_)
                     # A compound's first part is a word of the story's descriptions
                     # (#17): "law|suit", not "s|election", "r|allies" or "nomi|nation".
-                    and long_[: len(long_) - len(short)].strip("+") in words
+                    and long_[: len(long_) - len(short)].strip("+#") in words
                 ):
                     uf.union(a, b)  # "suit" / "lawsuit", not "nation" / "assassination"
                 elif mods[a] & mods[b] and float(vecs[i] @ vecs[j]) >= _THING_SIMILAR:
@@ -1002,13 +1047,26 @@ def _things(descriptions: Sequence[Mention]) -> dict[str, list[Mention]]:
             out[owned[0]].extend(out.pop(key))
     for key in [k for k in out if k.endswith("|-")]:  # modified, unowned: the head's own
         out[key[:-1]] = out.pop(key) + out.pop(key[:-1], [])
-    out = _complementary_groups(out)
+    out = _complementary_groups(_restricted(out))
     # A thing the story keeps coming back to: several mentions in several articles.
     return {
         k: ms
         for k, ms in out.items()
         if len(ms) >= _THING_MENTIONS and len({m.article for m in ms}) >= _THING_ARTICLES
     }
+
+
+def _restricted(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """An adjective restricts a head to a kind of it: "the primary campaign", "the
+    political arena", "social issues" and "Western countries" are not "the campaign",
+    "the arena", "issues" and "countries". Each restricted term is its own group; a noun
+    modifier joins its head ("the convention floor" / "the floor"), and so does a name
+    or a word hyphened to one, which says whose side (#17)."""
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for key, ms in groups.items():
+        for m in ms:
+            out[f"{key}|{' '.join(m.restrictive)}" if m.restrictive else key].append(m)
+    return dict(out)
 
 
 def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
@@ -1029,6 +1087,12 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
         for k in keys
     }
     keys = [k for k in keys if terms[k]]
+    # Groups of one kind: people ("separatists", "rebels") are not things ("elections",
+    # "politics"); a head noun's kind is the clearly nearer of the personal and the
+    # impersonal pronouns, and nouns too close to call join nothing (#17).
+    heads = {k: Counter(m.head for m in groups[k]).most_common(1)[0][0] for k in keys}
+    words = {k: {m.term.split()[-1].lower() for m in groups[k]} for k in keys}
+    sides = {k: _sides(m.term for m in groups[k]) for k in keys}
     owners = {k: {w for m in groups[k] for w in m.named} for k in keys}
     if len(keys) < 2:
         return groups
@@ -1040,6 +1104,13 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
         for b in keys[i + 1 :]:
             if owners[a] and owners[b] and not owners[a] & owners[b]:
                 continue  # "Russian forces" / "Ukrainian security forces": two sides
+            (for_a, against_a), (for_b, against_b) = sides[a], sides[b]
+            if for_a & against_b or for_b & against_a:
+                continue  # "anti-Trump delegates" / "Trump delegates": opposite sides
+            if words[a] & words[b]:
+                pass  # one head noun ("Minsk Agreements" / "agreements")
+            elif not _kind(heads[a]) or _kind(heads[a]) != _kind(heads[b]):
+                continue
             sim = max(float(vecs[x] @ vecs[y]) for x in terms[a] for y in terms[b])
             if sim >= _GROUP_SIMILAR:
                 pairs.append((-sim, a, b))
@@ -1055,6 +1126,47 @@ def _complementary_groups(groups: dict[str, list[Mention]]) -> dict[str, list[Me
     for k, ms in groups.items():
         out[uf.find(k) if k in keys else k].extend(ms)
     return dict(out)
+
+
+# Prefixes that turn a name into its opposite side (a grammatical list: word formation).
+_AGAINST = ("anti", "counter")
+
+
+def _sides(terms: Iterable[str]) -> tuple[set[str], set[str]]:
+    """The capitalised words a group's terms are for, and those they are against
+    ("Anti-Trump forces": against "trump"; "Trump allies": for "trump")."""
+    pro: set[str] = set()
+    anti: set[str] = set()
+    for term in terms:
+        for word in re.split(r"\s+", term):
+            parts = [p for p in re.split(r"[-‐–]", word) if p]
+            for i, part in enumerate(parts):
+                if not part[:1].isupper() or part.lower() in _AGAINST:
+                    continue
+                against = i > 0 and parts[i - 1].lower() in _AGAINST
+                (anti if against else pro).add(part.lower())
+    return pro, anti
+
+
+_PERSONAL = ("someone", "he", "she", "who", "him", "her", "they", "them")
+_IMPERSONAL = ("something", "it", "which", "what", "this")
+
+
+@functools.lru_cache(maxsize=4096)
+def _kind(noun: str) -> str:
+    """ "person" or "thing" when the static model puts a noun clearly nearer a personal
+    or an impersonal pronoun (a pronoun list is a grammatical list), else "" (#17):
+    "separatist" and "rebel" are people, "election" and "agreement" things, "vote" and
+    "voter" too close to call."""
+    from newsprism.compare.embedding import embed
+
+    vecs = embed([noun, *_PERSONAL, *_IMPERSONAL])
+    sims = vecs[1:] @ vecs[0]
+    lean = float(sims[: len(_PERSONAL)].max()) - float(sims[len(_PERSONAL) :].max())
+    return "person" if lean > _KIND_MARGIN else "thing" if lean < -_KIND_MARGIN else ""
+
+
+_KIND_MARGIN = 0.03
 
 
 _GROUP_SIMILAR = 0.5  # "Russia-backed separatists" / "Russia-backed rebels" 0.51
