@@ -444,8 +444,9 @@ LACALAMITA_2007 = (
 )
 LACALAMITA_2008 = (
     "Anthony LaCalamita III was convicted on Wednesday. LaCalamita had been fired from the "
-    "firm a week before. Jurors took two hours to find LaCalamita guilty. Assistant Prosecutor Rob Novy said the 39-year-old Troy man shot "
-    "his former co-workers because he was furious."
+    "firm a week before. Jurors took two hours to find LaCalamita guilty. Assistant "
+    "Prosecutor Rob Novy said the 39-year-old Troy man shot his former co-workers because "
+    "he was furious."
 )
 
 

@@ -141,6 +141,22 @@ def align_story(
     return groups, sentences
 
 
+def _agreeing(
+    group: ClaimGroup, sentences: Sentences, headlines: frozenset[tuple[str, int]]
+) -> list[Claim]:
+    """The members of a claim group that agree with its representative (each carries the
+    other: :meth:`Sentences.agrees`), the representative first; headlines are no
+    statements of fact and agree with nothing. Empty when the representative is one."""
+    rep = group.representative()
+    if (rep.article_id, rep.start) in headlines:
+        return []
+    return [rep] + [
+        c
+        for c in group.claims
+        if c is not rep and (c.article_id, c.start) not in headlines and sentences.agrees(rep, c)
+    ]
+
+
 def compare_story(
     articles: Sequence[Article],
     extractions: dict[str, Extraction],
@@ -178,18 +194,24 @@ def compare_story(
     # A group a conflict touches is no agreement: its outlets disagree on a figure (#16).
     disputed = disputed_claims(conflicts)
     multi = [g for g in groups if len({keys[c.article_id] for c in g.claims}) >= 2]
-    agreements = [
-        {
-            "text": g.representative().text,
-            "articles": g.articles,
-            "outlets": len({keys[c.article_id] for c in g.claims}),
-            "citations": [
-                {"article": c.article_id, "start": c.start, "end": c.end} for c in g.claims
-            ],
-        }
-        for g in sorted(multi, key=lambda g: (-len(g.claims), min(c.position for c in g.claims)))
-        if not is_disputed(g, disputed)
-    ]
+    headlines = headline_claims(articles, claims_by_article)
+    agreements = []
+    for g in sorted(multi, key=lambda g: (-len(g.claims), min(c.position for c in g.claims))):
+        if is_disputed(g, disputed):
+            continue
+        agreeing = _agreeing(g, sentences, headlines)
+        outlets = {keys[c.article_id] for c in agreeing}
+        if len(outlets) >= 2:
+            agreements.append(
+                {
+                    "text": agreeing[0].text,
+                    "articles": list(dict.fromkeys(c.article_id for c in agreeing)),
+                    "outlets": len(outlets),
+                    "citations": [
+                        {"article": c.article_id, "start": c.start, "end": c.end} for c in agreeing
+                    ],
+                }
+            )
     figures = _figure_values(articles, extractions)
     return {
         "timeline": build_timeline(articles, extractions, claims_by_article),
@@ -206,7 +228,7 @@ def compare_story(
             config=config,
             figures=figures,
             states=sentences.supports,
-            headlines=headline_claims(articles, claims_by_article),
+            headlines=headlines,
         ),
         # the aligned claims every finding above is built from, with their offsets (#16)
         "claims": [

@@ -33,21 +33,17 @@ def _norm(text: str) -> str:
 
 def evaluate_citations(data: str | Path, eval_root: str | Path) -> dict[str, Any]:
     """Score :meth:`Sentences.supports` on the verdicts in ``data`` (JSON lines)."""
-    from newsprism.clean import clean_documents
-    from newsprism.compare import Claim, split_claims, story_persons
+    from newsprism.compare import Claim, headline_claims, split_claims, story_persons
     from newsprism.compare.omissions import Sentences
+    from newsprism.evaluate.omissions import read_articles
     from newsprism.extract import canonicalize_extractions, extract
-    from newsprism.ingest import read_paths
 
     rows = [json.loads(line) for line in Path(data).read_text().splitlines() if line.strip()]
-    root = Path(eval_root) / "polnear" / "data"
-    ids = sorted({r[k] for r in rows for k in ("source", "article")})
-    paths = {i: root / rows[0].get("split", "train") / "text" / f"{i}.txt" for i in ids}
-    missing = [str(p) for p in paths.values() if not p.exists()]
-    if missing:
-        raise NewsprismError(f"PolNeAR texts not found: {missing[0]} (and {len(missing) - 1} more)")
-    docs = [d for d in read_paths([str(p) for p in paths.values()]) if not hasattr(d, "reason")]
-    articles = {Path(a.source_path).stem: a for a in clean_documents(docs)}
+    found = read_articles(
+        {(r.get("corpus", "polnear"), r[k]) for r in rows for k in ("source", "article")},
+        Path(eval_root),
+    )
+    articles = {doc: a for (_, doc), a in found.items()}
     exs = {e.article_id: e for e in canonicalize_extractions(extract(articles.values()))}
     claims = {a.id: split_claims(a, exs.get(a.id)) for a in articles.values()}
     tp = fp = fn = tn = 0
@@ -61,7 +57,15 @@ def evaluate_citations(data: str | Path, eval_root: str | Path) -> dict[str, Any
             raise NewsprismError(f"sentence not found in {r['source']}: {r['sentence'][:60]}")
         story = [src, cited]
         sents = Sentences({a.id: claims[a.id] for a in story}, story_persons(story, exs))
-        cites = any(sents.carries(fact, c) for c in claims[cited.id])
+        if "cited" in r:  # an agreement's citation: that sentence, as the table cites it
+            span = _norm(r["cited"])
+            member = [c for c in claims[cited.id] if span in _norm(c.text) or _norm(c.text) in span]
+            heads = headline_claims(story, claims)
+            cites = (src.id, fact.start) not in heads and any(
+                (cited.id, c.start) not in heads and sents.agrees(fact, c) for c in member
+            )
+        else:
+            cites = any(sents.carries(fact, c) for c in claims[cited.id])
         if cites and r["supported"]:
             tp += 1
         elif cites:

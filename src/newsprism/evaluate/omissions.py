@@ -30,7 +30,7 @@ from typing import Any
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 
-__all__ = ["evaluate_omissions"]
+__all__ = ["evaluate_omissions", "read_articles", "read_polnear"]
 
 _POLNEAR_NAME = re.compile(r"^(?P<outlet>[^_]+)_(?P<day>\d{4}-\d\d-\d\d)_")
 
@@ -39,7 +39,7 @@ def _norm(text: str) -> str:
     return re.sub(r"\W+", " ", text).strip().lower()
 
 
-def _polnear(paths: dict[str, Path]) -> list[Article]:
+def read_polnear(paths: dict[str, Path]) -> list[Article]:
     """PolNeAR texts as ``analyze`` reads them from JSON lines (outlet and date from the
     file name, the first line as title)."""
     from dataclasses import replace
@@ -65,15 +65,15 @@ def _polnear(paths: dict[str, Path]) -> list[Article]:
         return [replace(a, id=names[(a.record or 1) - 1]) for a in clean_documents(docs)]
 
 
-def _articles(rows: list[dict[str, Any]], eval_root: Path) -> dict[tuple[str, str], Article]:
-    """Every article the rows name, by (corpus, doc)."""
+def read_articles(wanted: set[tuple[str, str]], eval_root: Path) -> dict[tuple[str, str], Article]:
+    """Articles by (corpus, doc): corpus "ecbplus" (doc = ECB+ file stem), "newswcl50"
+    (its id), "polnear" (train file stem) or "sample" (file name in the seeds)."""
     from dataclasses import replace
 
     from newsprism.clean import clean_documents
     from newsprism.evaluate.compare import ecb_groups, wcl_groups
     from newsprism.ingest import read_paths
 
-    wanted = {(d["corpus"], d["doc"]) for r in rows for d in [*r["carriers"], r["article"]]}
     out: dict[tuple[str, str], Article] = {}
     topics = {doc.split("_")[0] for corpus, doc in wanted if corpus == "ecbplus"}
     if topics:
@@ -96,7 +96,7 @@ def _articles(rows: list[dict[str, Any]], eval_root: Path) -> dict[tuple[str, st
     if missing:
         raise NewsprismError(f"articles not found: {missing[0]} (and {len(missing) - 1} more)")
     if polnear:
-        out.update({("polnear", a.id): a for a in _polnear(polnear)})
+        out.update({("polnear", a.id): a for a in read_polnear(polnear)})
     if seeds:
         docs = [d for d in read_paths([str(p) for p in seeds.values()]) if not hasattr(d, "reason")]
         for a in clean_documents(docs):
@@ -139,7 +139,8 @@ def evaluate_omissions(data: str | Path, eval_root: str | Path) -> dict[str, Any
     from newsprism.extract import canonicalize_extractions, extract
 
     rows = [json.loads(line) for line in Path(data).read_text().splitlines() if line.strip()]
-    articles = _articles(rows, Path(eval_root))
+    wanted = {(d["corpus"], d["doc"]) for r in rows for d in [*r["carriers"], r["article"]]}
+    articles = read_articles(wanted, Path(eval_root))
     by_id = {a.id: a for a in articles.values()}
     exs = {e.article_id: e for e in canonicalize_extractions(extract(by_id.values()))}
     tp = fp = fn = tn = 0
