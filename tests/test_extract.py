@@ -178,3 +178,20 @@ def test_a_sentence_does_not_end_on_an_abbreviated_title():
         "Nichols was convicted of killing Sheriff's Sgt. Hoyt Teasley outside the courthouse.",
         "He sat next to the Rev. Al Sharpton.",
     ]
+
+
+def test_a_plural_title_ends_no_sentence_either():
+    # PolNeAR January 2016 (docs/handcheck-jan.md): "Chris Christie of New Jersey and John
+    # Kasich of Ohio." was a claim of its own, and "New Jersey Gov." a label.
+    from newsprism.extract.spacy_pass import sentence_spans
+
+    text = (
+        "The mainstream candidates, Govs. Chris Christie of New Jersey and John Kasich of "
+        "Ohio, are betting on New Hampshire. Sens. Ted Cruz and Marco Rubio went to Iowa."
+    )
+    got = [text[a:b] for a, b in sentence_spans(text)]
+    assert got == [
+        "The mainstream candidates, Govs. Chris Christie of New Jersey and John Kasich of "
+        "Ohio, are betting on New Hampshire.",
+        "Sens. Ted Cruz and Marco Rubio went to Iowa.",
+    ]

@@ -117,10 +117,11 @@ def _set_sentences(doc: Doc) -> Doc:
 
 _MAX_UNPUNCTUATED = 80  # tokens a sentence runs before a break after a bare word is kept
 
-# Abbreviated titles before a name: their full stop ends no sentence.
+# Abbreviated titles before a name, plurals too ("Govs. Chris Christie of New Jersey and
+# John Kasich of Ohio"): their full stop ends no sentence.
 _TITLES = frozenset(
     """mr mrs ms dr prof sgt lt col gen maj capt cpl pvt adm cmdr gov sen rep rev hon pres
-    supt det insp atty amb sec fr""".split()
+    supt det insp atty amb sec fr messrs drs govs sens reps gens""".split()
 )
 
 
