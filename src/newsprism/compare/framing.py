@@ -110,8 +110,18 @@ def find_framing(
         # A referent named only by the spellings of one name is that spelling item.
         if not any(set(f["terms"]) <= terms for terms in spelled)
     )
-    out.sort(key=lambda f: -f["score"])
+    out.sort(key=lambda f: (_choices(f) < 2, -f["score"]))
     return out
+
+
+def _choices(item: dict[str, Any]) -> int:
+    """How many of a referent's terms are a choice: not used by every article that names
+    it. Items with fewer than two come last: "Europe" in all four articles and
+    "Europeans" in one shows no choice of words, "separatists" against "people's
+    republics" does."""
+    uses = [set(ids) for ids in item["terms"].values()]
+    every = set().union(*uses) if uses else set()
+    return sum(1 for ids in uses if ids != every)
 
 
 # A term is distinctive of an outlet when its weighted log-odds z-score against the other
