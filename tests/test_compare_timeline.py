@@ -162,3 +162,24 @@ def test_merge_gate_on_ecbplus_held_out_topics():
     assert scores["model"]["recall"] >= 0.8
     assert scores["model"]["recall"] > scores["before"]["recall"] + 0.3
     assert scores["model"]["entries"] < scores["before"]["entries"]
+
+
+def test_two_events_of_one_sentence_on_one_day_are_one_entry():
+    # the sample (c22fb1): "Both leaders also discussed Russia's withdrawal of troops from
+    # Belarus following military exercises that ended on Sunday" was shown twice, once per
+    # event (discuss; end), with the same sentence and date
+    text = (
+        "Both leaders also discussed Russia's withdrawal of troops from Belarus following "
+        "military exercises that ended on Sunday."
+    )
+    aid = "a0"
+    art = Article(
+        id=aid, source_path=aid, text=text, outlet="Daily", published=dt.date(2022, 2, 21)
+    )
+    events = (
+        Event(aid, 0, len(text), "Both leaders", "discuss", "withdrawal", "2022-02-20", text),
+        Event(aid, 0, len(text), None, "end", "military exercises", "2022-02-20", text),
+    )
+    ex = Extraction(aid, events=events, sentences=((0, len(text)),))
+    entries = build_timeline([art], {aid: ex})
+    assert [e["text"] for e in entries] == [text]

@@ -292,6 +292,16 @@ def build_timeline(
                 -min(mentions[i].start / size[mentions[i].article_id] for i in idx),
             )
         )
+    # Two events of one sentence on one day ("discussed Russia's withdrawal of troops ...
+    # following exercises that ended on Sunday") read as the same entry twice: one is kept.
+    seen: set[tuple[str, tuple[tuple[str, int, int], ...]]] = set()
+    kept = []
+    for k, e in enumerate(entries):
+        key = (e["date"], tuple((c["article"], c["start"], c["end"]) for c in e["citations"]))
+        if key not in seen:
+            seen.add(key)
+            kept.append(k)
+    entries, ranks = [entries[k] for k in kept], [ranks[k] for k in kept]
     # A core event needs two independent outlets: with one, "most reported" means nothing.
     candidates = [k for k, e in enumerate(entries) if not e["background"] and ranks[k][1] >= 2]
     if candidates:
