@@ -737,10 +737,12 @@ def _predicate(noun: Token, depth: int = 0) -> str | None:
 
 
 def _measures(
-    doc: Doc | Span, start: int, end: int, unit: str | None
+    doc: Doc | Span, start: int, end: int, unit: str | None, *, every: bool = False
 ) -> tuple[str | None, str | None]:
     """What the quantity at ``[start, end)`` of the parsed sentence counts or measures, and
-    for a count, what is said of the counted thing (:func:`_predicate`)."""
+    for a count, what is said of the counted thing (:func:`_predicate`). ``every``: a
+    coordinated subject gives each conjunct, comma-separated ("Protests, riots, clashes"
+    for "Protests, riots and clashes ... for the sixth straight day")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None, None
@@ -765,10 +767,10 @@ def _measures(
     # a share that is the subject of its clause: what it says of them ("68 per cent of
     # Greeks believe ...", "83.3 percent ... were unhappy")
     share = unit == "percent" and root.dep_ in ("nsubj", "nsubjpass")
-    return _unit_measures(root, span), _predicate(root) if share else None
+    return _unit_measures(root, span, every), _predicate(root) if share else None
 
 
-def _unit_measures(root: Token, span: Span) -> str | None:
+def _unit_measures(root: Token, span: Span, every: bool = False) -> str | None:
     """What a measure with a unit measures (``root``: the root of its ``span``)."""
     # A measure: "the phone conversation lasting 105 minutes", "$3 billion of aid",
     # "Nvidia advanced 8%".
@@ -794,7 +796,8 @@ def _unit_measures(root: Token, span: Span) -> str | None:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
                     if child.pos_ != "PRON":
-                        return _phrase(child)
+                        nouns = [child, *child.conjuncts] if every else [child]
+                        return ", ".join(_phrase(t) for t in sorted(nouns, key=lambda t: t.i))
                     if head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
                         return _phrase(head.head)  # "the meeting, which lasted 45 minutes"
                     return None
@@ -819,7 +822,8 @@ def _measures_in_doc(doc: Doc, raws: list[_Raw]) -> dict[int, tuple[str | None, 
         parse = sentences[k].parse if k >= 0 else None
         if parse is not None:
             off = sentences[k].offset
-            measures[i] = _measures(parse, r.start - off, r.end - off, r.unit)
+            every = r.kind == "ordinal"
+            measures[i] = _measures(parse, r.start - off, r.end - off, r.unit, every=every)
     return measures
 
 
@@ -853,7 +857,8 @@ def iter_quantities(
         for (s, _e, idx), doc in zip(wanted, docs, strict=True):
             for i in idx:
                 r = raws[i]
-                measures[i] = _measures(doc, r.start - s, r.end - s, r.unit)
+                every = r.kind == "ordinal"
+                measures[i] = _measures(doc, r.start - s, r.end - s, r.unit, every=every)
     for i, r in enumerate(raws):
         yield Quantity(
             article_id=article_id,
