@@ -483,3 +483,35 @@ def test_two_names_of_one_person(a, b, same):
     from newsprism.compare.conflicts import _same_person
 
     assert _same_person(a, b) is same
+
+
+def test_a_running_count_of_days_is_one_change():
+    # undated reports of one running count: the ordinal of a coordinated subject ("Protests,
+    # riots and clashes ... for the sixth straight day since ... in Athens") counts days of
+    # riots and of clashes; "after eight days of" is the riots' duration, not a time window
+    found = _run_many(
+        [
+            "The police shooting of Alexis Grigoropoulos sparked five days of riots across Greece.",
+            "Protests, riots and clashes with police have overtaken Greece for the sixth "
+            "straight day since the police shooting of a boy in Athens.",
+            "Athens was calm after eight days of the worst riots Greece has seen in decades.",
+            "Eight days of clashes with police have left shops across Greece in ruins.",
+        ],
+        [None, None, None, None],
+    )
+    assert [f["kind"] for f in found] == ["change"], found
+    assert sorted(c["article"] for c in found[0]["claims"]) == ["x0", "x1", "x2", "x3"]
+
+
+def test_after_days_of_something_is_its_duration_not_a_window():
+    from newsprism.compare.conflicts import _time_window
+    from newsprism.extract.quantities import find_quantities
+
+    for text, window in [
+        ("Athens was calm after eight days of the worst riots.", False),
+        ("Arrests were made over four nights of protesting.", False),
+        ("The rebels seized the town after two days.", True),
+        ("The vote is due within two weeks of the election.", True),
+    ]:
+        [q] = [q for q in find_quantities(text, with_measures=False) if q.unit]
+        assert _time_window(text, q) is window, text

@@ -91,3 +91,13 @@ def test_missing_data_is_a_clear_error(tmp_path: Path) -> None:
         evaluate_dates(tmp_path)
     with pytest.raises(NewsprismError, match="NewsQuant"):
         evaluate_quantities(tmp_path)
+
+
+def test_the_newsquant_scorer_skips_ordinal_counts(tmp_path: Path) -> None:
+    # NewsQuant annotates no ordinals: "the sixth straight day" is no system quantity there
+    import json
+
+    data = [{"text": "Riots gripped Greece for the sixth straight day.", "quantities": []}]
+    (tmp_path / "nq.json").write_text(json.dumps(data), encoding="utf-8")
+    scores = evaluate_quantities(tmp_path / "nq.json")
+    assert (scores["gold"], scores["system"]) == (0, 0)

@@ -219,3 +219,44 @@ def test_a_possessive_name_is_part_of_what_is_measured():
     text = "A new poll found 40% of Sanders' voters aren't sure they'll vote for Clinton."
     [q] = find_quantities(text, doc=load_nlp()(text))
     assert q.measures == "Sanders voters"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "measures"),
+    [
+        ("Riots have overtaken Greece for the sixth straight day.", 6, "day", "Riots"),
+        ("Protesters poured into the streets for a third consecutive night.", 3, "night", None),
+        ("It rained for the 3rd day in a row.", 3, "day", None),
+        ("He retained his title for the fifth time.", 5, None, "time"),
+        ("It was Klitschko's sixth defense of the IBF belt.", 6, None, "defense"),
+    ],
+)
+def test_an_ordinal_of_a_repeated_unit_or_act_is_a_running_count(text, value, unit, measures):
+    from newsprism.spacy_model import load_nlp
+
+    [q] = find_quantities(text, doc=load_nlp()(text))
+    assert (q.value, q.unit, q.kind) == (value, unit, "ordinal")
+    assert measures is None or (q.measures or "").endswith(measures)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the third day of the trial, the judge spoke.",
+        "His second wife attended.",
+        "The company's fourth quarter was weak.",
+        "It was the first time in years.",
+    ],
+)
+def test_an_ordinal_position_is_no_count(text):
+    assert find_quantities(text, with_measures=False) == []
+
+
+def test_nights_are_a_unit_and_a_gerund_is_what_they_measure():
+    from newsprism.spacy_model import load_nlp
+
+    text = "Over 50 arrests have been made over four nights of protesting."
+    qs = find_quantities(text, doc=load_nlp()(text))
+    assert [(q.text, q.unit, q.measures, q.approx) for q in qs if q.unit] == [
+        ("four nights", "night", "protesting", None)
+    ]

@@ -261,6 +261,7 @@ class Quantity:
     measures: str | None
     approx: str | None = None  # "about", "more than", "at least", "up to", ...
     predicate: str | None = None  # what is said of a counted thing: "kill", "injure", "home"
+    kind: str | None = None  # "ordinal": a running count, "the sixth straight day" (6 days)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -47,6 +47,19 @@ WINDOW_BEFORE = re.compile(
 
 
 _WINDOW_AFTER = re.compile(r"^\s*(?:ago|earlier|later|before|after|from now)\b", re.I)
+# "after eight days of the worst riots", "over four nights of protesting": the duration of
+# what follows "of", not a window ("within two weeks of the election" still is one).
+_DURATION_OF = re.compile(r"\b(?:after|over)\s+$", re.I)
+_OF_AFTER = re.compile(r"^\s+of\s", re.I)
+
+
+def _time_window(text: str, q: Quantity) -> bool:
+    """The figure bounds a time or a distance ("in the last 24 hours", "two days ago",
+    "within 80m of") rather than measuring one."""
+    before = text[max(0, q.start - 40) : q.start]
+    if _DURATION_OF.search(before) and _OF_AFTER.match(text[q.end : q.end + 5]):
+        return False
+    return bool(WINDOW_BEFORE.search(before) or _WINDOW_AFTER.match(text[q.end : q.end + 20]))
 
 
 # Units of one physical dimension, with their factor to its base unit, so that "1,150
@@ -110,9 +123,20 @@ def _modifiers(measures: str | None) -> frozenset[str]:
     return frozenset(w for w in words[:-1] if w not in STOP)
 
 
+def _each_measured(q: Quantity) -> list[Quantity]:
+    """A running count of coordinated things counts each: "Protests, riots and clashes
+    ... for the sixth straight day" is six days of riots too."""
+    if q.kind != "ordinal" or not q.measures or ", " not in q.measures:
+        return [q]
+    return [replace(q, measures=m) for m in q.measures.split(", ")]
+
+
 def _same_measured_thing(a: Quantity, b: Quantity, *, anchored: bool = False) -> bool:
     """Two figures may measure one thing. ``anchored``: a distance from a named place
     ("15 miles north of Detroit"), whose noun names the place located ("the building")."""
+    each_a, each_b = _each_measured(a), _each_measured(b)
+    if len(each_a) > 1 or len(each_b) > 1:
+        return any(_same_measured_thing(x, y, anchored=anchored) for x in each_a for y in each_b)
     da, db = unit_dimension(a), unit_dimension(b)
     if (
         da
@@ -258,6 +282,8 @@ def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozens
         if m and m.group("dir") or re.match(r"\s*away\b", tail):
             return frozenset((f"somewhere {q.start}",))  # located, from no named place
         return frozenset()  # "fell 60 metres at Mount Cook": where it happened, not from
+    # "for the sixth straight day since the shooting in Athens": where the count started
+    tail = re.split(r"\bsince\b", tail, maxsplit=1)[0]
     found = (m.group(1).lower().removeprefix("the ") for m in _PLACE_QUALIFIER.finditer(tail))
     # "on Monday", "in December" say when, not where
     return frozenset(p for p in found if p.split()[0] not in _TIME_NAMES)
@@ -376,10 +402,7 @@ def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Cl
         for o in ex.quantities
     ):
         return "conversion"
-    if dim[0] in ("time", "length") and (
-        WINDOW_BEFORE.search(a.text[max(0, q.start - 40) : q.start])
-        or _WINDOW_AFTER.match(a.text[q.end : q.end + 20])
-    ):
+    if dim[0] in ("time", "length") and _time_window(a.text, q):
         return "time-window"
     sent = _sentence_of(sentences, q.start)
     if _recalls_the_past(ex, sent, a.published_date):
@@ -482,6 +505,20 @@ def _running_toll(f1: _Figure, f2: _Figure) -> bool:
     return bool(t1 and t2 and t1 != t2)
 
 
+def _running(f: _Figure) -> bool:
+    """A duration that runs on as the story goes: "for the sixth straight day" (an ordinal
+    count), "five days of riots", "after eight days of the worst riots"."""
+    if f.dim[0] != "time":
+        return False
+    return f.q.kind == "ordinal" or bool(_OF_AFTER.match(f.article.text[f.q.end : f.q.end + 5]))
+
+
+def _running_count(f1: _Figure, f2: _Figure) -> bool:
+    """Two values of a running duration ("five days of riots" / "the sixth straight day")
+    were written on different days, when the articles do not say which: a change."""
+    return _running(f1) and _running(f2) and f1.q.value != f2.q.value
+
+
 def _pair_rule(
     f1: _Figure,
     f2: _Figure,
@@ -528,7 +565,8 @@ def _pair_rule(
     if not toll and (also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1)):
         return "both-in-one", ""
     day1, day2 = _written(a1), _written(a2)
-    kind = "change" if toll or (day1 and day2 and day1 != day2) else "conflict"
+    moved = toll or _running_count(f1, f2) or bool(day1 and day2 and day1 != day2)
+    kind = "change" if moved else "conflict"
     if kind == "change" and _is_age(q1) and day1 and day2 and not _ages_apart(q1, q2, day1, day2):
         kind = "conflict"  # 31 and 32 for one man in reports a day apart
     if kind == "change" and not shared_name and not age:  # an age names its person
@@ -685,14 +723,20 @@ def merge_disagreements(
             i = parent[i]
         return i
 
-    owner: dict[tuple[str, str, str], int] = {}
+    owner: dict[tuple[str, str, Any], int] = {}
     for i, p in enumerate(pairs):
         for c in p["claims"]:
-            key = (p["kind"], p["subject"], c["article"])
-            if key in owner:
-                parent[find(i)] = find(owner[key])
-            else:
-                owner[key] = i
+            keys: list[tuple[str, str, Any]] = [(p["kind"], p["subject"], c["article"])]
+            if p["kind"] == "change":
+                # one figure that moved, named two ways: "the sixth straight day" of
+                # "Protests, riots and clashes" against "five days of riots" and against
+                # "eight days of clashes" is one running count
+                keys.append((p["kind"], c["article"], c["start"]))
+            for key in keys:
+                if key in owner:
+                    parent[find(i)] = find(owner[key])
+                else:
+                    owner[key] = i
     merged: dict[int, list[dict[str, Any]]] = defaultdict(list)
     for i, p in enumerate(pairs):
         merged[find(i)].append(p)

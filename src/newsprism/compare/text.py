@@ -121,6 +121,7 @@ TIME_UNITS = {
     "minute": 60,
     "hour": 3600,
     "day": 86400,
+    "night": 86400,  # "four nights of protesting": a count of days' nights
     "week": 604800,
     "month": 2629800,
     "year": 31557600,

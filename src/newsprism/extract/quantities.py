@@ -79,8 +79,9 @@ UNITS_CI = {
     "seconds": "second", "second": "second", "secs": "second", "sec": "second",
     "minutes": "minute", "minute": "minute", "mins": "minute", "min": "minute",
     "hours": "hour", "hour": "hour", "hrs": "hour", "hr": "hour",
-    "days": "day", "day": "day", "weeks": "week", "week": "week", "months": "month",
-    "month": "month", "years": "year", "year": "year", "decades": "decade", "decade": "decade",
+    "days": "day", "day": "day", "nights": "night", "night": "night", "weeks": "week",
+    "week": "week", "months": "month", "month": "month", "years": "year", "year": "year",
+    "decades": "decade", "decade": "decade",
     "centuries": "century", "century": "century",
     "kilometres": "kilometre", "kilometers": "kilometre", "kilometre": "kilometre",
     "kilometer": "kilometre", "km": "kilometre", "kms": "kilometre",
@@ -237,7 +238,18 @@ _TIME_AFTER = re.compile(r"^(?::\d\d|\s?[ap]\.?m\.?\b|\s?(?:GMT|EST|EDT|PDT|PST|
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _RANGE_SEP = re.compile(r"^\s?(?:-|–|—|to|and|or|to-)\s?", re.I)
 _AGE_AFTER = re.compile(r"[\s-](?:year|month)s?[\s-]old\b", re.I)
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade", "century"}
+_TIME_UNITS = {
+    "second",
+    "minute",
+    "hour",
+    "day",
+    "night",
+    "week",
+    "month",
+    "year",
+    "decade",
+    "century",
+}
 # A number word followed by one of these is a pronoun or an idiom, not a count.
 _NOT_COUNTED_AFTER = {
     "of", "another", "or", "and", "to", "in", "on", "at", "by", "for", "who", "that", "which",
@@ -271,6 +283,7 @@ class _Raw:
     unit: str | None
     approx: str | None
     range_id: int | None = None
+    kind: str | None = None
 
 
 def _word_value(word: str) -> float | None:
@@ -632,6 +645,49 @@ def _vague(text: str) -> Iterator[_Raw]:
         yield _Raw(m.start(), end, high, unit, "up to")
 
 
+_ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20,
+}  # fmt: skip
+_ORD = rf"(?P<ord>{_alternation(_ORDINAL_WORDS)}|\d{{1,3}}(?:st|nd|rd|th))"
+_RUN = r"(?:straight|consecutive|successive|running)"
+# A running count written as an ordinal: "for the sixth straight day", "a third
+# consecutive night" (a duration of so many days), "for the fifth time", "his sixth
+# defense of the IBF belt" (a count of the act or of the noun).
+_ORDINAL_RE = re.compile(
+    rf"(?:\b(?P<art>the|a|an)|(?P<poss>'s|’s|\bhis|\bher|\btheir|\bits))\s+{_ORD}\s+"
+    rf"(?P<run>{_RUN}\s+)?(?P<noun>[a-z]+)\b(?P<row>\s+in\s+a\s+row\b)?",
+    re.I,
+)
+_RUN_UNITS = {"day", "night", "week", "month", "year"}
+
+
+def _ordinals(text: str) -> Iterator[_Raw]:
+    """Running counts written as ordinals, of kind ``"ordinal"`` (NewsQuant does not
+    annotate them; its scorer skips them): "for the sixth straight day" and "a third
+    consecutive night" are 6 days and 3 nights; "for the fifth time" and "his sixth
+    defense of the belt" count 6 of the act (``unit=None``). "The third day of the trial",
+    "his second wife" and "the company's fourth quarter" are no running count."""
+    for m in _ORDINAL_RE.finditer(text):
+        noun = m["noun"].lower()
+        if noun in _RUN_UNITS and (m["run"] or m["row"]):
+            unit: str | None = noun
+        elif noun == "time" and m["art"] and m["art"].lower() == "the":
+            if not re.search(r"\bfor\s+$", text[max(0, m.start() - 6) : m.start()], re.I):
+                continue
+            unit = None
+        elif m["poss"] and re.match(r"\s+of\b", text[m.end("noun") :]) and not m["row"]:
+            unit = None  # "Klitschko's sixth defense of the IBF belt"
+        else:
+            continue
+        word = m["ord"].lower()
+        value = _ORDINAL_WORDS.get(word) or int(re.sub(r"\D", "", word))
+        end = m.end("row") if m["row"] else m.end("noun")
+        yield _Raw(m.start("ord"), end, float(value), unit, None, None, "ordinal")
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
@@ -681,10 +737,12 @@ def _predicate(noun: Token, depth: int = 0) -> str | None:
 
 
 def _measures(
-    doc: Doc | Span, start: int, end: int, unit: str | None
+    doc: Doc | Span, start: int, end: int, unit: str | None, *, every: bool = False
 ) -> tuple[str | None, str | None]:
     """What the quantity at ``[start, end)`` of the parsed sentence counts or measures, and
-    for a count, what is said of the counted thing (:func:`_predicate`)."""
+    for a count, what is said of the counted thing (:func:`_predicate`). ``every``: a
+    coordinated subject gives each conjunct, comma-separated ("Protests, riots, clashes"
+    for "Protests, riots and clashes ... for the sixth straight day")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None, None
@@ -709,10 +767,10 @@ def _measures(
     # a share that is the subject of its clause: what it says of them ("68 per cent of
     # Greeks believe ...", "83.3 percent ... were unhappy")
     share = unit == "percent" and root.dep_ in ("nsubj", "nsubjpass")
-    return _unit_measures(root, span), _predicate(root) if share else None
+    return _unit_measures(root, span, every), _predicate(root) if share else None
 
 
-def _unit_measures(root: Token, span: Span) -> str | None:
+def _unit_measures(root: Token, span: Span, every: bool = False) -> str | None:
     """What a measure with a unit measures (``root``: the root of its ``span``)."""
     # A measure: "the phone conversation lasting 105 minutes", "$3 billion of aid",
     # "Nvidia advanced 8%".
@@ -721,6 +779,8 @@ def _unit_measures(root: Token, span: Span) -> str | None:
             for obj in t.children:
                 if obj.dep_ == "pobj" and obj.pos_ in ("NOUN", "PROPN"):
                     return _phrase(obj)
+                if obj.dep_ in ("pobj", "pcomp") and obj.tag_ == "VBG":
+                    return obj.text  # "four nights of protesting"
     node = root
     for _ in range(6):
         head = node.head
@@ -736,7 +796,8 @@ def _unit_measures(root: Token, span: Span) -> str | None:
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubjpass") and child.i < span.start:
                     if child.pos_ != "PRON":
-                        return _phrase(child)
+                        nouns = [child, *child.conjuncts] if every else [child]
+                        return ", ".join(_phrase(t) for t in sorted(nouns, key=lambda t: t.i))
                     if head.dep_ == "relcl" and head.head.pos_ in ("NOUN", "PROPN"):
                         return _phrase(head.head)  # "the meeting, which lasted 45 minutes"
                     return None
@@ -761,7 +822,8 @@ def _measures_in_doc(doc: Doc, raws: list[_Raw]) -> dict[int, tuple[str | None, 
         parse = sentences[k].parse if k >= 0 else None
         if parse is not None:
             off = sentences[k].offset
-            measures[i] = _measures(parse, r.start - off, r.end - off, r.unit)
+            every = r.kind == "ordinal"
+            measures[i] = _measures(parse, r.start - off, r.end - off, r.unit, every=every)
     return measures
 
 
@@ -773,7 +835,9 @@ def iter_quantities(
     ``doc`` is the shared spaCy pass over ``text`` (:mod:`newsprism.extract.spacy_pass`): the
     measures then come from its parses, shared with the quote and event extractors.
     """
-    raws = sorted([*_numbers(text), *_vague(text)], key=lambda r: (r.start, r.value))
+    raws = sorted(
+        [*_numbers(text), *_vague(text), *_ordinals(text)], key=lambda r: (r.start, r.value)
+    )
     measures: dict[int, tuple[str | None, str | None]] = {}
     if with_measures and raws and doc is not None:
         if doc.text != text:
@@ -793,7 +857,8 @@ def iter_quantities(
         for (s, _e, idx), doc in zip(wanted, docs, strict=True):
             for i in idx:
                 r = raws[i]
-                measures[i] = _measures(doc, r.start - s, r.end - s, r.unit)
+                every = r.kind == "ordinal"
+                measures[i] = _measures(doc, r.start - s, r.end - s, r.unit, every=every)
     for i, r in enumerate(raws):
         yield Quantity(
             article_id=article_id,
@@ -805,6 +870,7 @@ def iter_quantities(
             measures=measures.get(i, (None, None))[0],
             approx=r.approx,
             predicate=measures.get(i, (None, None))[1],
+            kind=r.kind,
         )
 
 
