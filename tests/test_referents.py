@@ -482,3 +482,16 @@ def test_a_spaced_dash_is_punctuation_not_a_hyphen():
     # A hyphen inside a word still joins: "Russia-backed separatists".
     (parsed,) = article_mentions(_arts({"b": "Russia-backed separatists shelled it."})).values()
     assert "Russia-backed separatists" in {lab.term for lab, _ in parsed.labels}
+
+
+def test_a_named_modifier_keeps_a_role_from_the_other_side():
+    # PolNeAR usa-today 2016-01-04 (docs/handcheck-jan.md #13): "the GOP front-runner"
+    # (Trump) was listed under Clinton, whom the article calls "Democratic front-runner"
+    text = (
+        "Appearing on CBS' Face the Nation, the GOP front-runner said Democratic "
+        'front-runner Clinton "caused tremendous death" as secretary of State. Hillary '
+        "Clinton has not responded."
+    )
+    refs = story_referents(_arts({"a": text}))
+    clinton = _find(refs, "Democratic front-runner")
+    assert "GOP front-runner" not in {m.term for m in clinton.mentions}

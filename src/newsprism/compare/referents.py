@@ -881,6 +881,10 @@ def _resolve_by_head(
             cands = Counter({r: c for r, c in cands.items() if r in tied[(lab.article, lab.head)]})
         if cands and lab.plural:  # "leaders", "representatives": not one person
             cands = Counter({r: c for r, c in cands.items() if kind_of.get(r) != "PERSON"})
+        if cands and lab.named:
+            # a name among the modifiers says whose: "the GOP front-runner" is not the
+            # referent its article calls the "Democratic front-runner"
+            cands = Counter({r: c for r, c in cands.items() if not _other_side(lab, attached[r])})
         if not cands:
             unresolved.append(lab)
             continue
@@ -906,6 +910,12 @@ def _resolve_by_head(
             continue
         members[best].append(replace(lab, how="head"))
     return unresolved
+
+
+def _other_side(lab: Mention, labels: Sequence[Mention]) -> bool:
+    """Every label with ``lab``'s head that names an owner names another one."""
+    owned = [set(m.named) for m in labels if m.head == lab.head and m.named]
+    return bool(owned) and all(not (names & set(lab.named)) for names in owned)
 
 
 def _named_referents(members: Mapping[str, list[Mention]]) -> list[Referent]:
