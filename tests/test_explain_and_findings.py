@@ -8,6 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
+from claim_texts import claims_of
 from newsprism.cli import cli
 from newsprism.compare import compare_story
 from newsprism.compare.summary import undisputed_title
@@ -91,16 +92,6 @@ def test_omissions_carry_their_evidence_on_the_sample(analysed):
             assert e["article"] in o["missing_from"] and e["score"] < 1.0
 
 
-def _claims(article_id, *texts):
-    from newsprism.compare.claims import Claim
-
-    out, pos = [], 0
-    for k, t in enumerate(texts):
-        out.append(Claim(article_id, pos, pos + len(t), t, k))
-        pos += len(t) + 1
-    return out
-
-
 @pytest.mark.parametrize(
     ("c_text", "omits"),
     [
@@ -118,9 +109,9 @@ def test_an_outlet_stating_the_fact_elsewhere_does_not_omit_it(c_text, omits):
     fact = "The ministry said 40 schools would stay closed until Friday because of the storm."
     storm = "The storm hit the coast overnight with winds of 90 mph."
     by = {
-        "a": _claims("a", fact, storm),
-        "b": _claims("b", fact.replace("stay", "remain"), "Rivers rose across the region."),
-        "c": _claims("c", storm, c_text),
+        "a": claims_of("a", fact, storm),
+        "b": claims_of("b", fact.replace("stay", "remain"), "Rivers rose across the region."),
+        "c": claims_of("c", storm, c_text),
     }
     arts = [Article(id=k, source_path=f"{k}.txt", outlet=f"Outlet {k}", text="x") for k in "abc"]
     keys = {k: f"outlet:{k}" for k in "abc"}
@@ -214,7 +205,7 @@ def test_summary_cites_only_articles_whose_sentence_states_it():
         "b": "On Monday the city council voted to build a new bridge over the river by 2027.",
         "c": "On Monday the city council voted on the budget for the river and its bridges.",
     }
-    claims = {k: _claims(k, t)[0] for k, t in texts.items()}
+    claims = {k: claims_of(k, t)[0] for k, t in texts.items()}
     group = ClaimGroup(list(claims.values()), {(0, 1): 0.9, (0, 2): 0.6, (1, 2): 0.6})
     keys = {k: f"outlet:{k}" for k in texts}
 
@@ -248,8 +239,8 @@ def test_a_fact_split_across_two_sentences_is_found_whole():
 
     fact = "The navy captured 23 Somali and Yemeni pirates in the Gulf of Aden on Saturday."
     by = {
-        "a": _claims("a", fact, "A helicopter carried the commandos to the dhow."),
-        "c": _claims(
+        "a": claims_of("a", fact, "A helicopter carried the commandos to the dhow."),
+        "c": claims_of(
             "c",
             "Commandos struck in the Gulf of Aden at the weekend.",
             "Twenty-three Somali and Yemeni pirates were captured by the navy.",

@@ -13,6 +13,7 @@ import datetime as dt
 
 import pytest
 
+from claim_texts import claims_of
 from newsprism.compare import compare_story
 from newsprism.compare.omissions import OMISSION_RULES
 from newsprism.extract import extract
@@ -58,16 +59,6 @@ def test_every_omission_rule_has_a_reason_and_a_unique_name():
     assert all(r.reason for r in OMISSION_RULES)
 
 
-def _claims(article_id, *texts):
-    from newsprism.compare.claims import Claim
-
-    out, pos = [], 0
-    for k, t in enumerate(texts):
-        out.append(Claim(article_id, pos, pos + len(t), t, k))
-        pos += len(t) + 1
-    return out
-
-
 # ECB+ 12_ecb (docs/handcheck.md round 1 n 38, judged FALSE: the article states it).
 PIRATES = (
     "The Indian navy said it has captured 23 Somali and Yemeni pirates who attacked a "
@@ -100,7 +91,7 @@ def test_states_it_in_other_sentences_words(fact, other, covered):
     from newsprism.compare.omissions import Sentences
 
     by = {
-        "a": _claims("a", fact, "Pirates have attacked dozens of ships this year."),
-        "c": _claims("c", *other),
+        "a": claims_of("a", fact, "Pirates have attacked dozens of ships this year."),
+        "c": claims_of("c", *other),
     }
     assert Sentences(by).covers([by["a"][0]], "c") is covered

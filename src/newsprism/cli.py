@@ -694,29 +694,44 @@ def eval_compare(data: str, as_json: bool, conflicts: str) -> None:
     _print_scores(scores, as_json)
 
 
-@eval_group.command("citations")
-@click.option(
-    "--data",
-    "data",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Hand-checked verdicts on summary citations (tests/data/summary_citations.jsonl).",
-)
-@click.option(
+def _verdicts_option(help_: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """``--data``: a JSON-lines file of hand-checked verdicts."""
+    return click.option(
+        "--data",
+        "data",
+        required=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help=help_,
+    )
+
+
+# ``--eval-root`` of the evaluations on hand-checked verdicts, where their rows' articles are.
+EVAL_ROOT_OPTION = click.option(
     "--eval-root",
     default="../shared/eval",
     show_default=True,
     type=click.Path(exists=True, file_okay=False),
-    help="Folder holding polnear/, where the cited articles are read from.",
+    help="Folder holding ecbplus/, newswcl50/ and polnear/ (the sample: ../corpus/seeds), "
+    "where the rows' articles are read from.",
 )
+
+
+@eval_group.command("citations")
+@_verdicts_option(
+    "Hand-checked verdicts on summary or agreement citations "
+    "(tests/data/summary_citations.jsonl, tests/data/agreement_citations.jsonl)."
+)
+@EVAL_ROOT_OPTION
 @JSON_FLAG
 def eval_citations(data: str, eval_root: str, as_json: bool) -> None:
-    """Summary citations, scored on a fact-checker's verdicts.
+    """Summary and agreement citations, scored on a fact-checker's verdicts.
 
     Each row is a summary sentence, the article it comes from and another article it
-    cited, with the verdict: does that article state the sentence? The pair is compared
-    as one story, as the summary cites. Prints accuracy, precision (kept citations that
-    are supported), recall (supported citations kept) and the unsupported ones kept.
+    cited, with the verdict: does that article state the sentence? A row of the
+    agreements table also gives the cited sentence, which is judged alone. The pair is
+    compared as one story, as the summary and the agreements table cite. Prints
+    accuracy, precision (kept citations that are supported), recall (supported citations
+    kept) and the unsupported ones kept.
 
     Example:
 
@@ -729,20 +744,8 @@ def eval_citations(data: str, eval_root: str, as_json: bool) -> None:
 
 
 @eval_group.command("omissions")
-@click.option(
-    "--data",
-    "data",
-    required=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Hand-checked verdicts on omissions (tests/data/omissions.jsonl).",
-)
-@click.option(
-    "--eval-root",
-    default="../shared/eval",
-    show_default=True,
-    type=click.Path(exists=True, file_okay=False),
-    help="Folder holding ecbplus/, newswcl50/ and polnear/ (the sample: ../corpus/seeds).",
-)
+@_verdicts_option("Hand-checked verdicts on omissions (tests/data/omissions.jsonl).")
+@EVAL_ROOT_OPTION
 @JSON_FLAG
 def eval_omissions(data: str, eval_root: str, as_json: bool) -> None:
     """Omissions, scored on a fact-checker's verdicts.

@@ -144,9 +144,9 @@ def align_story(
 def _agreeing(
     group: ClaimGroup, sentences: Sentences, headlines: frozenset[tuple[str, int]]
 ) -> list[Claim]:
-    """The members of a claim group that agree with its representative (each carries the
-    other: :meth:`Sentences.agrees`), the representative first; headlines are no
-    statements of fact and agree with nothing. Empty when the representative is one."""
+    """The members of a claim group that agree with its representative
+    (:meth:`Sentences.agrees`), the representative first; headlines are no statements of
+    fact and agree with nothing. Empty when the representative is one."""
     rep = group.representative()
     if (rep.article_id, rep.start) in headlines:
         return []

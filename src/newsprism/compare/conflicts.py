@@ -849,7 +849,7 @@ def _same_person(a: str, b: str) -> bool:
         return False
 
     def parts(name: str) -> tuple[str | None, str | None]:
-        words = [w for w in name.lower().replace(",", " ").split() if w not in _SUFFIXES]
+        words = _name_words(name)
         sex = _HONORIFICS.get(words[0]) if words else None
         given = [w for w in words[:-1] if w not in _HONORIFICS and not w.endswith(".")]
         return sex, (given[0] if given else None)
@@ -858,8 +858,13 @@ def _same_person(a: str, b: str) -> bool:
     return not (sa and sb and sa != sb) and not (ga and gb and ga != gb)
 
 
+def _name_words(name: str | None) -> list[str]:
+    """A name's words in lower case, without a generational suffix ("Jr.", "III")."""
+    return [w for w in (name or "").lower().replace(",", " ").split() if w not in _SUFFIXES]
+
+
 def _surname(name: str | None) -> str | None:
-    words = [w for w in (name or "").lower().replace(",", " ").split() if w not in _SUFFIXES]
+    words = _name_words(name)
     return words[-1] if words else None
 
 

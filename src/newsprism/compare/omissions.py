@@ -216,11 +216,10 @@ class Sentences:
 
     def covers(self, renderings: Sequence[Claim], article_id: str) -> bool:
         """Whether a sentence of ``article_id`` (or two neighbouring ones) has at least
-        ``STATES_COVERAGE`` of the content words of one of the fact's ``renderings`` (of
-        ``STATES_COVERAGE_WORDS`` or more),
-        weighted by their rarity: the fact told in other sentences' order ("killed 10
-        people ... 80 wounded ... villages" for "killing at least 10 people, injuring dozens
-        more and damaging several villages")."""
+        ``STATES_COVERAGE`` of the content words, weighted by their rarity, of one of the
+        fact's ``renderings`` of ``STATES_COVERAGE_WORDS`` or more: the fact told in other
+        sentences' order ("killed 10 people ... 80 wounded ... villages" for "killing at
+        least 10 people, injuring dozens more and damaging several villages")."""
         return any(
             self.coverage(fact, self.claims[k]) >= STATES_COVERAGE
             for fact in renderings
