@@ -66,12 +66,18 @@ def test_explain_shows_why_each_aligned_sentence_is_cited_or_not(analysed):
         cited = {(c["article"], c["start"]) for c in s["citations"]}
         for m in s.get("members", []):
             assert 0.0 <= m["coverage"] <= 1.0
-            # a cited member supports the sentence; one that does not support it is not cited
+            # a member is cited exactly when it agrees with the sentence (#16: consensus
+            # only from outlets that agree), and agreeing implies supporting
             assert m["cited"] == ((m["article"], m["start"]) in cited)
+            assert m["cited"] == m["agrees"]
             if not m["supports"]:
-                assert not m["cited"]
+                assert not m["agrees"]
     text = CliRunner().invoke(cli, ["explain", call["id"], "--db", str(db)]).output
     assert "coverage" in text
+    members_shown = [line.strip() for line in text.splitlines() if ", coverage " in line]
+    assert members_shown
+    for line in members_shown:  # a cited member agrees, one not cited does not
+        assert line.startswith("cited:") != ("does not agree" in line)
 
 
 def test_explain_unknown_story_is_one_error_line(analysed):

@@ -406,7 +406,7 @@ def explain(story_id: str, db: str, as_json: bool, dropped: bool) -> None:
             verdict = "cited" if m["cited"] else "not cited"
             click.echo(
                 f"      {verdict}: {name.get(m['article'], m['article'])}, coverage "
-                f"{m['coverage']:.2f}{'' if m['supports'] else ' (does not support it)'}: "
+                f"{m['coverage']:.2f}{'' if m['agrees'] else ' (does not agree with it)'}: "
                 f"{show(m['text'])}"
             )
     if dropped:

@@ -5,7 +5,8 @@ its claim groups (the sentences aligned across outlets, with their pair scores),
 conflict and change with the two claims and its confidence, each omission with the best
 sentence the "omitting" outlet has for it and that sentence's score, each summary sentence
 with the articles that support it and, for each other aligned sentence, whether it
-supports the sentence (its coverage of the sentence's content words), and every candidate
+supports and agrees with the sentence (its coverage of the sentence's content words; an
+aligned sentence is cited when it agrees), and every candidate
 pair of figures a named rule dropped (with the rule and its reason). ``newsprism explain
 STORY_ID`` prints it.
 """
@@ -32,7 +33,8 @@ def _summary_evidence(
     extractions: Any,
 ) -> list[dict[str, Any]]:
     """Each summary sentence with, per aligned sentence of another article, its coverage of
-    the sentence's content words and whether it supports it (what decides a citation)."""
+    the sentence's content words, whether it supports it, and whether it agrees with it
+    (:meth:`Sentences.agrees`: what decides a citation)."""
     from newsprism.compare import story_persons
     from newsprism.compare.omissions import Sentences
 
@@ -63,6 +65,9 @@ def _summary_evidence(
                     "cited": (c.article_id, c.start) in cited,
                     "coverage": round(float(sentences.coverage(claim, c)), 3),
                     "supports": sentences.supports(claim, c),
+                    # what decides a consensus citation (#16): it carries the sentence and
+                    # says about as much as it does (Sentences.agrees)
+                    "agrees": sentences.agrees(claim, c),
                 }
                 for c in group.claims
                 if c is not claim

@@ -227,7 +227,7 @@ def compare_story(
             keys,
             config=config,
             figures=figures,
-            states=sentences.supports,
+            states=sentences.agrees,
             headlines=headlines,
         ),
         # the aligned claims every finding above is built from, with their offsets (#16)

@@ -165,7 +165,7 @@ class Sentences:
         Clinton" with "The caucuses were closely divided between Clinton and Sanders"),
         and ``fact`` has ``AGREES_REVERSE`` of what ``other`` says: neither says much more
         than the other."""
-        return (
+        return bool(
             self.carries(fact, other) and self.coverage(other, fact, names=False) >= AGREES_REVERSE
         )
 

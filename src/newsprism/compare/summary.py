@@ -34,9 +34,10 @@ def summarize(
     """An extractive summary: consensus first, then what is disputed; every sentence cited.
 
     A consensus sentence comes from a group that no conflict touches, and cites only the
-    articles whose own sentence is aligned with it, states it and names whom it names
-    (``states``: ``Sentences.supports``) and (``figures`` given: the values of the
-    figures of a claim) gives the same figures; with fewer than two independent outlets
+    articles whose own sentence is aligned with it and agrees with it (``states``:
+    ``Sentences.agrees``, the agreements table's bar: it states it, names whom it names,
+    and says about as much) and (``figures`` given: the values of the figures of a
+    claim) gives the same figures; with fewer than two independent outlets
     left it is no consensus (#16: a figure one outlet gives was presented as agreed,
     citing articles that did not give it). A headline (``headlines``: (article, start) of
     the claims that repeat an article's title) is stated by a body sentence of its group,

@@ -10,12 +10,13 @@ sample (``corpus`` "sample"), by :func:`~newsprism.evaluate.hand_checked.read_ar
 
 A summary row is scored as the summary would cite: the source and the cited article form
 one story, the sentence is the source's own claim, and the article is cited when one of
-its sentences :meth:`~newsprism.compare.omissions.Sentences.carries` it (supports it and
-gives the same figures). An agreement row (``cited``: the sentence the table cited) is
-scored on that sentence with :meth:`~newsprism.compare.omissions.Sentences.agrees`, and
-a headline agrees with nothing. Reported: accuracy; precision (the share of kept
-citations that the fact-checker found supported); recall (the share of supported
-citations kept); and the unsupported citations kept, by sentence.
+its sentences :meth:`~newsprism.compare.omissions.Sentences.agrees` with it (carries it:
+supports it and gives the same figures; and says about as much). An agreement row
+(``cited``: the sentence the table cited) is scored on that sentence with
+:meth:`~newsprism.compare.omissions.Sentences.agrees`, and a headline agrees with nothing.
+Reported: accuracy; precision (the share of kept citations that the fact-checker found
+supported); recall (the share of supported citations kept); and the unsupported citations
+kept, by sentence.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def evaluate_citations(data: str | Path, eval_root: str | Path) -> dict[str, Any
                 (cited.id, c.start) not in heads and sents.agrees(fact, c) for c in member
             )
         else:
-            cites = any(sents.carries(fact, c) for c in claims[cited.id])
+            cites = any(sents.agrees(fact, c) for c in claims[cited.id])
         outcomes.append((cites, bool(r["supported"])))
         if cites and not r["supported"]:
             kept_unsupported.append(r["sentence"][:80])
