@@ -216,3 +216,28 @@ def test_the_governing_verb_decides_the_direction(
 ) -> None:
     found = {d.text: d.value for d in find_dates(sentence, dt.date.fromisoformat(published))}
     assert found[expression] == value
+
+
+# Issue #19, time zones: a weekday one day after publication with a past verb is that day
+# on a clock ahead of the publication's, when the article is datelined in East Asia or
+# Oceania or the text says "local time"; elsewhere it stays the past one.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("SEOUL, South Korea — North Korea's leader announced early Saturday that tests "
+         "would stop.", "2018-04-21"),
+        ("A caption.\nWELLINGTON, New Zealand (AP) _ New Zealand said Saturday it backed "
+         "the strikes.", "2018-04-21"),
+        ("BEIJING (AP) -- The ministry said Saturday that talks had ended.", "2018-04-21"),
+        ("Kim's announcement Saturday (local time) may be a ploy.", "2018-04-21"),
+        ("WASHINGTON — The senator said Saturday that talks had ended.", "2018-04-14"),
+        ("PERTH AMBOY, N.J. — The mayor said Saturday that talks had ended.", "2018-04-14"),
+        ("SEOUL, South Korea — The ministry said Thursday that talks had ended.",
+         "2018-04-19"),
+    ],
+)  # fmt: skip
+def test_a_far_east_dateline_lets_a_past_weekday_be_the_day_after_publication(
+    text: str, value: str
+) -> None:
+    (mention,) = [d for d in find_dates(text, dt.date(2018, 4, 20)) if "day" in d.text]
+    assert mention.value.startswith(value)

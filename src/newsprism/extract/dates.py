@@ -394,6 +394,8 @@ class _Ctx:
     last_quarter: tuple[int, int] | None = None
     # The last day-level date and where it ended: a bare clock time nearby is on that day.
     last_day: tuple[str, int] | None = None
+    # The article is datelined in a place at least eight hours ahead of UTC ("SEOUL —").
+    far_east: bool = False
 
 
 _Result = tuple[str, str, bool] | None  # (value, type, used the reference)
@@ -529,6 +531,47 @@ def _r_century(m: re.Match[str], ctx: _Ctx) -> _Result:
     return f"{int(m['cn']) - 1:02d}", "DATE", False
 
 
+# Places whose clocks run at least eight hours ahead of UTC all year, as a dateline writes
+# them (a city in capitals, then perhaps its country): when it is Friday evening in the
+# Americas it is already Saturday there. No installed library maps a dateline's city or
+# country to a zone (the tz database names one city per zone, not Beijing or Wellington),
+# so the table lists the countries and the cities that datelines use. Indonesia is left
+# out (Jakarta is UTC+7), and so is the Russian Far East.
+_FAR_EAST = re.compile(
+    r"(?:(?:South|North)\s+)?(?:China|Beijing|Shanghai|Guangzhou|Shenzhen|Hong Kong|Macau"
+    r"|Taiwan|Taipei|Japan|Tokyo|Osaka|Kyoto|Hiroshima|Okinawa|Korea|Seoul|Pyongyang|Busan"
+    r"|Panmunjom|Philippines"
+    r"|Manila|Singapore|Malaysia|Kuala Lumpur|Brunei|Mongolia|Ulaanbaatar|Australia|Sydney"
+    r"|Melbourne|Canberra|Brisbane|Perth|Adelaide|New Zealand|Wellington|Auckland"
+    r"|Christchurch|Papua New Guinea|Port Moresby|Fiji|Suva|Guam|East Timor|Dili)",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’ -]{2,30}?)(?:,\s*(?P<region>[A-Z][\w.'’ ]{1,30}?))?"
+    r"(?:\s*\([A-Za-z. ]+\))?\s*(?:—|–|--|-|_)\s",
+    re.M,
+)
+_LOCAL_TIME = re.compile(r"\s*\(?local time\b", re.I)
+
+
+def _far_east_dateline(text: str) -> bool:
+    """Is the article datelined in a place at least eight hours ahead of UTC?"""
+    m = _DATELINE.search(text, 0, _HEADER_CHARS)
+    if m is None:
+        return False
+    return any(_FAR_EAST.fullmatch(p.strip()) for p in (m["city"], m["region"] or ""))
+
+
+def _local_day_ahead(ctx: _Ctx, end: int) -> bool:
+    """May a past weekday be the day after publication, counted on a clock ahead of ours?
+
+    In an article datelined in East Asia or Oceania, or when the text says the day is
+    "(local time)", "announced Saturday" in a Friday article is that Saturday there: the
+    event happened while it was still Friday where the publication's date was given.
+    """
+    return ctx.far_east or _LOCAL_TIME.match(ctx.text, end) is not None
+
+
 _WEEK_AHEAD = re.compile(r"\b(?:the\s+week\s+ahead|next\s+week|the\s+coming\s+week)\b", re.I)
 
 
@@ -578,6 +621,8 @@ def _resolve_weekday(
                 days = 7  # "will meet on Friday in the week ahead", in a Friday article
         else:
             days = delta if delta <= 0 else delta - 7
+            if delta == 1 and _local_day_ahead(ctx, end):
+                days = 1  # "SEOUL — Kim announced early Saturday", in a Friday article
     value = (ctx.ref + dt.timedelta(days=days)).isoformat()
     if not mod:
         ctx.weekday_memory[wd] = value
@@ -1118,7 +1163,7 @@ def iter_dates(
     ``anchor`` is the label given to mentions that used the reference ("published" or
     "inferred").
     """
-    ctx = _Ctx(text=text, ref=reference, weekday_memory={})
+    ctx = _Ctx(text=text, ref=reference, weekday_memory={}, far_east=_far_east_dateline(text))
     for start, end, i, m in _candidates(text):
         result = _RULES[i][1](m, ctx)
         if result is None:
