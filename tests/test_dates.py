@@ -241,3 +241,24 @@ def test_a_far_east_dateline_lets_a_past_weekday_be_the_day_after_publication(
 ) -> None:
     (mention,) = [d for d in find_dates(text, dt.date(2018, 4, 20)) if "day" in d.text]
     assert mention.value.startswith(value)
+
+
+# Issue #19, habits: a clock time after "would" or "used to" in a sentence with a frequency
+# word names no day and is left unanchored; a reported future ("said ... would") is dated.
+@pytest.mark.parametrize(
+    ("sentence", "value", "anchored"),
+    [
+        ("Many days, former employees said, she would stay at the office past midnight.",
+         "XXXX-XX-XXT24:00", False),
+        ("He often would leave the office at 7 p.m. to see his children.",
+         "XXXX-XX-XXT19:00", False),
+        ("She used to open the shop at noon.", "XXXX-XX-XXT12:00", False),
+        ("Officials said the polls would close at 8 p.m.", "2016-01-20T20:00", True),
+        ("The vote was held at noon.", "2016-01-20T12:00", True),
+        ("Many days later, she would return at midnight to find it gone.",
+         "2016-01-20T24:00", True),
+    ],
+)  # fmt: skip
+def test_a_habitual_clock_time_names_no_day(sentence: str, value: str, anchored: bool) -> None:
+    (mention,) = [d for d in find_dates(sentence, dt.date(2016, 1, 20)) if d.type == "TIME"]
+    assert (mention.value, mention.anchor is not None) == (value, anchored)

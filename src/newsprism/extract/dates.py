@@ -891,6 +891,29 @@ def _r_duration(m: re.Match[str], ctx: _Ctx) -> _Result:
     return _duration(n, unit), "DURATION", False
 
 
+# Habitual times: "Many days, she would stay at the office past midnight" names no day. A
+# "would" or "used to" before the time, with a frequency word in the sentence, reads as a
+# habit; "would" alone does not ("said the polls would close at 8 p.m." is a dated future).
+_FREQUENCY = re.compile(
+    r"\b(?:(?:many|most|some|every|each|other)\s+(?:days|nights|mornings|evenings|weeks"
+    r"|weekends|day|night|morning|evening|week|weekend)(?!\s+(?:ago|later|earlier|before"
+    r"|after))|often|usually|routinely|typically|regularly|habitually|sometimes|always"
+    r"|frequently|normally|on weekdays|at times)\b",
+    re.I,
+)
+_HABIT_VERB = re.compile(r"\b(?:would|'d|’d|used\s+to)\b", re.I)
+
+
+def _habitual(text: str, start: int, end: int) -> bool:
+    """Is a clock time in a sentence about a habit, not about one day?"""
+    lo, hi = _sentence(text, start, end)
+    if not _HABIT_VERB.search(text, max(lo, start - 80), start):
+        return False
+    return re.search(r"\bused\s+to\b", text[lo:start]) is not None or bool(
+        _FREQUENCY.search(text, lo, hi)
+    )
+
+
 def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
     g = {k: v for k, v in m.groupdict().items() if v}
     hour = int(g["h"])
@@ -921,6 +944,8 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
         if ctx.ref is not None:
             off = _DAY_OFFSETS[m["dd"].lower()]
             day = (ctx.ref + dt.timedelta(days=off)).isoformat()
+    elif _habitual(ctx.text, m.start(), m.end()):
+        day = None
     elif ctx.last_day is not None and m.start() - ctx.last_day[1] < 200:
         day = ctx.last_day[0]
     elif ctx.ref is not None:
@@ -935,8 +960,9 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 def _r_named_time(m: re.Match[str], ctx: _Ctx) -> _Result:
     hh = "12:00" if m["nt"].lower() == "noon" else "24:00"
-    day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
-    return f"{day}T{hh}", "TIME", ctx.ref is not None
+    if ctx.ref is None or _habitual(ctx.text, m.start(), m.end()):
+        return f"XXXX-XX-XXT{hh}", "TIME", False
+    return f"{ctx.ref.isoformat()}T{hh}", "TIME", True
 
 
 def _const(value: str, type_: str) -> _Rule:
