@@ -262,3 +262,25 @@ def test_a_far_east_dateline_lets_a_past_weekday_be_the_day_after_publication(
 def test_a_habitual_clock_time_names_no_day(sentence: str, value: str, anchored: bool) -> None:
     (mention,) = [d for d in find_dates(sentence, dt.date(2016, 1, 20)) if d.type == "TIME"]
     assert (mention.value, mention.anchor is not None) == (value, anchored)
+
+
+# Issue #19: with no verb of its own pointing back, a weekday that is the day after
+# publication is that day, not six days before; a past verb or a possessive still points
+# back.
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        ("Sanders urged them to vote Tuesday.", "2016-06-06", "2016-06-07"),
+        ("On Tuesday, Democrats vote in Arizona, Idaho and Utah.", "2016-03-21", "2016-03-22"),
+        ("Trump acknowledged the meeting in a Wednesday morning tweet.", "2018-04-17",
+         "2018-04-18TMO"),
+        ("He returned on Wednesday for a caucus lunch.", "2016-05-31", "2016-05-25"),
+        ("The ruling came on Friday.", "2016-03-17", "2016-03-11"),
+        ("Friday's ruling surprised them.", "2016-03-17", "2016-03-11"),
+    ],
+)  # fmt: skip
+def test_an_undirected_weekday_the_day_after_publication_is_the_next_day(
+    sentence: str, published: str, value: str
+) -> None:
+    (mention,) = [d for d in find_dates(sentence, dt.date.fromisoformat(published))]
+    assert mention.value == value

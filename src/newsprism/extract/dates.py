@@ -580,6 +580,9 @@ def _resolve_weekday(
 ) -> str | None:
     """Date of a weekday name: explicit modifier, else earlier mention, else the tense.
 
+    Without a direction of its own, the day after publication is nearer than six days back
+    and wins ("urged them to vote Tuesday" on a Monday).
+
     A possessive ("Wednesday's ruling") names an event, not a time of the clause's verb,
     so the tense is not consulted: an earlier mention of the day wins, else the past one.
     """
@@ -621,8 +624,11 @@ def _resolve_weekday(
                 days = 7  # "will meet on Friday in the week ahead", in a Friday article
         else:
             days = delta if delta <= 0 else delta - 7
-            if delta == 1 and _local_day_ahead(ctx, end):
-                days = 1  # "SEOUL — Kim announced early Saturday", in a Friday article
+            if delta == 1 and (direction is None and not possessive or _local_day_ahead(ctx, end)):
+                # No verb of its own points back, so the nearer day: "urged them to vote
+                # Tuesday" in a Monday article. A past verb points back unless the clock of
+                # the dateline is ahead: "SEOUL — Kim announced early Saturday", on a Friday.
+                days = 1
     value = (ctx.ref + dt.timedelta(days=days)).isoformat()
     if not mod:
         ctx.weekday_memory[wd] = value
