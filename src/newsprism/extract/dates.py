@@ -7,7 +7,10 @@ first from the verb the date modifies (``_direction``: "canceled an interview Mo
 → the past Monday, "In May, she filed" → the past May, "will meet on Sunday" → the next
 one, "ahead of November elections" → the coming November), else from the tense of the
 sentence; a later bare mention of a weekday reuses the day the first one resolved to unless
-its own tense contradicts it. Month names without a year and without a governing verb take
+its own tense contradicts it. A weekday the day after publication is that day unless a past
+verb points back, and even then when the article is datelined in East Asia or Oceania or
+the day is "(local time)"; a clock time of a habit ("would stay past midnight" on "many
+days") names no day. Month names without a year and without a governing verb take
 the nearest such month, the tense deciding only when it lies 4-8 months away either way
 (docs/dates.md). In earnings reports "the quarter",
 "a year earlier" and "the year-ago period" refer to the quarter under discussion.
