@@ -216,3 +216,71 @@ def test_the_governing_verb_decides_the_direction(
 ) -> None:
     found = {d.text: d.value for d in find_dates(sentence, dt.date.fromisoformat(published))}
     assert found[expression] == value
+
+
+# Issue #19, time zones: a weekday one day after publication with a past verb is that day
+# on a clock ahead of the publication's, when the article is datelined in East Asia or
+# Oceania or the text says "local time"; elsewhere it stays the past one.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("SEOUL, South Korea — North Korea's leader announced early Saturday that tests "
+         "would stop.", "2018-04-21"),
+        ("A caption.\nWELLINGTON, New Zealand (AP) _ New Zealand said Saturday it backed "
+         "the strikes.", "2018-04-21"),
+        ("BEIJING (AP) -- The ministry said Saturday that talks had ended.", "2018-04-21"),
+        ("Kim's announcement Saturday (local time) may be a ploy.", "2018-04-21"),
+        ("WASHINGTON — The senator said Saturday that talks had ended.", "2018-04-14"),
+        ("PERTH AMBOY, N.J. — The mayor said Saturday that talks had ended.", "2018-04-14"),
+        ("SEOUL, South Korea — The ministry said Thursday that talks had ended.",
+         "2018-04-19"),
+    ],
+)  # fmt: skip
+def test_a_far_east_dateline_lets_a_past_weekday_be_the_day_after_publication(
+    text: str, value: str
+) -> None:
+    (mention,) = [d for d in find_dates(text, dt.date(2018, 4, 20)) if "day" in d.text]
+    assert mention.value.startswith(value)
+
+
+# Issue #19, habits: a clock time after "would" or "used to" in a sentence with a frequency
+# word names no day and is left unanchored; a reported future ("said ... would") is dated.
+@pytest.mark.parametrize(
+    ("sentence", "value", "anchored"),
+    [
+        ("Many days, former employees said, she would stay at the office past midnight.",
+         "XXXX-XX-XXT24:00", False),
+        ("He often would leave the office at 7 p.m. to see his children.",
+         "XXXX-XX-XXT19:00", False),
+        ("She used to open the shop at noon.", "XXXX-XX-XXT12:00", False),
+        ("Officials said the polls would close at 8 p.m.", "2016-01-20T20:00", True),
+        ("The vote was held at noon.", "2016-01-20T12:00", True),
+        ("Many days later, she would return at midnight to find it gone.",
+         "2016-01-20T24:00", True),
+    ],
+)  # fmt: skip
+def test_a_habitual_clock_time_names_no_day(sentence: str, value: str, anchored: bool) -> None:
+    (mention,) = [d for d in find_dates(sentence, dt.date(2016, 1, 20)) if d.type == "TIME"]
+    assert (mention.value, mention.anchor is not None) == (value, anchored)
+
+
+# Issue #19: with no verb of its own pointing back, a weekday that is the day after
+# publication is that day, not six days before; a past verb or a possessive still points
+# back.
+@pytest.mark.parametrize(
+    ("sentence", "published", "value"),
+    [
+        ("Sanders urged them to vote Tuesday.", "2016-06-06", "2016-06-07"),
+        ("On Tuesday, Democrats vote in Arizona, Idaho and Utah.", "2016-03-21", "2016-03-22"),
+        ("Trump acknowledged the meeting in a Wednesday morning tweet.", "2018-04-17",
+         "2018-04-18TMO"),
+        ("He returned on Wednesday for a caucus lunch.", "2016-05-31", "2016-05-25"),
+        ("The ruling came on Friday.", "2016-03-17", "2016-03-11"),
+        ("Friday's ruling surprised them.", "2016-03-17", "2016-03-11"),
+    ],
+)  # fmt: skip
+def test_an_undirected_weekday_the_day_after_publication_is_the_next_day(
+    sentence: str, published: str, value: str
+) -> None:
+    (mention,) = [d for d in find_dates(sentence, dt.date.fromisoformat(published))]
+    assert mention.value == value

@@ -7,6 +7,10 @@ a year, month-day without a year, seasons, parts of day, holidays and quarters. 
 whose SHA-1 of the id is even were used to tune the rules; the sample comes from the
 odd ones. ``python tools/date_handcheck.py draw EVAL_DIR OUT.jsonl`` writes candidates
 (verdict and correct value left for the hand-checker).
+
+``python tools/date_handcheck.py fresh EVAL_DIR OUT.jsonl SALT polnear=30 meantime=20``
+draws a further check from articles named in no file of ``tests/data/dates_handcheck*``
+(ordered by the SHA-1 of SALT, article and offset, so another salt gives another draw).
 """
 
 from __future__ import annotations
@@ -110,10 +114,35 @@ def draw(eval_dir: Path, per_corpus: dict[str, int]) -> list[dict]:
     return out
 
 
+def draw_unseen(eval_dir: Path, per_corpus: dict[str, int], salt: str) -> list[dict]:
+    """Draw from held-out articles that no existing hand-checked file has used."""
+    used = set()
+    for f in (Path(__file__).resolve().parents[1] / "tests" / "data").glob("dates_handcheck*"):
+        used |= {json.loads(line)["article_id"] for line in f.read_text().splitlines()}
+    pool: dict[str, list[dict]] = {}
+    for c in candidates(eval_dir):
+        if c["article_id"] not in used:
+            pool.setdefault(c["corpus"], []).append(c)
+
+    def key(c: dict) -> str:
+        return hashlib.sha1(f"{salt}:{c['article_id']}:{c['start']}".encode()).hexdigest()
+
+    return [
+        c for corpus, n in per_corpus.items() for c in sorted(pool.get(corpus, []), key=key)[:n]
+    ]
+
+
 if __name__ == "__main__":
     cmd, eval_dir = sys.argv[1], Path(sys.argv[2])
     if cmd == "draw":
         rows = draw(eval_dir, {"polnear": 70, "meantime": 40, "newswcl50": 40})
+        with open(sys.argv[3], "w") as fh:
+            for r in rows:
+                fh.write(json.dumps(r, ensure_ascii=False) + "\n")
+        print(len(rows))
+    elif cmd == "fresh":
+        counts = {k: int(v) for k, v in (a.split("=") for a in sys.argv[5:])}
+        rows = draw_unseen(eval_dir, counts, sys.argv[4])
         with open(sys.argv[3], "w") as fh:
             for r in rows:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")

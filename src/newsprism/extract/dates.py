@@ -7,7 +7,10 @@ first from the verb the date modifies (``_direction``: "canceled an interview Mo
 → the past Monday, "In May, she filed" → the past May, "will meet on Sunday" → the next
 one, "ahead of November elections" → the coming November), else from the tense of the
 sentence; a later bare mention of a weekday reuses the day the first one resolved to unless
-its own tense contradicts it. Month names without a year and without a governing verb take
+its own tense contradicts it. A weekday the day after publication is that day unless a past
+verb points back, and even then when the article is datelined in East Asia or Oceania or
+the day is "(local time)"; a clock time of a habit ("would stay past midnight" on "many
+days") names no day. Month names without a year and without a governing verb take
 the nearest such month, the tense deciding only when it lies 4-8 months away either way
 (docs/dates.md). In earnings reports "the quarter",
 "a year earlier" and "the year-ago period" refer to the quarter under discussion.
@@ -394,6 +397,8 @@ class _Ctx:
     last_quarter: tuple[int, int] | None = None
     # The last day-level date and where it ended: a bare clock time nearby is on that day.
     last_day: tuple[str, int] | None = None
+    # The article is datelined in a place at least eight hours ahead of UTC ("SEOUL —").
+    far_east: bool = False
 
 
 _Result = tuple[str, str, bool] | None  # (value, type, used the reference)
@@ -529,6 +534,47 @@ def _r_century(m: re.Match[str], ctx: _Ctx) -> _Result:
     return f"{int(m['cn']) - 1:02d}", "DATE", False
 
 
+# Places whose clocks run at least eight hours ahead of UTC all year, as a dateline writes
+# them (a city in capitals, then perhaps its country): when it is Friday evening in the
+# Americas it is already Saturday there. No installed library maps a dateline's city or
+# country to a zone (the tz database names one city per zone, not Beijing or Wellington),
+# so the table lists the countries and the cities that datelines use. Indonesia is left
+# out (Jakarta is UTC+7), and so is the Russian Far East.
+_FAR_EAST = re.compile(
+    r"(?:(?:South|North)\s+)?(?:China|Beijing|Shanghai|Guangzhou|Shenzhen|Hong Kong|Macau"
+    r"|Taiwan|Taipei|Japan|Tokyo|Osaka|Kyoto|Hiroshima|Okinawa|Korea|Seoul|Pyongyang|Busan"
+    r"|Panmunjom|Philippines"
+    r"|Manila|Singapore|Malaysia|Kuala Lumpur|Brunei|Mongolia|Ulaanbaatar|Australia|Sydney"
+    r"|Melbourne|Canberra|Brisbane|Perth|Adelaide|New Zealand|Wellington|Auckland"
+    r"|Christchurch|Papua New Guinea|Port Moresby|Fiji|Suva|Guam|East Timor|Dili)",
+    re.I,
+)
+_DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z.'’ -]{2,30}?)(?:,\s*(?P<region>[A-Z][\w.'’ ]{1,30}?))?"
+    r"(?:\s*\([A-Za-z. ]+\))?\s*(?:—|–|--|-|_)\s",
+    re.M,
+)
+_LOCAL_TIME = re.compile(r"\s*\(?local time\b", re.I)
+
+
+def _far_east_dateline(text: str) -> bool:
+    """Is the article datelined in a place at least eight hours ahead of UTC?"""
+    m = _DATELINE.search(text, 0, _HEADER_CHARS)
+    if m is None:
+        return False
+    return any(_FAR_EAST.fullmatch(p.strip()) for p in (m["city"], m["region"] or ""))
+
+
+def _local_day_ahead(ctx: _Ctx, end: int) -> bool:
+    """May a past weekday be the day after publication, counted on a clock ahead of ours?
+
+    In an article datelined in East Asia or Oceania, or when the text says the day is
+    "(local time)", "announced Saturday" in a Friday article is that Saturday there: the
+    event happened while it was still Friday where the publication's date was given.
+    """
+    return ctx.far_east or _LOCAL_TIME.match(ctx.text, end) is not None
+
+
 _WEEK_AHEAD = re.compile(r"\b(?:the\s+week\s+ahead|next\s+week|the\s+coming\s+week)\b", re.I)
 
 
@@ -536,6 +582,9 @@ def _resolve_weekday(
     ctx: _Ctx, wd: int, mod: str, start: int, end: int, *, possessive: bool = False
 ) -> str | None:
     """Date of a weekday name: explicit modifier, else earlier mention, else the tense.
+
+    Without a direction of its own, the day after publication is nearer than six days back
+    and wins ("urged them to vote Tuesday" on a Monday).
 
     A possessive ("Wednesday's ruling") names an event, not a time of the clause's verb,
     so the tense is not consulted: an earlier mention of the day wins, else the past one.
@@ -578,6 +627,11 @@ def _resolve_weekday(
                 days = 7  # "will meet on Friday in the week ahead", in a Friday article
         else:
             days = delta if delta <= 0 else delta - 7
+            if delta == 1 and (direction is None and not possessive or _local_day_ahead(ctx, end)):
+                # No verb of its own points back, so the nearer day: "urged them to vote
+                # Tuesday" in a Monday article. A past verb points back unless the clock of
+                # the dateline is ahead: "SEOUL — Kim announced early Saturday", on a Friday.
+                days = 1
     value = (ctx.ref + dt.timedelta(days=days)).isoformat()
     if not mod:
         ctx.weekday_memory[wd] = value
@@ -846,6 +900,29 @@ def _r_duration(m: re.Match[str], ctx: _Ctx) -> _Result:
     return _duration(n, unit), "DURATION", False
 
 
+# Habitual times: "Many days, she would stay at the office past midnight" names no day. A
+# "would" or "used to" before the time, with a frequency word in the sentence, reads as a
+# habit; "would" alone does not ("said the polls would close at 8 p.m." is a dated future).
+_FREQUENCY = re.compile(
+    r"\b(?:(?:many|most|some|every|each|other)\s+(?:days|nights|mornings|evenings|weeks"
+    r"|weekends|day|night|morning|evening|week|weekend)(?!\s+(?:ago|later|earlier|before"
+    r"|after))|often|usually|routinely|typically|regularly|habitually|sometimes|always"
+    r"|frequently|normally|on weekdays|at times)\b",
+    re.I,
+)
+_HABIT_VERB = re.compile(r"\b(?:would|'d|’d|used\s+to)\b", re.I)
+
+
+def _habitual(text: str, start: int, end: int) -> bool:
+    """Is a clock time in a sentence about a habit, not about one day?"""
+    lo, hi = _sentence(text, start, end)
+    if not _HABIT_VERB.search(text, max(lo, start - 80), start):
+        return False
+    return re.search(r"\bused\s+to\b", text[lo:start]) is not None or bool(
+        _FREQUENCY.search(text, lo, hi)
+    )
+
+
 def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
     g = {k: v for k, v in m.groupdict().items() if v}
     hour = int(g["h"])
@@ -876,6 +953,8 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
         if ctx.ref is not None:
             off = _DAY_OFFSETS[m["dd"].lower()]
             day = (ctx.ref + dt.timedelta(days=off)).isoformat()
+    elif _habitual(ctx.text, m.start(), m.end()):
+        day = None
     elif ctx.last_day is not None and m.start() - ctx.last_day[1] < 200:
         day = ctx.last_day[0]
     elif ctx.ref is not None:
@@ -890,8 +969,9 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 def _r_named_time(m: re.Match[str], ctx: _Ctx) -> _Result:
     hh = "12:00" if m["nt"].lower() == "noon" else "24:00"
-    day = ctx.ref.isoformat() if ctx.ref else "XXXX-XX-XX"
-    return f"{day}T{hh}", "TIME", ctx.ref is not None
+    if ctx.ref is None or _habitual(ctx.text, m.start(), m.end()):
+        return f"XXXX-XX-XXT{hh}", "TIME", False
+    return f"{ctx.ref.isoformat()}T{hh}", "TIME", True
 
 
 def _const(value: str, type_: str) -> _Rule:
@@ -1118,7 +1198,7 @@ def iter_dates(
     ``anchor`` is the label given to mentions that used the reference ("published" or
     "inferred").
     """
-    ctx = _Ctx(text=text, ref=reference, weekday_memory={})
+    ctx = _Ctx(text=text, ref=reference, weekday_memory={}, far_east=_far_east_dateline(text))
     for start, end, i, m in _candidates(text):
         result = _RULES[i][1](m, ctx)
         if result is None:
