@@ -284,3 +284,35 @@ def test_an_undirected_weekday_the_day_after_publication_is_the_next_day(
 ) -> None:
     (mention,) = [d for d in find_dates(sentence, dt.date.fromisoformat(published))]
     assert mention.value == value
+
+
+# Issue #19, found by the second fresh check: irregular pasts the "-ed" pattern missed
+# ("died": two letters before "-ed") point back like any past verb.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "If we remember nothing else about Nancy Reagan, who died Sunday at age 94, it will "
+        "be that image.",
+        "The senator, who shot back Sunday at his critics, will speak again.",
+        "The mayor, who stood firm Sunday on the budget, will meet the council.",
+    ],
+)
+def test_an_irregular_past_verb_points_back(text: str) -> None:
+    (mention,) = find_dates(text, dt.date(2016, 3, 7))  # a Monday
+    assert mention.value == "2016-03-06"
+
+
+# ... and a possessive weekday after a past verb is not the later day an earlier mention
+# of that weekday named: "clashed at Saturday's debate" in a Monday article is two days
+# back, though the article spoke of next Saturday's caucus first.
+def test_a_possessive_after_a_past_verb_does_not_reuse_a_coming_day() -> None:
+    text = (
+        "Voters will caucus on Saturday. "
+        "Bush also attacked Trump, with whom he clashed at Saturday's debate."
+    )
+    caucus, debate = find_dates(text, dt.date(2016, 2, 8))
+    assert caucus.value == "2016-02-13"
+    assert debate.value == "2016-02-06"
+    text = "Voters will vote on Saturday. Saturday's vote will be close."
+    first, second = find_dates(text, dt.date(2016, 2, 8))
+    assert second.value == first.value == "2016-02-13"  # not past: the earlier day stands

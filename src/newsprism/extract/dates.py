@@ -103,7 +103,11 @@ _FUTURE_CUE = re.compile(
 _PAST_CUE = re.compile(
     r"\b(?:said|says|told|was|were|had|did|held|met|came|went|began|spoke|made|took|gave"
     r"|announced|last|ago|earlier|rose|fell|grew|won|lost|sold|bought|paid|left|led|saw|became"
-    r"|brought|sent|spent|fled|fought|struck|knew|thought|wrote|drew|ran|flew|\w{3,}ed)\b",
+    r"|brought|sent|spent|fled|fought|struck|knew|thought|wrote|drew|ran|flew|\w{3,}ed"
+    # irregular pasts the "-ed" pattern misses ("who died Sunday": two letters before -ed)
+    r"|died|tied|lied|fed|bled|sped|hid|shot|stood|sat|rode|wore|broke|chose|froze|stole"
+    r"|swore|tore|woke|threw|blew|drove|caught|taught|sought|felt|kept|slept|meant|built"
+    r"|found|heard|stuck|sang|rang|swam|forgot|got)\b",
     re.I,
 )
 
@@ -613,7 +617,11 @@ def _resolve_weekday(
         else:
             tense = direction or _tense(ctx.text, start, end)
         remembered = ctx.weekday_memory.get(wd)
-        if possessive and remembered is not None:
+        if possessive and remembered is not None and not (
+            direction == "past" and remembered > ctx.ref.isoformat()
+        ):
+            # an earlier mention's day, unless the clause's verb is past and that day
+            # is to come: "clashed at Saturday's debate" is not next Saturday's caucus
             return remembered
         if remembered is not None and not (
             (tense == "future" and remembered < ctx.ref.isoformat())
