@@ -617,8 +617,10 @@ def _resolve_weekday(
         else:
             tense = direction or _tense(ctx.text, start, end)
         remembered = ctx.weekday_memory.get(wd)
-        if possessive and remembered is not None and not (
-            direction == "past" and remembered > ctx.ref.isoformat()
+        if (
+            possessive
+            and remembered is not None
+            and not (direction == "past" and remembered > ctx.ref.isoformat())
         ):
             # an earlier mention's day, unless the clause's verb is past and that day
             # is to come: "clashed at Saturday's debate" is not next Saturday's caucus
