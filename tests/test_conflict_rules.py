@@ -515,3 +515,31 @@ def test_after_days_of_something_is_its_duration_not_a_window():
     ]:
         [q] = [q for q in find_quantities(text, with_measures=False) if q.unit]
         assert _time_window(text, q) is window, text
+
+
+def test_a_running_count_of_one_act_needs_no_name_in_common():
+    # "for a third straight night" (an ordinal: a running count) and "four nights of
+    # protesting" count the nights of one act, named by its doers in one and by the act in
+    # the other, though the sentences share no name: a change. Two plain "N hours of
+    # deliberation" in sentences that name no one in common may be two deliberations (a
+    # verdict's 12 hours, a sentence's 30): still dropped for want of a name.
+    found = _run_many(
+        [
+            "Over 50 arrests have been made over four nights of protesting where community "
+            "members demand justice.",
+            "Protesters enraged over the fatal shooting of a teenager by police poured into "
+            "the streets for a third straight night Wednesday.",
+        ],
+        [None, None],
+    )
+    assert [(f["kind"], sorted(c["value"] for c in f["claims"])) for f in found] == [
+        ("change", ["four nights", "third straight night"])
+    ], found
+    found = _run_many(
+        [
+            "The jury convicted the gunman after 12 hours of deliberation.",
+            "The jury was unable to come to a decision after 30 hours of deliberation.",
+        ],
+        [None, None],
+    )
+    assert found == []

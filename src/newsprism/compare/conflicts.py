@@ -131,6 +131,11 @@ def _each_measured(q: Quantity) -> list[Quantity]:
     return [replace(q, measures=m) for m in q.measures.split(", ")]
 
 
+def _act_of(stem_: str) -> str:
+    """The act a doer's noun names: "protester" -> "protest", "rioter" -> "riot"."""
+    return stem_[:-2] if stem_.endswith(("er", "or")) and len(stem_) > 6 else stem_
+
+
 def _same_measured_thing(a: Quantity, b: Quantity, *, anchored: bool = False) -> bool:
     """Two figures may measure one thing. ``anchored``: a distance from a named place
     ("15 miles north of Detroit"), whose noun names the place located ("the building")."""
@@ -161,6 +166,11 @@ def _same_measured_thing(a: Quantity, b: Quantity, *, anchored: bool = False) ->
         return False  # "Russian soldiers" and "NATO troops" are not one number
     if stem(ha) == stem(hb):
         return True
+    if a.kind == "ordinal" or b.kind == "ordinal":
+        # a running count's subject names the act by its doers: "Protesters ... for a
+        # third straight night" counts the nights of "four nights of protesting"
+        if _act_of(stem(ha)) == _act_of(stem(hb)):
+            return True
     if ha in _EVENT_NOUNS and hb in _EVENT_NOUNS:
         return True
     return ha in _PERSONNEL and hb in _PERSONNEL
@@ -359,7 +369,10 @@ PAIR_RULES: tuple[ConflictRule, ...] = (
     ),
     ConflictRule("compatible", "the values can both be true (rounding, 'about', 'at least')"),
     ConflictRule("both-in-one", "one outlet gives both figures: two things, not a disagreement"),
-    ConflictRule("change-without-name", "a change over days needs one named thing"),
+    ConflictRule(
+        "change-without-name",
+        "a change over days needs one named thing, or a running count (an ordinal) of one act",
+    ),
 )
 # Rules for the dates of one act: two reports of one act (same verb, a shared word of
 # its object) dated differently by independent outlets ("Voters in 2009 approved a $3
@@ -569,7 +582,13 @@ def _pair_rule(
     kind = "change" if moved else "conflict"
     if kind == "change" and _is_age(q1) and day1 and day2 and not _ages_apart(q1, q2, day1, day2):
         kind = "conflict"  # 31 and 32 for one man in reports a day apart
-    if kind == "change" and not shared_name and not age:  # an age names its person
+    # "for a third straight night" against "four nights of protesting": a running count
+    # (an ordinal) of one act names what it counts; two plain "N hours of deliberation"
+    # may be two deliberations (a verdict's 12 hours, a sentence's 30)
+    counted_act = (
+        _running_count(f1, f2) and "ordinal" in (q1.kind, q2.kind) and _same_measured_thing(q1, q2)
+    )
+    if kind == "change" and not shared_name and not age and not counted_act:
         # A figure that moved between days is a figure of one named thing: "Russia
         # massed 100,000 troops" ... "150,000", not "2,383 delegates needed" on one
         # day and "1,237 delegates needed by Trump" on another.
