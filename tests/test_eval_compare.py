@@ -139,5 +139,8 @@ def test_eval_compare_floor():
 
     s = evaluate_compare(GOLD)
     assert s["conflict_recall"] >= 0.19  # 0.200 on 2026-12-05
+    assert s["conflict_precision"] >= 0.6  # 0.636
+    assert s["change_recall"] >= 0.45  # 0.455 (5 of 11) since the running count of one act
+    assert s["change_precision"] >= 0.7  # 0.714
     assert s["false_alarm_rate"] <= 0.05
     assert s["counts"]["reported_conflicts"] >= 1
