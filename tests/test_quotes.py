@@ -834,3 +834,19 @@ def test_a_writing_speaks_for_the_office_that_wrote_it() -> None:
     )
     (q,) = [q for q in _quotes(text) if q.cue == "according to"]
     assert q.speaker == "State Department's inspector general"
+
+
+def test_an_aside_inside_its_clause_keeps_the_clause_subject():
+    # "Many of the closures, he said, have involved ...": the subject stands before the
+    # aside, so the content is the whole clause, not "have involved ..." (#19, holdout5)
+    (q,) = _quotes(
+        "Oliver Hedge runs the golf foundation. Many of the closures, he said, have "
+        "involved public courses in the South."
+    )
+    assert q.text.startswith("Many of the closures") and q.text.endswith("in the South")
+    assert q.speaker == "Oliver Hedge"
+    # an adverbial before the aside is no subject: the content stays the main clause
+    (q,) = _quotes(
+        "Jane Doe spoke. But to prevent problems, she said, officials should be vigilant."
+    )
+    assert q.text == "officials should be vigilant"

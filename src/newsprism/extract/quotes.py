@@ -888,6 +888,15 @@ def _aside(found: _Candidates, cue: _Cue, subj: Token | None) -> bool:
         side = other
     if side[1] - side[0] < 3:
         return False
+    if (
+        side == right_side
+        and left_side[1] >= left_side[0]
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in head.children)
+        and parse[left_side[0]].dep_ != "mark"
+    ):
+        # "Many of the closures, he said, have involved ...": the clause's subject stands
+        # before the aside, so the content is the whole clause, aside and all (#19)
+        side = (left_side[0], right_side[1])
     spk = resolve_speaker(found.ctx, sent, subj, cue.si)
     a, b = sent.start(parse[side[0]]), sent.end(parse[side[1]])
     kind = "direct" if _is_direct(found.ctx, a, b, found.no_marks, False) else "indirect"
