@@ -14,10 +14,8 @@ import datetime as dt
 import pytest
 
 from claim_texts import claims_of
-from newsprism.compare import compare_story
 from newsprism.compare.omissions import OMISSION_RULES
-from newsprism.extract import extract
-from newsprism.model import Article
+from omission_story import omitters
 
 DAY = dt.date(2013, 9, 14)
 FACT = "Police said the climber fell about 600 metres from a ridge on Mount Sefton on Saturday."
@@ -29,17 +27,7 @@ OTHER_EVENT = (
 
 
 def _omitters(text_of_c: str) -> list[str]:
-    arts = [
-        Article(
-            id="a", source_path="a.txt", outlet="Daily A", published=DAY, text=f"{FACT} {SHARED}"
-        ),
-        Article(
-            id="b", source_path="b.txt", outlet="Herald B", published=DAY, text=f"{FACT} {SHARED}"
-        ),
-        Article(id="c", source_path="c.txt", outlet="Courier C", published=DAY, text=text_of_c),
-    ]
-    exs = {x.article_id: x for x in extract(arts)}
-    return [m for o in compare_story(arts, exs)["omissions"] for m in o["missing_from"]]
+    return omitters(f"{FACT} {SHARED}", text_of_c, DAY, DAY)
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,7 @@ import datetime as dt
 
 import pytest
 
-from newsprism.compare import compare_story
-from newsprism.extract import extract
-from newsprism.model import Article
+from omission_story import omitters
 
 DAY = dt.date(2016, 3, 21)
 FACT = (
@@ -20,18 +18,7 @@ OTHER = "The candidates spoke about the economy and about trade with China at le
 
 
 def _omitted_by(day_of_c: dt.date) -> list[str]:
-    arts = [
-        Article(
-            id="a", source_path="a.txt", outlet="Daily A", published=DAY, text=f"{FACT} {OTHER}"
-        ),
-        Article(
-            id="b", source_path="b.txt", outlet="Herald B", published=DAY, text=f"{FACT} {OTHER}"
-        ),
-        Article(id="c", source_path="c.txt", outlet="Courier C", published=day_of_c, text=OTHER),
-    ]
-    exs = {x.article_id: x for x in extract(arts)}
-    result = compare_story(arts, exs)
-    return [m for o in result["omissions"] for m in o["missing_from"]]
+    return omitters(f"{FACT} {OTHER}", OTHER, DAY, day_of_c)
 
 
 @pytest.mark.parametrize(("days_before", "omits"), [(0, True), (1, True), (11, False)])

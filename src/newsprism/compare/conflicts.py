@@ -15,7 +15,15 @@ from typing import Any
 
 from newsprism.compare.claims import Claim
 from newsprism.compare.embedding import embed
-from newsprism.compare.text import STOP, WORD, content_tokens, figure_numbers, period_end, stem
+from newsprism.compare.text import (
+    HONORIFIC_GENDER,
+    STOP,
+    WORD,
+    content_tokens,
+    figure_numbers,
+    period_end,
+    stem,
+)
 from newsprism.compare.text import TIME_UNITS as _TIME_UNITS
 from newsprism.compare.timeline import BACKGROUND_DAYS
 from newsprism.model import Article, Extraction, Quantity
@@ -855,9 +863,6 @@ def _age_owner(text: str, ex: Extraction, q: Quantity, sent: Claim | None) -> st
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
 
 
-_HONORIFICS = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
-
-
 def _same_person(a: str, b: str) -> bool:
     """Two names of one person: one surname, the same first name when both give one, and
     no clash of honorifics ("Anthony LaCalamita III", "Mr. LaCalamita"; not "Ms. Trump"
@@ -869,8 +874,10 @@ def _same_person(a: str, b: str) -> bool:
 
     def parts(name: str) -> tuple[str | None, str | None]:
         words = _name_words(name)
-        sex = _HONORIFICS.get(words[0]) if words else None
-        given = [w for w in words[:-1] if w not in _HONORIFICS and not w.endswith(".")]
+        sex = HONORIFIC_GENDER.get(words[0].rstrip(".")) if words else None
+        given = [
+            w for w in words[:-1] if w.rstrip(".") not in HONORIFIC_GENDER and not w.endswith(".")
+        ]
         return sex, (given[0] if given else None)
 
     (sa, ga), (sb, gb) = parts(a), parts(b)

@@ -33,6 +33,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from newsprism.compare.text import HONORIFIC_GENDER
 from newsprism.model import Article
 
 __all__ = ["Mention", "Referent", "article_mentions", "story_referents"]
@@ -42,7 +43,6 @@ _DETERMINERS = frozenset(
     "the a an this that these those its his her their our my your some any another".split()
 )
 _HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. miss dr dr. sir dame mx mx.".split())
-_HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}  # after _norm
 _PRONOUNS = frozenset(
     """i me you he him she her it we us they them who whom whose which what this that these
     those myself yourself himself herself itself ourselves themselves one anyone someone
@@ -711,8 +711,8 @@ def _rarer_gender(names: Sequence[Mention]) -> set[int]:
     uses: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     for i, m in enumerate(names):
         words = _norm(m.term).split()
-        if len(words) == 2 and words[0] in _HONORIFIC_GENDER:
-            uses[words[1]][_HONORIFIC_GENDER[words[0]]].append(i)
+        if len(words) == 2 and words[0] in HONORIFIC_GENDER:
+            uses[words[1]][HONORIFIC_GENDER[words[0]]].append(i)
     apart: set[int] = set()
     for by_gender in uses.values():
         if len(by_gender) == 2:

@@ -20,6 +20,10 @@ STOP = frozenset(
     per cent percent mr ms""".split()
 )
 
+# The sex an honorific gives its name, keyed without its dot ("Mr." -> "mr"): "Mrs. Trump"
+# and "Mr. Trump" are two people (referents' names, conflicts' owners of a figure).
+HONORIFIC_GENDER = {"mr": "m", "mrs": "f", "ms": "f", "miss": "f"}
+
 
 # A sentence opening with a connective or a pronoun continues the one before it: out of
 # its article (a summary line, an agreement) it reads as a fragment of an argument.
