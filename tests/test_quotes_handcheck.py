@@ -150,7 +150,25 @@ def test_a_fifth_holdout_after_the_last_change_is_recorded_honestly() -> None:
     assert len(after) == 30 and sum(r["verdict"] == "right" for r in after) == 21
 
 
-@pytest.mark.parametrize("name", ["holdout3", "holdout4", "holdout5"])
+def test_a_sixth_holdout_the_reader_gates_test_is_recorded_honestly() -> None:
+    # 30 more indirect quotes from 15 further PolNeAR train articles (... q19-holdout6 15 30
+    # 0 tests/data/quotes_handcheck_fresh.jsonl tests/data/quotes_holdout6_excluded.jsonl,
+    # the first file as of commit b40b083, the second every PolNeAR train id named anywhere
+    # in the repository then), drawn with main's code and judged before any output of the
+    # reader's gate on it was seen: 21 right. The gate (tools/train_reader_gate.py at 0.64)
+    # kept 26, 19 right, so it is not shipped (tests/test_reader_gate.py).
+    rows = [json.loads(line) for line in FRESH.read_text().splitlines()]
+    holdout = [r for r in rows if r["set"] == "holdout6"]
+    assert len(holdout) == 30 and sum(r["verdict"] == "right" for r in holdout) == 21
+    assert len({r["article_id"] for r in holdout}) == 10  # 5 of the 15 have no indirect quote
+    excluded = ROOT / "tests" / "data" / "quotes_holdout6_excluded.jsonl"
+    earlier = {json.loads(line)["article_id"] for line in excluded.read_text().splitlines()}
+    earlier |= {r["article_id"] for r in rows if r["set"] != "holdout6"}
+    earlier |= {json.loads(line)["article_id"] for line in DATA.read_text().splitlines()}
+    assert not earlier & {r["article_id"] for r in holdout}
+
+
+@pytest.mark.parametrize("name", ["holdout3", "holdout4", "holdout5", "holdout6"])
 def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
     if not (EVAL / "polnear").is_dir():
         pytest.skip("../shared/eval is not present (evaluation data lives outside the repo)")
@@ -176,8 +194,8 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
     # (so that item is in-sample now): "according to a report from the State Department's
     # inspector general" (was the State Department), and "though she has said she'll
     # accept ..." in a sentence opening with Lynch (was Bill Clinton).
-    if name == "holdout5":
-        assert len(kept) == 30
+    if name in ("holdout5", "holdout6"):
+        assert len(kept) == 30  # with a gate shipped, holdout6 would lose 4 (2 right)
         return
     was, now = {
         "holdout3": ("State Department", "State Department's inspector general"),

@@ -2,20 +2,29 @@
 
 Usage::
 
-    python tools/train_reader_gate.py [EVAL_DIR] [--out FILE] [--loso-only]
+    python tools/train_reader_gate.py [EVAL_DIR] [--out FILE] [--loso-only] [--curve]
 
 The judged indirect quotes of ``tests/data/quotes_handcheck.jsonl`` and
-``tests/data/quotes_handcheck_fresh.jsonl`` (every set but ``holdout3`` to ``holdout5``, the
-untouched tests) are re-extracted; a statement the bar keeps today with the judged content
-span and speaker is a positive when its verdict is "right", a negative otherwise (a judgment
-is of the span and speaker, so the drafts of older code count when today's output still has
-them). Features are :func:`newsprism.extract.quote_cues.reader_features`. Sets are grouped
-by draw (sample with its "before", the second draw's before and after, the first fresh draw,
-the two holdouts); a logistic regression (scikit-learn, L2, balanced classes off) is scored
-by leave-one-draw-out at keep threshold ``THRESHOLD``, then fitted on all and written to
-``src/newsprism/data/reader_gate.json``, which the extractor then applies. The file is not
-shipped: at 0.5 the gate takes PolNeAR dev's reader F1 from 0.6995 to 0.6606
-(docs/quote-bar.md).
+``tests/data/quotes_handcheck_fresh.jsonl`` are re-extracted: every judged set but
+``holdout6``, the untouched test of the shipped gate (drawn with the code before it and
+judged before any of the gate's output on it was seen; holdouts 3 to 5 were left out
+while they were the untouched tests of the third round, and are in since they have all
+been read). A statement the bar keeps today with the judged content span and speaker is a
+positive when its verdict is "right", a negative otherwise (a judgment is of the span and
+speaker, so the drafts of older code count when today's output still has them). Features
+are :func:`newsprism.extract.quote_cues.reader_features`. Sets are grouped by draw (sample
+with its "before", the second draw's before and after, the first fresh draw, each holdout
+with its "before"); a logistic regression (scikit-learn, L2, C=1, balanced classes off) is
+scored by leave-one-draw-out at keep threshold ``THRESHOLD`` (``--curve``: at several),
+then fitted on all and written to ``src/newsprism/data/reader_gate.json``, which the
+extractor then applies to reported (indirect) quotes; direct quotes pass.
+
+``THRESHOLD`` 0.64 is the lowest at which leave-one-draw-out keeps at least 85% right (193
+of 227, from 225 of 275 shown; it drops 32 right and 16 wrong); PolNeAR dev reader F1
+0.6995 -> 0.6686. The file is not shipped: on the untouched ``holdout6`` the gate kept 19
+of 26 right (73%; 21 of 30 without it, dropping 2 right and 2 wrong), far from 85%, so it
+does not pay for its F1 cost (docs/quote-bar.md has the whole curve). Holdout6 has been
+read since, so a next round may add it to ``GROUPS``.
 """
 
 from __future__ import annotations
@@ -37,9 +46,13 @@ GROUPS = {
     "before": "sample", "sample": "sample", "fresh": "fresh",
     "fresh2-before": "fresh2", "fresh2-after": "fresh2",
     "holdout": "holdout", "holdout2": "holdout2",
+    "holdout3-before": "holdout3", "holdout3": "holdout3",
+    "holdout4-before": "holdout4", "holdout4": "holdout4",
+    "holdout5-before": "holdout5", "holdout5": "holdout5",
 }  # fmt: skip
 C = 1.0
-THRESHOLD = 0.5
+THRESHOLD = 0.64
+CURVE = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.64, 0.7, 0.8)
 
 
 def judged() -> list[dict]:
@@ -47,7 +60,7 @@ def judged() -> list[dict]:
     for name in ("quotes_handcheck.jsonl", "quotes_handcheck_fresh.jsonl"):
         for line in (ROOT / "tests" / "data" / name).read_text().splitlines():
             r = json.loads(line)
-            if r["set"] in GROUPS:
+            if r["set"] in GROUPS:  # holdout6 is left out: the gate's untouched test
                 rows.append(r)
     return rows
 
@@ -106,7 +119,9 @@ def fit(data: list[tuple[str, dict[str, float], int, dict]]):  # noqa: ANN201
     return vec, clf
 
 
-def loso(data: list[tuple[str, dict[str, float], int, dict]]) -> dict[str, tuple[int, ...]]:
+def loso(
+    data: list[tuple[str, dict[str, float], int, dict]], threshold: float = THRESHOLD
+) -> dict[str, tuple[int, ...]]:
     """Per held-out draw: (shown, right) before the gate and (kept, right kept) after."""
     out = {}
     for group in sorted({g for g, *_ in data}):
@@ -114,7 +129,7 @@ def loso(data: list[tuple[str, dict[str, float], int, dict]]) -> dict[str, tuple
         test = [d for d in data if d[0] == group]
         vec, clf = fit(train)
         p = clf.predict_proba(vec.transform([f for _g, f, _y, _r in test]))[:, 1]
-        kept = [d for d, pi in zip(test, p, strict=True) if pi >= THRESHOLD]
+        kept = [d for d, pi in zip(test, p, strict=True) if pi >= threshold]
         out[group] = (
             len(test), sum(d[2] for d in test), len(kept), sum(d[2] for d in kept)
         )  # fmt: skip
@@ -126,9 +141,15 @@ def main() -> None:
     ap.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
     ap.add_argument("--out", default=str(ROOT / "src/newsprism/data/reader_gate.json"))
     ap.add_argument("--loso-only", action="store_true")
+    ap.add_argument("--curve", action="store_true", help="leave-one-draw-out per threshold")
     args = ap.parse_args()
     data = examples(Path(args.eval_dir))
     print(f"{len(data)} judged statements still shown, {sum(d[2] for d in data)} right")
+    if args.curve:
+        for th in CURVE:
+            n, r, k, rk = (sum(col) for col in zip(*loso(data, th).values(), strict=True))
+            print(f"threshold {th:.2f}: kept {k} of {n}, {rk} right ({rk / max(k, 1):.1%});"
+                  f" dropped {r - rk} right, {n - r - (k - rk)} wrong")  # fmt: skip
     tot = [0, 0, 0, 0]
     for group, (n, r, k, rk) in loso(data).items():
         print(f"{group:10s} shown {n:3d} right {r:3d} ({r / n:.0%}) -> kept {k:3d} right {rk:3d}"
@@ -143,8 +164,9 @@ def main() -> None:
     about = (
         f"reader's gate of issue #19, logistic regression (C={C}) on {len(data)} hand-judged"
         f" statements ({sum(d[2] for d in data)} right) of tests/data/quotes_handcheck*.jsonl"
-        f" (holdouts 3-5 left out); leave-one-draw-out: {rk} of {k} kept right ({r} of {n}"
-        " before); see tools/train_reader_gate.py"
+        f" (holdout6 left out, the untouched test); leave-one-draw-out at {THRESHOLD}: {rk} of"
+        f" {k} kept right ({r} of {n} before); applied to reported quotes only; see"
+        " tools/train_reader_gate.py and docs/quote-bar.md"
     )
     kept = write_model(Path(args.out), vec, clf, about=about, threshold=THRESHOLD,
                        min_weight=0.01)  # fmt: skip

@@ -550,7 +550,12 @@ def extract_quotes(
         threshold = _verify_model().threshold
         cands = quote_candidates(article, doc, entities)
         return [q for q, feats in cands if verify_probability(feats) >= threshold]
-    return [q for q, gate in statement_candidates(article, doc, entities) if reader_keeps(gate)]
+    # The reader's gate was trained on judged reported quotes only: direct ones pass.
+    return [
+        q
+        for q, gate in statement_candidates(article, doc, entities)
+        if q.kind != "indirect" or reader_keeps(gate)
+    ]
 
 
 def statement_candidates(
