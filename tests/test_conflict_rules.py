@@ -184,6 +184,35 @@ CASES = [
         {},
     ),
     (
+        # a sum of five operations and what one operation seized (ECB+ 12_ecbplus)
+        "sum-and-part",
+        "In five operations so far, the navy has seized a total of 14 rifles off Somalia.",
+        "The navy seized six rifles from the pirates' boat off Somalia on Monday.",
+        {},
+    ),
+    (
+        # the rest of a kind is not the whole kind: "three other rifles" of a list
+        "other-thing",
+        "Navy commandos seized nine assault rifles from the pirates off Somalia on Monday.",
+        "Navy commandos seized seven AK-47s and three other rifles from the pirates off "
+        "Somalia on Monday.",
+        {},
+    ),
+    (
+        # a record is its boxer's: two boxers' records are two things
+        "two-owners",
+        "Wladimir Klitschko (52-3) beat Hasim Rahman in Mannheim on Saturday.",
+        "Hasim Rahman (45-7) lost to the champion in Mannheim on Saturday.",
+        {},
+    ),
+    (
+        # a tally is compared only as someone's: whose vote split this is, nobody says
+        "age-of-whom",
+        "The court upheld the law in a 5-4 decision on Monday, the clerk said.",
+        "The court upheld the law in a 6-3 decision on Monday, the clerk said.",
+        {},
+    ),
+    (
         "same-source",
         "The call between Macron and Putin lasted 105 minutes, the Elysee said.",
         "The call between Macron and Putin lasted 45 minutes, the Elysee said.",
@@ -218,6 +247,54 @@ def test_control_pair_is_a_conflict():
     )
     assert [c["kind"] for c in found] == ["conflict"]
     assert sorted(x["value"] for x in found[0]["claims"]) == ["105 minutes", "45 minutes"]
+
+
+def test_counts_of_one_list_are_compared_item_by_item():
+    # each count of a seized list measures its own noun (not "several of a kind"), and
+    # what the list's verb says of the first item holds for every item
+    found, dropped = _run(
+        "Six AK-47 rifles, 12 magazines and 300 rounds of ammunition were seized from the "
+        "pirates' boat on Monday, the navy said.",
+        "The navy confiscated 14 AK-47 rifles, 31 magazines and 923 rounds from the "
+        "pirates' boat on Monday.",
+    )
+    values = sorted(tuple(sorted(c["value"] for c in f["claims"])) for f in found)
+    assert values == [("12", "31"), ("14", "Six"), ("300", "923")], found
+    assert "several-of-a-kind" not in {d["rule"] for d in dropped}
+
+
+def test_a_part_of_a_figure_leaves_the_figure_alone():
+    # "at least 208,000 of which" is a share of the 235,000, not a second count
+    found, _ = _run(
+        "The agency received nearly 235,000 comments on the proposal, at least 208,000 of "
+        "which were form letters, officials said on Monday.",
+        "The agency received nearly 300,000 comments on the proposal, officials said on Monday.",
+    )
+    assert [sorted(c["value"] for c in f["claims"]) for f in found] == [
+        ["nearly 235,000", "nearly 300,000"]
+    ]
+
+
+def test_two_records_of_one_boxer_disagree():
+    found, _ = _run(
+        "Wladimir Klitschko (52-3, 46 KOs) beat Hasim Rahman (45-7-2) in Mannheim on Saturday.",
+        "Heavyweight champion Wladimir Klitschko, 53-3, stopped Hasim Rahman, 45-7-2, in "
+        "Mannheim on Saturday.",
+    )
+    assert [(f["kind"], sorted(c["value"] for c in f["claims"])) for f in found] == [
+        ("conflict", ["52-3", "53-3"])
+    ]
+    assert found[0]["subject"] == "record of Wladimir Klitschko"
+
+
+def test_how_often_one_person_did_one_act_is_compared():
+    # a count below ten is compared when it counts a named act of one person
+    found, _ = _run(
+        "Bettie Page married twice and had no children, her agent said on Friday.",
+        "Bettie Page was married three times and had no children, her agent said on Friday.",
+    )
+    assert [sorted(c["value"] for c in f["claims"]) for f in found] == [["three", "twice"]]
+    assert found[0]["subject"] == "number of times (marry)"
 
 
 def test_every_rule_has_a_reason_and_a_unique_name():

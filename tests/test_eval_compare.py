@@ -74,6 +74,15 @@ def test_scorer_counts_hits_false_alarms_and_misses():
     assert s["change_recall"] == 1.0
 
 
+def test_two_records_sharing_a_part_are_two_sides():
+    # "43-1" and "45-1" share the 1, not their value; "$1.2 million" and "1.2m" are one side
+    items = [_item("conflict", ("d1", "43-1"), ("d2", "45-1, 33 KOs"))]
+    hit = {"g": [_finding("conflict", "d1", "43-1", "d2", "45-1")]}
+    assert score_findings(items, hit)["conflict_recall"] == 1.0
+    same = {"g": [_finding("conflict", "d1", "43-1", "d2", "43-1")]}
+    assert score_findings(items, same)["conflict_recall"] == 0.0
+
+
 def _q(text, value, unit=None, approx=None):
     return Quantity("a", 0, len(text), text, value, unit, None, approx)
 
@@ -138,9 +147,11 @@ def test_eval_compare_floor():
     from newsprism.evaluate.compare import evaluate_compare
 
     s = evaluate_compare(GOLD)
-    assert s["conflict_recall"] >= 0.19  # 0.200 on 2026-12-05
-    assert s["conflict_precision"] >= 0.6  # 0.636
+    assert s["conflict_recall"] >= 0.31  # 0.314 (11 of 35) on 2026-12-05, was 0.200
+    # 0.579 (11 of 19), was 0.636 (7 of 11): of the 8 new reports 4 are gold, 4 more are
+    # true conflicts between documents the gold items do not list (12_ecb, 12_ecbplus)
+    assert s["conflict_precision"] >= 0.55
     assert s["change_recall"] >= 0.45  # 0.455 (5 of 11) since the running count of one act
-    assert s["change_precision"] >= 0.7  # 0.714
+    assert s["change_precision"] >= 0.8  # 0.833
     assert s["false_alarm_rate"] <= 0.05
     assert s["counts"]["reported_conflicts"] >= 1

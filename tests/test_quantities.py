@@ -260,3 +260,80 @@ def test_nights_are_a_unit_and_a_gerund_is_what_they_measure():
     assert [(q.text, q.unit, q.measures, q.approx) for q in qs if q.unit] == [
         ("four nights", "night", "protesting", None)
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # every item of a list is what the list's verb says of it, even when the parser
+        # makes the items after a comma appositions of the first
+        (
+            "The Navy confiscated 14 AK - 47 rifles, 31 magazines and 923 rounds from the boat.",
+            [("rifles", "confiscate"), ("magazines", "confiscate"), ("rounds", "confiscate")],
+        ),
+        (
+            "The commandos also recovered 12 guns, three rifles, two grenades and ammunition.",
+            [("guns", "recover"), ("rifles", "recover"), ("grenades", "recover")],
+        ),
+        # "about a dozen ships": the ships are counted, not the dozen; "six AK-47 rifles"
+        # are rifles, though the parser hangs "six" on "47"
+        (
+            "Pirates are holding about a dozen ships and nearly 300 crewmen.",
+            [("ships", "hold"), ("crewmen", "hold")],
+        ),
+        (
+            "During the operation, six AK - 47 rifles were found on the boats.",
+            [("rifles", "find")],
+        ),
+    ],
+)
+def test_the_items_of_a_list_share_its_verb(text, expected):
+    assert [(q.measures, q.predicate) for q in find_quantities(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wladimir Klitschko (52-3, 46 KOs) beat Hasim Rahman (45-7-2).", ["52-3", "45-7-2"]),
+        ("The victory took Klitschko's record to 52-3 with 46 knockouts.", ["52-3"]),
+        ("Heavyweight champion, Wladimir Klitschko, 53-3, 47 KO's, won.", ["53-3"]),
+        ("The court upheld the law in a 5-4 decision.", ["5-4"]),
+        ("Chelsea won 4-2 on Sunday.", ["4-2"]),
+        # ranges, dates and ages are no tally
+        ("It is 15-22 miles away.", []),
+        ("Voters aged 18-24, asked on 12-13 March, agreed.", []),
+    ],
+)
+def test_records_scores_and_split_votes_are_one_tally(text, expected):
+    assert [q.text for q in find_quantities(text, with_measures=False) if q.kind == "tally"] == (
+        expected
+    )
+    tallies = [q for q in find_quantities(text, with_measures=False) if q.kind == "tally"]
+    # the parts are not counts of their own
+    assert not [
+        q
+        for q in find_quantities(text, with_measures=False)
+        if q.kind != "tally" and any(t.start <= q.start < t.end for t in tallies)
+    ]
+
+
+def test_n_or_m_is_an_estimate_between_the_two():
+    found = find_quantities('The manager said, "They poured in here like 40 or 50 of them."')
+    assert [(q.value, q.approx) for q in found] == [(40.0, "at least"), (50.0, "up to")]
+    assert found[0].start == found[1].start
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Page married twice; the first marriage lasted four years.", [(2.0, "marry")]),
+        ("Page was married three times but had no children.", [(3.0, "marry")]),
+        ("He has been arrested four times since 2010.", [(4.0, "arrest")]),
+        # ratios and rates are no count of an act
+        ("It is twice as loud as an airhorn.", []),
+        ("They meet twice a week.", []),
+    ],
+)
+def test_how_often_an_act_happened(text, expected):
+    found = [(q.value, q.predicate) for q in find_quantities(text) if q.measures == "times"]
+    assert found == expected

@@ -126,6 +126,14 @@ def _head(measures: str | None) -> str | None:
     return words[-1] if words else None
 
 
+def _other(measures: str | None) -> bool:
+    """The counted are the rest of a kind: "three other rifles", "two more boats"."""
+    return any(
+        w.lower() in ("other", "more", "additional", "further")
+        for w in WORD.findall(measures or "")
+    )
+
+
 def _modifiers(measures: str | None) -> frozenset[str]:
     words = [w.lower() for w in WORD.findall(measures or "")]
     return frozenset(w for w in words[:-1] if w not in STOP)
@@ -166,6 +174,8 @@ def _same_measured_thing(a: Quantity, b: Quantity, *, anchored: bool = False) ->
     ha, hb = _head(a.measures), _head(b.measures)
     if ha is None or hb is None:
         return False
+    if _other(a.measures) != _other(b.measures):
+        return False  # "three other rifles" are not the "nine assault rifles" of the list
     ma, mb = _modifiers(a.measures), _modifiers(b.measures)
     # "Russia's troops" and "Russian troops" share a modifier; "Sanders voters" and
     # "likely Democratic voters" do not
@@ -194,7 +204,13 @@ FATES = {
     **dict.fromkeys("arrest detain".split(), "arrested"),
     **dict.fromkeys("home live inhabit population resident".split(), "population"),
     **dict.fromkeys("rescue save".split(), "rescued"),
+    **dict.fromkeys("seize confiscate recover find".split(), "seized"),
 }
+
+
+# Fates counted as a running toll: every report of the dead is a sum so far, whether or
+# not it says "in all".
+_TOLLS = frozenset(("dead", "injured", "missing", "displaced", "arrested"))
 
 
 # Dimensions whose figures count what an act befell: people killed, delegates awarded, the
@@ -253,7 +269,12 @@ def interval(q: Quantity, factor: float) -> tuple[float, float]:
     if approx:  # about, around, roughly, some, approximately, an estimated ...
         return v * 0.8, v * 1.2
     if q.unit == "magnitude":
-        return v - 0.05, v + 0.05  # a magnitude is written to one decimal: 5.9 is not 6.1
+        return v - 0.05, v + 0.05
+    if q.kind == "tally":
+        return (
+            v,
+            v,
+        )  # "52-3" is no other record  # a magnitude is written to one decimal: 5.9 is not 6.1
     step = _rounding(q, v)
     return v - step, v + step
 
@@ -285,7 +306,8 @@ _FALL = re.compile(
 def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozenset[str]:
     if sentence is None:
         return frozenset()
-    tail = text[q.end : min(sentence.end, q.end + 60)]
+    # the figure's own clause: "Page married twice; the first marriage to Navy man ..."
+    tail = re.split(r"[;:]", text[q.end : min(sentence.end, q.end + 60)], maxsplit=1)[0]
     dim = unit_dimension(q)
     if dim is not None and dim[0] == "length":
         m = _DISTANCE_ANCHOR.match(tail)
@@ -337,6 +359,41 @@ class _Figure:
         """The figure is a shortfall: "439 delegates short of the nomination"."""
         return self.dim[0] != "length" and bool(_GAP.match(self.article.text, self.q.end))
 
+    @functools.cached_property
+    def total(self) -> bool:
+        """The figure sums several occasions or parts: "a total of 14 rifles", "in their
+        five operations so far", "in a combined 157 games"."""
+        if self.sent is None:
+            return False
+        head = self.article.text[self.sent.start : self.q.start]
+        tail = self.article.text[self.q.end : self.sent.end]
+        return bool(_TOTAL_BEFORE.search(head) or _TOTAL_AFTER.match(tail))
+
+    @functools.cached_property
+    def since(self) -> bool:
+        """The count runs from a point in time: "arrested three times since October" is
+        the part of "arrested four times" after October. A running count of days ("the
+        sixth straight day since the shooting") is the whole run."""
+        return self.q.kind != "ordinal" and bool(_SINCE_AFTER.match(self.article.text, self.q.end))
+
+
+_SINCE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+since\b", re.I)
+
+
+# Words that make a figure a sum of occasions or parts; a sum and one of its parts are two
+# quantities ("seized a total of 14 rifles in five operations" / "six rifles were seized
+# from the boats"; "33 homers in a combined 157 games" / "13 homers" with one team).
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|combined|so\s+far|to\s+date|"
+    r"cumulative(?:ly)?|all\s+told)\b",
+    re.I,
+)
+_TOTAL_AFTER = re.compile(
+    r"[^.;]{0,60}?\b(?:in\s+total|in\s+all|altogether|all\s+told|so\s+far|to\s+date|"
+    r"combined)\b",
+    re.I,
+)
+
 
 # "439 delegates short of the nomination", "two votes shy of", "12 seats away from": the
 # distance to a goal, not a number held.
@@ -351,7 +408,10 @@ _GAP = re.compile(
 # explain` names the rule that dropped each pair.
 FIGURE_RULES: tuple[ConflictRule, ...] = (
     ConflictRule("no-dimension", "a figure without a value or a comparable unit"),
-    ConflictRule("small-count", "'two leaders', 'three sides': counts below ten of no fate"),
+    ConflictRule(
+        "small-count",
+        "'two leaders', 'three sides': counts below ten of no fate nor repeated act",
+    ),
     ConflictRule("conversion", "'60 metres (200 feet)': the figure in brackets restates the first"),
     ConflictRule(
         "time-window",
@@ -366,8 +426,15 @@ PAIR_RULES: tuple[ConflictRule, ...] = (
     ConflictRule("same-source", "two figures of one outlet (or of copies) are no disagreement"),
     ConflictRule("dimension", "a duration, a count and an amount are different things"),
     ConflictRule("two-owners", "figures the sentences give to two different people"),
-    ConflictRule("age-of-whom", "two ages are compared only when both name the same person"),
+    ConflictRule(
+        "age-of-whom",
+        "two ages, or two records ('52-3'), are compared only when both name the same person",
+    ),
     ConflictRule("other-thing", "the measured nouns differ, or what befell the counted differs"),
+    ConflictRule(
+        "sum-and-part",
+        "'a total of 14 in five operations' / 'six seized from the boat': a sum and one part",
+    ),
     ConflictRule("other-place", "figures qualified by different places"),
     ConflictRule("other-day", "sentences dated to different days: different events"),
     ConflictRule("other-names", "sentences naming no one in common: different facts"),
@@ -412,7 +479,12 @@ def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Cl
     dim = unit_dimension(q)
     if dim is None or q.value <= 0:
         return "no-dimension"
-    if dim[0] == "count" and q.value < 10 and FATES.get(q.predicate or "") is None:
+    if (
+        dim[0] == "count"
+        and q.value < 10
+        and FATES.get(q.predicate or "") is None
+        and not (q.measures == "times" and q.predicate)  # "married twice": an act's count
+    ):
         return "small-count"
     if any(
         o is not q
@@ -437,19 +509,40 @@ def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Cl
         and q.measures.split()[-1][:1].isupper()
     ):
         return "model-size"
-    if sent is not None and any(
-        o is not q
-        and sent.start <= o.start < sent.end
-        and (d := unit_dimension(o)) is not None
-        and d[0] == dim[0]
-        and (dim[0] != "count" or o.value >= 10 or FATES.get(o.predicate or ""))
-        and not _converted(q, dim, o, d)
-        for o in ex.quantities
+    if (
+        q.kind != "tally"
+        and sent is not None
+        and any(
+            o is not q
+            and sent.start <= o.start < sent.end
+            and (d := unit_dimension(o)) is not None
+            and d[0] == dim[0]
+            and (dim[0] != "count" or o.value >= 10 or FATES.get(o.predicate or ""))
+            and not _converted(q, dim, o, d)
+            and not _list_items(q, o)
+            and not _PART_OF_IT.match(a.text, o.end)
+            for o in ex.quantities
+        )
     ):
         # "46 percent to 40 percent", "Clinton 42 percent, Trump 34 percent": which
         # measures what is not something a figure's neighbouring words tell reliably.
         return "several-of-a-kind"
     return None
+
+
+# A part of a figure before it: "nearly 235,000 comments, at least 208,000 of which were
+# form letters" gives one count and a share of it, not two counts of one kind.
+_PART_OF_IT = re.compile(r"\s+of\s+(?:which|whom|them|those)\b", re.I)
+
+
+def _list_items(q: Quantity, o: Quantity) -> bool:
+    """Two counts of one list, each of its own noun: "seven AK-47s, three other rifles and
+    13 magazines" count three things, which the nouns tell apart (unlike "42 percent,
+    34 percent", or "killed 10 people and injured 40 people")."""
+    if q.unit is not None or o.unit is not None:
+        return False
+    hq, ho = _head(q.measures), _head(o.measures)
+    return hq is not None and ho is not None and stem(hq) != stem(ho)
 
 
 # Two figures of sentences about different matters are different facts. On the gold set's
@@ -556,7 +649,8 @@ def _pair_rule(
         return "dimension", ""
     if o1 and o2 and not _same_person(o1, o2):
         return "two-owners", ""  # Trump's crowd of 230 and Rubio's of 1,000
-    age = _is_age(q1)
+    # an age or a record is an attribute of its person, whatever else its sentence is about
+    age = _is_age(q1) or q1.kind == "tally"
     if age and not (o1 and _surname(o1) == _surname(o2)):
         return "age-of-whom", ""  # "a 19-year-old was arrested" is not the 16-year-old victim
     if not age and (
@@ -565,13 +659,32 @@ def _pair_rule(
         or f1.gap != f2.gap
     ):
         return "other-thing", ""
+    if (
+        not age
+        and (f1.total != f2.total or f1.since != f2.since)
+        and (FATES.get(q1.predicate or "") not in _TOLLS or (q1.measures or "").endswith("times"))
+    ):
+        # "a total of 14 rifles so far" / "six rifles seized"; "arrested three times since
+        # October" / "arrested four times"
+        return "sum-and-part", ""
     if not age and (p1 or p2) and p1 != p2:
         return "other-place", ""  # "troops in Belarus" is not "troops near the border"
     if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
         return "other-day", ""
     named_both = bool(s1 and s2 and s1.entities and s2.entities)
-    shared_name = bool(named_both and s1.entities & s2.entities)  # type: ignore[union-attr]
-    # an age is an attribute of its person, whatever else its sentence is about
+    shared_name = bool(
+        named_both
+        and (
+            s1.entities & s2.entities  # type: ignore[union-attr]
+            # "Betty Mae Page" in one article is "Betty Page" in another
+            or any(
+                _same_person(x, y)
+                for x in s1.entities  # type: ignore[union-attr]
+                for y in s2.entities  # type: ignore[union-attr]
+                if " " in x and " " in y
+            )
+        )
+    )
     if named_both and not shared_name and not age:
         return "other-names", ""
     if not age and related(f1, f2) < RELATED_SENTENCES:
@@ -620,6 +733,13 @@ def find_conflicts(
     ``{"rule", "claims": [one]}`` (for ``newsprism explain``).
     """
     figures: list[_Figure] = []
+    persons = frozenset(
+        e.canonical
+        for a in articles
+        if (x := extractions.get(a.id)) is not None
+        for e in x.entities
+        if e.label == "PERSON"
+    )
     for a in articles:
         ex = extractions.get(a.id)
         if ex is None or a.duplicate_of:
@@ -636,7 +756,8 @@ def find_conflicts(
                 _Figure(
                     a, q, unit_dimension(q) or ("count", 1.0), sent,
                     _place_qualifiers(a.text, q, sent),
-                    _age_owner(a.text, ex, q, sent) if _is_age(q) else _owner(ex, q, sent),
+                    _age_owner(a.text, ex, q, sent) if _is_age(q)
+                    else _owner(ex, q, sent, persons),
                 )
             )  # fmt: skip
     by_article: dict[str, list[tuple[Quantity, tuple[str, float]]]] = defaultdict(list)
@@ -689,6 +810,8 @@ def find_conflicts(
                     "subject": (
                         f"age of {fullest[_surname(f1.owner)]}"
                         if _is_age(q1) and f1.owner and f2.owner
+                        else f"record of {f1.owner}"
+                        if q1.kind == "tally" and f1.owner
                         else figure_subject(q1, q2, d1[0])
                     ),
                     "kind": kind,
@@ -894,7 +1017,9 @@ def _surname(name: str | None) -> str | None:
     return words[-1] if words else None
 
 
-def _owner(ex: Extraction, q: Quantity, sent: Claim | None) -> str | None:
+def _owner(
+    ex: Extraction, q: Quantity, sent: Claim | None, persons: frozenset[str] = frozenset()
+) -> str | None:
     """The person a figure belongs to: the last one its sentence names before it.
 
     "Trump is taking questions ... in front of a crowd of about 230" → Trump. None when
@@ -902,8 +1027,14 @@ def _owner(ex: Extraction, q: Quantity, sent: Claim | None) -> str | None:
     """
     if sent is None:
         return None
+    # a name the tagger calls a person elsewhere in the story (``persons``) is one here
+    # too ("Heavyweight Champion, Wladimir Klitschko, 53-3" tagged as a place)
     before = [
-        e for e in ex.entities if e.label == "PERSON" and sent.start <= e.start and e.end <= q.start
+        e
+        for e in ex.entities
+        if (e.label == "PERSON" or e.canonical in persons)
+        and sent.start <= e.start
+        and e.end <= q.start
     ]
     return max(before, key=lambda e: e.start).canonical if before else None
 
@@ -912,6 +1043,9 @@ def figure_subject(q1: Quantity, q2: Quantity, dimension: str) -> str:
     thing = min((m for m in (q1.measures, q2.measures) if m), key=len, default="figure")
     if dimension == "time":
         return f"duration of the {thing}"
+    if dimension == "count" and thing.endswith("times") and q1.predicate:
+        done = thing.removesuffix("times").strip()  # "number of times (host ceremony)"
+        return f"number of times ({q1.predicate}{' ' + done if done else ''})"
     if dimension == "count":
         fate = _FATE_WORDS.get(FATES.get(q1.predicate or "", ""), "")
         return f"number of {thing}{' ' + fate if fate else ''}"
@@ -960,6 +1094,7 @@ _FATE_WORDS = {
     "arrested": "arrested",
     "population": "living there",
     "rescued": "rescued",
+    "seized": "seized",
 }
 
 

@@ -112,8 +112,9 @@ def evaluate_quantities(path: str | Path, *, details: bool = False) -> dict[str,
             # Group system quantities: one span with two values is a range.
             groups: dict[tuple[int, int], list[Any]] = {}
             for q in find_quantities(text, with_measures=False):
-                if q.kind == "ordinal":
-                    continue  # "the sixth straight day": NewsQuant annotates no ordinals
+                if q.kind in ("ordinal", "repeat"):
+                    # "the sixth straight day", "scored twice": NewsQuant annotates neither
+                    continue
                 groups.setdefault((q.start, q.end), []).append(q)
             system = []
             for qs in groups.values():

@@ -604,6 +604,8 @@ def _as_range(text: str, low: _Raw, high: _Raw) -> tuple[float, float] | None:
         sep in ("-", "–", "—", "to", "to-")
         or (sep in ("and", "or") and re.search(r"\b(?:between|from)\s+\S*$", lead) is not None)
         or (sep == "or" and high.unit in {"year", "month", "day", "week", "hour", "minute"})
+        # "like 40 or 50 of them", "two or three people": an estimate between the two
+        or (sep == "or" and low.unit == high.unit and 0 < low.value < high.value <= 3 * low.value)
     )
     same_unit = low.unit is None or (
         high.unit is not None and (high.unit + " ").startswith(low.unit + " ")
@@ -688,6 +690,61 @@ def _ordinals(text: str) -> Iterator[_Raw]:
         yield _Raw(m.start("ord"), end, float(value), unit, None, None, "ordinal")
 
 
+# A tally: a win-loss(-draw) record ("Klitschko (52-3, 46 KOs)", "his record to 52-3",
+# "Wladimir Klitschko, 53-3, 47 KO's"), a score ("won 4-2") or a split vote ("a 5-4
+# ruling"). Two or three numbers joined by hyphens, after an opening bracket, a name and a
+# comma, "record" or a verb of winning, or before a noun of a result. Its value packs the
+# parts (W * 1e6 + L * 1e3 + D), so two tallies are equal only when every part is.
+_TALLY_RE = re.compile(
+    r"(?<![\w.,/$£€-])(?P<w>\d{1,3})\s?[-–]\s?(?P<l>\d{1,3})(?:\s?[-–]\s?(?P<d>\d{1,3}))?"
+    r"(?![\w/%$£€-]|[.,]\d)"
+)
+_TALLY_BEFORE = re.compile(r"(?:\(\s*|\b[A-Z][\w'’.-]+,\s+|\b(?:a|an|the)\s+)$")
+# before these, a tally needs nothing after it: "took his record to 52-3 with", "won 4-2 on"
+_TALLY_SURE = re.compile(
+    r"(?:\brecord\s+(?:(?:of|to|at|is|was|stands\s+at|improved\s+to|fell\s+to|dropped\s+to)"
+    r"\s+)?|\b(?:won|wins|beat|beats|lost|loses|defeated|trail(?:s|ed|ing)?|lead(?:s|ing)?|"
+    r"led)\s+)$"
+)
+_TALLY_AFTER = re.compile(
+    r"\s*(?:[,;)]|\s(?:vote|votes|decision|ruling|verdict|win|victory|defeat|loss|lead|"
+    r"margin|majority|record|score|scoreline)\b)"
+)
+
+
+def _tallies(text: str) -> Iterator[_Raw]:
+    """Records, scores and split votes as one figure each, of kind ``"tally"``."""
+    for m in _TALLY_RE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        sure = _TALLY_SURE.search(before) and not _UNIT_RE.match(text, m.end() + 1)
+        if not sure and not (_TALLY_BEFORE.search(before) and _TALLY_AFTER.match(text, m.end())):
+            continue
+        if re.search(r"\b(?:ages?|aged|between|from)\s+$", before, re.I):
+            continue  # "ages 18-24", "from 9-5": a range
+        w, lost, drawn = int(m["w"]), int(m["l"]), int(m["d"] or 0)
+        if m["d"] is None and w < lost and not re.search(r"\(\s*$", before):
+            continue  # "15-22": rising, a range rather than a tally
+        value = float(w * 1_000_000 + lost * 1_000 + drawn)
+        yield _Raw(m.start(), m.end(), value, "tally", None, None, "tally")
+
+
+# How often an act happened, in one word: "Page married twice". Not a ratio ("twice as
+# loud as", "twice the size", "twice that"), nor a rate ("twice a week").
+_REPEAT_RE = re.compile(
+    r"\b(?P<w>twice|thrice)\b(?!\s+(?:as\s+[\w-]+\s+as|the|that|what|more|less|over|a|an|"
+    r"per|each|every|daily|weekly)\b)",
+    re.I,
+)
+
+
+def _repetitions(text: str) -> Iterator[_Raw]:
+    """Counts of an act written as one word, of kind ``"repeat"`` (NewsQuant does not
+    annotate them: "Greenwood scored twice"); "three times" is a count of "times"."""
+    for m in _REPEAT_RE.finditer(text):
+        value = 2.0 if m["w"].lower() == "twice" else 3.0
+        yield _Raw(m.start(), m.end(), value, None, None, None, "repeat")
+
+
 def _sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     start = 0
@@ -720,6 +777,11 @@ def _predicate(noun: Token, depth: int = 0) -> str | None:
         if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB":
             return c.lemma_.lower()  # "people killed in the quake"
     head = noun.head
+    if noun.dep_ in ("conj", "appos") and head.pos_ in ("NOUN", "PROPN") and depth < 3:
+        # one of a list: what is said of the list ("seized seven AK-47s, three other
+        # rifles and 13 magazines", "10 soldiers and three civilians were killed"; the
+        # parser often makes the items after a comma appositions of the first)
+        return _predicate(head, depth + 1)
     if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in ("NOUN", "PRON"):
         return (
             _predicate(head.head, depth + 1) if depth < 3 else None
@@ -737,7 +799,13 @@ def _predicate(noun: Token, depth: int = 0) -> str | None:
 
 
 def _measures(
-    doc: Doc | Span, start: int, end: int, unit: str | None, *, every: bool = False
+    doc: Doc | Span,
+    start: int,
+    end: int,
+    unit: str | None,
+    *,
+    every: bool = False,
+    kind: str | None = None,
 ) -> tuple[str | None, str | None]:
     """What the quantity at ``[start, end)`` of the parsed sentence counts or measures, and
     for a count, what is said of the counted thing (:func:`_predicate`). ``every``: a
@@ -747,9 +815,24 @@ def _measures(
     if span is None or len(span) == 0:
         return None, None
     root = span.root
+    times = root.head if root.dep_ == "nummod" else root
+    if kind == "repeat" or (unit is None and times.lower_ == "times" and times.dep_ == "npadvmod"):
+        # "married twice", "was married three times": times of the act its verb names
+        act = root if kind == "repeat" else times
+        verb = act.head if act.head.pos_ in ("VERB", "AUX") else None
+        if verb is None:
+            return "times", None
+        # what was done so often: "hosted the ceremony five times" is not "hosted the Tony
+        # awards three times"; "married two more times" counts the marriages after one
+        done = [_phrase(c) for c in verb.children if c.dep_ in ("dobj", "attr")][:1]
+        more = [c.lower_ for c in times.children if c.lower_ in ("more", "other", "further")]
+        return " ".join([*done, *more[:1], "times"]), verb.lemma_.lower()
     if unit is None:
         # A count: the noun the number modifies ("350 troops", "150,000 Russian troops").
-        head = root if root.pos_ in ("NOUN", "PROPN") and not root.like_num else root.head
+        counted = root.pos_ in ("NOUN", "PROPN") and not root.like_num and root.dep_ != "nummod"
+        head = root if counted else root.head  # "a dozen ships": the ships
+        if head.like_num and head.dep_ == "nummod" and head.head.pos_ in ("NOUN", "PROPN"):
+            head = head.head  # "six AK-47 rifles", parsed with "six" on "47"
         if head.pos_ in ("NOUN", "PROPN") and head.i >= span.end - 1:
             if head.text.lower() == "of" or head.like_num:
                 return None, None
@@ -823,7 +906,9 @@ def _measures_in_doc(doc: Doc, raws: list[_Raw]) -> dict[int, tuple[str | None, 
         if parse is not None:
             off = sentences[k].offset
             every = r.kind == "ordinal"
-            measures[i] = _measures(parse, r.start - off, r.end - off, r.unit, every=every)
+            measures[i] = _measures(
+                parse, r.start - off, r.end - off, r.unit, every=every, kind=r.kind
+            )
     return measures
 
 
@@ -835,8 +920,11 @@ def iter_quantities(
     ``doc`` is the shared spaCy pass over ``text`` (:mod:`newsprism.extract.spacy_pass`): the
     measures then come from its parses, shared with the quote and event extractors.
     """
+    tallies = list(_tallies(text))
+    numbers = [r for r in _numbers(text) if not any(t.start <= r.start < t.end for t in tallies)]
     raws = sorted(
-        [*_numbers(text), *_vague(text), *_ordinals(text)], key=lambda r: (r.start, r.value)
+        [*numbers, *_vague(text), *_ordinals(text), *tallies, *_repetitions(text)],
+        key=lambda r: (r.start, r.value),
     )
     measures: dict[int, tuple[str | None, str | None]] = {}
     if with_measures and raws and doc is not None:
@@ -858,7 +946,9 @@ def iter_quantities(
             for i in idx:
                 r = raws[i]
                 every = r.kind == "ordinal"
-                measures[i] = _measures(doc, r.start - s, r.end - s, r.unit, every=every)
+                measures[i] = _measures(
+                    doc, r.start - s, r.end - s, r.unit, every=every, kind=r.kind
+                )
     for i, r in enumerate(raws):
         yield Quantity(
             article_id=article_id,
