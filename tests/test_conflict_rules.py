@@ -297,6 +297,16 @@ def test_how_often_one_person_did_one_act_is_compared():
     assert found[0]["subject"] == "number of times (marry)"
 
 
+def test_a_place_named_with_and_without_its_kind_is_one_name():
+    # "Qeshm" and "Qeshm Island" are one name in common (ECB+ 20_ecbplus)
+    found, dropped = _run(
+        "The 6.1-magnitude quake struck Qeshm island, home to 120,000 people, state media said.",
+        "The quake was centred near Qeshm Island, home to 200,000 people, the USGS said.",
+    )
+    assert [sorted(c["value"] for c in f["claims"]) for f in found] == [["120,000", "200,000"]]
+    assert "other-names" not in {d["rule"] for d in dropped}
+
+
 def test_every_rule_has_a_reason_and_a_unique_name():
     names = [r.name for r in (*FIGURE_RULES, *PAIR_RULES)]
     assert len(names) == len(set(names))

@@ -676,6 +676,9 @@ def _pair_rule(
         named_both
         and (
             s1.entities & s2.entities  # type: ignore[union-attr]
+            # "Qeshm Island" in one article is "Qeshm" in another
+            or {_place_core(x) for x in s1.entities}  # type: ignore[union-attr]
+            & {_place_core(x) for x in s2.entities}  # type: ignore[union-attr]
             # "Betty Mae Page" in one article is "Betty Page" in another
             or any(
                 _same_person(x, y)
@@ -984,6 +987,20 @@ def _age_owner(text: str, ex: Extraction, q: Quantity, sent: Claim | None) -> st
 
 # Generational suffixes after a surname ("Anthony LaCalamita III", "Martin Luther King Jr.").
 _SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+
+
+# Words that say what kind of place a name is: "Qeshm Island" is Qeshm, "Kerman
+# Province" Kerman.
+_PLACE_KINDS = frozenset(
+    "island islands city county province state region district prefecture oblast".split()
+)
+
+
+def _place_core(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in _PLACE_KINDS:
+        words.pop()
+    return " ".join(words)
 
 
 def _same_person(a: str, b: str) -> bool:
