@@ -38,8 +38,8 @@ CASES = [
     ),
     (
         "time-window",
-        "The rebels seized the town 24 hours ago, the army said on Monday.",
-        "The rebels seized the town 48 hours ago, the army said on Monday.",
+        "The rebels seized the town in the last 24 hours, the army said on Monday.",
+        "The rebels seized the town in the last 48 hours, the army said on Monday.",
         {},
     ),
     (
@@ -199,6 +199,20 @@ CASES = [
         {},
     ),
     (
+        # a span between two acts is compared only with a span between the same acts
+        "other-span",
+        "Bettie Page suffered a heart attack nine days earlier, her agent said on Friday.",
+        "Bettie Page was married three weeks before the premiere, her agent said on Friday.",
+        {},
+    ),
+    (
+        # a span is told in round numbers: "10 minutes earlier" may be nine
+        "compatible",
+        "The woman had been escorted from the plant 10 minutes earlier, police said Friday.",
+        "The woman had been escorted from the plant nine minutes earlier, police said Friday.",
+        {},
+    ),
+    (
         # a record is its boxer's: two boxers' records are two things
         "two-owners",
         "Wladimir Klitschko (52-3) beat Hasim Rahman in Mannheim on Saturday.",
@@ -305,6 +319,36 @@ def test_a_place_named_with_and_without_its_kind_is_one_name():
     )
     assert [sorted(c["value"] for c in f["claims"]) for f in found] == [["120,000", "200,000"]]
     assert "other-names" not in {d["rule"] for d in dropped}
+
+
+def test_spans_back_from_publication_compare_only_on_one_day():
+    same_day, _ = _run(
+        "The rebels seized the town 24 hours ago, the army said on Monday.",
+        "The rebels seized the town 48 hours ago, the army said on Monday.",
+    )
+    assert [f["kind"] for f in same_day] == ["conflict"]
+    two_days, dropped = _run(
+        "The rebels seized the town 24 hours ago, the army said.",
+        "The rebels seized the town 48 hours ago, the army said.",
+        day_b=DAY + dt.timedelta(days=1),
+    )
+    assert two_days == []
+    assert "other-span" in {d["rule"] for d in dropped}
+
+
+def test_two_spans_between_the_same_acts_disagree():
+    # ECB+ 4_ecb: the heart attack nine days before her death, or three weeks
+    found, _ = _run(
+        "Bettie Page died on Thursday. She suffered a heart attack nine days earlier and "
+        "never regained consciousness.",
+        "Bettie Page died on Thursday of complications from a heart attack suffered almost "
+        "three weeks ago.",
+    )
+    assert [sorted(c["value"] for c in f["claims"]) for f in found] == [
+        ["almost three weeks", "nine days"]
+    ]
+    assert found[0]["subject"].startswith("time span: ")
+    assert "heart" in found[0]["subject"]
 
 
 def test_every_rule_has_a_reason_and_a_unique_name():

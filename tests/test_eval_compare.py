@@ -147,10 +147,10 @@ def test_eval_compare_floor():
     from newsprism.evaluate.compare import evaluate_compare
 
     s = evaluate_compare(GOLD)
-    assert s["conflict_recall"] >= 0.34  # 0.343 (12 of 35) on 2026-12-05, was 0.200
-    # 0.600 (12 of 20), was 0.636 (7 of 11): of the 9 new reports 5 are gold, 4 more are
+    assert s["conflict_recall"] >= 0.37  # 0.371 (13 of 35) on 2026-12-05, was 0.200
+    # 0.619 (13 of 21), was 0.636 (7 of 11): of the 10 new reports 6 are gold, 4 more are
     # true conflicts between documents the gold items do not list (12_ecb, 12_ecbplus)
-    assert s["conflict_precision"] >= 0.58
+    assert s["conflict_precision"] >= 0.6
     assert s["change_recall"] >= 0.45  # 0.455 (5 of 11) since the running count of one act
     assert s["change_precision"] >= 0.8  # 0.833
     assert s["false_alarm_rate"] <= 0.05

@@ -61,6 +61,59 @@ _DURATION_OF = re.compile(r"\b(?:after|over)\s+$", re.I)
 _OF_AFTER = re.compile(r"^\s+of\s", re.I)
 
 
+# A span between two acts: "suffered a heart attack nine days earlier", "died nine days
+# after suffering a heart attack", "had married two weeks before the shooting". How long
+# between two acts is a quantity outlets disagree on; it is compared only with a span
+# between the same acts (the words of its clause, :func:`_span_act`).
+_SPAN_AFTER = re.compile(r"^\s*(?:ago|earlier|later|before|after)\b", re.I)
+# words of a clause that say nothing of the act
+_SPAN_STOP = frozenset(
+    "said says say told tell according reported reports report just only about almost nearly "
+    "some more than less ago earlier later before after who which that had has have was were "
+    "is are been being his her their its wife husband son daughter".split()
+)
+
+
+SPAN_SLACK = 0.15
+
+
+def _span(text: str, q: Quantity) -> bool:
+    """A time span before an act ("nine days earlier", "two weeks after the wedding"), not a
+    window ("in the last 24 hours", "within two weeks")."""
+    if q.unit is None or q.unit.rstrip("s") not in _TIME_UNITS:
+        return False
+    before = text[max(0, q.start - 40) : q.start]
+    return not WINDOW_BEFORE.search(before) and bool(_SPAN_AFTER.match(text[q.end : q.end + 20]))
+
+
+def _span_words(text: str, q: Quantity, sentence: Claim | None) -> list[tuple[str, str]]:
+    """(stem, word) of the words of a span's clause in order, but names, numbers and
+    function words: the acts it lies between ("suffered", "heart", "attack")."""
+    lo = sentence.start if sentence is not None else max(0, q.start - 120)
+    hi = sentence.end if sentence is not None else q.end + 120
+    left = re.split(r"[,;:—–(]|\s-\s", text[lo : q.start])[-1]
+    right = re.split(r"[,;:—–)]|\s-\s|\band\b", text[q.end : hi])[0]
+    words = re.findall(r"[A-Za-z][\w'’-]*", f"{left} {right}")
+    return [
+        (stem(w), w)
+        for w in words
+        if w[:1].islower()
+        and w.lower() not in STOP
+        and w.lower() not in _SPAN_STOP
+        and w.lower().rstrip("s") not in _TIME_UNITS
+        and len(w) > 2
+    ]
+
+
+def _span_subject(f1: _Figure, f2: _Figure) -> str:
+    """ "time span: suffered heart attack": the words both spans' clauses give."""
+    shared = f2.span or frozenset()
+    words = list(
+        dict.fromkeys(w for st, w in _span_words(f1.article.text, f1.q, f1.sent) if st in shared)
+    )
+    return "time span: " + " ".join(words[:4])
+
+
 def _time_window(text: str, q: Quantity) -> bool:
     """The figure bounds a time or a distance ("in the last 24 hours", "two days ago",
     "within 80m of") rather than measuring one."""
@@ -360,6 +413,18 @@ class _Figure:
         return self.dim[0] != "length" and bool(_GAP.match(self.article.text, self.q.end))
 
     @functools.cached_property
+    def span(self) -> frozenset[str] | None:
+        """For a span between two acts, the words of the acts (:func:`_span_act`)."""
+        if not _span(self.article.text, self.q):
+            return None
+        return frozenset(st for st, _ in _span_words(self.article.text, self.q, self.sent))
+
+    @functools.cached_property
+    def ago(self) -> bool:
+        """A span back from the day of writing: "two weeks ago"."""
+        return bool(re.match(r"\s*ago\b", self.article.text[self.q.end : self.q.end + 8], re.I))
+
+    @functools.cached_property
     def total(self) -> bool:
         """The figure sums several occasions or parts: "a total of 14 rifles", "in their
         five operations so far", "in a combined 157 games"."""
@@ -415,7 +480,7 @@ FIGURE_RULES: tuple[ConflictRule, ...] = (
     ConflictRule("conversion", "'60 metres (200 feet)': the figure in brackets restates the first"),
     ConflictRule(
         "time-window",
-        "'in the last 24 hours', 'two days ago', 'within 80m of': a bound, not a measure",
+        "'in the last 24 hours', 'within two weeks', 'within 80m of': a bound, not a measure",
     ),
     ConflictRule("recalls-past", "the sentence's dates all ended a month before the article"),
     ConflictRule("possibility", "'can', 'could', 'may', 'might': no reported fact"),
@@ -425,6 +490,12 @@ FIGURE_RULES: tuple[ConflictRule, ...] = (
 PAIR_RULES: tuple[ConflictRule, ...] = (
     ConflictRule("same-source", "two figures of one outlet (or of copies) are no disagreement"),
     ConflictRule("dimension", "a duration, a count and an amount are different things"),
+    ConflictRule(
+        "other-span",
+        "a span between two acts ('nine days after the heart attack') is compared only with "
+        "a span between the same acts (a word of its clause in common); 'two days ago' only "
+        "with a span written on the same day",
+    ),
     ConflictRule("two-owners", "figures the sentences give to two different people"),
     ConflictRule(
         "age-of-whom",
@@ -495,7 +566,7 @@ def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Cl
         for o in ex.quantities
     ):
         return "conversion"
-    if dim[0] in ("time", "length") and _time_window(a.text, q):
+    if dim[0] in ("time", "length") and _time_window(a.text, q) and not _span(a.text, q):
         return "time-window"
     sent = _sentence_of(sentences, q.start)
     if _recalls_the_past(ex, sent, a.published_date):
@@ -647,16 +718,28 @@ def _pair_rule(
         return "same-source", ""
     if d1[0] != d2[0]:
         return "dimension", ""
+    if (f1.span is None) != (f2.span is None) or (
+        f1.span is not None
+        and f2.span is not None
+        and (not f1.span & f2.span or ((f1.ago or f2.ago) and _written(a1) != _written(a2)))
+    ):
+        # "nine days after the heart attack" / "a three-day stay"; "24 hours ago" on Monday
+        # and "48 hours ago" on Tuesday are one time
+        return "other-span", ""
     if o1 and o2 and not _same_person(o1, o2):
         return "two-owners", ""  # Trump's crowd of 230 and Rubio's of 1,000
     # an age or a record is an attribute of its person, whatever else its sentence is about
     age = _is_age(q1) or q1.kind == "tally"
     if age and not (o1 and _surname(o1) == _surname(o2)):
         return "age-of-whom", ""  # "a 19-year-old was arrested" is not the 16-year-old victim
-    if not age and (
-        not _same_measured_thing(q1, q2, anchored=bool(p1 or p2))
-        or not _same_fate(q1, q2)
-        or f1.gap != f2.gap
+    if (
+        not age
+        and f1.span is None
+        and (
+            not _same_measured_thing(q1, q2, anchored=bool(p1 or p2))
+            or not _same_fate(q1, q2)
+            or f1.gap != f2.gap
+        )
     ):
         return "other-thing", ""
     if (
@@ -694,6 +777,13 @@ def _pair_rule(
         return "unrelated-sentences", ""
     lo1, hi1 = interval(q1, d1[1])
     lo2, hi2 = interval(q2, d2[1])
+    if f1.span is not None:
+        # a span is told in round numbers: "10 minutes earlier" may be nine; two weeks
+        # are not three
+        if not q1.approx:
+            lo1, hi1 = q1.value * d1[1] * (1 - SPAN_SLACK), q1.value * d1[1] * (1 + SPAN_SLACK)
+        if not q2.approx:
+            lo2, hi2 = q2.value * d2[1] * (1 - SPAN_SLACK), q2.value * d2[1] * (1 + SPAN_SLACK)
     if (q1.unit or "") != (q2.unit or ""):
         lo1, hi1 = lo1 * (1 - CONVERSION_SLACK), hi1 * (1 + CONVERSION_SLACK)
     toll = _running_toll(f1, f2)
@@ -811,7 +901,9 @@ def find_conflicts(
             found.append(
                 {
                     "subject": (
-                        f"age of {fullest[_surname(f1.owner)]}"
+                        _span_subject(f1, f2)
+                        if f1.span is not None
+                        else f"age of {fullest[_surname(f1.owner)]}"
                         if _is_age(q1) and f1.owner and f2.owner
                         else f"record of {f1.owner}"
                         if q1.kind == "tally" and f1.owner
