@@ -351,6 +351,28 @@ def test_two_spans_between_the_same_acts_disagree():
     assert "heart" in found[0]["subject"]
 
 
+def test_one_distance_from_one_place_in_opposite_directions_disagrees():
+    # ECB+ 12_ecb: the same 150 nautical miles, east of Aden in one outlet, west in another
+    found, _ = _run(
+        "Pirates attacked the merchant ship 150 nautical miles east of Aden on Saturday.",
+        "The skipper of the ship, sailing 150 nautical miles west of Aden, radioed for help "
+        "on Saturday.",
+    )
+    assert [(f["subject"], sorted(c["value"] for c in f["claims"])) for f in found] == [
+        (
+            "direction from Aden",
+            ["150 nautical miles east of Aden", "150 nautical miles west of Aden"],
+        )
+    ]
+    # the same heading, or none, is no disagreement
+    same, _ = _run(
+        "Pirates attacked the merchant ship 150 nautical miles west of Aden on Saturday.",
+        "The skipper of the ship, sailing 150 nautical miles west of Aden, radioed for help "
+        "on Saturday.",
+    )
+    assert same == []
+
+
 def test_every_rule_has_a_reason_and_a_unique_name():
     names = [r.name for r in (*FIGURE_RULES, *PAIR_RULES)]
     assert len(names) == len(set(names))

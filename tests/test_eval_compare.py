@@ -83,6 +83,33 @@ def test_two_records_sharing_a_part_are_two_sides():
     assert score_findings(items, same)["conflict_recall"] == 0.0
 
 
+def test_one_figure_told_two_ways_in_words_is_two_sides():
+    items = [
+        _item(
+            "conflict",
+            ("d1", "150 nautical miles east of Aden"),
+            ("d2", "150 nautical miles west of Aden"),
+        )
+    ]
+    hit = {
+        "g": [
+            _finding(
+                "conflict",
+                "d1",
+                "about 150 nautical miles east of Aden",
+                "d2",
+                "150 nautical miles west of Aden",
+            )
+        ]
+    }
+    assert score_findings(items, hit)["conflict_recall"] == 1.0
+    # words the gold does not give that document are no side of it
+    swapped = {
+        "g": [_finding("conflict", "d1", "150 miles west of Aden", "d2", "150 miles east of Aden")]
+    }
+    assert score_findings(items, swapped)["conflict_recall"] == 0.0
+
+
 def _q(text, value, unit=None, approx=None):
     return Quantity("a", 0, len(text), text, value, unit, None, approx)
 
@@ -147,10 +174,10 @@ def test_eval_compare_floor():
     from newsprism.evaluate.compare import evaluate_compare
 
     s = evaluate_compare(GOLD)
-    assert s["conflict_recall"] >= 0.37  # 0.371 (13 of 35) on 2026-12-05, was 0.200
-    # 0.619 (13 of 21), was 0.636 (7 of 11): of the 10 new reports 6 are gold, 4 more are
+    assert s["conflict_recall"] >= 0.4  # 0.400 (14 of 35) on 2026-12-05, was 0.200
+    # 0.636 (14 of 22), as before (7 of 11): of the 11 new reports 7 are gold, 4 more are
     # true conflicts between documents the gold items do not list (12_ecb, 12_ecbplus)
-    assert s["conflict_precision"] >= 0.6
+    assert s["conflict_precision"] >= 0.63
     assert s["change_recall"] >= 0.45  # 0.455 (5 of 11) since the running count of one act
     assert s["change_precision"] >= 0.8  # 0.833
     assert s["false_alarm_rate"] <= 0.05

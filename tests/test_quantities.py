@@ -337,3 +337,12 @@ def test_n_or_m_is_an_estimate_between_the_two():
 def test_how_often_an_act_happened(text, expected):
     found = [(q.value, q.predicate) for q in find_quantities(text) if q.measures == "times"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["the 35 - year - old deputy", "16 - year - old Kimani Gray", "a 6 - month - old baby"]
+)
+def test_a_tokenised_age_is_an_age(text):
+    # ECB+ and some scrapes space the hyphens: an age is no count of years
+    (q,) = find_quantities(text, with_measures=False)
+    assert q.unit in ("year of age", "month of age")

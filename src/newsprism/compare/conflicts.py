@@ -105,6 +105,15 @@ def _span_words(text: str, q: Quantity, sentence: Claim | None) -> list[tuple[st
     ]
 
 
+def _opposite(
+    h1: tuple[str, tuple[int, int]] | None, h2: tuple[str, tuple[int, int]] | None
+) -> bool:
+    """Two headings from one place that point opposite ways on an axis (east / west)."""
+    if h1 is None or h2 is None or h1[0] != h2[0]:
+        return False
+    return any(a * b < 0 for a, b in zip(h1[1], h2[1], strict=True))
+
+
 def _span_subject(f1: _Figure, f2: _Figure) -> str:
     """ "time span: suffered heart attack": the words both spans' clauses give."""
     shared = f2.span or frozenset()
@@ -351,6 +360,14 @@ _DISTANCE_ANCHOR = re.compile(
 )
 
 
+def _anchor_name(found: str, *, lower: bool = True) -> str:
+    """The place's name only: "Aden on Saturday" is Aden (the anchor pattern ignores case,
+    so it runs on over lower-case words)."""
+    name = re.match(r"[\w'’-]+(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*", found)
+    out = name.group(0) if name else found
+    return out.lower() if lower else out
+
+
 _FALL = re.compile(
     r"\b(?:fell|fall|falls|falling|fallen|plunged|plunging|slid|sliding)\b[^.]*$", re.I
 )
@@ -366,12 +383,12 @@ def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozens
         m = _DISTANCE_ANCHOR.match(tail)
         named = m and m.group("from") and (m.group("dir") or m.group("from")[:1].isupper())
         if m and named:
-            return frozenset((m.group("from").lower(),))
+            return frozenset((_anchor_name(m.group("from")),))
         if m and m.group("from") and not _FALL.search(text[max(0, q.start - 40) : q.start]):
             # "13 nautical miles from the cargo ship", "12 nautical miles from shore": a
             # distance from something, if not a named place. A fall is one distance, where
             # ever the outlets say it fell from ("fell 60 metres from a ridge")
-            return frozenset((m.group("from").lower(),))
+            return frozenset((_anchor_name(m.group("from")),))
         if m and m.group("dir") or re.match(r"\s*away\b", tail):
             return frozenset((f"somewhere {q.start}",))  # located, from no named place
         return frozenset()  # "fell 60 metres at Mount Cook": where it happened, not from
@@ -418,6 +435,20 @@ class _Figure:
         if not _span(self.article.text, self.q):
             return None
         return frozenset(st for st, _ in _span_words(self.article.text, self.q, self.sent))
+
+    @functools.cached_property
+    def heading(self) -> tuple[str, tuple[int, int]] | None:
+        """A located distance's place and compass direction: "150 nautical miles east of
+        Aden" -> ("aden", (0, 1)); (north-south, east-west) signs."""
+        if self.dim[0] != "length":
+            return None
+        m = _DISTANCE_ANCHOR.match(self.article.text[self.q.end : self.q.end + 60])
+        if not m or not m.group("dir") or not m.group("from"):
+            return None
+        d = m.group("dir").lower()
+        ns = 1 if "north" in d else -1 if "south" in d else 0
+        ew = 1 if "east" in d else -1 if "west" in d else 0
+        return _anchor_name(m.group("from")), (ns, ew)
 
     @functools.cached_property
     def ago(self) -> bool:
@@ -732,9 +763,14 @@ def _pair_rule(
     age = _is_age(q1) or q1.kind == "tally"
     if age and not (o1 and _surname(o1) == _surname(o2)):
         return "age-of-whom", ""  # "a 19-year-old was arrested" is not the 16-year-old victim
+    # two headings from one place: what is located there is the same spot, whatever
+    # noun the sentences hang the distance on ("the skipper, sailing 150 nautical miles
+    # west of Aden" / "attacked ... 150 nautical miles east of Aden")
+    opposite = _opposite(f1.heading, f2.heading)
     if (
         not age
         and f1.span is None
+        and not opposite
         and (
             not _same_measured_thing(q1, q2, anchored=bool(p1 or p2))
             or not _same_fate(q1, q2)
@@ -788,6 +824,8 @@ def _pair_rule(
         lo1, hi1 = lo1 * (1 - CONVERSION_SLACK), hi1 * (1 + CONVERSION_SLACK)
     toll = _running_toll(f1, f2)
     if lo1 <= hi2 and lo2 <= hi1 and not toll:
+        if opposite:
+            return None, "conflict"  # "150 nautical miles east of Aden" / "west of Aden"
         return "compatible", ""
     if not toll and (also_states(a1.id, q2, d2) or also_states(a2.id, q1, d1)):
         return "both-in-one", ""
@@ -901,7 +939,9 @@ def find_conflicts(
             found.append(
                 {
                     "subject": (
-                        _span_subject(f1, f2)
+                        f"direction from {f1.heading[0].title()}"
+                        if f1.heading and _opposite(f1.heading, f2.heading)
+                        else _span_subject(f1, f2)
                         if f1.span is not None
                         else f"age of {fullest[_surname(f1.owner)]}"
                         if _is_age(q1) and f1.owner and f2.owner
@@ -911,7 +951,7 @@ def find_conflicts(
                     ),
                     "kind": kind,
                     "confidence": round(min(confidence, 1.0), 3),
-                    "claims": [_claim_json(f.article, f.q, f.sent) for f in (f1, f2)],
+                    "claims": [_figure_claim(f, f1, f2) for f in (f1, f2)],
                 }
             )
     found.extend(_date_disagreements(articles, extractions, claims_by_article, keys, dropped))
@@ -1205,6 +1245,17 @@ _FATE_WORDS = {
     "rescued": "rescued",
     "seized": "seized",
 }
+
+
+def _figure_claim(f: _Figure, f1: _Figure, f2: _Figure) -> dict[str, Any]:
+    """One side of a figure pair; with its direction when the directions disagree."""
+    claim = _claim_json(f.article, f.q, f.sent)
+    if f.heading is not None and _opposite(f1.heading, f2.heading):
+        m = _DISTANCE_ANCHOR.match(f.article.text[f.q.end : f.q.end + 60])
+        if m and m.group("dir") and m.group("from"):
+            place = _anchor_name(m.group("from"), lower=False)
+            claim["value"] = f"{claim['value']} {m.group('dir')} of {place}"
+    return claim
 
 
 def _claim_json(article: Article, q: Quantity, sentence: Claim | None) -> dict[str, Any]:

@@ -201,11 +201,24 @@ def _claim_numbers(claim: Mapping[str, Any]) -> frozenset[float]:
     return nums
 
 
+# approximations are no part of what a side says ("about 150 nautical miles east")
+_APPROX_WORDS = frozenset(
+    "about around some nearly almost more less than at least over under up to approximately "
+    "roughly an estimated".split()
+)
+
+
+def _words(value: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in re.findall(r"[A-Za-z]+", value)) - _APPROX_WORDS
+
+
 def _hits(finding: Mapping[str, Any], item: GoldItem) -> bool:
     """The finding's two claims are two documents of the item, each with a value it gives."""
     by_doc: dict[str, frozenset[float]] = defaultdict(frozenset)
+    words_of: dict[str, frozenset[str]] = defaultdict(frozenset)
     for g in item.claims:
         by_doc[g.doc] = by_doc[g.doc] | g.numbers
+        words_of[g.doc] = words_of[g.doc] | _words(g.value)
     claims = finding["claims"]
     for i, c1 in enumerate(claims):
         for c2 in claims[i + 1 :]:
@@ -214,8 +227,18 @@ def _hits(finding: Mapping[str, Any], item: GoldItem) -> bool:
             n1, n2 = _claim_numbers(c1), _claim_numbers(c2)
             if n1 <= n2 or n2 <= n1:
                 # two claims of one side of the disagreement ("$1.2 million" and "1.2m");
-                # "43-1" and "45-1" share a part, not their value
-                continue
+                # "43-1" and "45-1" share a part, not their value. One figure told two
+                # ways in words ("150 nautical miles east of Aden" / "west of Aden") is
+                # two sides when each side's own words are its document's in the gold
+                w1, w2 = _words(str(c1.get("value", ""))), _words(str(c2.get("value", "")))
+                if not (
+                    n1 == n2
+                    and w1 - w2
+                    and w2 - w1
+                    and (w1 - w2) <= words_of.get(c1["article"], frozenset())
+                    and (w2 - w1) <= words_of.get(c2["article"], frozenset())
+                ):
+                    continue
             if n1 & by_doc.get(c1["article"], frozenset()) and n2 & by_doc.get(
                 c2["article"], frozenset()
             ):

@@ -237,7 +237,7 @@ _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s*(?:of\s+)?{_MONTHS}\b")
 _TIME_AFTER = re.compile(r"^(?::\d\d|\s?[ap]\.?m\.?\b|\s?(?:GMT|EST|EDT|PDT|PST|BST|CET)\b)", re.I)
 _ORDINAL_AFTER = re.compile(r"^(?:st|nd|rd|th)\b")
 _RANGE_SEP = re.compile(r"^\s?(?:-|–|—|to|and|or|to-)\s?", re.I)
-_AGE_AFTER = re.compile(r"[\s-](?:year|month)s?[\s-]old\b", re.I)
+_AGE_AFTER = re.compile(r"(?:[\s-]|\s-\s)(?:year|month)s?(?:[\s-]|\s-\s)old\b", re.I)
 _TIME_UNITS = {
     "second",
     "minute",
