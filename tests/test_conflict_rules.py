@@ -336,6 +336,19 @@ def test_spans_back_from_publication_compare_only_on_one_day():
     assert "other-span" in {d["rule"] for d in dropped}
 
 
+def test_the_time_between_two_past_acts_is_no_change():
+    # ECB+ 16_ecbplus: the deputy married two weeks before the shooting (2005 report) or
+    # three weeks before the murder (2007 report): the gap cannot move, so a conflict
+    found, _ = _run(
+        "He had married two weeks before the shooting, the sheriff's department said.",
+        "Chela Ortiz, who married the deputy three weeks before he was murdered, spoke.",
+        day_b=DAY + dt.timedelta(days=600),
+    )
+    assert [(f["kind"], sorted(c["value"] for c in f["claims"])) for f in found] == [
+        ("conflict", ["three weeks", "two weeks"])
+    ]
+
+
 def test_two_spans_between_the_same_acts_disagree():
     # ECB+ 4_ecb: the heart attack nine days before her death, or three weeks
     found, _ = _run(
