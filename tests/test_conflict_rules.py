@@ -709,3 +709,29 @@ def test_a_running_count_of_one_act_needs_no_name_in_common():
         [None, None],
     )
     assert found == []
+
+
+def test_a_subject_names_no_pronoun_and_no_leftover_of_an_age():
+    from newsprism.compare.conflicts import figure_subject
+    from newsprism.model import Quantity
+
+    def q(text, value, unit, measures):
+        return Quantity("a", 0, len(text), text, value, unit, measures)
+
+    # "one of the party has fallen some 700 metres": "the one" names nothing
+    assert figure_subject(
+        q("150", 150, "metre", "one"), q("700", 700, "metre", "one"), "length"
+    ) == ("distance")
+    # "36-year-old Duncan Raite fell about 60 metres"
+    assert (
+        figure_subject(
+            q("200m", 200, "metre", "old Duncan Raite"),
+            q("60", 60, "metre", "old Duncan Raite"),
+            "length",
+        )
+        == "distance for Duncan Raite"
+    )
+    # ".357 caliber revolver" is a calibre, not a count of calibres
+    assert figure_subject(
+        q("357", 357, None, "caliber"), q("38", 38, None, "caliber"), "count"
+    ) == ("caliber")

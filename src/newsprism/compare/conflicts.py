@@ -1191,7 +1191,20 @@ def _owner(
 
 
 def figure_subject(q1: Quantity, q2: Quantity, dimension: str) -> str:
-    thing = min((m for m in (q1.measures, q2.measures) if m), key=len, default="figure")
+    # a measured noun of a few letters or a pronoun names nothing ("distance of the one",
+    # "of the s" from a tokenised "Rait ’ s"): the dimension alone says more
+    named = [
+        m
+        for m in (q1.measures, q2.measures)
+        if m and len(m) > 2 and m.lower() not in STOP and m.lower() not in _NOT_A_THING
+    ]
+    # "36-year-old Duncan Raite": the age's "old" is no part of the name
+    thing = re.sub(r"^old\s+", "", min(named, key=len, default=""))
+    if _head(thing) in ("caliber", "calibre", "gauge"):
+        return str(_head(thing))  # ".357 caliber revolver": a calibre, not a count
+    if not thing:
+        word = "number" if dimension == "count" else _dimension_word(q1.unit or "") or "figure"
+        return f"{word} ({q1.unit})" if word == "figure" and q1.unit else word
     if dimension == "time":
         return f"duration of the {thing}"
     if dimension == "count" and thing.endswith("times") and q1.predicate:
@@ -1205,6 +1218,9 @@ def figure_subject(q1: Quantity, q2: Quantity, dimension: str) -> str:
         return f"{thing} ({q1.unit})"
     proper = thing.split()[-1][:1].isupper()
     return f"{word} for {thing}" if proper else f"{word} of the {thing}"
+
+
+_NOT_A_THING = frozenset("one ones it they them he she him her figure".split())
 
 
 _LENGTHS = frozenset(
