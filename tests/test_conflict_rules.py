@@ -199,6 +199,34 @@ CASES = [
         {},
     ),
     (
+        # a forecast is no reported figure (NeuS: "Deficit expected to hit one trillion")
+        "expected",
+        "The federal deficit grew to $895 billion, the budget office said on Monday.",
+        "The federal deficit is expected to hit $1 trillion, the budget office said on Monday.",
+        {},
+    ),
+    (
+        # a rate per day and a count for the year are two quantities (NeuS)
+        "other-period",
+        "There have been 15,120 deaths from the virus in the state this year, officials said.",
+        "The state reported 3,865 deaths from the virus in a single day, officials said.",
+        {},
+    ),
+    (
+        # a change over a year and a change over a month are two quantities (NeuS)
+        "other-period",
+        "Consumer prices rose 5.4 percent in April compared with a year ago, the agency said.",
+        "Consumer prices rose 0.9 percent in April, the agency said on Tuesday.",
+        {},
+    ),
+    (
+        # a count written as an adjective counts for its noun: a minority, a threshold
+        "other-thing",
+        "The Senate bill failed against the chamber's 50-vote minority on Friday.",
+        "The Senate bill failed to reach the 60-vote threshold on Friday.",
+        {},
+    ),
+    (
         # a span between two acts is compared only with a span between the same acts
         "other-span",
         "Bettie Page suffered a heart attack nine days earlier, her agent said on Friday.",

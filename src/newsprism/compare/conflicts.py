@@ -451,6 +451,24 @@ class _Figure:
         return _anchor_name(m.group("from")), (ns, ew)
 
     @functools.cached_property
+    def period(self) -> tuple[str | None, bool]:
+        """What span of time the figure counts over: a rate's period ("3,865 deaths in a
+        single day", "700,000 claims weekly"; None for none) and whether it is a change
+        against a baseline ("5.4 percent in June over last year", "down 6.8 million jobs
+        compared with February 2020")."""
+        if self.sent is None:
+            return None, False
+        text = self.article.text
+        clause = _CLAUSE_END.split(text[self.q.end : self.sent.end])[0][:100]
+        near = text[max(self.sent.start, self.q.start - 25) : self.q.start] + " # " + clause
+        m = _RATE.search(near)
+        rate = None
+        if m:
+            word = next(g for g in m.groups() if g)
+            rate = _RATE_WORDS.get(word.lower(), word.lower())
+        return rate, bool(_BASELINE.search(clause))
+
+    @functools.cached_property
     def ago(self) -> bool:
         """A span back from the day of writing: "two weeks ago"."""
         return bool(re.match(r"\s*ago\b", self.article.text[self.q.end : self.q.end + 8], re.I))
@@ -471,6 +489,25 @@ class _Figure:
         the part of "arrested four times" after October. A running count of days ("the
         sixth straight day since the shooting") is the whole run."""
         return self.q.kind != "ordinal" and bool(_SINCE_AFTER.match(self.article.text, self.q.end))
+
+
+# A rate's period next to a figure, and a change's baseline after it.
+_RATE = re.compile(
+    r"\b(?:a|per|each|every|in\s+a(?:\s+single)?)\s+(day|week|month|year|night|hour)\b"
+    r"|\b(daily|weekly|monthly|annually|yearly|hourly|nightly)\b",
+    re.I,
+)
+_RATE_WORDS = {
+    "daily": "day", "weekly": "week", "monthly": "month", "annually": "year",
+    "yearly": "year", "hourly": "hour", "nightly": "night",
+}  # fmt: skip
+_BASELINE = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than|over|from|since|on)\s+(?:a|an|one|the|its|their)?\s*"
+    r"(?:(?:last|previous|prior|past|same)\s+)?(?:year|month|week|quarter|period|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|\d{4})\b|\byear[- ](?:over|on)[- ]year\b|\ba\s+year\s+(?:ago|earlier|before)\b",
+    re.I,
+)
 
 
 _SINCE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+since\b", re.I)
@@ -515,6 +552,11 @@ FIGURE_RULES: tuple[ConflictRule, ...] = (
     ),
     ConflictRule("recalls-past", "the sentence's dates all ended a month before the article"),
     ConflictRule("possibility", "'can', 'could', 'may', 'might': no reported fact"),
+    ConflictRule(
+        "expected",
+        "'expected to hit one trillion', '700,000 jobs would be added': a forecast, not a "
+        "reported figure",
+    ),
     ConflictRule("model-size", "'the 16-inch MacBook Pro' names a product's model"),
     ConflictRule("several-of-a-kind", "several figures of one kind in one sentence"),
 )
@@ -536,6 +578,11 @@ PAIR_RULES: tuple[ConflictRule, ...] = (
     ConflictRule(
         "sum-and-part",
         "'a total of 14 in five operations' / 'six seized from the boat': a sum and one part",
+    ),
+    ConflictRule(
+        "other-period",
+        "a rate per day and a count, or a change against a baseline ('over last year') and "
+        "one without, are different quantities",
     ),
     ConflictRule("other-place", "figures qualified by different places"),
     ConflictRule("other-day", "sentences dated to different days: different events"),
@@ -604,6 +651,8 @@ def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Cl
         return "recalls-past"
     if sent is not None and POSSIBILITY.search(sent.text):
         return "possibility"
+    if sent is not None and _expected(a.text, q, sent):
+        return "expected"
     if (
         MODEL_SIZE.match(q.text)
         and not _is_age(q)
@@ -786,6 +835,13 @@ def _pair_rule(
         # "a total of 14 rifles so far" / "six rifles seized"; "arrested three times since
         # October" / "arrested four times"
         return "sum-and-part", ""
+    adj1, adj2 = _adjective_of(f1), _adjective_of(f2)
+    if not age and d1[0] == "count" and adj1 and adj2 and adj1 != adj2:
+        return "other-thing", ""  # "the 50-vote minority" / "the 60-vote threshold"
+    if not age and f1.period != f2.period:
+        # "3,865 deaths in a single day" / "15,120 deaths in 2021"; "prices rose 5.4
+        # percent over last year" / "used car prices spiked 10.5% last month"
+        return "other-period", ""
     if not age and (p1 or p2) and p1 != p2:
         return "other-place", ""  # "troops in Belarus" is not "troops near the border"
     if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
@@ -1059,6 +1115,33 @@ MODEL_SIZE = re.compile(r"^[\d.,]+-[^\W\d]")
 
 # A figure under a modal of possibility is no reported fact ("could rise to 100").
 POSSIBILITY = re.compile(r"\b(?:can|could|may|might)\b")
+
+
+# A forecast in the figure's own clause: "Deficit expected to hit one trillion dollars",
+# "economists expected that 700,000 jobs would be added".
+_EXPECTED = re.compile(
+    r"\b(?:would|expect|expected|expects|expecting|forecasts?|forecasted|projected|projects|"
+    r"predicted|predicts|anticipated|estimated\s+to)\b",
+    re.I,
+)
+_CLAUSE_END = re.compile(r"[;:]|,\s+(?:and|but|while|as|which|who)\b|\.\s")
+
+
+def _adjective_of(f: _Figure) -> str | None:
+    """The noun a count written as a hyphenated adjective describes: "the chamber's
+    50-vote minority" counts votes of a minority, "the 60-vote threshold" of a threshold."""
+    m = _HYPHENATED.match(f.article.text, f.q.end)
+    return stem(m.group(1)) if m else None
+
+
+_HYPHENATED = re.compile(r"\s?-\s?[a-z]+\s+([a-z]{3,})\b")
+
+
+def _expected(text: str, q: Quantity, sent: Claim) -> bool:
+    """The figure is a forecast: a cue of expectation in its clause."""
+    before = _CLAUSE_END.split(text[sent.start : q.start])[-1]
+    after = _CLAUSE_END.split(text[q.end : sent.end])[0]
+    return bool(_EXPECTED.search(before) or re.match(r"[^,;]{0,40}?\bwould\b", after))
 
 
 def _recalls_the_past(ex: Extraction, sent: Claim | None, published: date | None) -> bool:
