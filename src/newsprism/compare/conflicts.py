@@ -1286,8 +1286,8 @@ def figure_subject(q1: Quantity, q2: Quantity, dimension: str) -> str:
     if _head(thing) in ("caliber", "calibre", "gauge"):
         return str(_head(thing))  # ".357 caliber revolver": a calibre, not a count
     if not thing:
-        word = "number" if dimension == "count" else _dimension_word(q1.unit or "") or "figure"
-        return f"{word} ({q1.unit})" if word == "figure" and q1.unit else word
+        plain = "number" if dimension == "count" else _dimension_word(q1.unit or "") or "figure"
+        return f"{plain} ({q1.unit})" if plain == "figure" and q1.unit else plain
     if dimension == "time":
         return f"duration of the {thing}"
     if dimension == "count" and thing.endswith("times") and q1.predicate:
