@@ -261,7 +261,9 @@ class Quantity:
     measures: str | None
     approx: str | None = None  # "about", "more than", "at least", "up to", ...
     predicate: str | None = None  # what is said of a counted thing: "kill", "injure", "home"
-    kind: str | None = None  # "ordinal": a running count, "the sixth straight day" (6 days)
+    # "ordinal": a running count, "the sixth straight day" (6 days); "tally": a record, a
+    # score or a split vote, "52-3" (value W * 1e6 + L * 1e3 + D); "repeat": "twice"
+    kind: str | None = None
 
 
 @dataclass(frozen=True)
