@@ -241,6 +241,16 @@ CASES = [
         {},
     ),
     (
+        # a later item of a list, of a kind like an earlier one, is the rest of the kind:
+        # "12 AK 47 guns, three rifles" counts rifles besides the guns (ECB+ 12_ecb)
+        "other-thing",
+        "Nine assault rifles, a grenade launcher, 13 fully loaded magazines and a GPS receiver "
+        "were seized from the pirates, the navy said.",
+        "The Indian commandos also recovered 12 AK 47 guns, three rifles, two grenades along "
+        "with other ammunition.",
+        {},
+    ),
+    (
         # a record is its boxer's: two boxers' records are two things
         "two-owners",
         "Wladimir Klitschko (52-3) beat Hasim Rahman in Mannheim on Saturday.",

@@ -105,6 +105,16 @@ def _span_words(text: str, q: Quantity, sentence: Claim | None) -> list[tuple[st
     ]
 
 
+@functools.lru_cache(maxsize=4096)
+def _kin(a: str, b: str) -> bool:
+    """Two head nouns of one kind ("rifles" / "guns", not "rifles" / "magazines")."""
+    va, vb = embed([a, b])
+    return float(va @ vb) >= KIN_NOUNS
+
+
+KIN_NOUNS = 0.7
+
+
 def _opposite(
     h1: tuple[str, tuple[int, int]] | None, h2: tuple[str, tuple[int, int]] | None
 ) -> bool:
@@ -423,6 +433,7 @@ class _Figure:
     sent: Claim | None
     places: frozenset[str]
     owner: str | None
+    others: Sequence[Quantity] = ()  # every quantity of the article
 
     @functools.cached_property
     def gap(self) -> bool:
@@ -472,6 +483,27 @@ class _Figure:
     def ago(self) -> bool:
         """A span back from the day of writing: "two weeks ago"."""
         return bool(re.match(r"\s*ago\b", self.article.text[self.q.end : self.q.end + 8], re.I))
+
+    @functools.cached_property
+    def rest(self) -> bool:
+        """The count is the rest of a kind: "three other rifles", or a later item of a
+        list whose earlier item counts a kind like it ("12 AK 47 guns, three rifles":
+        rifles besides the guns; a head noun as close as 0.7 in the static model)."""
+        if _other(self.q.measures):
+            return True
+        head = _head(self.q.measures)
+        if self.sent is None or head is None or self.dim[0] != "count":
+            return False
+        earlier = self.article.text[self.sent.start : self.q.start]
+        if "," not in earlier[-60:]:
+            return False  # not a later item of a list
+        heads = {
+            h
+            for o in self.others
+            if o.unit is None and o.end <= self.q.start and self.sent.start <= o.start
+            and (h := _head(o.measures)) is not None and stem(h) != stem(head)
+        }  # fmt: skip
+        return any(_kin(head, h) for h in heads)
 
     @functools.cached_property
     def total(self) -> bool:
@@ -835,6 +867,8 @@ def _pair_rule(
         # "a total of 14 rifles so far" / "six rifles seized"; "arrested three times since
         # October" / "arrested four times"
         return "sum-and-part", ""
+    if not age and f1.rest != f2.rest:
+        return "other-thing", ""  # "12 AK 47 guns, three rifles" / "nine assault rifles"
     adj1, adj2 = _adjective_of(f1), _adjective_of(f2)
     if not age and d1[0] == "count" and adj1 and adj2 and adj1 != adj2:
         return "other-thing", ""  # "the 50-vote minority" / "the 60-vote threshold"
@@ -947,6 +981,7 @@ def find_conflicts(
                     _place_qualifiers(a.text, q, sent),
                     _age_owner(a.text, ex, q, sent) if _is_age(q)
                     else _owner(ex, q, sent, persons),
+                    ex.quantities,
                 )
             )  # fmt: skip
     by_article: dict[str, list[tuple[Quantity, tuple[str, float]]]] = defaultdict(list)
