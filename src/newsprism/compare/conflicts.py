@@ -816,6 +816,19 @@ def _running_count(f1: _Figure, f2: _Figure) -> bool:
     return _running(f1) and _running(f2) and f1.q.value != f2.q.value
 
 
+def _share_a_name(s1: Claim, s2: Claim) -> bool:
+    """Two sentences name one thing: the same name, a place with and without its kind
+    ("Qeshm Island" / "Qeshm"), or two full names of one person ("Betty Mae Page" /
+    "Betty Page")."""
+    return bool(
+        s1.entities & s2.entities
+        or {_place_core(x) for x in s1.entities} & {_place_core(x) for x in s2.entities}
+        or any(
+            _same_person(x, y) for x in s1.entities for y in s2.entities if " " in x and " " in y
+        )
+    )
+
+
 def _pair_rule(
     f1: _Figure,
     f2: _Figure,
@@ -881,22 +894,7 @@ def _pair_rule(
     if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
         return "other-day", ""
     named_both = bool(s1 and s2 and s1.entities and s2.entities)
-    shared_name = bool(
-        named_both
-        and (
-            s1.entities & s2.entities  # type: ignore[union-attr]
-            # "Qeshm Island" in one article is "Qeshm" in another
-            or {_place_core(x) for x in s1.entities}  # type: ignore[union-attr]
-            & {_place_core(x) for x in s2.entities}  # type: ignore[union-attr]
-            # "Betty Mae Page" in one article is "Betty Page" in another
-            or any(
-                _same_person(x, y)
-                for x in s1.entities  # type: ignore[union-attr]
-                for y in s2.entities  # type: ignore[union-attr]
-                if " " in x and " " in y
-            )
-        )
-    )
+    shared_name = named_both and _share_a_name(s1, s2)  # type: ignore[arg-type]
     if named_both and not shared_name and not age:
         return "other-names", ""
     if not age and related(f1, f2) < RELATED_SENTENCES:
