@@ -29,6 +29,11 @@ def _run(text_a, text_b, *, day_a=DAY, day_b=DAY, outlet_b="Herald B"):
     return found, dropped
 
 
+def _sides(found):
+    """Each finding's values, sorted: what it says disagrees."""
+    return [sorted(c["value"] for c in f["claims"]) for f in found]
+
+
 CASES = [
     (
         "small-count",
@@ -322,9 +327,7 @@ def test_a_part_of_a_figure_leaves_the_figure_alone():
         "which were form letters, officials said on Monday.",
         "The agency received nearly 300,000 comments on the proposal, officials said on Monday.",
     )
-    assert [sorted(c["value"] for c in f["claims"]) for f in found] == [
-        ["nearly 235,000", "nearly 300,000"]
-    ]
+    assert _sides(found) == [["nearly 235,000", "nearly 300,000"]]
 
 
 def test_two_records_of_one_boxer_disagree():
@@ -333,7 +336,7 @@ def test_two_records_of_one_boxer_disagree():
         "Heavyweight champion Wladimir Klitschko, 53-3, stopped Hasim Rahman, 45-7-2, in "
         "Mannheim on Saturday.",
     )
-    assert [(f["kind"], sorted(c["value"] for c in f["claims"])) for f in found] == [
+    assert [(f["kind"], v) for f, v in zip(found, _sides(found), strict=True)] == [
         ("conflict", ["52-3", "53-3"])
     ]
     assert found[0]["subject"] == "record of Wladimir Klitschko"
@@ -345,7 +348,7 @@ def test_how_often_one_person_did_one_act_is_compared():
         "Bettie Page married twice and had no children, her agent said on Friday.",
         "Bettie Page was married three times and had no children, her agent said on Friday.",
     )
-    assert [sorted(c["value"] for c in f["claims"]) for f in found] == [["three", "twice"]]
+    assert _sides(found) == [["three", "twice"]]
     assert found[0]["subject"] == "number of times (marry)"
 
 
@@ -355,7 +358,7 @@ def test_a_place_named_with_and_without_its_kind_is_one_name():
         "The 6.1-magnitude quake struck Qeshm island, home to 120,000 people, state media said.",
         "The quake was centred near Qeshm Island, home to 200,000 people, the USGS said.",
     )
-    assert [sorted(c["value"] for c in f["claims"]) for f in found] == [["120,000", "200,000"]]
+    assert _sides(found) == [["120,000", "200,000"]]
     assert "other-names" not in {d["rule"] for d in dropped}
 
 
@@ -382,7 +385,7 @@ def test_the_time_between_two_past_acts_is_no_change():
         "Chela Ortiz, who married the deputy three weeks before he was murdered, spoke.",
         day_b=DAY + dt.timedelta(days=600),
     )
-    assert [(f["kind"], sorted(c["value"] for c in f["claims"])) for f in found] == [
+    assert [(f["kind"], v) for f, v in zip(found, _sides(found), strict=True)] == [
         ("conflict", ["three weeks", "two weeks"])
     ]
 
@@ -395,9 +398,7 @@ def test_two_spans_between_the_same_acts_disagree():
         "Bettie Page died on Thursday of complications from a heart attack suffered almost "
         "three weeks ago.",
     )
-    assert [sorted(c["value"] for c in f["claims"]) for f in found] == [
-        ["almost three weeks", "nine days"]
-    ]
+    assert _sides(found) == [["almost three weeks", "nine days"]]
     assert found[0]["subject"].startswith("time span: ")
     assert "heart" in found[0]["subject"]
 
@@ -409,7 +410,7 @@ def test_one_distance_from_one_place_in_opposite_directions_disagrees():
         "The skipper of the ship, sailing 150 nautical miles west of Aden, radioed for help "
         "on Saturday.",
     )
-    assert [(f["subject"], sorted(c["value"] for c in f["claims"])) for f in found] == [
+    assert [(f["subject"], v) for f, v in zip(found, _sides(found), strict=True)] == [
         (
             "direction from Aden",
             ["150 nautical miles east of Aden", "150 nautical miles west of Aden"],
@@ -736,7 +737,7 @@ def test_a_running_count_of_one_act_needs_no_name_in_common():
         ],
         [None, None],
     )
-    assert [(f["kind"], sorted(c["value"] for c in f["claims"])) for f in found] == [
+    assert [(f["kind"], v) for f, v in zip(found, _sides(found), strict=True)] == [
         ("change", ["four nights", "third straight night"])
     ], found
     found = _run_many(

@@ -64,7 +64,7 @@ _OF_AFTER = re.compile(r"^\s+of\s", re.I)
 # A span between two acts: "suffered a heart attack nine days earlier", "died nine days
 # after suffering a heart attack", "had married two weeks before the shooting". How long
 # between two acts is a quantity outlets disagree on; it is compared only with a span
-# between the same acts (the words of its clause, :func:`_span_act`).
+# between the same acts (the words of its clause, :func:`_span_words`).
 _SPAN_AFTER = re.compile(r"^\s*(?:ago|earlier|later|before|after)\b", re.I)
 # words of a clause that say nothing of the act
 _SPAN_STOP = frozenset(
@@ -341,12 +341,9 @@ def interval(q: Quantity, factor: float) -> tuple[float, float]:
     if approx:  # about, around, roughly, some, approximately, an estimated ...
         return v * 0.8, v * 1.2
     if q.unit == "magnitude":
-        return v - 0.05, v + 0.05
+        return v - 0.05, v + 0.05  # a magnitude is written to one decimal: 5.9 is not 6.1
     if q.kind == "tally":
-        return (
-            v,
-            v,
-        )  # "52-3" is no other record  # a magnitude is written to one decimal: 5.9 is not 6.1
+        return v, v  # "52-3" is no other record
     step = _rounding(q, v)
     return v - step, v + step
 
@@ -442,7 +439,7 @@ class _Figure:
 
     @functools.cached_property
     def span(self) -> frozenset[str] | None:
-        """For a span between two acts, the words of the acts (:func:`_span_act`)."""
+        """For a span between two acts, the words of the acts (:func:`_span_words`)."""
         if not _span(self.article.text, self.q):
             return None
         return frozenset(st for st, _ in _span_words(self.article.text, self.q, self.sent))

@@ -804,13 +804,13 @@ def _measures(
     end: int,
     unit: str | None,
     *,
-    every: bool = False,
     kind: str | None = None,
 ) -> tuple[str | None, str | None]:
     """What the quantity at ``[start, end)`` of the parsed sentence counts or measures, and
-    for a count, what is said of the counted thing (:func:`_predicate`). ``every``: a
-    coordinated subject gives each conjunct, comma-separated ("Protests, riots, clashes"
-    for "Protests, riots and clashes ... for the sixth straight day")."""
+    for a count, what is said of the counted thing (:func:`_predicate`). ``kind``: the
+    quantity's kind; for an ordinal a coordinated subject gives each conjunct,
+    comma-separated ("Protests, riots, clashes" for "Protests, riots and clashes ... for
+    the sixth straight day"), and "twice" counts the act of its verb."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None, None
@@ -850,6 +850,7 @@ def _measures(
     # a share that is the subject of its clause: what it says of them ("68 per cent of
     # Greeks believe ...", "83.3 percent ... were unhappy")
     share = unit == "percent" and root.dep_ in ("nsubj", "nsubjpass")
+    every = kind == "ordinal"
     return _unit_measures(root, span, every), _predicate(root) if share else None
 
 
@@ -905,10 +906,7 @@ def _measures_in_doc(doc: Doc, raws: list[_Raw]) -> dict[int, tuple[str | None, 
         parse = sentences[k].parse if k >= 0 else None
         if parse is not None:
             off = sentences[k].offset
-            every = r.kind == "ordinal"
-            measures[i] = _measures(
-                parse, r.start - off, r.end - off, r.unit, every=every, kind=r.kind
-            )
+            measures[i] = _measures(parse, r.start - off, r.end - off, r.unit, kind=r.kind)
     return measures
 
 
@@ -945,10 +943,7 @@ def iter_quantities(
         for (s, _e, idx), doc in zip(wanted, docs, strict=True):
             for i in idx:
                 r = raws[i]
-                every = r.kind == "ordinal"
-                measures[i] = _measures(
-                    doc, r.start - s, r.end - s, r.unit, every=every, kind=r.kind
-                )
+                measures[i] = _measures(doc, r.start - s, r.end - s, r.unit, kind=r.kind)
     for i, r in enumerate(raws):
         yield Quantity(
             article_id=article_id,
