@@ -390,6 +390,33 @@ def test_the_time_between_two_past_acts_is_no_change():
     ]
 
 
+def test_what_one_raid_seized_does_not_change_between_days():
+    # ECB+ 12_ecbplus: six rifles found in the operation (one report), 14 confiscated
+    # from the boat (a report a day later, which took the warship's total for the raid's)
+    found, dropped = _run(
+        "During the operation, six AK-47 rifles, 12 magazines and about 300 rounds of "
+        "ammunition were found and confiscated.",
+        "The Navy confiscated 14 AK-47 rifles, 31 magazines and 923 rounds from the boat, "
+        "an officer said.",
+        day_b=DAY + dt.timedelta(days=1),
+    )
+    assert sorted(v for v in _sides(found)) == [
+        ["12", "31"],
+        ["14", "six"],
+        ["923", "about 300"],
+    ], found
+    assert {f["kind"] for f in found} == {"conflict"}
+    # a sum so far is still no figure of one raid
+    so_far, dropped = _run(
+        "During the operation, six AK-47 rifles were found and confiscated.",
+        "In their five operations so far, the sailors have confiscated 14 AK-47 rifles, "
+        "an officer said.",
+        day_b=DAY + dt.timedelta(days=1),
+    )
+    assert so_far == []
+    assert "sum-and-part" in {d["rule"] for d in dropped}
+
+
 def test_two_spans_between_the_same_acts_disagree():
     # ECB+ 4_ecb: the heart attack nine days before her death, or three weeks
     found, _ = _run(
