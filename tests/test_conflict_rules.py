@@ -417,6 +417,29 @@ def test_what_one_raid_seized_does_not_change_between_days():
     assert "sum-and-part" in {d["rule"] for d in dropped}
 
 
+def test_a_block_number_places_one_spot_on_one_street():
+    # ECB+ 16_ecbplus: the deputy was shot in the 12000 block (two outlets), the 12200 block
+    # or the 12500 block of one street; a block number is exact, not a round count
+    found, _ = _run(
+        "Deputy Ortiz was shot to death outside an apartment in the 12000 block of East "
+        "223rd Street.",
+        "The shooting occurred about 3:10 p.m. in the 12200 block of 223rd Street in "
+        "Hawaiian Gardens, deputies said.",
+        day_b=DAY + dt.timedelta(days=30),
+    )
+    assert [(f["kind"], f["subject"], v) for f, v in zip(found, _sides(found), strict=True)] == [
+        ("conflict", "block of 223rd Street", ["12000", "12200"])
+    ]
+    other, dropped = _run(
+        "Deputy Ortiz was shot to death outside an apartment in the 12000 block of East "
+        "223rd Street.",
+        "A man was hit in the back while doing yard work at a home in the 22000 block of "
+        "Joliet Avenue in Hawaiian Gardens.",
+    )
+    assert other == []
+    assert "other-street" in {d["rule"] for d in dropped}
+
+
 def test_two_spans_between_the_same_acts_disagree():
     # ECB+ 4_ecb: the heart attack nine days before her death, or three weeks
     found, _ = _run(

@@ -7,6 +7,7 @@ import functools
 import itertools
 import math
 import re
+import string
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -438,6 +439,11 @@ class _Figure:
         return self.dim[0] != "length" and bool(_GAP.match(self.article.text, self.q.end))
 
     @functools.cached_property
+    def street(self) -> str | None:
+        """The street a block number locates ("the 12000 block of East 223rd Street")."""
+        return _street(self.article.text, self.q)
+
+    @functools.cached_property
     def span(self) -> frozenset[str] | None:
         """For a span between two acts, the words of the acts (:func:`_span_words`)."""
         if not _span(self.article.text, self.q):
@@ -559,6 +565,27 @@ _TOTAL_AFTER = re.compile(
 
 # "439 delegates short of the nomination", "two votes shy of", "12 seats away from": the
 # distance to a goal, not a number held.
+# A street address by its block: "in the 12000 block of East 223rd Street". The number
+# places the spot on the street; it counts nothing.
+_STREET_BLOCK = re.compile(
+    r"\s+block\s+of\s+(?:the\s+)?(?P<street>(?:[A-Z0-9][\w'.-]*\s+){0,4}?"
+    r"(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Way|Place|Court|"
+    r"Highway|Parkway|Terrace|Circle|Square)\b)"
+)
+_STREET_WORDS = {"st.": "street", "ave.": "avenue", "rd.": "road", "blvd.": "boulevard"}
+_COMPASS = frozenset("east west north south e. w. n. s.".split())
+
+
+def _street(text: str, q: Quantity) -> str | None:
+    """The street a block number locates, without its compass word ("East 223rd Street"
+    and "223rd Street" are one street), or None when the figure is no block number."""
+    m = _STREET_BLOCK.match(text, q.end)
+    if m is None:
+        return None
+    words = [_STREET_WORDS.get(w.lower(), w.lower()) for w in m.group("street").split()]
+    return " ".join(w for w in words if w not in _COMPASS) or None
+
+
 _GAP = re.compile(
     r"\s*(?:[\w'’-]+\s+){0,2}?(?:short|shy)\s+of\b|\s*(?:[\w'’-]+\s+)?away\s+from\b", re.I
 )
@@ -599,6 +626,11 @@ PAIR_RULES: tuple[ConflictRule, ...] = (
         "with a span written on the same day",
     ),
     ConflictRule("two-owners", "figures the sentences give to two different people"),
+    ConflictRule(
+        "other-street",
+        "a block number ('the 12000 block of East 223rd Street') is compared only with a "
+        "block number of the same street",
+    ),
     ConflictRule(
         "age-of-whom",
         "two ages, or two records ('52-3'), are compared only when both name the same person",
@@ -826,6 +858,25 @@ def _share_a_name(s1: Claim, s2: Claim) -> bool:
     )
 
 
+def _pair_intervals(f1: _Figure, f2: _Figure) -> tuple[tuple[float, float], ...]:
+    """The values each figure of a pair allows, in the dimension's base unit."""
+    (q1, d1), (q2, d2) = (f1.q, f1.dim), (f2.q, f2.dim)
+    lo1, hi1 = interval(q1, d1[1])
+    lo2, hi2 = interval(q2, d2[1])
+    if f1.span is not None:
+        # a span is told in round numbers: "10 minutes earlier" may be nine; two weeks
+        # are not three
+        if not q1.approx:
+            lo1, hi1 = q1.value * d1[1] * (1 - SPAN_SLACK), q1.value * d1[1] * (1 + SPAN_SLACK)
+        if not q2.approx:
+            lo2, hi2 = q2.value * d2[1] * (1 - SPAN_SLACK), q2.value * d2[1] * (1 + SPAN_SLACK)
+    if f1.street is not None:
+        lo1, hi1, lo2, hi2 = q1.value, q1.value, q2.value, q2.value  # "12000 block" is exact
+    if (q1.unit or "") != (q2.unit or ""):
+        lo1, hi1 = lo1 * (1 - CONVERSION_SLACK), hi1 * (1 + CONVERSION_SLACK)
+    return (lo1, hi1), (lo2, hi2)
+
+
 def _pair_rule(
     f1: _Figure,
     f2: _Figure,
@@ -848,11 +899,14 @@ def _pair_rule(
         # "nine days after the heart attack" / "a three-day stay"; "24 hours ago" on Monday
         # and "48 hours ago" on Tuesday are one time
         return "other-span", ""
-    if o1 and o2 and not _same_person(o1, o2):
+    if f1.street != f2.street:
+        return "other-street", ""  # a block number places a spot on one street
+    if o1 and o2 and not _same_person(o1, o2) and f1.street is None:
         return "two-owners", ""  # Trump's crowd of 230 and Rubio's of 1,000
-    # an age or a record is an attribute of its person, whatever else its sentence is about
-    age = _is_age(q1) or q1.kind == "tally"
-    if age and not (o1 and _surname(o1) == _surname(o2)):
+    # an age or a record is an attribute of its person, an address of its street, whatever
+    # else the sentence is about
+    age = _is_age(q1) or q1.kind == "tally" or f1.street is not None
+    if age and f1.street is None and not (o1 and _surname(o1) == _surname(o2)):
         return "age-of-whom", ""  # "a 19-year-old was arrested" is not the 16-year-old victim
     # two headings from one place: what is located there is the same spot, whatever
     # noun the sentences hang the distance on ("the skipper, sailing 150 nautical miles
@@ -896,17 +950,7 @@ def _pair_rule(
         return "other-names", ""
     if not age and related(f1, f2) < RELATED_SENTENCES:
         return "unrelated-sentences", ""
-    lo1, hi1 = interval(q1, d1[1])
-    lo2, hi2 = interval(q2, d2[1])
-    if f1.span is not None:
-        # a span is told in round numbers: "10 minutes earlier" may be nine; two weeks
-        # are not three
-        if not q1.approx:
-            lo1, hi1 = q1.value * d1[1] * (1 - SPAN_SLACK), q1.value * d1[1] * (1 + SPAN_SLACK)
-        if not q2.approx:
-            lo2, hi2 = q2.value * d2[1] * (1 - SPAN_SLACK), q2.value * d2[1] * (1 + SPAN_SLACK)
-    if (q1.unit or "") != (q2.unit or ""):
-        lo1, hi1 = lo1 * (1 - CONVERSION_SLACK), hi1 * (1 + CONVERSION_SLACK)
+    (lo1, hi1), (lo2, hi2) = _pair_intervals(f1, f2)
     toll = _running_toll(f1, f2)
     if lo1 <= hi2 and lo2 <= hi1 and not toll:
         if opposite:
@@ -918,8 +962,10 @@ def _pair_rule(
     # the time between two past acts does not move however late one writes of it, nor
     # does what one raid seized (a sum so far is `sum-and-part`'s): "six AK-47 rifles were
     # found" and, a day later, "the Navy confiscated 14 AK-47 rifles from the boat"
-    fixed = (f1.span is not None and not (f1.ago or f2.ago)) or (
-        FATES.get(q1.predicate or "") == FATES.get(q2.predicate or "") == "seized"
+    fixed = (
+        (f1.span is not None and not (f1.ago or f2.ago))
+        or FATES.get(q1.predicate or "") == FATES.get(q2.predicate or "") == "seized"
+        or f1.street is not None  # where an act took place does not move either
     )
     moved = not fixed and (toll or _running_count(f1, f2) or bool(day1 and day2 and day1 != day2))
     kind = "change" if moved else "conflict"
@@ -1039,6 +1085,8 @@ def find_conflicts(
                         if _is_age(q1) and f1.owner and f2.owner
                         else f"record of {f1.owner}"
                         if q1.kind == "tally" and f1.owner
+                        else f"block of {string.capwords(f1.street)}"
+                        if f1.street is not None
                         else figure_subject(q1, q2, d1[0])
                     ),
                     "kind": kind,
