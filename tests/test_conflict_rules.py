@@ -440,6 +440,25 @@ def test_a_block_number_places_one_spot_on_one_street():
     assert "other-street" in {d["rule"] for d in dropped}
 
 
+def test_one_city_by_two_of_its_names_is_one_place():
+    # ECB+ 8_ecbplus: 20,000 marchers in Thessaloniki (AP) or about 50,000 in Salonika
+    found, _ = _run(
+        "Violence also broke out in the northern city of Thessaloniki, where another 20,000 "
+        "people marched through the city center.",
+        "Meanwhile, extended clashes broke out in Salonika where approximately 50,000 people "
+        "marched destroying dozens of banks.",
+    )
+    assert _sides(found) == [["20,000", "about 50,000"]], found
+    other, dropped = _run(
+        "Violence also broke out in the northern city of Thessaloniki, where another 20,000 "
+        "people marched through the city center.",
+        "Meanwhile, extended clashes broke out in Patras where approximately 50,000 people "
+        "marched destroying dozens of banks.",
+    )
+    assert other == []
+    assert "other-names" in {d["rule"] for d in dropped}
+
+
 def test_two_spans_between_the_same_acts_disagree():
     # ECB+ 4_ecb: the heart attack nine days before her death, or three weeks
     found, _ = _run(

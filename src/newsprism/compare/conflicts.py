@@ -16,6 +16,7 @@ from typing import Any
 
 from newsprism.compare.claims import Claim
 from newsprism.compare.embedding import embed
+from newsprism.compare.places import place_key
 from newsprism.compare.text import (
     HONORIFIC_GENDER,
     STOP,
@@ -403,8 +404,8 @@ def _place_qualifiers(text: str, q: Quantity, sentence: Claim | None) -> frozens
     # "for the sixth straight day since the shooting in Athens": where the count started
     tail = re.split(r"\bsince\b", tail, maxsplit=1)[0]
     found = (m.group(1).lower().removeprefix("the ") for m in _PLACE_QUALIFIER.finditer(tail))
-    # "on Monday", "in December" say when, not where
-    return frozenset(p for p in found if p.split()[0] not in _TIME_NAMES)
+    # "on Monday", "in December" say when, not where; "in Salonika" is "in Thessaloniki"
+    return frozenset(place_key(p) for p in found if p.split()[0] not in _TIME_NAMES)
 
 
 _TIME_NAMES = frozenset(
@@ -847,11 +848,12 @@ def _running_count(f1: _Figure, f2: _Figure) -> bool:
 
 def _share_a_name(s1: Claim, s2: Claim) -> bool:
     """Two sentences name one thing: the same name, a place with and without its kind
-    ("Qeshm Island" / "Qeshm"), or two full names of one person ("Betty Mae Page" /
-    "Betty Page")."""
+    ("Qeshm Island" / "Qeshm") or by another of its names ("Salonika" / "Thessaloniki"),
+    or two full names of one person ("Betty Mae Page" / "Betty Page")."""
     return bool(
         s1.entities & s2.entities
-        or {_place_core(x) for x in s1.entities} & {_place_core(x) for x in s2.entities}
+        or {place_key(_place_core(x)) for x in s1.entities}
+        & {place_key(_place_core(x)) for x in s2.entities}
         or any(
             _same_person(x, y) for x in s1.entities for y in s2.entities if " " in x and " " in y
         )
