@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from datetime import date
 
 import pytest
@@ -181,3 +182,44 @@ def test_a_comparison_baseline_or_a_clause_of_a_noun_does_not_date_the_verb():
     events = extract_events(article)
     assert not _find(events, "ratify")
     assert [e.date for e in _find(events, "drop")] == ["2009-01"]
+
+
+POLNEAR_TRAIN = Path(__file__).resolve().parents[1].parent / "shared/eval/polnear/data/train/text"
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        # the parser takes a dateline's place for a second subject of the lead's verb
+        (
+            "Report on meetings.\n\nWASHINGTON, Aug. 24 (UPI) — A spokesman for Democratic "
+            "presidential candidate Hillary Clinton on Wednesday called a report "
+            "“outrageous.”",
+            "spokesman",
+        ),
+        # or hangs the name after the dash on the place, as an apposition
+        (
+            "Obama Says Museum Will Tell of Delight.\n\nWASHINGTON -- President Obama, "
+            "dedicating the museum on Saturday, said it would tell an American story.",
+            "Obama",
+        ),
+    ],
+)
+def test_a_datelines_place_is_no_actor(text, actor):
+    article = Article(
+        id="a", source_path="a.txt", outlet="UPI", published=date(2016, 8, 24), text=text
+    )
+    actors = [e.actor for e in extract_events(article) if e.date is not None]
+    assert actors and actors[0] is not None and actor in actors[0], actors
+    assert not any(a and "WASHINGTON" in a for a in actors)
+
+
+@pytest.mark.skipif(not POLNEAR_TRAIN.exists(), reason="../shared/eval is absent")
+def test_datelined_wire_copy_names_its_actors():
+    # PolNeAR train (never tuned on): "WASHINGTON (AP) — House Speaker Paul Ryan and ..."
+    name = "breitbart_2016-05-12_trump-ryan-pledge-to-work-togeth.txt"
+    text = (POLNEAR_TRAIN / name).read_text(encoding="utf-8")
+    article = Article(id="b", source_path=name, outlet="Breitbart", text=text)
+    actors = {e.actor for e in extract_events(article)}
+    assert "WASHINGTON" not in actors
+    assert "Paul Ryan" in actors

@@ -79,6 +79,29 @@ def has_word(tok: Token) -> bool:
     return any(ch.isalnum() for ch in tok.text)
 
 
+_DASHES = frozenset(("—", "–", "--", "-", "_"))
+
+
+def dateline(tok: Token) -> bool:
+    """The place of a dateline, which the parser may take for a subject ("WASHINGTON, Aug.
+    24 (UPI) — A spokesman ... called"): a capitalised place opening the sentence, a
+    dash after it and its own words (date, agency) before the dash."""
+    if tok.i != tok.sent.start or not tok.text.isupper() or len(tok.text) < 3:
+        return False
+    return any(c.dep_ == "punct" and c.text in _DASHES for c in tok.rights)
+
+
+def _after_dateline(place: Token) -> Token | None:
+    """The apposition the parser hung on a dateline's place after its dash."""
+    dash = next(c.i for c in place.rights if c.dep_ == "punct" and c.text in _DASHES)
+    return child(place, ("appos",), where=lambda t: t.i > dash)
+
+
+def a_subject(tok: Token) -> bool:
+    """A token that may be a subject: a word, not a dateline's place."""
+    return has_word(tok) and not dateline(tok)
+
+
 def _controller(verb: Token) -> Token | None:
     """The noun phrase that is the understood subject of a subjectless verb (#19).
 
@@ -121,8 +144,13 @@ def subject(
     cur: Token | None = tok
     while cur is not None and seen < 5:
         # A dash the tagger took for a noun ("made public ― Trump boasted") is no subject:
-        # the name after it is.
+        # the name after it is; nor is a dateline's place ("WASHINGTON — A spokesman said")
         subj = child(cur, ("nsubj", "nsubjpass", "csubj"), where=has_word)
+        if subj is not None and dateline(subj):
+            # "WASHINGTON -- President Obama ... said": the apposition after the dash
+            subj = _after_dateline(subj) or child(
+                cur, ("nsubj", "nsubjpass", "csubj"), where=a_subject
+            )
         if subj is not None and cur is not tok and inside is not None and inside(subj):
             subj = None
         if subj is not None:
