@@ -190,18 +190,25 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
         if q.kind == "indirect"
     }
     kept = [r for r in after if (r["article_id"], r["start"], r["end"], r["speaker"]) in found]
-    # Two speaker rules written after reading these holdouts change one speaker of each
-    # (so that item is in-sample now): "according to a report from the State Department's
-    # inspector general" (was the State Department), and "though she has said she'll
-    # accept ..." in a sentence opening with Lynch (was Bill Clinton).
-    if name in ("holdout5", "holdout6"):
-        assert len(kept) == 30  # with a gate shipped, holdout6 would lose 4 (2 right)
-        return
-    was, now = {
-        "holdout3": ("State Department", "State Department's inspector general"),
-        "holdout4": ("Bill Clinton", "Loretta Lynch"),
+    # Speaker rules written after reading these holdouts change these speakers (so those
+    # items are in-sample now): "according to a report from the State Department's
+    # inspector general" (was the State Department), "though she has said she'll accept
+    # ..." in a sentence opening with Lynch (was Bill Clinton); "The South Carolina
+    # Republican\xa0admitted" (a no-break space had kept the description unresolved).
+    # holdout5's "Cruz defends ...: '...,' the senator says" keeps McCain: the quotes after
+    # the colon are Cruz's now, but the writer's words before it, judged, are not a quote.
+    changes = {
+        "holdout3": [("State Department", "State Department's inspector general")],
+        "holdout4": [
+            ("Bill Clinton", "Loretta Lynch"),
+            ("South Carolina Republican", "Trey Gowdy"),
+        ],
+        "holdout5": [],
+        "holdout6": [],
     }[name]
-    (changed,) = [r for r in after if r not in kept]
-    assert changed["speaker"] == was and changed["verdict"] == "wrong"
-    assert (changed["article_id"], changed["start"], changed["end"], now) in found
-    assert len(kept) == 29
+    changed = sorted((r for r in after if r not in kept), key=lambda r: r["start"])
+    assert len(kept) == 30 - len(changes), [(r["speaker"], r["start"]) for r in changed]
+    for was, now in changes:
+        (r,) = [r for r in changed if r["speaker"] == was]
+        assert r["verdict"] == "wrong"
+        assert (r["article_id"], r["start"], r["end"], now) in found

@@ -350,13 +350,14 @@ def _description(said: str, text: str, pos: int, speaker: str) -> tuple[int, str
 def _described(quote: Quote, text: str, entities: list[Entity], said: str) -> str | None:
     """The person or organisation a definite description speaker stands for (#19).
 
-    A person the article titles with the description's words ("Ohio Gov. John Kasich" for
-    "the Ohio governor"), the nearest such before it; else the first mention outside quotation
-    marks (not in the title block) earlier in the description's sentence, or in the nearest
-    of the three sentences before that has one ("Ruth Bader Ginsburg regrets ... The
-    Supreme Court justice said"); an organisation only from its own sentence or the one
-    before, and only if no other is named there. None when the speaker is no such
-    description.
+    A person the article titles with the description's capitalised words ("Ohio Gov. John
+    Kasich" for "the Ohio governor"), the nearest such before it; else the first mention
+    outside quotation marks (not in the title block) earlier in the description's
+    sentence; else the nearest person titled with its head noun ("Sen. Bernie Sanders" for
+    "the senator"); else the first mention in the nearest of the three sentences before
+    that has one ("Ruth Bader Ginsburg regrets ... The Supreme Court justice said"); an
+    organisation only from its own sentence or the one before, and only if no other is
+    named there. None when the speaker is no such description.
     """
     from .quote_marks import find_quote_marks
 
@@ -379,10 +380,30 @@ def _described(quote: Quote, text: str, entities: list[Entity], said: str) -> st
         and not (quote.start <= e.start < quote.end)
         and not _handle(text, e)
     ]
-    titled = {e.canonical for e in usable if label == "PERSON" and _titled(text, e, said)}
-    before = [e for e in usable if e.canonical in titled and e.end <= pos]
-    if before:
-        return before[-1].canonical
+    words = said.split()
+    capitals = any(w[:1].isupper() for w in words[1:-1])
+    if label == "PERSON" and capitals:
+        # "the Ohio governor": a person the article titles so ("Ohio Gov. John Kasich")
+        found_ = _last_titled(text, usable, said, pos)
+        if found_ is not None:
+            return found_
+    lo, _hi = _sentence_bounds(text, pos, pos)
+    head = words[-1].lower()
+    mentions = [
+        e for e in usable if lo <= e.start < pos and head in _roles(text, usable, e.canonical)
+    ]
+    if label == "PERSON" and mentions:
+        # "Cruz defends his outsider bona fides ...: '...,' the senator says": the person
+        # its own sentence names, over a senator titled paragraphs before; not one the
+        # article titles otherwise ("wrote Comey, who added that ... the president told
+        # him": FBI Director James Comey is no president)
+        return mentions[0].canonical
+    if label == "PERSON":
+        # "the senator" or "the independent Vermont senator": a person titled with the
+        # head noun ("Sen. Bernie Sanders")
+        found_ = _last_titled(text, usable, " ".join(words[:1] + words[-1:]), pos)
+        if found_ is not None:
+            return found_
     hi = pos
     for _ in range(4 if label == "PERSON" else 2):
         lo, _hi = _sentence_bounds(text, hi, hi)
@@ -395,6 +416,30 @@ def _described(quote: Quote, text: str, entities: list[Entity], said: str) -> st
         if hi <= 0:
             break
     return None
+
+
+def _roles(text: str, usable: list[Entity], name: str) -> frozenset[str]:
+    """The role nouns the article titles ``name`` with ("FBI Director James Comey":
+    director); every role when it titles it with none."""
+    from .entities import ROLE_NOUNS
+
+    known = ROLE_NOUNS | _PERSON_HEADS
+    short = {v: k for k, v in _ABBREVIATED.items()}
+    found = set()
+    for e in usable:
+        if e.canonical == name:
+            # the capitalised title right before the name ("Director James Comey")
+            m = re.search(r"\b([A-Z][a-z-]+)\.?\s+$", text[max(0, e.start - 30) : e.start])
+            if m:
+                found |= {short.get(m.group(1).lower(), m.group(1).lower())} & known
+    return frozenset(found) if found else frozenset(known)
+
+
+def _last_titled(text: str, usable: list[Entity], said: str, pos: int) -> str | None:
+    """The last person before ``pos`` the article titles with ``said``'s words."""
+    titled = {e.canonical for e in usable if _titled(text, e, said)}
+    before = [e for e in usable if e.canonical in titled and e.end <= pos]
+    return before[-1].canonical if before else None
 
 
 _PRONOUN = re.compile(r"(?:he|she|they|we|it)", re.I)

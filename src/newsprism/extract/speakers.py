@@ -186,7 +186,7 @@ def inverted_source(cue: Token) -> Token | None:
     return None
 
 
-TRIM_CHARS = " \t\n,;:—–-"
+TRIM_CHARS = " \t\n\xa0\u2009\u202f,;:—–-"  # with no-break and thin spaces
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
