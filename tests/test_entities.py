@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -102,3 +103,28 @@ def test_same_name_up_to_accents_and_article():
         [_ent("a", "Élysée", "ORG"), _ent("b", "Elysée", "ORG"), _ent("c", "Élysée", "ORG")]
     )
     assert mapping[("ORG", "Elysée")] == "Élysée"
+
+
+POLNEAR_TRAIN = Path(__file__).resolve().parents[1].parent / "shared/eval/polnear/data/train/text"
+
+
+@pytest.mark.skipif(not POLNEAR_TRAIN.exists(), reason="../shared/eval is absent")
+def test_a_verb_opening_the_sentence_is_no_part_of_a_name():
+    # PolNeAR train (USA Today, 2016-07-28): NER runs "Entrusting" into "Donald Trump", and
+    # the pronouns after it resolved to "Entrusting Donald Trump" (#19, seventh holdout)
+    name = "usa-today_2016-07-28_the-hillary-speech-we-d-like-to-.txt"
+    text = (POLNEAR_TRAIN / name).read_text(encoding="utf-8")
+    names = {e.canonical for e in extract_entities(Article(id="u", source_path=name, text=text))}
+    assert "Donald Trump" in names
+    assert not any(n.startswith("Entrusting") for n in names)
+
+
+def test_a_name_that_is_a_verb_form_stays_whole_unless_named_without_it():
+    # "Sterling" is no verb form; "Banning" is, but an article that never names the person
+    # without it keeps the name whole
+    from newsprism.extract.spacy_pass import is_verb_form
+
+    assert is_verb_form("Entrusting") and not is_verb_form("Sterling")
+    text = "Banning Ross Smith spoke at the rally on Monday, organisers said."
+    ents = extract_entities(Article(id="b", source_path="b", text=text))
+    assert not any(e.canonical.startswith("Ross") for e in ents), ents

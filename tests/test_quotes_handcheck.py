@@ -211,7 +211,9 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
     # items are in-sample now): "according to a report from the State Department's
     # inspector general" (was the State Department), "though she has said she'll accept
     # ..." in a sentence opening with Lynch (was Bill Clinton); "The South Carolina
-    # Republican\xa0admitted" (a no-break space had kept the description unresolved).
+    # Republican\xa0admitted" (a no-break space had kept the description unresolved);
+    # holdout7's "He has suggested" after NER's "Entrusting Donald Trump" (a verb opening
+    # the sentence is no part of the name).
     # holdout5's "Cruz defends ...: '...,' the senator says" keeps McCain: the quotes after
     # the colon are Cruz's now, but the writer's words before it, judged, are not a quote.
     changes = {
@@ -222,7 +224,7 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
         ],
         "holdout5": [],
         "holdout6": [],
-        "holdout7": [],
+        "holdout7": [("Entrusting Donald Trump", "Donald Trump")],
     }[name]
     changed = sorted((r for r in after if r not in kept), key=lambda r: r["start"])
     assert len(kept) == 30 - len(changes), [(r["speaker"], r["start"]) for r in changed]

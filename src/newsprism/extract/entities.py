@@ -236,6 +236,31 @@ def resolve_description(role: str, mods: list[str], people: dict[str, _Person]) 
     return matches[0] if len(matches) == 1 else None
 
 
+def _without_opening_verbs(ents: list[Span]) -> list[Span]:
+    """A person's name without the verb opening its sentence that NER ran into it
+    ("Entrusting Donald Trump with the nuclear codes ...": Donald Trump), when the article
+    names that person without it too ("Trump's inexperience")."""
+    from spacy.tokens import Span
+
+    from .spacy_pass import is_verb_form
+
+    named = {e.text for e in ents}  # a surname alone is often tagged ORG ("Trump's")
+    out = []
+    for e in ents:
+        first = e[0]
+        if (
+            e.label_ == "PERSON"
+            and len(e) >= 3
+            and first.is_sent_start
+            and first.lower_.endswith("ing")
+            and is_verb_form(first.text)
+            and (e[1:].text in named or e[-1].text in named)
+        ):
+            e = Span(e.doc, e.start + 1, e.end, label="PERSON")
+        out.append(e)
+    return out
+
+
 def extract_entities(article: Article, doc: Doc | None = None) -> list[Entity]:
     """Return the people, organisations and places named in ``article``, in text order.
 
@@ -243,7 +268,7 @@ def extract_entities(article: Article, doc: Doc | None = None) -> list[Entity]:
     description of a person introduced earlier or later in the same article.
     """
     doc = ensure_doc(article.text, doc)
-    ents = [e for e in doc.ents if e.label_ in ENTITY_LABELS | {"NORP"}]
+    ents = _without_opening_verbs([e for e in doc.ents if e.label_ in ENTITY_LABELS | {"NORP"}])
     # A name NER also gives as an organisation or place is a surname only if it does
     # not take an article: "the Kremlin" is not a person even after "Ukraines Kremlin" (#4).
     with_det: Counter[str] = Counter()

@@ -83,6 +83,18 @@ def verb_lemmas(word: str) -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _verb_index() -> frozenset[str]:
+    lemmatizer: Any = _parser_nlp().get_pipe("lemmatizer")
+    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
+
+
+def is_verb_form(word: str) -> bool:
+    """Whether ``word`` is a form of a verb the English lemmatizer lists ("Entrusting":
+    entrust; not "Sterling")."""
+    return not _verb_index().isdisjoint(verb_lemmas(word))
+
+
 def has_verb_form(sent: Span, lemmas: frozenset[str]) -> bool:
     """True when a word of ``sent`` may be a form of one of the verbs ``lemmas``."""
     return any(tok.is_alpha and not lemmas.isdisjoint(verb_lemmas(tok.text)) for tok in sent)
