@@ -1,7 +1,8 @@
 """The named rules of the omission check (``OMISSION_RULES``), one test each.
 
 "states-it" is tested in tests/test_explain_and_findings.py
-(``test_an_outlet_stating_the_fact_elsewhere_does_not_omit_it``) and "written-before" in
+(``test_an_outlet_stating_the_fact_elsewhere_does_not_omit_it``) and here (its coverage
+route, with irregular inflections), "written-before" and "written-after" in
 tests/test_omissions_time.py; "nothing-shared" here. The rows of ``tests/data/omissions.jsonl``
 labelled "other-event" are the real cases (a Comey-memos article "omitting" the DNC
 lawsuit's statements in one story).
@@ -43,7 +44,7 @@ def test_nothing_shared_means_another_event_not_an_omission(text_of_c, omits):
 
 def test_every_omission_rule_has_a_reason_and_a_unique_name():
     names = [r.name for r in OMISSION_RULES]
-    assert len(names) == len(set(names)) == 3
+    assert len(names) == len(set(names)) == 4
     assert all(r.reason for r in OMISSION_RULES)
 
 
@@ -83,3 +84,59 @@ def test_states_it_in_other_sentences_words(fact, other, covered):
         "c": claims_of("c", *other),
     }
     assert Sentences(by).covers([by["a"][0]], "c") is covered
+
+
+# ECB+ 23 (docs/handcheck.md round 2 n 25, judged FALSE: the article states it): the
+# carriers' "have fallen to their deaths" is the omitting article's "fell ... to his own
+# death" and "died ... after falling"; "fallen" and "fell" are one word only by the
+# lemmatizer's table of irregular inflections.
+CLIMBERS = (
+    "One Australian and one English climber have fallen to their deaths in New Zealand.",
+    "Police Inspector Dave Gaskin said Monday the two incidents on consecutive days in the "
+    "Aoraki - Mt. Cook National Park were not related and were not due to bad weather.",
+    "He says they come as a reminder that climbers need to use extreme caution.",
+)
+FIRSTTRACKS = (
+    "A 36-year-old Australian man died on Friday after falling 150 meters from a ridge in "
+    "Aoraki / Mt. Cook National Park on New Zealand ’ s South Island.",
+    "Rait was returned to Mt. Cook Village, where he was pronounced dead.",
+    "The day following Rait ’ s death an inexperienced and reportedly ill - equipped "
+    "mountain climber with rental gear, 31-year-old Robert Buckley of the U. K. but living "
+    "in Christchurch, New Zealand, slipped on ice and fell 700 meters to his own death "
+    "elsewhere in the same National Park.",
+)
+
+
+def test_states_it_reads_irregular_inflections():
+    from newsprism.compare.omissions import STATES_COVERAGE, Sentences
+
+    by = {"a": claims_of("a", *CLIMBERS), "c": claims_of("c", *FIRSTTRACKS)}
+    sentences = Sentences(by)
+    fact = by["a"][0]
+    assert sentences.covers([fact], "c")
+    # word for word (no "fallen" in "fell") it is not covered
+    assert all(
+        sentences.coverage(fact, sentences.claims[k]) < STATES_COVERAGE
+        for k in sentences.by_article["c"]
+    )
+
+
+@pytest.mark.parametrize(
+    ("fact", "sentence", "more"),
+    [
+        ("The climbers have fallen to their deaths.", "A climber fell to his death.", True),
+        ("The men won the race in Paris.", "A man wins the race in Paris.", True),
+        ("The wounded soldier was flown home.", "A soldier with a wound was flown home.", False),
+        ("The climbers have fallen to their deaths.", "A climber died in a ski accident.", False),
+    ],
+)
+def test_inflected_coverage_counts_a_word_in_any_inflection(fact, sentence, more):
+    from newsprism.compare.omissions import Sentences
+
+    by = {"a": claims_of("a", fact), "c": claims_of("c", sentence)}
+    sentences = Sentences(by)
+    plain = sentences.coverage(by["a"][0], by["c"][0])
+    inflected = sentences.coverage(by["a"][0], by["c"][0], inflections=True)
+    # irregular forms only ("wounded" / "wound" are one stem already; "died" is no "fallen")
+    assert bool(inflected > plain) is more
+    assert inflected >= plain

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import calendar
+import functools
 import re
 from datetime import date
+from typing import Any
 
 WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*|\d[\d,.]*")
 
@@ -58,6 +60,38 @@ def stem(word: str) -> str:
 
 def content_tokens(text: str) -> list[str]:
     return [stem(w) for w in WORD.findall(text) if w.lower() not in STOP and not w[0].isdigit()]
+
+
+@functools.lru_cache(maxsize=1)
+def irregular_lemmas() -> dict[str, frozenset[str]]:
+    """Irregular inflections and their lemmas, read from the spaCy model's lemmatizer
+    (its exceptions table): "fell", "fallen" -> {"fall"}; "men" -> {"man"}; "wound" ->
+    {"wind"} (every part of speech's lemma is kept: the word is not tagged)."""
+    from newsprism.spacy_model import load_nlp
+
+    lemmatizer: Any = load_nlp(disable=("ner",)).get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_exc")
+    out: dict[str, set[str]] = {}
+    for pos in ("verb", "noun", "adj", "adv"):
+        for word, lemmas in table.get(pos, {}).items():
+            if word.isalpha():
+                out.setdefault(word, set()).update(stem(x) for x in lemmas if x != word)
+    return {w: frozenset(ls) for w, ls in out.items() if ls}
+
+
+def word_forms(text: str) -> dict[str, frozenset[str]]:
+    """Each content token of ``text`` (:func:`content_tokens`) with the forms it may be
+    written in: itself and, for an irregular inflection, its lemmas ("fallen" -> {"fallen",
+    "fall"}, "fell" -> {"fell", "fall"}): two words are one when their forms meet."""
+    lemmas = irregular_lemmas()
+    out: dict[str, frozenset[str]] = {}
+    for w in WORD.findall(text):
+        low = w.lower()
+        if low in STOP or w[0].isdigit():
+            continue
+        token = stem(w)
+        out[token] = out.get(token, frozenset()) | {token} | lemmas.get(low, frozenset())
+    return out
 
 
 def number_tokens(text: str) -> frozenset[float]:
