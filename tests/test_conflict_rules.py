@@ -459,6 +459,25 @@ def test_one_city_by_two_of_its_names_is_one_place():
     assert "other-names" in {d["rule"] for d in dropped}
 
 
+def test_a_height_is_no_distance_along_the_ground():
+    # NeuS event 2022: the launch site "about 20 miles outside Van Horn" against the rocket
+    # "aiming to reach about 66 miles above the Earth's surface"
+    found, dropped = _run(
+        "Blue Origin's rocket lifted off from its launch site about 20 miles (32 km) outside "
+        "Van Horn, Texas, on Tuesday.",
+        "Blue Origin's rocket launched on Tuesday, aiming to reach about 66 miles above the "
+        "Earth's surface.",
+    )
+    assert found == []
+    assert "other-thing" in {d["rule"] for d in dropped}
+    # two heights, or two falls, are compared ("fell about 200m down a gully" is a fall)
+    heights, _ = _run(
+        "The rocket reached about 66 miles above the Earth's surface on Tuesday.",
+        "The rocket reached about 107 miles above the Earth's surface on Tuesday.",
+    )
+    assert _sides(heights) == [["about 107 miles", "about 66 miles"]]
+
+
 def test_two_spans_between_the_same_acts_disagree():
     # ECB+ 4_ecb: the heart attack nine days before her death, or three weeks
     found, _ = _run(

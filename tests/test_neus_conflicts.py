@@ -3,8 +3,8 @@
 ``tests/data/neus_conflicts.jsonl`` holds every conflict the rule path reported on NeuS
 train events, read by hand against the three leads (README, "Conflicts on NeuS"): the
 real ones must stay reported, and the ones the period, forecast and adjective rules were
-written for must stay gone. Two judged not real are still reported; they are recorded,
-not asserted.
+written for must stay gone. One judged not real is still reported; it is recorded, not
+asserted.
 """
 
 from __future__ import annotations

@@ -440,6 +440,12 @@ class _Figure:
         return self.dim[0] != "length" and bool(_GAP.match(self.article.text, self.q.end))
 
     @functools.cached_property
+    def vertical(self) -> bool:
+        """A height or depth ("66 miles above the Earth's surface", "30 metres deep"), not
+        a distance along the ground ("20 miles outside Van Horn")."""
+        return self.dim[0] == "length" and bool(_VERTICAL.match(self.article.text, self.q.end))
+
+    @functools.cached_property
     def street(self) -> str | None:
         """The street a block number locates ("the 12000 block of East 223rd Street")."""
         return _street(self.article.text, self.q)
@@ -566,6 +572,15 @@ _TOTAL_AFTER = re.compile(
 
 # "439 delegates short of the nomination", "two votes shy of", "12 seats away from": the
 # distance to a goal, not a number held.
+# A height or a depth after a length: "about 66 miles above the Earth's surface", "(32 km)
+# high", "30 metres deep" (not "fell 200 metres down a gully": a fall is one distance)
+_VERTICAL = re.compile(
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:above|below|beneath|under(?:ground|water)?|high|tall|deep|"
+    r"in (?:altitude|height|depth)|into the (?:sky|air))\b",
+    re.I,
+)
+
+
 # A street address by its block: "in the 12000 block of East 223rd Street". The number
 # places the spot on the street; it counts nothing.
 _STREET_BLOCK = re.compile(
@@ -922,6 +937,7 @@ def _pair_rule(
             not _same_measured_thing(q1, q2, anchored=bool(p1 or p2))
             or not _same_fate(q1, q2)
             or f1.gap != f2.gap
+            or f1.vertical != f2.vertical  # an apogee is no distance from a town
         )
     ):
         return "other-thing", ""
