@@ -140,3 +140,20 @@ def test_a_headline_is_no_summary_sentence():
     assert texts == [body]
     everything = [s["text"] for s in summarize(groups, [], {"a": "a"})]
     assert title[16:] in everything  # without the headlines, the title part is chosen
+
+
+def test_a_count_written_in_words_must_agree():
+    # NeuS event 2000-2079 check (2026-12-05): "three U.S. officials" was listed as agreeing
+    # with "Four US officials told Reuters"
+    names = frozenset({"Biden", "Mohammed bin Salman", "Jamal Khashoggi", "Reuters"})
+    text = (
+        "The Biden administration will release a report on Thursday that concludes Mohammed "
+        "bin Salman approved the killing of Jamal Khashoggi, {} US officials told Reuters."
+    )
+    a = _claims("a", (text.format("three"), names))
+    b = _claims("b", (text.format("four"), names))
+    c = _claims("c", (text.format("three"), names))
+    s = Sentences({"a": a, "b": b, "c": c})
+    assert s.carries(a[0], b[0])  # the figures in digits agree: there are none
+    assert not s.agrees(a[0], b[0])
+    assert s.agrees(a[0], c[0])

@@ -39,7 +39,7 @@ from newsprism.compare.claims import Claim, ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
 from newsprism.compare.conflicts import ConflictRule
 from newsprism.compare.embedding import embed
-from newsprism.compare.text import content_tokens, same_figures, word_forms
+from newsprism.compare.text import content_tokens, counts_in_words, same_figures, word_forms
 from newsprism.model import Article
 
 __all__ = ["find_omissions", "Sentences", "STATES_TFIDF", "STATES_EMBEDDING", "OMISSION_RULES"]
@@ -185,10 +185,13 @@ class Sentences:
         same figures; "plus or minus four percentage points" does not agree with "plus or
         minus 5.7 percentage points", nor "Sanders maintained his double-digit lead over
         Clinton" with "The caucuses were closely divided between Clinton and Sanders"),
-        and ``fact`` has ``AGREES_REVERSE`` of what ``other`` says: neither says much more
-        than the other."""
+        the same counts written in words ("three U.S. officials" does not agree with "Four
+        US officials"), and ``fact`` has ``AGREES_REVERSE`` of what ``other`` says: neither
+        says much more than the other."""
         return bool(
-            self.carries(fact, other) and self.coverage(other, fact, names=False) >= AGREES_REVERSE
+            self.carries(fact, other)
+            and same_figures(counts_in_words(fact.text), counts_in_words(other.text))
+            and self.coverage(other, fact, names=False) >= AGREES_REVERSE
         )
 
     def supports(self, fact: Claim, other: Claim) -> bool:

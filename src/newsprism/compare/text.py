@@ -121,6 +121,19 @@ _SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "bn": 1e9, "m": 1e6,
 _NUM = re.compile(r"\d+(?:(?:, ?| )\d{3}(?!\d))*(?:\s?\.\s?\d+)?|[A-Za-z]+")
 
 
+_COUNT_WORD = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b",
+    re.I,
+)
+
+
+def counts_in_words(text: str) -> frozenset[float]:
+    """The counts two to twenty a sentence writes in words ("three U.S. officials"; "one"
+    is too often no count: "one of the", "no one")."""
+    return frozenset(float(_NUMBER_WORDS[w.lower()]) for w in _COUNT_WORD.findall(text))
+
+
 def same_figures(a: frozenset[float], b: frozenset[float]) -> bool:
     """Every figure of ``a`` is in ``b`` (up to rounding of 3%); true when ``a`` is empty."""
     return all(any(abs(x - y) <= 0.03 * max(abs(x), abs(y)) for y in b) for x in a)
