@@ -54,8 +54,10 @@ def test_agreement_citations_meet_the_hand_checked_bar():
     )
     assert res.exit_code == 0, res.output
     scores = json.loads(res.output)
-    assert scores["rows"] == len(rows) >= 39
+    assert scores["rows"] == len(rows) >= 43
     # every aligned member listed (before): precision 0.59 at recall 1.0 (the margin of
-    # error of 4 and 5.7 points agreed); Sentences.agrees: 0.90 / 0.47
-    assert scores["precision"] >= 0.85
-    assert scores["recall"] >= 0.4
+    # error of 4 and 5.7 points agreed); Sentences.agrees: 0.90 / 0.47; with counts in
+    # words (2026-12-05): 1.0 / 0.47; the four PolNeAR August rows added then (two partial
+    # quotations): 0.85 / 0.52, and with the quoted words carried: 1.0 / 0.52
+    assert scores["precision"] == 1.0
+    assert scores["recall"] >= 0.5

@@ -157,3 +157,23 @@ def test_a_count_written_in_words_must_agree():
     assert s.carries(a[0], b[0])  # the figures in digits agree: there are none
     assert not s.agrees(a[0], b[0])
     assert s.agrees(a[0], c[0])
+
+
+def test_an_outlet_that_quotes_part_of_a_statement_does_not_agree_with_all_of_it():
+    # PolNeAR August 2016 (docs/handcheck-aug.md #3): one outlet's quotation stops at "I
+    # don't know"; the other's goes on to "That will be a horrible day"
+    names = frozenset({"Donald Trump"})
+    whole = (
+        "“Although the Second Amendment people, maybe there is. I don’t know. But — but I’ll "
+        "tell you what. That will be a horrible day,” Donald Trump said at the rally."
+    )
+    part = (
+        "“Although the Second Amendment people, maybe there is, I don’t know,” Donald Trump "
+        "said at the rally."
+    )
+    a = _claims("a", (whole, names))
+    b = _claims("b", (part, names))
+    c = _claims("c", (whole.replace("at the rally", "in Wilmington"), names))
+    s = Sentences({"a": a, "b": b, "c": c})
+    assert not s.agrees(a[0], b[0])
+    assert s.agrees(a[0], c[0])

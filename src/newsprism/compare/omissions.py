@@ -39,7 +39,13 @@ from newsprism.compare.claims import Claim, ClaimGroup
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
 from newsprism.compare.conflicts import ConflictRule
 from newsprism.compare.embedding import embed
-from newsprism.compare.text import content_tokens, counts_in_words, same_figures, word_forms
+from newsprism.compare.text import (
+    content_tokens,
+    counts_in_words,
+    quoted_words,
+    same_figures,
+    word_forms,
+)
 from newsprism.model import Article
 
 __all__ = ["find_omissions", "Sentences", "STATES_TFIDF", "STATES_EMBEDDING", "OMISSION_RULES"]
@@ -111,6 +117,19 @@ STATES_COVERAGE = 0.6
 # youth in this community have no outlets for their anger" by "the community did not rise
 # up more frequently in anger").
 STATES_COVERAGE_WORDS = 6
+
+
+QUOTE_CARRIED = 0.8
+
+
+def _quotes_carried(a: str, b: str) -> bool:
+    """Each sentence has most of the words the other quotes (``QUOTE_CARRIED``): an outlet
+    that quotes only part of a statement does not agree with the whole quotation."""
+    for x, y in ((a, b),):
+        quoted = quoted_words(x)
+        if quoted and len(quoted & set(content_tokens(y))) < QUOTE_CARRIED * len(quoted):
+            return False
+    return True
 
 
 class Sentences:
@@ -191,6 +210,7 @@ class Sentences:
         return bool(
             self.carries(fact, other)
             and same_figures(counts_in_words(fact.text), counts_in_words(other.text))
+            and _quotes_carried(fact.text, other.text)
             and self.coverage(other, fact, names=False) >= AGREES_REVERSE
         )
 

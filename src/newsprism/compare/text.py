@@ -134,6 +134,14 @@ def counts_in_words(text: str) -> frozenset[float]:
     return frozenset(float(_NUMBER_WORDS[w.lower()]) for w in _COUNT_WORD.findall(text))
 
 
+_QUOTED = re.compile(r"[\"“”«»]([^\"“”«»]{8,}?)[\"“”«»]")
+
+
+def quoted_words(text: str) -> frozenset[str]:
+    """The content words (stemmed) a sentence gives inside quotation marks."""
+    return frozenset(w for m in _QUOTED.finditer(text) for w in content_tokens(m.group(1)))
+
+
 def same_figures(a: frozenset[float], b: frozenset[float]) -> bool:
     """Every figure of ``a`` is in ``b`` (up to rounding of 3%); true when ``a`` is empty."""
     return all(any(abs(x - y) <= 0.03 * max(abs(x), abs(y)) for y in b) for x in a)
