@@ -255,20 +255,31 @@ class Sentences:
         ``inflections`` a word counts in any of its irregular inflections ("have fallen to
         their deaths" / "fell 700 meters to his own death": :func:`word_forms`), weighted
         by the rarity of all its forms."""
-        own = self._content(fact.text)
-        if not names:
-            own = own - self._content(" ".join(_CAPITALISED.findall(fact.text)[1:]))
-        forms = self._forms(fact.text) if inflections else {}
-        weight = {t: self._weight(forms.get(t, frozenset({t})), inflections) for t in own}
-        total = sum(weight.values())
+        own, forms, weight, total = self._weighted(fact.text, names, inflections)
         if not total:
             return 1.0
         if inflections:
-            written = frozenset().union(*self._forms(other.text).values())
+            written = self._all_forms(other.text)
             shared = frozenset(t for t in own if forms.get(t, frozenset({t})) & written)
         else:
             shared = own & self._content(other.text)
         return sum(weight[t] for t in shared) / total
+
+    def _weighted(
+        self, text: str, names: bool, inflections: bool
+    ) -> tuple[frozenset[str], dict[str, frozenset[str]], dict[str, float], float]:
+        """A fact's content words, their forms, weights and total weight (computed once
+        per fact: :meth:`coverage` compares one fact with every sentence of an article)."""
+        key = (text, names, inflections)
+        cache = self.__dict__.setdefault("_weighted_cache", {})
+        if key not in cache:
+            own = self._content(text)
+            if not names:
+                own = own - self._content(" ".join(_CAPITALISED.findall(text)[1:]))
+            forms = self._forms(text) if inflections else {}
+            weight = {t: self._weight(forms.get(t, frozenset({t})), inflections) for t in own}
+            cache[key] = (own, forms, weight, sum(weight.values()))
+        return cache[key]
 
     def _weight(self, forms: frozenset[str], pooled: bool) -> float:
         """IDF of a word; ``pooled``: of the word in any of its ``forms`` (a match on any
@@ -304,6 +315,13 @@ class Sentences:
         if text not in self._tokens:
             self._tokens[text] = frozenset(content_tokens(text))
         return self._tokens[text]
+
+    def _all_forms(self, text: str) -> frozenset[str]:
+        """Every form of every content word of ``text`` (once per sentence)."""
+        cache = self.__dict__.setdefault("_all_forms_cache", {})
+        if text not in cache:
+            cache[text] = frozenset().union(*self._forms(text).values())
+        return cache[text]
 
     def _forms(self, text: str) -> dict[str, frozenset[str]]:
         if text not in self._word_forms:
