@@ -467,10 +467,15 @@ def test_each_fact_has_one_status_in_words(analysed: dict[str, Any]) -> None:
     assert "∅</span> Omission" not in page and "✓</span> Agreed" not in page
     for fact in view["facts"]:
         status = fact["status"]
-        assert status["count"] + len(status["missing"]) == 4
+        assert status["count"] + len(status["missing"]) + len(status["unmatched"]) == 4
         assert status["tone"] == {4: "all", 1: "only"}.get(status["count"], "some")
+        # "missing" only where the omission check, which reads the outlet's whole text,
+        # confirmed it (#16); an outlet whose sentence was merely not aligned is "not matched"
+        for cell in fact["cells"]:
+            assert cell["left_out"] == (cell["outlet"] in status["missing"])
     text = html.unescape(re.sub(r"<[^>]+>", "", page))
     assert re.search(r"3 of 4 — missing in (Al Jazeera|Sputnik|unknown outlet)", text)
+    assert re.search(r"of 4 — not matched in (Al Jazeera|Sputnik|unknown outlet)", text)
 
 
 def test_reported_speech_is_shown_as_paraphrase(analysed: dict[str, Any]) -> None:

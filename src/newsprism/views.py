@@ -602,10 +602,14 @@ def paraphrase(text: str) -> str:
     return bare[5:].lstrip() if bare[:5].lower() == "that " else bare
 
 
-def _fact_status(carried: list[str], missing: list[str]) -> dict[str, Any]:
-    """One status per fact, in words: all outlets, n of N (missing in ...), or only X."""
-    total = len(carried) + len(missing)
-    if not missing:
+def _fact_status(
+    carried: list[str], missing: list[str], unmatched: list[str] | None = None
+) -> dict[str, Any]:
+    """One status per fact, in words: all outlets, n of N (missing in ..., or not matched
+    in ... when the omission check did not confirm it), or only X."""
+    unmatched = unmatched or []
+    total = len(carried) + len(missing) + len(unmatched)
+    if not missing and not unmatched:
         tone = "all"
     elif len(carried) == 1:
         tone = "only"
@@ -615,6 +619,7 @@ def _fact_status(carried: list[str], missing: list[str]) -> dict[str, Any]:
         "tone": tone,
         "carried": carried,
         "missing": missing,
+        "unmatched": unmatched,
         "count": len(carried),
         "total": total,
     }
@@ -891,12 +896,23 @@ def coverage_section(r: _Resolver, doc: Mapping[str, Any]) -> dict[str, Any]:
         first_cite: dict[str, Citation] = {}
         for c in fact["cites"]:
             first_cite.setdefault(r.label(c.article), c)
+        # an outlet whose sentence was not aligned with the fact left it out only if the
+        # omission check, which reads the outlet's whole text, says so; else it may say
+        # it in other words (#16)
         fact["cells"] = [
-            {"outlet": o, "carried": o in carried, "cite": first_cite.get(o)} for o in outlets
+            {
+                "outlet": o,
+                "carried": o in carried,
+                "left_out": o not in carried and o in fact["missing"],
+                "cite": first_cite.get(o),
+            }
+            for o in outlets
         ]
         fact["count"] = len([o for o in outlets if o in carried])
         fact["status"] = _fact_status(
-            [o for o in outlets if o in carried], [o for o in outlets if o not in carried]
+            [c["outlet"] for c in fact["cells"] if c["carried"]],
+            [c["outlet"] for c in fact["cells"] if c["left_out"]],
+            [c["outlet"] for c in fact["cells"] if not c["carried"] and not c["left_out"]],
         )
     for i, fact in enumerate(facts, 1):
         fact["id"] = f"fact{i}"
@@ -1058,6 +1074,7 @@ def _digest(
         status = fact.get("status") or {}
         # An outlet "left out" a fact that at least two others carried.
         if status.get("tone") == "some" and status.get("count", 0) >= 2:
+            # only what the omission check confirmed against the outlet's whole text
             for outlet in status["missing"]:
                 left_out.setdefault(outlet, []).append(fact)
     renderings = []
