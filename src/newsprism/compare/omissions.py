@@ -122,16 +122,6 @@ STATES_COVERAGE_WORDS = 6
 QUOTE_CARRIED = 0.8
 
 
-def _quotes_carried(a: str, b: str) -> bool:
-    """Each sentence has most of the words the other quotes (``QUOTE_CARRIED``): an outlet
-    that quotes only part of a statement does not agree with the whole quotation."""
-    for x, y in ((a, b),):
-        quoted = quoted_words(x)
-        if quoted and len(quoted & set(content_tokens(y))) < QUOTE_CARRIED * len(quoted):
-            return False
-    return True
-
-
 class Sentences:
     """Every sentence of a story's articles with TF-IDF and embedding vectors."""
 
@@ -165,6 +155,11 @@ class Sentences:
         self.idf: dict[str, float] = {}
         self._tokens: dict[str, frozenset[str]] = {}
         self._word_forms: dict[str, dict[str, frozenset[str]]] = {}
+        self._all_forms_cache: dict[str, frozenset[str]] = {}
+        self._weighted_cache: dict[
+            tuple[str, bool, bool],
+            tuple[frozenset[str], dict[str, frozenset[str]], dict[str, float], float],
+        ] = {}
         self._form_df: dict[str, int] | None = None
         self._n_singles = 0
         try:
@@ -210,9 +205,15 @@ class Sentences:
         return bool(
             self.carries(fact, other)
             and same_figures(counts_in_words(fact.text), counts_in_words(other.text))
-            and _quotes_carried(fact.text, other.text)
+            and self._quotes_carried(fact, other)
             and self.coverage(other, fact, names=False) >= AGREES_REVERSE
         )
+
+    def _quotes_carried(self, fact: Claim, other: Claim) -> bool:
+        """``other`` has most (``QUOTE_CARRIED``) of the words ``fact`` quotes: an outlet
+        that quotes only part of a statement does not agree with the whole quotation."""
+        quoted = quoted_words(fact.text)
+        return len(quoted & self._content(other.text)) >= QUOTE_CARRIED * len(quoted)
 
     def supports(self, fact: Claim, other: Claim) -> bool:
         """Whether ``other`` may be cited for ``fact``: it states it (:meth:`states`), and
@@ -271,7 +272,7 @@ class Sentences:
         """A fact's content words, their forms, weights and total weight (computed once
         per fact: :meth:`coverage` compares one fact with every sentence of an article)."""
         key = (text, names, inflections)
-        cache = self.__dict__.setdefault("_weighted_cache", {})
+        cache = self._weighted_cache
         if key not in cache:
             own = self._content(text)
             if not names:
@@ -318,7 +319,7 @@ class Sentences:
 
     def _all_forms(self, text: str) -> frozenset[str]:
         """Every form of every content word of ``text`` (once per sentence)."""
-        cache = self.__dict__.setdefault("_all_forms_cache", {})
+        cache = self._all_forms_cache
         if text not in cache:
             cache[text] = frozenset().union(*self._forms(text).values())
         return cache[text]

@@ -6,7 +6,6 @@ import calendar
 import functools
 import re
 from datetime import date
-from typing import Any
 
 WORD = re.compile(r"[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’-]*|\d[\d,.]*")
 
@@ -67,10 +66,9 @@ def irregular_lemmas() -> dict[str, frozenset[str]]:
     """Irregular inflections and their lemmas, read from the spaCy model's lemmatizer
     (its exceptions table): "fell", "fallen" -> {"fall"}; "men" -> {"man"}; "wound" ->
     {"wind"} (every part of speech's lemma is kept: the word is not tagged)."""
-    from newsprism.spacy_model import load_nlp
+    from newsprism.spacy_model import lemma_table
 
-    lemmatizer: Any = load_nlp(disable=("ner",)).get_pipe("lemmatizer")
-    table = lemmatizer.lookups.get_table("lemma_exc")
+    table = lemma_table("lemma_exc")
     out: dict[str, set[str]] = {}
     for pos in ("verb", "noun", "adj", "adv"):
         for word, lemmas in table.get(pos, {}).items():
@@ -122,9 +120,7 @@ _NUM = re.compile(r"\d+(?:(?:, ?| )\d{3}(?!\d))*(?:\s?\.\s?\d+)?|[A-Za-z]+")
 
 
 _COUNT_WORD = re.compile(
-    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-    r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)\b",
-    re.I,
+    r"\b(?:" + "|".join(w for w, n in _NUMBER_WORDS.items() if n >= 2) + r")\b", re.I
 )
 
 

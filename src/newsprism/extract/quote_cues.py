@@ -310,6 +310,7 @@ def _handle(text: str, e: Entity) -> bool:
 
 
 _ABBREVIATED = {"governor": "gov", "senator": "sen", "representative": "rep"}
+_TITLE_OF = {v: k for k, v in _ABBREVIATED.items()}  # "sen" -> "senator"
 
 
 def _titled(text: str, e: Entity, said: str) -> bool:
@@ -424,14 +425,13 @@ def _roles(text: str, usable: list[Entity], name: str) -> frozenset[str]:
     from .entities import ROLE_NOUNS
 
     known = ROLE_NOUNS | _PERSON_HEADS
-    short = {v: k for k, v in _ABBREVIATED.items()}
     found = set()
     for e in usable:
         if e.canonical == name:
             # the capitalised title right before the name ("Director James Comey")
             m = re.search(r"\b([A-Z][a-z-]+)\.?\s+$", text[max(0, e.start - 30) : e.start])
             if m:
-                found |= {short.get(m.group(1).lower(), m.group(1).lower())} & known
+                found |= {_TITLE_OF.get(m.group(1).lower(), m.group(1).lower())} & known
     return frozenset(found) if found else frozenset(known)
 
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from newsprism.errors import DocumentMismatchError
-from newsprism.spacy_model import load_nlp
+from newsprism.spacy_model import lemma_table, load_nlp
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -60,10 +60,8 @@ def _parser_nlp() -> Language:
 
 @functools.lru_cache(maxsize=1)
 def _verb_tables() -> tuple[dict[str, list[str]], list[tuple[str, str]]]:
-    lemmatizer: Any = _parser_nlp().get_pipe("lemmatizer")
-    lookups = lemmatizer.lookups
-    exc = lookups.get_table("lemma_exc").get("verb", {})
-    rules = [(old, new) for old, new in lookups.get_table("lemma_rules").get("verb", [])]
+    exc = lemma_table("lemma_exc").get("verb", {})
+    rules = [(old, new) for old, new in lemma_table("lemma_rules").get("verb", [])]
     return exc, rules
 
 
@@ -85,8 +83,7 @@ def verb_lemmas(word: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def _verb_index() -> frozenset[str]:
-    lemmatizer: Any = _parser_nlp().get_pipe("lemmatizer")
-    return frozenset(lemmatizer.lookups.get_table("lemma_index").get("verb", ()))
+    return frozenset(lemma_table("lemma_index").get("verb", ()))
 
 
 def is_verb_form(word: str) -> bool:
