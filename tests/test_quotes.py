@@ -877,3 +877,64 @@ def test_a_description_with_a_no_break_space_is_resolved():
     )
     q = _quote_with(text, "email server")
     assert q.speaker == "Trey Gowdy"
+
+
+def test_a_dateline_is_no_part_of_what_was_reported():
+    """NeuS event 2300s (Reuters): the agency's dateline is not the Times's words, and what
+    an outlet reported, in an article without quotation marks, is its paraphrase."""
+    text = (
+        "Russia offered Afghan militants bounties to kill U.S. troops - New York Times.\n\n"
+        "WASHINGTON (Reuters) - U.S. intelligence has concluded that the Russian military "
+        "offered bounties to Taliban-linked militants in Afghanistan to kill American troops "
+        "and other coalition forces, the New York Times reported on Friday."
+    )
+    (q,) = [q for q in _quotes(text) if q.cue == "reported"]
+    assert q.text.startswith("U.S. intelligence has concluded")
+    assert q.speaker == "New York Times" and q.kind == "indirect"
+
+
+def test_a_clause_belongs_to_the_noun_it_follows():
+    """NeuS (Moderna, Nov 2020): "people's hopes with the news that their vaccine was ...
+    effective" is no statement by "people" (the parser hangs the clause on "hopes")."""
+    text = (
+        "The news comes a week after pharmaceutical giant Pfizer and its German partner "
+        "BioNTech lifted the stock market and people’s hopes with the news that their "
+        "coronavirus vaccine was more than 90 percent effective."
+    )
+    assert not [q for q in _quotes(text) if q.speaker == "people"]
+    # its holder keeps it: "warnings from his attorney that ..." (PolNeAR dev)
+    held = (
+        "The move took place despite repeated warnings from his attorney that the showdown "
+        "was fruitless."
+    )
+    assert _find(_quotes(held), "the showdown was fruitless")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # holdout5, holdout6 and holdout7 of tests/data/quotes_handcheck_fresh.jsonl
+        (
+            "Earlier, a gaffe by House Majority Leader Kevin McCarthy suggested the panel was "
+            "created to hurt her political prospects.",
+            "Kevin McCarthy",
+        ),
+        (
+            "The department searched its records and found that the files were lost, according "
+            "to a declaration filed in federal court by John F. Hackett.",
+            "John F. Hackett",
+        ),
+        (
+            "The ad features a clip of McCain saying he will support the Republican nominee.",
+            "McCain",
+        ),
+        # a study by Harvard still finds: evidence speaks for a document (PolNeAR dev)
+        (
+            "Yet, a 2014 study by Harvard and the University of California at Berkeley found "
+            "that poor children in Charlotte have the worst odds of any big city.",
+            "Harvard",
+        ),
+    ],
+)
+def test_a_thing_speaks_for_its_maker(text: str, speaker: str) -> None:
+    assert [q.speaker for q in _quotes(text)] == [speaker]

@@ -42,7 +42,14 @@ import re
 
 from newsprism.model import Entity, Quote
 
-__all__ = ["is_statement", "reader_features", "reader_keeps", "revise_speaker", "trim_gloss"]
+__all__ = [
+    "is_document",
+    "is_statement",
+    "reader_features",
+    "reader_keeps",
+    "revise_speaker",
+    "trim_gloss",
+]
 
 
 @functools.cache
@@ -117,6 +124,11 @@ def _feature(features: dict[str, float], prefix: str) -> str | None:
     return None
 
 
+def is_document(noun: str) -> bool:
+    """Whether ``noun`` names a document or a piece of evidence ("study", "poll")."""
+    return bool(_DOCUMENT.search(noun))
+
+
 def is_statement(quote: Quote, features: dict[str, float]) -> bool:
     """Whether a candidate quote reports a statement (see the module docstring).
 
@@ -164,8 +176,9 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
         if re.match(r"(?:over|about|on|of)\b", quote.text, re.I):
             return False  # "argued over which country's weapons were more powerful"
         if lemma in _NOT_SAYING:
-            # Evidence speaks for a document ("a new poll shows ..."), not for a person.
-            return bool(_DOCUMENT.search(quote.speaker))
+            # Evidence speaks for a document ("a new poll shows ..."), not for a person;
+            # a study by Harvard that found something is still a study.
+            return bool(_DOCUMENT.search(quote.speaker)) or "bar=document" in features
         return lemma in communication
     if via == "xcomp":
         return lemma in _SAYING_XCOMP

@@ -55,6 +55,7 @@ from newsprism.model import Article, Entity, Quote
 from .cue_lexicon import LEARNED_CUES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
 from .entities import extract_entities
 from .quote_cues import (
+    is_document,
     is_statement,
     reader_features,
     reader_keeps,
@@ -81,6 +82,8 @@ from .speakers import (
     Context,
     Speaker,
     child,
+    dateline,
+    dateline_dash,
     first_named,
     inverted_source,
     name_right_before,
@@ -308,6 +311,23 @@ _NEVER_CUES = frozenset({"be", "have", "do"})
 _NOUN_CONTENT_PREPS = frozenset({"of", "for", "about", "on", "over", "against", "to"})
 
 
+def _nearer_noun(noun: Token, clause: Token) -> bool:
+    """Whether ``clause`` opens right after another noun of ``noun``'s prepositional
+    phrase: a content clause belongs to the noun it follows ("lifted people's hopes with
+    the news that their vaccine was ... effective": the news, not the hopes, says it), as
+    the parser itself attaches it when it does not reach over ("his claim in an interview
+    that ..."), unless that noun holds it ("warnings from his attorney that ...")."""
+    before = clause.left_edge.i - 1
+    if before <= noun.i or clause.i < noun.i or clause.left_edge.lower_ not in {"that", "whether"}:
+        return False
+    prev = clause.doc[before]
+    return prev.pos_ == "NOUN" and any(
+        # not its holder: "warnings from his attorney that the showdown was fruitless"
+        a.dep_ == "prep" and a.head.i == noun.i and a.lower_ not in {"from", "by"}
+        for a in prev.ancestors
+    )
+
+
 def _noun_cue(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
     """A noun the learned detector takes for a cue: "Trump's claim that ...", "her plan to ...".
 
@@ -318,6 +338,8 @@ def _noun_cue(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
     ctx = found.ctx
     content = child(tok, ("acl", "ccomp"))
     via = "clause"
+    if content is not None and _nearer_noun(tok, content):
+        return  # "people's hopes with the news that ...": the news has the clause
     if content is None or content.i < tok.i:
         # "her criticism of the plan", "his support for the bill": the preposition's object.
         prep = next(
@@ -504,6 +526,10 @@ def _content_prep(tok: Token) -> Token | None:
 def _content_span(sent: Sentence, tok: Token) -> tuple[int, int]:
     lo, hi = subtree_span(tok)
     doc = tok.doc
+    if lo < tok.i and dateline(doc[lo]):
+        # "WASHINGTON (Reuters) - U.S. intelligence has concluded that ...": the parser
+        # hangs the dateline on the clause; it is the agency's, not the source's words.
+        lo = min(dateline_dash(doc[lo]) + 1, tok.i)
     return sent.start(doc[lo]), sent.end(doc[hi])
 
 
@@ -780,7 +806,11 @@ def _verb_cue(found: _Candidates, sent: Sentence, tok: Token, si: int, as_verb: 
     q = _quote_for(ctx.marks, start, end)
     if q is not None:
         q.used = True
-    kind = "direct" if _is_direct(ctx, start, end, found.no_marks, left) else "indirect"
+    # An article without quotation marks may have lost them: a person's words before the
+    # cue are his; what an outlet or agency reported is its paraphrase ("U.S. intelligence
+    # has concluded that ..., the New York Times reported").
+    unmarked = found.no_marks and spk.is_person
+    kind = "direct" if _is_direct(ctx, start, end, unmarked, left) else "indirect"
     if via == "block":
         kind = "direct"  # a block quotation: his words, set off as a paragraph
     context = {
@@ -790,6 +820,8 @@ def _verb_cue(found: _Candidates, sent: Sentence, tok: Token, si: int, as_verb: 
         "cue_tag=" + tok.tag_: 1.0,
         "subj=" + (subj.pos_ + "|" + (subj.ent_type_ or "-") if subj is not None else "none"): 1.0,
     } | _bar_flags(tok)
+    if subj is not None and subj.pos_ == "NOUN" and is_document(subj.text):
+        context["bar=document"] = 1.0  # "a 2014 study by Harvard ... found that"
     prob = cue.prob if cue.prob is not None else cue_probability(tok, sent, text)
     found.add(start, end, spk, kind, si, "learned" if learned else "verb", cue=tok.text,
               cue_at=cue.at, prob=prob, context=context)  # fmt: skip
@@ -1018,7 +1050,10 @@ def _object_content(
         start, end = _content_span(sent, adv)
     elif lemma == "say" and tok.dep_ == "ROOT":
         # "X, Y said." with the X clause not attached as a complement.
-        first = sent.start(parse[0])
+        opening = parse[0]
+        if dateline(opening):  # "WASHINGTON (Reuters) - X, the Times reported."
+            opening = opening.doc[dateline_dash(opening) + 1]
+        first = sent.start(opening)
         subj_start = sent.start(subj.left_edge) if subj is not None else sent.start(tok)
         if subj_start - first > 10 and text[:subj_start].rstrip().endswith(","):
             start, end, left = first, subj_start, True

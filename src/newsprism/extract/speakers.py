@@ -32,6 +32,8 @@ __all__ = [
     "Context",
     "Speaker",
     "child",
+    "dateline",
+    "dateline_dash",
     "first_named",
     "has_word",
     "inverted_source",
@@ -91,9 +93,14 @@ def dateline(tok: Token) -> bool:
     return any(c.dep_ == "punct" and c.text in _DASHES for c in tok.rights)
 
 
+def dateline_dash(place: Token) -> int:
+    """Index of the dash that ends the dateline ``place`` opens (:func:`dateline`)."""
+    return min(c.i for c in place.rights if c.dep_ == "punct" and c.text in _DASHES)
+
+
 def _after_dateline(place: Token) -> Token | None:
     """The apposition the parser hung on a dateline's place after its dash."""
-    dash = next(c.i for c in place.rights if c.dep_ == "punct" and c.text in _DASHES)
+    dash = dateline_dash(place)
     return child(place, ("appos",), where=lambda t: t.i > dash)
 
 
@@ -126,6 +133,19 @@ def _controller(verb: Token) -> Token | None:
             return obj if obj is not None and obj.i < head.i else None
     if verb.dep_ == "acl" and child(verb, ("aux",), where=lambda t: t.lower_ == "to"):
         return child(head, ("poss",))
+    return None
+
+
+def _shown_saying(verb: Token) -> Token | None:
+    """The one a recording shows saying it: "a clip of McCain saying he will support the
+    nominee", where the parser hangs the participle on "clip" (#19)."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG":
+        return None
+    for prep in verb.head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            obj = child(prep, ("pobj",))
+            if obj is not None and obj.right_edge.i == verb.i - 1 and obj.pos_ in {"PROPN", "NOUN"}:
+                return obj
     return None
 
 
@@ -167,6 +187,8 @@ def subject(
             and cur.head is not cur
             and cur.head.pos_ in {"NOUN", "PROPN", "PRON"}
         ):
+            if control and (shown := _shown_saying(cur)) is not None:
+                return shown
             return cur.head  # "the Super PAC backing Bush", "officials who said"
         if cur.dep_ in {"pcomp", "pobj", "prep"} and cur.head is not cur:
             cur = cur.head  # "by saying", "after saying"
@@ -343,23 +365,46 @@ def _author_of_writing(
         if prep.dep_ != "prep" or prep.lower_ not in {"in", "from", "by"}:
             continue
         obj = child(prep, ("pobj",))
-        if obj is None:
-            continue
-        lo, hi = subtree_span(obj)
-        a, b = sent.start(obj.doc[lo]), sent.end(obj.doc[hi])
-        head = [e for e in ctx.entities_in(a, b) if e.start <= sent.start(obj) < e.end]
-        if head and head[0].label in {"PERSON", "ORG"}:
-            return Speaker(head[0].canonical, a, b, head[0].label == "PERSON")
-        if obj.pos_ == "PROPN" and not head:
-            return Speaker(np_text(ctx.text, a, b), a, b, False)  # a title NER missed
-        if obj.pos_ == "NOUN" and ctx.entities_in(a, b):
-            # "the State Department's inspector general": the office, named by its owner.
-            return Speaker(np_text(ctx.text, a, b), a, b, False)
+        author = _named_author(ctx, sent, obj) if obj is not None else None
+        if author is not None:
+            return author
     verb = doc_noun.head.head if doc_noun.dep_ == "pobj" else None
     if verb is not None and doc_noun.head.lower_ == "in" and verb.pos_ == "VERB":
         subj = child(verb, ("nsubj",))
         if subj is not None and subj.pos_ in {"PROPN", "NOUN"}:
             return resolve_speaker(ctx, sent, subj, sent_index)
+    return None
+
+
+def _named_author(ctx: Context, sent: Sentence, obj: Token) -> Speaker | None:
+    """The person or organisation the noun phrase headed by ``obj`` names, if any."""
+    lo, hi = subtree_span(obj)
+    a, b = sent.start(obj.doc[lo]), sent.end(obj.doc[hi])
+    head = [e for e in ctx.entities_in(a, b) if e.start <= sent.start(obj) < e.end]
+    if head and head[0].label in {"PERSON", "ORG"}:
+        return Speaker(head[0].canonical, a, b, head[0].label == "PERSON")
+    if obj.pos_ == "PROPN" and not head:
+        return Speaker(np_text(ctx.text, a, b), a, b, False)  # a title NER missed
+    if obj.pos_ == "NOUN" and ctx.entities_in(a, b):
+        # "the State Department's inspector general": the office, named by its owner.
+        return Speaker(np_text(ctx.text, a, b), a, b, False)
+    return None
+
+
+def _maker(ctx: Context, sent: Sentence, noun: Token) -> Speaker | None:
+    """Who made the thing ``noun`` names, by its "by" phrase: "a gaffe by House Majority
+    Leader Kevin McCarthy suggested", "a declaration filed in federal court by John F.
+    Hackett" (#19: a thing says nothing; its maker does). None without one."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            agent = c
+        elif c.dep_ == "acl" and c.tag_ == "VBN":
+            agent = child(c, ("agent",))
+        else:
+            continue
+        obj = child(agent, ("pobj",)) if agent is not None else None
+        if obj is not None and obj.pos_ == "PROPN":
+            return _named_author(ctx, sent, obj)
     return None
 
 
@@ -441,8 +486,11 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
         if recent is not None:
             return Speaker(recent.name, s_start, s_end, recent.is_person)
         return Speaker(None, s_start, s_end, want is True)
-    if ctx.control and subj.pos_ == "NOUN" and subj.lower_ in _WRITINGS:
-        author = _author_of_writing(ctx, sent, subj, sent_index)
+    if ctx.control and subj.pos_ == "NOUN":
+        if subj.lower_ in _WRITINGS:
+            author = _author_of_writing(ctx, sent, subj, sent_index)
+        else:
+            author = _maker(ctx, sent, subj)
         if author is not None:
             return Speaker(author.name, s_start, s_end, author.is_person)
     ents = ctx.entities_in(s_start, s_end)
