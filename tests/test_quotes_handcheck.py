@@ -233,9 +233,21 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
             ("clip", "John McCain"),
         ],
     }[name]
+    # Contents trimmed since: a concessive tail that reports an act or stance, not a
+    # statement ("..., even though many of the drivers of the push backed Cruz").
+    trimmed = {"holdout7": ["he’s hopeful that the effort results in John Kasich"]}.get(name, [])
     changed = sorted((r for r in after if r not in kept), key=lambda r: r["start"])
-    assert len(kept) == 30 - len(changes), [(r["speaker"], r["start"]) for r in changed]
+    assert len(kept) == 30 - len(changes) - len(trimmed), [
+        (r["speaker"], r["start"]) for r in changed
+    ]
     for was, now in changes:
         (r,) = [r for r in changed if r["speaker"] == was]
         assert r["verdict"] == ("right" if was == "national poll" else "wrong")
         assert (r["article_id"], r["start"], r["end"], now) in found
+    for opening in trimmed:
+        (r,) = [r for r in changed if r["content"].startswith(opening)]
+        assert r["verdict"] == "wrong"
+        assert any(
+            (a, s, spk) == (r["article_id"], r["start"], r["speaker"]) and e < r["end"]
+            for a, s, e, spk in found
+        )

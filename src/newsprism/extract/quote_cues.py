@@ -673,9 +673,10 @@ def _says(word: str) -> bool:
     """Whether ``word`` is a form of a cue verb ("said", "proposed", "refused")."""
     if word in ("said", "told", "wrote", "thought", "says", "tells", "writes"):
         return True
-    from .cue_lexicon import LEARNED_CUES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
+    from .cue_lexicon import SPEECH_VERBS, THOUGHT_VERBS
 
-    lex = SPEECH_VERBS | THOUGHT_VERBS | STANCE_VERBS | LEARNED_CUES
+    # Not a stance or an act ("even though many of the drivers of the push backed Cruz").
+    lex = SPEECH_VERBS | THOUGHT_VERBS
     return any(word[: len(word) - k] in lex for k in (1, 2)) and word.endswith(("s", "d"))
 
 
