@@ -948,3 +948,16 @@ def test_a_clause_belongs_to_the_noun_it_follows():
 )
 def test_a_thing_speaks_for_its_maker(text: str, speaker: str) -> None:
     assert [q.speaker for q in _quotes(text)] == [speaker]
+
+
+def test_a_group_keeps_the_name_it_belongs_to():
+    """holdout7: bare "supporters" is anyone's; the sentence before has Trump's."""
+    text = (
+        "Supporters of Republican Donald Trump say that transgenders should use the bathroom "
+        "of the gender they were born with. Meanwhile, supporters of Democrat Hillary Clinton "
+        "say they should use the bathroom of the gender they identify with, 76%-21%."
+    )
+    assert [q.speaker for q in _quotes(text)] == [
+        "Supporters of Republican Donald Trump",
+        "supporters of Democrat Hillary Clinton",
+    ]

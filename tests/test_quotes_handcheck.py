@@ -218,7 +218,8 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
     # the colon are Cruz's now, but the writer's words before it, judged, are not a quote.
     # The sixth 2026-12-05 session: a thing's maker speaks for it ("a gaffe by House
     # Majority Leader Kevin McCarthy suggested", "a declaration filed in federal court by
-    # John F. Hackett") and a recording shows who says it ("a clip of McCain saying").
+    # John F. Hackett") and a recording shows who says it ("a clip of McCain saying"); a
+    # common noun keeps the name it belongs to ("supporters of Democrat Hillary Clinton").
     changes = {
         "holdout3": [("State Department", "State Department's inspector general")],
         "holdout4": [
@@ -231,6 +232,7 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
         "holdout7": [
             ("Entrusting Donald Trump", "Donald Trump"),
             ("clip", "John McCain"),
+            ("supporters", "supporters of Democrat Hillary Clinton"),
         ],
     }[name]
     # Contents trimmed since: a concessive tail that reports an act or stance, not a

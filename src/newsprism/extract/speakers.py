@@ -548,10 +548,25 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
             return Speaker(known, s_start, s_end, True)
     if subj.pos_ == "PRON" or subj.tag_ in {"WDT", "WP", "EX"}:
         return Speaker(None, s_start, s_end, False)
-    # A common-noun source ("a spokesperson", "U.S. officials"): its own words.
+    # A common-noun source ("a spokesperson", "U.S. officials"): its own words, with the
+    # name it belongs to ("supporters of Democrat Hillary Clinton", not "supporters", who
+    # may be anyone's; holdout7).
     left = subj.left_edge.i
-    name = np_text(text, sent.start(doc[left]), head_end)
+    name = np_text(text, sent.start(doc[left]), _owner_end(sent, subj) or head_end)
     return Speaker(name or None, s_start, s_end, False)
+
+
+def _owner_end(sent: Sentence, noun: Token) -> int | None:
+    """End of a short "of"/"for"/"to" phrase naming whom a common noun belongs to
+    ("supporters of Democrat Hillary Clinton", "an aide to Clinton"); None without one."""
+    for prep in noun.rights:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "for", "to"}:
+            lo, hi = subtree_span(prep)
+            owner = child(prep, ("pobj",))
+            if hi - lo < 6 and owner is not None and owner.pos_ == "PROPN":
+                return sent.end(prep.doc[hi])
+            return None
+    return None
 
 
 def _and_others(ctx: Context, sent: Sentence, tok: Token, name: str) -> str:
