@@ -961,3 +961,15 @@ def test_a_group_keeps_the_name_it_belongs_to():
         "Supporters of Republican Donald Trump",
         "supporters of Democrat Hillary Clinton",
     ]
+
+
+def test_a_motive_is_no_statement():
+    """holdout7: 'fearing that' is the writer's account of why a group acts."""
+    text = (
+        "Establishment Republicans are rushing to build a defense system for their "
+        "candidates, fearing that the party could lose its hold on Congress if Donald Trump "
+        "is at the top of the ticket."
+    )
+    assert not _quotes(text)
+    said = "The senator left the room, saying that the party could lose its hold on Congress."
+    assert [q.speaker for q in _quotes(said)] == ["senator"]

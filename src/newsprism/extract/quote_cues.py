@@ -147,6 +147,8 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
         return False  # a headline in title case ("Al Sharpton Just Said Something ...")
     if "bar=negated" in features or "bar=reduced-passive" in features:
         return False  # "CNN didn't report that ...", "said when asked whether ..."
+    if "bar=motive" in features:
+        return False  # "rushing to build a defense ..., fearing that the party could lose"
     if "bar=modal" in features:
         return False  # "might decide they made ...", "could fuel Trump's concern that ..."
     if "rule=learned" in features or "rule=passive-learned" in features:

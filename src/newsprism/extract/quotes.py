@@ -831,8 +831,8 @@ def _bar_flags(tok: Token) -> dict[str, float]:
     """Facts of the parse the reader's bar needs (:func:`.quote_cues.is_statement`); the
     verifier has no weights for them. A naming verb's predicate ("called the charges
     unsubstantiated") makes a statement; a negated cue ("CNN didn't report that", "she has
-    never said") and a reduced passive ("Christie said when asked whether ...", whose
-    asker is not named) report none of the subject (#19)."""
+    never said"), a reduced passive ("Christie said when asked whether ...", whose asker
+    is not named) and a motive ("..., fearing that") report none of the subject (#19)."""
     flags = {}
     if _modal(tok):
         flags["bar=modal"] = 1.0  # "might decide they made a big difference"
@@ -846,6 +846,15 @@ def _bar_flags(tok: Token) -> dict[str, float]:
         and child(tok, ("nsubj", "nsubjpass", "aux", "auxpass")) is None
     ):
         flags["bar=reduced-passive"] = 1.0
+    if (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "advcl"
+        and tok.lemma_.lower() in THOUGHT_VERBS
+        and tok.head.lemma_.lower() not in SPEECH_VERBS
+    ):
+        # "are rushing to build a defense system ..., fearing that the party could lose":
+        # the writer's account of why they act, not something they said (holdout7)
+        flags["bar=motive"] = 1.0
     return flags
 
 
