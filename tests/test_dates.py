@@ -316,3 +316,35 @@ def test_a_possessive_after_a_past_verb_does_not_reuse_a_coming_day() -> None:
     text = "Voters will vote on Saturday. Saturday's vote will be close."
     first, second = find_dates(text, dt.date(2016, 2, 8))
     assert second.value == first.value == "2016-02-13"  # not past: the earlier day stands
+
+
+# Issue #19, found by the second fresh check ("a divorce case that began in January of that
+# year", 2014 written before it) and TempEval-3 ("watch imports that year" after "1988",
+# "the following year" after "1995"): "that year" and its kin take the year last written
+# out, unless a date of the article's own time came in between.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "His staff in 2014 tried to hide her during a divorce case that began in "
+            "January of that year, sources said.",
+            [("2014", "2014"), ("January", "2014-01"), ("that year", "2014")],
+        ),
+        (
+            "He left in June 1998 and returned to Cuba later that year.",
+            [("June 1998", "1998-06"), ("later that year", "1998")],
+        ),
+        (
+            "Farkas was made a general in 1995, and the following year he was appointed.",
+            [("1995", "1995"), ("following year", "1996")],
+        ),
+        (
+            "Revenue rose in 2005. In the first quarter sales grew against the previous year.",
+            [("2005", "2005"), ("the first quarter", "2016-Q1"), ("previous year", "2015")],
+        ),
+        ("That year was a good one.", []),
+    ],
+)
+def test_that_year_is_the_year_last_written(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(d.text, d.value) for d in find_dates(text, dt.date(2016, 7, 29))]
+    assert found == expected

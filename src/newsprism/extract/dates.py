@@ -403,6 +403,10 @@ class _Ctx:
     last_day: tuple[str, int] | None = None
     # The article is datelined in a place at least eight hours ahead of UTC ("SEOUL —").
     far_east: bool = False
+    # The last year written out in the text and where it ended, unless a date resolved
+    # against the reference came after it: "that year", "January of that year" and "the
+    # following year" refer to it.
+    last_year: tuple[int, int] | None = None
 
 
 _Result = tuple[str, str, bool] | None  # (value, type, used the reference)
@@ -488,6 +492,30 @@ def _r_month_year(m: re.Match[str], ctx: _Ctx) -> _Result:
     return f"{int(m['year']):04d}-{_month_num(m['month']):02d}", "DATE", False
 
 
+# How far back (characters) a written year stays the antecedent of "that year".
+_ANAPHOR_REACH = 600
+
+
+def _antecedent_year(ctx: _Ctx, start: int) -> int | None:
+    """The year written out last before ``start``, if it is near enough to be meant."""
+    if ctx.last_year is None or start - ctx.last_year[1] > _ANAPHOR_REACH:
+        return None
+    return ctx.last_year[0]
+
+
+def _r_that_year(m: re.Match[str], ctx: _Ctx) -> _Result:
+    """'that year', 'later that year', 'the same year'.
+
+    The year is the one written out last (TimeML anchors it there: "a small share of the
+    imports that year" after "1988" is 1988), not the publication's.
+    """
+    year = _antecedent_year(ctx, m.start())
+    return None if year is None else (f"{year:04d}", "DATE", False)
+
+
+_OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same|that\s+same)\s+year\b", re.I)
+
+
 def _r_month(m: re.Match[str], ctx: _Ctx) -> _Result:
     month = _month_num(m["month"])
     mod = (m["mod"] or "").lower()
@@ -499,6 +527,10 @@ def _r_month(m: re.Match[str], ctx: _Ctx) -> _Result:
         year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
     elif mod == "this":
         year = ctx.ref.year
+    elif _OF_THAT_YEAR.match(ctx.text, m.end()) and _antecedent_year(ctx, m.start()):
+        # "a divorce case that began in January of that year", 2014 written before
+        year = _antecedent_year(ctx, m.start()) or ctx.ref.year
+        return f"{year:04d}-{month:02d}", "DATE", False
     else:
         year = _year_for_month(ctx, month, m.start(), m.end()) or ctx.ref.year
     return f"{year:04d}-{month:02d}", "DATE", True
@@ -692,6 +724,11 @@ def _r_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
     """'this week', 'last month', 'earlier this year', 'next quarter', 'last fall'."""
     mod = re.sub(r"\s+", " ", m["mod"].lower())
     unit = m["unit"].lower()
+    if unit == "year" and mod in ("following", "previous"):
+        # "made a general in 1995, and the following year": from the year written out
+        year = _antecedent_year(ctx, m.start())
+        if year is not None:
+            return f"{year + (1 if mod == 'following' else -1):04d}", "DATE", False
     step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
             "coming": 1, "following": 1, "this coming": 1, "this past": -1}[mod]  # fmt: skip
     ref = ctx.ref
@@ -1137,6 +1174,8 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|September"
                 r"|October|November|December)\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
      _r_month_rel_year),
+    (re.compile(r"\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)"
+                r"\s+year\b(?![- ]old)", _F), _r_that_year),
     (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bthese days\b|\bat present\b|\bnowadays\b"
                 r"|\bthe present\b|\bat the moment\b", _F), _const("PRESENT_REF", "DATE")),
     (re.compile(r"\brecently\b|\blately\b|\bthe past\b(?!\s+(?:\d|[a-z]+\s+(?:days|weeks|months"
@@ -1216,6 +1255,10 @@ def iter_dates(
         value, type_, used = result
         if type_ in ("DATE", "TIME") and re.match(r"\d{4}-\d\d-\d\d", value):
             ctx.last_day = (value[:10], end)
+        if type_ == "DATE" and not used and re.match(r"\d{4}(?:-|$)", value):
+            ctx.last_year = (int(value[:4]), end)
+        elif type_ == "DATE" and used:
+            ctx.last_year = None  # a date of the article's own time ends the story of that year
         yield DateMention(
             article_id=article_id,
             start=start,
