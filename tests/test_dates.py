@@ -134,6 +134,9 @@ MONDAY = dt.date(2022, 2, 21)
         ("Sales fell last year.", "last year", "2021"),
         ("Profit rose in the third quarter.", "the third quarter", "2021-Q3"),
         ("It was signed in March 1999.", "March 1999", "1999-03"),
+        # the year after "early/late/mid <month>" is its year, not the publication's
+        ("It was made public in early January 2017.", "early January 2017", "2017-01"),
+        ("He left in mid-March 2015.", "mid-March 2015", "2015-03"),
         ("It was signed on 21 February 2022.", "21 February 2022", "2022-02-21"),
         ("The blast came at 10:35 a.m.", "10:35 a.m.", "2022-02-21T10:35"),
         ("Prices were higher in the 1990s.", "the 1990s", "199"),

@@ -1079,8 +1079,9 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(rf"{_B}(?:(?P<iy>{_YEAR_RE})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
                 rf"|(?P<um>1[0-2]|0?[1-9])/(?P<ud>[12]\d|3[01]|0?[1-9])/(?P<uy>{_YEAR_RE}|\d\d))"
                 rf"{_NB}"), _r_numeric_date),
-    (re.compile(rf"{_B}(?P<month>{_MONTH_RE}),?\s+(?:of\s+)?(?P<year>{_YEAR_RE}){_NB}"),
-     _r_month_year),
+    # "June 2011", "early January 2017" (the modifier kept in the extent, as TimeML does)
+    (re.compile(rf"{_B}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?P<month>{_MONTH_RE}),?\s+"
+                rf"(?:of\s+)?(?P<year>{_YEAR_RE}){_NB}"), _r_month_year),
     # "last December", "early January", bare capitalised month names ("May" needs help)
     (re.compile(r"(?:\b(?P<mod>last|next|this|this past|this coming|early|late|mid|"
                 r"earlier|later|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)[- ])?"
