@@ -351,3 +351,27 @@ def test_a_possessive_after_a_past_verb_does_not_reuse_a_coming_day() -> None:
 def test_that_year_is_the_year_last_written(text: str, expected: list[tuple[str, str]]) -> None:
     found = [(d.text, d.value) for d in find_dates(text, dt.date(2016, 7, 29))]
     assert found == expected
+
+
+# Issue #19, found by the third fresh check: a weekday that is part of a name ("Super
+# Tuesday") is the day of that weekday the sentence dates after it or in apposition, not
+# the nearest Tuesday; a date further before it is another event's.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "He could fare well across the South on Super Tuesday, when 15 states will hold "
+            "caucuses on March 1.",
+            "2016-03-01",
+        ),
+        ("After that, 11 states hold contests on March 1, known as Super Tuesday.", "2016-03-01"),
+        (
+            "He is looking ahead to the March 15 contest because he will have delegates "
+            "after Super Tuesday.",
+            "2016-02-09",
+        ),
+    ],
+)
+def test_a_named_weekday_takes_the_date_its_sentence_gives(text: str, value: str) -> None:
+    (day,) = [d for d in find_dates(text, dt.date(2016, 2, 4)) if d.text == "Tuesday"]
+    assert day.value == value

@@ -29,7 +29,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsprism.model import Article, DateMention
 
@@ -407,6 +407,8 @@ class _Ctx:
     # against the reference came after it: "that year", "January of that year" and "the
     # following year" refer to it.
     last_year: tuple[int, int] | None = None
+    # Named weekdays ("Super Tuesday") by weekday, once the text has dated one.
+    named_days: dict[int, str] = field(default_factory=dict)
 
 
 _Result = tuple[str, str, bool] | None  # (value, type, used the reference)
@@ -680,11 +682,44 @@ def _resolve_weekday(
     return value
 
 
+# A weekday that is part of a name ("Super Tuesday") is not the nearest such day.
+_NAMED_DAY = re.compile(r"\bSuper\s+$")
+_APPOSED = re.compile(r"[\s,\"“”']*(?:(?:known\s+as|dubbed|called)\s+)?[\"“”']?Super\s+")
+_MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE})(?![\d,]*\s*\d{{4}})")
+
+
+def _named_weekday(ctx: _Ctx, wd: int, start: int, end: int) -> str | None:
+    """The day a named weekday ("Super Tuesday") is: a month-day on that weekday written
+    after it in its sentence ("Super Tuesday, when 15 states will hold caucuses on March
+    1") or just before it, in apposition ("contests on March 1, known as Super Tuesday"),
+    else the day an earlier mention of the name took; None when the text does not say.
+    A date further before is another event's ("the March 15 contest ... after Super
+    Tuesday")."""
+    if ctx.ref is None or not _NAMED_DAY.search(ctx.text, max(0, start - 8), start):
+        return None
+    lo, hi = _sentence(ctx.text, start, end)
+    for md in _MONTH_DAY.finditer(ctx.text, lo, hi):
+        if md.end() <= start and not _APPOSED.fullmatch(ctx.text, md.end(), start):
+            continue
+        month, day = _month_num(md["month"]), int(re.sub(r"\D", "", md["day"]))
+        for year in (ctx.ref.year, ctx.ref.year + 1, ctx.ref.year - 1):
+            try:
+                d = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if d.isoweekday() == wd and abs((d - ctx.ref).days) <= 183:
+                ctx.named_days[wd] = d.isoformat()
+                return ctx.named_days[wd]
+    return ctx.named_days.get(wd)
+
+
 def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
     wd = _WEEKDAYS[m["wd"].lower()]
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
     possessive = re.match(r"['’]?s\b", ctx.text[m.end("wd") : m.end("wd") + 3]) is not None
-    value = _resolve_weekday(ctx, wd, mod, m.start(), m.end(), possessive=possessive)
+    value = None if mod else _named_weekday(ctx, wd, m.start(), m.end())
+    if value is None:
+        value = _resolve_weekday(ctx, wd, mod, m.start(), m.end(), possessive=possessive)
     used = value is not None
     if value is None:
         value = f"XXXX-WXX-{wd}"
