@@ -375,3 +375,18 @@ def test_that_year_is_the_year_last_written(text: str, expected: list[tuple[str,
 def test_a_named_weekday_takes_the_date_its_sentence_gives(text: str, value: str) -> None:
     (day,) = [d for d in find_dates(text, dt.date(2016, 2, 4)) if d.text == "Tuesday"]
     assert day.value == value
+
+
+# Issue #19, found by the second fresh check: a month naming a scheduled event after
+# "before" looks forward, like a weekday's ("before Monday's caucus"), unless a verb of its
+# own points back.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Its job: to help candidates prepare even before the November election.", "2016-11"),
+        ("He left the race before the November election.", "2015-11"),
+    ],
+)
+def test_before_a_months_scheduled_event_looks_forward(text: str, value: str) -> None:
+    (month,) = find_dates(text, dt.date(2016, 5, 12))
+    assert month.value == value

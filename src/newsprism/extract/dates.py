@@ -262,6 +262,22 @@ _BEFORE_EVENT = re.compile(
     re.I,
 )
 
+_EVENT_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:caucus(?:es)?|primar(?:y|ies)|elections?|vote|debate|summit|hearing"
+    r"|deadline|meeting|convention)\b",
+    re.I,
+)
+
+
+def _before_scheduled(text: str, start: int, end: int) -> bool:
+    """A month naming a scheduled event after "before" looks forward when no verb of its
+    own points back: "prepare ... even before the November election"."""
+    return bool(
+        re.search(r"\bbefore\s+the\s+$", text[max(0, start - 12) : start], re.I)
+        and _EVENT_AFTER.match(text, end)
+    )
+
+
 # Verb-group words that put the date's clause in the future ("will meet Friday", "may hit
 # the links again on Wednesday", "is set to hear arguments Monday").
 _WILL_WORDS = frozenset("will 'll ’ll shall wo going may might can let's".split())
@@ -435,8 +451,9 @@ def _year_for_month(ctx: _Ctx, month: int, start: int, end: int) -> int | None:
     if direction == "past":
         # A past-tense verb of its own clause: the month is behind ("In May, she filed").
         return ctx.ref.year - (1 if month > ctx.ref.month else 0)
-    if direction == "future":
-        # "I'll vote for her in November", "ahead of November mid-term elections".
+    if direction == "future" or direction is None and _before_scheduled(ctx.text, start, end):
+        # "I'll vote for her in November", "ahead of November mid-term elections", "to
+        # prepare even before the November election".
         return ctx.ref.year + (1 if month < ctx.ref.month else 0)
     behind = 12 - ahead
     if min(ahead, behind) >= 4:
