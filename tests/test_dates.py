@@ -390,3 +390,12 @@ def test_a_named_weekday_takes_the_date_its_sentence_gives(text: str, value: str
 def test_before_a_months_scheduled_event_looks_forward(text: str, value: str) -> None:
     (month,) = find_dates(text, dt.date(2016, 5, 12))
     assert month.value == value
+
+
+# Issue #19, found by the first fresh check: "one Sunday" is some Sunday, not one of the
+# article's week.
+def test_an_indefinite_weekday_is_not_anchored() -> None:
+    found = find_dates("One Sunday in late 2001, she called the directors.", MONDAY)
+    assert [(d.text, d.value, d.anchor) for d in found][0] == ("Sunday", "XXXX-WXX-7", None)
+    (later,) = find_dates("She called the directors on Sunday.", MONDAY)
+    assert later.value == "2022-02-20"

@@ -730,10 +730,15 @@ def _named_weekday(ctx: _Ctx, wd: int, start: int, end: int) -> str | None:
     return ctx.named_days.get(wd)
 
 
+_INDEFINITE = re.compile(r"\b(?:[Oo]ne|[Ss]ome|[Aa]ny)\s+$")
+
+
 def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
     wd = _WEEKDAYS[m["wd"].lower()]
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
     possessive = re.match(r"['’]?s\b", ctx.text[m.end("wd") : m.end("wd") + 3]) is not None
+    if not mod and _INDEFINITE.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return f"XXXX-WXX-{wd}", "DATE", False  # "One Sunday in late 2001": no week of ours
     value = None if mod else _named_weekday(ctx, wd, m.start(), m.end())
     if value is None:
         value = _resolve_weekday(ctx, wd, mod, m.start(), m.end(), possessive=possessive)
