@@ -399,3 +399,17 @@ def test_an_indefinite_weekday_is_not_anchored() -> None:
     assert [(d.text, d.value, d.anchor) for d in found][0] == ("Sunday", "XXXX-WXX-7", None)
     (later,) = find_dates("She called the directors on Sunday.", MONDAY)
     assert later.value == "2022-02-20"
+
+
+# Issue #19, found by the second fresh check: "this summer" once summer is over is next
+# summer when the sentence looks ahead, and this year's otherwise.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She and her husband are expected their second child this summer.", "2016-SU"),
+        ("The plant was busy this summer.", "2015-SU"),
+    ],
+)
+def test_this_season_when_it_is_over(text: str, value: str) -> None:
+    (season,) = find_dates(text, dt.date(2015, 12, 21))
+    assert season.value == value

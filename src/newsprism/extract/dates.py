@@ -815,6 +815,10 @@ def _r_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
         return f"{(ref.year // 100 + step):02d}", "DATE", True
     season = _SEASONS[unit]
     year = ref.year + step
+    if mod == "this" and season in _SEASON_MONTHS and ref.month > _SEASON_MONTHS[season][1]:
+        # over already: next one if the sentence looks ahead ("are expecting their second
+        # child this summer" in December)
+        year += _tense(ctx.text, m.start(), m.end()) == "future"
     return f"{year:04d}-{season}", "DATE", True
 
 
