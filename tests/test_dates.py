@@ -268,8 +268,8 @@ def test_a_habitual_clock_time_names_no_day(sentence: str, value: str, anchored:
 
 
 # Issue #19: with no verb of its own pointing back, a weekday that is the day after
-# publication is that day, not six days before; a past verb or a possessive still points
-# back.
+# publication is that day, not six days before, possessive or not ("Heading into
+# Tuesday's New Hampshire primary" on a Monday); a past verb still points back.
 @pytest.mark.parametrize(
     ("sentence", "published", "value"),
     [
@@ -280,6 +280,10 @@ def test_a_habitual_clock_time_names_no_day(sentence: str, value: str, anchored:
         ("He returned on Wednesday for a caucus lunch.", "2016-05-31", "2016-05-25"),
         ("The ruling came on Friday.", "2016-03-17", "2016-03-11"),
         ("Friday's ruling surprised them.", "2016-03-17", "2016-03-11"),
+        ("Heading into Tuesday's New Hampshire primary, her lead shrank.", "2016-02-08",
+         "2016-02-09"),
+        ("She's hoping Saturday's Nevada caucuses will set her on a path.", "2016-02-19",
+         "2016-02-20"),
     ],
 )  # fmt: skip
 def test_an_undirected_weekday_the_day_after_publication_is_the_next_day(

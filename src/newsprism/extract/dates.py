@@ -642,7 +642,9 @@ def _resolve_weekday(
     and wins ("urged them to vote Tuesday" on a Monday).
 
     A possessive ("Wednesday's ruling") names an event, not a time of the clause's verb,
-    so the tense is not consulted: an earlier mention of the day wins, else the past one.
+    so the tense is not consulted: an earlier mention of the day wins, else the past one,
+    or the day after publication when no verb of its own points back ("Heading into
+    Tuesday's primary" on a Monday).
     """
     if ctx.ref is None:
         return None
@@ -688,10 +690,11 @@ def _resolve_weekday(
                 days = 7  # "will meet on Friday in the week ahead", in a Friday article
         else:
             days = delta if delta <= 0 else delta - 7
-            if delta == 1 and (direction is None and not possessive or _local_day_ahead(ctx, end)):
+            if delta == 1 and (direction is None or _local_day_ahead(ctx, end)):
                 # No verb of its own points back, so the nearer day: "urged them to vote
-                # Tuesday" in a Monday article. A past verb points back unless the clock of
-                # the dateline is ahead: "SEOUL — Kim announced early Saturday", on a Friday.
+                # Tuesday", "Heading into Tuesday's primary" in a Monday article. A past
+                # verb points back unless the clock of the dateline is ahead: "SEOUL — Kim
+                # announced early Saturday", on a Friday.
                 days = 1
     value = (ctx.ref + dt.timedelta(days=days)).isoformat()
     if not mod:
