@@ -417,3 +417,22 @@ def test_an_indefinite_weekday_is_not_anchored() -> None:
 def test_this_season_when_it_is_over(text: str, value: str) -> None:
     (season,) = find_dates(text, dt.date(2015, 12, 21))
     assert season.value == value
+
+
+# Issue #19: "of <-ing>" looks forward ("chances of winning in November", "ahead of voting
+# Tuesday") unless a past verb governs the phrase: "ran out of operating funds in December"
+# in a February article is last December.
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("GM ran out of operating funds in December.", "2009-02-03", "2008-12"),
+        ("His supporters showed no sign of backing down on Tuesday.", "2016-05-19", "2016-05-17"),
+        ("Cruz's chances of winning in November are slim.", "2016-05-19", "2016-11"),
+        ("Sanders continued a fierce contest ahead of voting Tuesday.", "2016-06-06", "2016-06-07"),
+    ],
+)
+def test_of_ing_looks_forward_unless_a_past_verb_governs_it(
+    text: str, published: str, value: str
+) -> None:
+    (mention,) = find_dates(text, dt.date.fromisoformat(published))
+    assert mention.value == value

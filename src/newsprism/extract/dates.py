@@ -362,7 +362,11 @@ def _direction(text: str, start: int, end: int) -> str | None:
         if w in _WILL_WORDS or w == "next" or w.endswith(("'ll", "’ll")):
             return "future"
         if w.endswith("ing") and k > 0 and window[k - 1].group().lower() == "of":
-            return "future"  # "Cruz's chances of winning in November"
+            # "Cruz's chances of winning in November", "ahead of voting Tuesday", unless
+            # a past verb governs the phrase: "showed no sign of backing down on Tuesday"
+            ahead = k > 1 and window[k - 2].group().lower() in ("ahead", "advance")
+            governed = any(_is_past_word(text, window, j, lo) for j in range(k - 1))
+            return "past" if governed and not ahead else "future"
         if w == "to" and _PLAN_TO.search(text, max(lo, m.start() - 20), m.end()):
             return "future"  # "is set to hear oral arguments Monday"
         if w in _PRESENT and k == len(window) - 1 or w in ("there's", "there’s"):
