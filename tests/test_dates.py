@@ -436,3 +436,11 @@ def test_of_ing_looks_forward_unless_a_past_verb_governs_it(
 ) -> None:
     (mention,) = find_dates(text, dt.date.fromisoformat(published))
     assert mention.value == value
+
+
+# Issue #19: "that" before an "-ed" word is a relative pronoun as often as a determiner:
+# "an interview that aired Sunday" in a Saturday article is the Sunday before.
+def test_a_past_verb_after_relative_that_points_back() -> None:
+    text = "The questions began to arise after an interview with Chris Wallace that aired Sunday."
+    (mention,) = find_dates(text, dt.date(2016, 8, 6))
+    assert mention.value == "2016-07-31"

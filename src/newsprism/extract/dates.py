@@ -191,7 +191,7 @@ _NOT_VERB_ED = frozenset(
     " unprecedented unexpected unidentified undecided unnamed unspecified talented".split()
 )
 _ADJ_BEFORE = frozenset(
-    "a an the its his her their our your my this that these those is are am be been being"
+    "a an the its his her their our your my this these those is are am be been being"
     " 's 're will shall".split()
 )
 
