@@ -444,3 +444,11 @@ def test_a_past_verb_after_relative_that_points_back() -> None:
     text = "The questions began to arise after an interview with Chris Wallace that aired Sunday."
     (mention,) = find_dates(text, dt.date(2016, 8, 6))
     assert mention.value == "2016-07-31"
+
+
+# Issue #19: the scheduled event after a possessive weekday may have a two-word name:
+# "just days before Tuesday's New Hampshire primary" on a Sunday is the coming Tuesday.
+def test_before_a_possessive_event_with_a_long_name_looks_forward() -> None:
+    text = "Rubio's uneven debate performance just days before Tuesday's New Hampshire primary."
+    (mention,) = find_dates(text, dt.date(2016, 2, 7))
+    assert mention.value == "2016-02-09"

@@ -257,7 +257,7 @@ _AHEAD = re.compile(
 _FORWARD_POSSESSIVE = _AHEAD
 # Scheduled events: "before Monday's caucus" looks forward, "before Friday's purchases" not.
 _BEFORE_EVENT = re.compile(
-    r"['’]s\s+(?:\w+\s+)?(?:caucus(?:es)?|primar(?:y|ies)|election|vote|debate|summit|hearing"
+    r"['’]s\s+(?:\w+\s+){0,2}(?:caucus(?:es)?|primar(?:y|ies)|election|vote|debate|summit|hearing"
     r"|deadline|meeting|game|match|race)\b",
     re.I,
 )
