@@ -452,3 +452,19 @@ def test_before_a_possessive_event_with_a_long_name_looks_forward() -> None:
     text = "Rubio's uneven debate performance just days before Tuesday's New Hampshire primary."
     (mention,) = find_dates(text, dt.date(2016, 2, 7))
     assert mention.value == "2016-02-09"
+
+
+# Issue #19: "will be", "may be" put the date's clause in the future, though "be" alone
+# leaves it to the other rules: "the interview, which will be on the Fox network Tuesday
+# night" in a Sunday article is the coming Tuesday.
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("The interview, which will be on the Fox network Tuesday night, is long.",
+         "2016-05-15", "2016-05-17TNI"),
+        ("It may be spring before a new justice is confirmed.", "2016-06-29", "2017-SP"),
+    ],
+)  # fmt: skip
+def test_will_be_looks_forward(text: str, published: str, value: str) -> None:
+    (mention,) = find_dates(text, dt.date.fromisoformat(published))
+    assert mention.value == value

@@ -371,6 +371,8 @@ def _direction(text: str, start: int, end: int) -> str | None:
             return "future"  # "is set to hear oral arguments Monday"
         if w in _PRESENT and k == len(window) - 1 or w in ("there's", "there’s"):
             return "future"  # "there's an election on Tuesday", "the vote is Tuesday"
+        if w == "be" and k > 0 and window[k - 1].group().lower() in _WILL_WORDS:
+            return "future"  # "which will be on the Fox network Tuesday night"
         if (
             w in _MODAL
             or w == "to"
