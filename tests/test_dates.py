@@ -468,3 +468,20 @@ def test_before_a_possessive_event_with_a_long_name_looks_forward() -> None:
 def test_will_be_looks_forward(text: str, published: str, value: str) -> None:
     (mention,) = find_dates(text, dt.date.fromisoformat(published))
     assert mention.value == value
+
+
+# Issue #19: a scheduled event dated after "ahead of" or "before" looks forward, as the
+# date right after those words does: "ahead of the Iowa caucuses on Monday" on a Friday.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She found herself in a tight race ahead of the Iowa caucuses on Monday.", "2016-02-01"),
+        ("What she needs, only days before the Iowa caucuses on Monday, was missing.",
+         "2016-02-01"),
+        ("The debate came 15 days before the Iowa caucuses on Feb. 1.", "2016-02-01"),
+        ("She found herself in a tight race after the Iowa caucuses on Monday.", "2016-01-25"),
+    ],
+)  # fmt: skip
+def test_a_scheduled_event_after_ahead_of_looks_forward(text: str, value: str) -> None:
+    (mention,) = [d for d in find_dates(text, dt.date(2016, 1, 29)) if d.type == "DATE"]
+    assert mention.value == value

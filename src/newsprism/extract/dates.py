@@ -255,6 +255,13 @@ _AHEAD = re.compile(
     re.I,
 )
 _FORWARD_POSSESSIVE = _AHEAD
+# ... and so does a scheduled event dated after them: "ahead of the Iowa caucuses on
+# Monday", "only days before the Iowa caucuses on Monday".
+_AHEAD_OF_EVENT = re.compile(
+    r"\b(?:ahead of|prior to|in advance of|before)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}"
+    r"(?:caucus(?:es)?|primar(?:y|ies)|elections?|vote|debate|convention)\s+(?:on\s+)?$",
+    re.I,
+)
 # Scheduled events: "before Monday's caucus" looks forward, "before Friday's purchases" not.
 _BEFORE_EVENT = re.compile(
     r"['’]s\s+(?:\w+\s+){0,2}(?:caucus(?:es)?|primar(?:y|ies)|election|vote|debate|summit|hearing"
@@ -345,7 +352,7 @@ def _direction(text: str, start: int, end: int) -> str | None:
     head = text[max(lo, start - 40) : start]
     if re.search(r"\bsince\s+(?:the\s+|early\s+|late\s+)?$", head, re.I):
         return "past"  # "since the spring", "since Tuesday"
-    if _AHEAD.search(head):
+    if _AHEAD.search(head) or _AHEAD_OF_EVENT.search(text, max(lo, start - 80), start):
         return "future"
     if _FORWARD_PREP.search(head):
         return None  # a deadline or a span's end: "had purchased shares through Sept. 29"
