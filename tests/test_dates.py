@@ -485,3 +485,22 @@ def test_will_be_looks_forward(text: str, published: str, value: str) -> None:
 def test_a_scheduled_event_after_ahead_of_looks_forward(text: str, value: str) -> None:
     (mention,) = [d for d in find_dates(text, dt.date(2016, 1, 29)) if d.type == "DATE"]
     assert mention.value == value
+
+
+# Issue #19, found by the fourth fresh check: a month-day after a full date of a past year
+# continues its story when it falls between that date and publication and no verb of its
+# own looks ahead.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On March 2, 2015, the Times revealed the account. On March 25, Platte River had "
+         "a conference call.", "2015-03-25"),
+        ("On March 2, 2015, the Times revealed the account. On Feb. 25, Platte River had "
+         "a conference call.", "2016-02-25"),
+        ("On March 2, 2015, the Times revealed the account. The panel will meet on "
+         "Sept. 25.", "2016-09-25"),
+    ],
+)  # fmt: skip
+def test_a_month_day_continues_the_story_of_a_full_date(text: str, value: str) -> None:
+    mentions = find_dates(text, dt.date(2016, 9, 7))
+    assert mentions[-1].value == value

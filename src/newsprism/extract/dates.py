@@ -436,6 +436,8 @@ class _Ctx:
     # against the reference came after it: "that year", "January of that year" and "the
     # following year" refer to it.
     last_year: tuple[int, int] | None = None
+    # ... and the full date it was written in, if it was one ("March 2, 2015").
+    last_full: dt.date | None = None
     # Named weekdays ("Super Tuesday") by weekday, once the text has dated one.
     named_days: dict[int, str] = field(default_factory=dict)
 
@@ -482,6 +484,22 @@ def _year_for_month(ctx: _Ctx, month: int, start: int, end: int) -> int | None:
 _NINE_ELEVEN = re.compile(r"\b(?:attacks?|terror\w*|hijack\w*|World Trade Center|9/11)\b", re.I)
 
 
+def _story_year(ctx: _Ctx, month: int, day: int, m: re.Match[str]) -> int | None:
+    """The year of a narrative a full date just before began: "On March 2, 2015, the Times
+    revealed ... On March 25, Platte River had a conference call" is 2015's March 25 when
+    it falls after that date and before publication and no verb of its own looks ahead."""
+    if ctx.ref is None or ctx.last_full is None or _antecedent_year(ctx, m.start()) is None:
+        return None
+    began = ctx.last_full
+    try:
+        d = dt.date(began.year, month, day)
+    except ValueError:
+        return None
+    if not began < d <= ctx.ref or _direction(ctx.text, m.start(), m.end()) == "future":
+        return None
+    return began.year
+
+
 def _r_full_date(m: re.Match[str], ctx: _Ctx) -> _Result:
     g = m.groupdict()
     month = _month_num(g["month"])
@@ -494,6 +512,9 @@ def _r_full_date(m: re.Match[str], ctx: _Ctx) -> _Result:
     else:
         year = _year_for_month(ctx, month, m.start(), m.end())
         used = True
+        story = _story_year(ctx, month, day, m)
+        if story is not None and story != year:
+            year, used = story, False
     try:
         dt.date(year or 2000, month, day)
     except ValueError:
@@ -1335,6 +1356,8 @@ def iter_dates(
             ctx.last_day = (value[:10], end)
         if type_ == "DATE" and not used and re.match(r"\d{4}(?:-|$)", value):
             ctx.last_year = (int(value[:4]), end)
+            full = re.match(r"\d{4}-\d\d-\d\d", value)
+            ctx.last_full = dt.date.fromisoformat(full.group()) if full else None
         elif type_ == "DATE" and used:
             ctx.last_year = None  # a date of the article's own time ends the story of that year
         yield DateMention(
