@@ -504,3 +504,23 @@ def test_a_scheduled_event_after_ahead_of_looks_forward(text: str, value: str) -
 def test_a_month_day_continues_the_story_of_a_full_date(text: str, value: str) -> None:
     mentions = find_dates(text, dt.date(2016, 9, 7))
     assert mentions[-1].value == value
+
+
+# Issue #19, found by the fourth fresh check: a capitalised season or time word after a
+# capitalised word is part of a name ("the Arab Spring", "High Noon"), and a time word
+# before one too ("the Midnight Crew"); a season before one ("the Winter Olympics") stays a date.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("What followed was the Arab Spring uprisings.", []),
+        ('The unit known as the "Midnight Crew," was disbanded.', []),
+        ("The poster showed Gary Cooper in the film High Noon.", []),
+        ("North Korea joined the Winter Olympics.", [("the Winter", "2016-WI")]),
+        ("Spring came early.", [("Spring", "2016-SP")]),
+        ("They met at Midnight.", [("Midnight", "2016-06-20T24:00")]),
+    ],
+)
+def test_a_season_or_time_word_in_a_name_is_no_date(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, dt.date(2016, 6, 20))] == found

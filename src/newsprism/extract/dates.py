@@ -860,6 +860,8 @@ def _r_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
 
 
 def _r_season(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if _part_of_a_name(ctx.text, m.start("season"), m.end("season")):
+        return None
     season = _SEASONS[m["season"].lower()]
     if m["year"]:
         return f"{m['year']}-{season}", "DATE", False
@@ -1112,7 +1114,33 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
     return f"{day}T{hour:02d}:{minute:02d}{zone}", "TIME", used
 
 
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_DAY_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday This Last Next Early Late"
+    " Mid The In On By Since Until During Each Every".split()
+)
+
+
+def _part_of_a_name(text: str, start: int, end: int, *, heads: bool = False) -> bool:
+    """A capitalised season or time word inside a name: "the Arab Spring", "High Noon"
+    (after a capitalised word other than a date word or the first word of a sentence),
+    and for ``heads`` also before one: "the Midnight Crew". A season before a capitalised
+    word is left a date: "this year's Winter Olympics" were in the winter."""
+    if not _CAPITALISED.fullmatch(text, start, end):
+        return False
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 30])
+    if heads and after and after[1] not in _DAY_WORDS:
+        return True
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
+    if before is None or before[1] in _DAY_WORDS:
+        return False
+    opener = text[: before.start(1) + max(0, start - 30)].rstrip()
+    return bool(opener) and opener[-1] not in ".!?:\n"  # not a sentence's first word
+
+
 def _r_named_time(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if _part_of_a_name(ctx.text, m.start(), m.end(), heads=True):
+        return None
     hh = "12:00" if m["nt"].lower() == "noon" else "24:00"
     if ctx.ref is None or _habitual(ctx.text, m.start(), m.end()):
         return f"XXXX-XX-XXT{hh}", "TIME", False
