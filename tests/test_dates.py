@@ -205,6 +205,9 @@ def test_a_clock_time_then_a_date_is_one_time():
          "the spring", "2015-SP"),
         ("Clinton noted the Sept. 11 attacks and her work for first responders.",
          "2016-04-14", "Sept. 11", "2001-09-11"),
+        # fourth fresh check: the theories about the attacks date them too
+        ("The network has at times trafficked in Sept. 11 conspiracy theories.",
+         "2016-09-19", "Sept. 11", "2001-09-11"),
         ("The ad aims to stop him from winning Tuesday's primaries.", "2016-03-12", "Tuesday",
          "2016-03-15"),
         # Unchanged: a future verb group still wins over the earlier past verb.

@@ -481,7 +481,9 @@ def _year_for_month(ctx: _Ctx, month: int, start: int, end: int) -> int | None:
     return ctx.ref.year - (1 if month > ctx.ref.month else 0)
 
 
-_NINE_ELEVEN = re.compile(r"\b(?:attacks?|terror\w*|hijack\w*|World Trade Center|9/11)\b", re.I)
+_NINE_ELEVEN = re.compile(
+    r"\b(?:attacks?|terror\w*|hijack\w*|World Trade Center|9/11|conspirac\w*|truthers?)\b", re.I
+)
 
 
 def _story_year(ctx: _Ctx, month: int, day: int, m: re.Match[str]) -> int | None:
