@@ -12,7 +12,11 @@ verb points back, and even then when the article is datelined in East Asia or Oc
 the day is "(local time)"; a clock time of a habit ("would stay past midnight" on "many
 days") names no day. Month names without a year and without a governing verb take
 the nearest such month, the tense deciding only when it lies 4-8 months away either way
-(docs/dates.md). In earnings reports "the quarter",
+(docs/dates.md). Reference dates written in the text come first where they are meant:
+"that year" and "the following year" take the year last written out, a month-day after a
+full date of a past year continues its story, "Super Tuesday" takes the month-day its
+sentence gives it; a season or time word inside a name ("the Arab Spring") is no date.
+In earnings reports "the quarter",
 "a year earlier" and "the year-ago period" refer to the quarter under discussion.
 
 When no publication date is known, the reference is the first full date written in the text
