@@ -134,6 +134,9 @@ MONDAY = dt.date(2022, 2, 21)
         ("Sales fell last year.", "last year", "2021"),
         ("Profit rose in the third quarter.", "the third quarter", "2021-Q3"),
         ("It was signed in March 1999.", "March 1999", "1999-03"),
+        # the year after "early/late/mid <month>" is its year, not the publication's
+        ("It was made public in early January 2017.", "early January 2017", "2017-01"),
+        ("He left in mid-March 2015.", "mid-March 2015", "2015-03"),
         ("It was signed on 21 February 2022.", "21 February 2022", "2022-02-21"),
         ("The blast came at 10:35 a.m.", "10:35 a.m.", "2022-02-21T10:35"),
         ("Prices were higher in the 1990s.", "the 1990s", "199"),
@@ -202,6 +205,9 @@ def test_a_clock_time_then_a_date_is_one_time():
          "the spring", "2015-SP"),
         ("Clinton noted the Sept. 11 attacks and her work for first responders.",
          "2016-04-14", "Sept. 11", "2001-09-11"),
+        # fourth fresh check: the theories about the attacks date them too
+        ("The network has at times trafficked in Sept. 11 conspiracy theories.",
+         "2016-09-19", "Sept. 11", "2001-09-11"),
         ("The ad aims to stop him from winning Tuesday's primaries.", "2016-03-12", "Tuesday",
          "2016-03-15"),
         # Unchanged: a future verb group still wins over the earlier past verb.
@@ -265,8 +271,8 @@ def test_a_habitual_clock_time_names_no_day(sentence: str, value: str, anchored:
 
 
 # Issue #19: with no verb of its own pointing back, a weekday that is the day after
-# publication is that day, not six days before; a past verb or a possessive still points
-# back.
+# publication is that day, not six days before, possessive or not ("Heading into
+# Tuesday's New Hampshire primary" on a Monday); a past verb still points back.
 @pytest.mark.parametrize(
     ("sentence", "published", "value"),
     [
@@ -277,6 +283,10 @@ def test_a_habitual_clock_time_names_no_day(sentence: str, value: str, anchored:
         ("He returned on Wednesday for a caucus lunch.", "2016-05-31", "2016-05-25"),
         ("The ruling came on Friday.", "2016-03-17", "2016-03-11"),
         ("Friday's ruling surprised them.", "2016-03-17", "2016-03-11"),
+        ("Heading into Tuesday's New Hampshire primary, her lead shrank.", "2016-02-08",
+         "2016-02-09"),
+        ("She's hoping Saturday's Nevada caucuses will set her on a path.", "2016-02-19",
+         "2016-02-20"),
     ],
 )  # fmt: skip
 def test_an_undirected_weekday_the_day_after_publication_is_the_next_day(
@@ -316,3 +326,204 @@ def test_a_possessive_after_a_past_verb_does_not_reuse_a_coming_day() -> None:
     text = "Voters will vote on Saturday. Saturday's vote will be close."
     first, second = find_dates(text, dt.date(2016, 2, 8))
     assert second.value == first.value == "2016-02-13"  # not past: the earlier day stands
+
+
+# Issue #19, found by the second fresh check ("a divorce case that began in January of that
+# year", 2014 written before it) and TempEval-3 ("watch imports that year" after "1988",
+# "the following year" after "1995"): "that year" and its kin take the year last written
+# out, unless a date of the article's own time came in between.
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "His staff in 2014 tried to hide her during a divorce case that began in "
+            "January of that year, sources said.",
+            [("2014", "2014"), ("January", "2014-01"), ("that year", "2014")],
+        ),
+        (
+            "He left in June 1998 and returned to Cuba later that year.",
+            [("June 1998", "1998-06"), ("later that year", "1998")],
+        ),
+        (
+            "Farkas was made a general in 1995, and the following year he was appointed.",
+            [("1995", "1995"), ("following year", "1996")],
+        ),
+        (
+            "Revenue rose in 2005. In the first quarter sales grew against the previous year.",
+            [("2005", "2005"), ("the first quarter", "2016-Q1"), ("previous year", "2015")],
+        ),
+        ("That year was a good one.", []),
+    ],
+)
+def test_that_year_is_the_year_last_written(text: str, expected: list[tuple[str, str]]) -> None:
+    found = [(d.text, d.value) for d in find_dates(text, dt.date(2016, 7, 29))]
+    assert found == expected
+
+
+# Issue #19, found by the third fresh check: a weekday that is part of a name ("Super
+# Tuesday") is the day of that weekday the sentence dates after it or in apposition, not
+# the nearest Tuesday; a date further before it is another event's.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        (
+            "He could fare well across the South on Super Tuesday, when 15 states will hold "
+            "caucuses on March 1.",
+            "2016-03-01",
+        ),
+        ("After that, 11 states hold contests on March 1, known as Super Tuesday.", "2016-03-01"),
+        (
+            "He is looking ahead to the March 15 contest because he will have delegates "
+            "after Super Tuesday.",
+            "2016-02-09",
+        ),
+    ],
+)
+def test_a_named_weekday_takes_the_date_its_sentence_gives(text: str, value: str) -> None:
+    (day,) = [d for d in find_dates(text, dt.date(2016, 2, 4)) if d.text == "Tuesday"]
+    assert day.value == value
+
+
+# Issue #19, found by the second fresh check: a month naming a scheduled event after
+# "before" looks forward, like a weekday's ("before Monday's caucus"), unless a verb of its
+# own points back.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Its job: to help candidates prepare even before the November election.", "2016-11"),
+        ("He left the race before the November election.", "2015-11"),
+    ],
+)
+def test_before_a_months_scheduled_event_looks_forward(text: str, value: str) -> None:
+    (month,) = find_dates(text, dt.date(2016, 5, 12))
+    assert month.value == value
+
+
+# Issue #19, found by the first fresh check: "one Sunday" is some Sunday, not one of the
+# article's week.
+def test_an_indefinite_weekday_is_not_anchored() -> None:
+    found = find_dates("One Sunday in late 2001, she called the directors.", MONDAY)
+    assert [(d.text, d.value, d.anchor) for d in found][0] == ("Sunday", "XXXX-WXX-7", None)
+    (later,) = find_dates("She called the directors on Sunday.", MONDAY)
+    assert later.value == "2022-02-20"
+
+
+# Issue #19, found by the second fresh check: "this summer" once summer is over is next
+# summer when the sentence looks ahead, and this year's otherwise.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She and her husband are expected their second child this summer.", "2016-SU"),
+        ("The plant was busy this summer.", "2015-SU"),
+    ],
+)
+def test_this_season_when_it_is_over(text: str, value: str) -> None:
+    (season,) = find_dates(text, dt.date(2015, 12, 21))
+    assert season.value == value
+
+
+# Issue #19: "of <-ing>" looks forward ("chances of winning in November", "ahead of voting
+# Tuesday") unless a past verb governs the phrase: "ran out of operating funds in December"
+# in a February article is last December.
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("GM ran out of operating funds in December.", "2009-02-03", "2008-12"),
+        ("His supporters showed no sign of backing down on Tuesday.", "2016-05-19", "2016-05-17"),
+        ("Cruz's chances of winning in November are slim.", "2016-05-19", "2016-11"),
+        ("Sanders continued a fierce contest ahead of voting Tuesday.", "2016-06-06", "2016-06-07"),
+    ],
+)
+def test_of_ing_looks_forward_unless_a_past_verb_governs_it(
+    text: str, published: str, value: str
+) -> None:
+    (mention,) = find_dates(text, dt.date.fromisoformat(published))
+    assert mention.value == value
+
+
+# Issue #19: "that" before an "-ed" word is a relative pronoun as often as a determiner:
+# "an interview that aired Sunday" in a Saturday article is the Sunday before.
+def test_a_past_verb_after_relative_that_points_back() -> None:
+    text = "The questions began to arise after an interview with Chris Wallace that aired Sunday."
+    (mention,) = find_dates(text, dt.date(2016, 8, 6))
+    assert mention.value == "2016-07-31"
+
+
+# Issue #19: the scheduled event after a possessive weekday may have a two-word name:
+# "just days before Tuesday's New Hampshire primary" on a Sunday is the coming Tuesday.
+def test_before_a_possessive_event_with_a_long_name_looks_forward() -> None:
+    text = "Rubio's uneven debate performance just days before Tuesday's New Hampshire primary."
+    (mention,) = find_dates(text, dt.date(2016, 2, 7))
+    assert mention.value == "2016-02-09"
+
+
+# Issue #19: "will be", "may be" put the date's clause in the future, though "be" alone
+# leaves it to the other rules: "the interview, which will be on the Fox network Tuesday
+# night" in a Sunday article is the coming Tuesday.
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("The interview, which will be on the Fox network Tuesday night, is long.",
+         "2016-05-15", "2016-05-17TNI"),
+        ("It may be spring before a new justice is confirmed.", "2016-06-29", "2017-SP"),
+    ],
+)  # fmt: skip
+def test_will_be_looks_forward(text: str, published: str, value: str) -> None:
+    (mention,) = find_dates(text, dt.date.fromisoformat(published))
+    assert mention.value == value
+
+
+# Issue #19: a scheduled event dated after "ahead of" or "before" looks forward, as the
+# date right after those words does: "ahead of the Iowa caucuses on Monday" on a Friday.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She found herself in a tight race ahead of the Iowa caucuses on Monday.", "2016-02-01"),
+        ("What she needs, only days before the Iowa caucuses on Monday, was missing.",
+         "2016-02-01"),
+        ("The debate came 15 days before the Iowa caucuses on Feb. 1.", "2016-02-01"),
+        ("She found herself in a tight race after the Iowa caucuses on Monday.", "2016-01-25"),
+    ],
+)  # fmt: skip
+def test_a_scheduled_event_after_ahead_of_looks_forward(text: str, value: str) -> None:
+    (mention,) = [d for d in find_dates(text, dt.date(2016, 1, 29)) if d.type == "DATE"]
+    assert mention.value == value
+
+
+# Issue #19, found by the fourth fresh check: a month-day after a full date of a past year
+# continues its story when it falls between that date and publication and no verb of its
+# own looks ahead.
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("On March 2, 2015, the Times revealed the account. On March 25, Platte River had "
+         "a conference call.", "2015-03-25"),
+        ("On March 2, 2015, the Times revealed the account. On Feb. 25, Platte River had "
+         "a conference call.", "2016-02-25"),
+        ("On March 2, 2015, the Times revealed the account. The panel will meet on "
+         "Sept. 25.", "2016-09-25"),
+    ],
+)  # fmt: skip
+def test_a_month_day_continues_the_story_of_a_full_date(text: str, value: str) -> None:
+    mentions = find_dates(text, dt.date(2016, 9, 7))
+    assert mentions[-1].value == value
+
+
+# Issue #19, found by the fourth fresh check: a capitalised season or time word after a
+# capitalised word is part of a name ("the Arab Spring", "High Noon"), and a time word
+# before one too ("the Midnight Crew"); a season before one ("the Winter Olympics") stays a date.
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("What followed was the Arab Spring uprisings.", []),
+        ('The unit known as the "Midnight Crew," was disbanded.', []),
+        ("The poster showed Gary Cooper in the film High Noon.", []),
+        ("North Korea joined the Winter Olympics.", [("the Winter", "2016-WI")]),
+        ("Spring came early.", [("Spring", "2016-SP")]),
+        ("They met at Midnight.", [("Midnight", "2016-06-20T24:00")]),
+    ],
+)
+def test_a_season_or_time_word_in_a_name_is_no_date(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    assert [(d.text, d.value) for d in find_dates(text, dt.date(2016, 6, 20))] == found

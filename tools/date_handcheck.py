@@ -9,8 +9,11 @@ odd ones. ``python tools/date_handcheck.py draw EVAL_DIR OUT.jsonl`` writes cand
 (verdict and correct value left for the hand-checker).
 
 ``python tools/date_handcheck.py fresh EVAL_DIR OUT.jsonl SALT polnear=30 meantime=20``
-draws a further check from articles named in no file of ``tests/data/dates_handcheck*``
-(ordered by the SHA-1 of SALT, article and offset, so another salt gives another draw).
+draws a further check from articles named in no other file of ``tests/data/dates_handcheck*``
+(ordered by the SHA-1 of SALT, article and offset, so another salt gives another draw; OUT
+itself is not excluded, so a draw re-run after its file was written gives the same rows).
+fresh2 is salt ``fresh2-2026-12-05`` polnear=50, fresh3 ``fresh3-2026-12-05`` polnear=60
+(MEANTIME and NewsWCL50 have no held-out article left that no set has used).
 """
 
 from __future__ import annotations
@@ -114,11 +117,25 @@ def draw(eval_dir: Path, per_corpus: dict[str, int]) -> list[dict]:
     return out
 
 
-def draw_unseen(eval_dir: Path, per_corpus: dict[str, int], salt: str) -> list[dict]:
-    """Draw from held-out articles that no existing hand-checked file has used."""
-    used = set()
+def used_articles(skip: Path | None = None) -> set[str]:
+    """Articles named in any hand-checked file of ``tests/data`` except ``skip``.
+
+    Every earlier set (sample, fresh, fresh2, ...) is excluded; the file being drawn is
+    not, so re-running a draw after its file was written reproduces it.
+    """
+    used: set[str] = set()
     for f in (Path(__file__).resolve().parents[1] / "tests" / "data").glob("dates_handcheck*"):
+        if skip is not None and f.resolve() == skip.resolve():
+            continue
         used |= {json.loads(line)["article_id"] for line in f.read_text().splitlines()}
+    return used
+
+
+def draw_unseen(
+    eval_dir: Path, per_corpus: dict[str, int], salt: str, skip: Path | None = None
+) -> list[dict]:
+    """Draw from held-out articles that no other hand-checked file has used."""
+    used = used_articles(skip)
     pool: dict[str, list[dict]] = {}
     for c in candidates(eval_dir):
         if c["article_id"] not in used:
@@ -142,7 +159,7 @@ if __name__ == "__main__":
         print(len(rows))
     elif cmd == "fresh":
         counts = {k: int(v) for k, v in (a.split("=") for a in sys.argv[5:])}
-        rows = draw_unseen(eval_dir, counts, sys.argv[4])
+        rows = draw_unseen(eval_dir, counts, sys.argv[4], skip=Path(sys.argv[3]))
         with open(sys.argv[3], "w") as fh:
             for r in rows:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")

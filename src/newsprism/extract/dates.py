@@ -12,7 +12,11 @@ verb points back, and even then when the article is datelined in East Asia or Oc
 the day is "(local time)"; a clock time of a habit ("would stay past midnight" on "many
 days") names no day. Month names without a year and without a governing verb take
 the nearest such month, the tense deciding only when it lies 4-8 months away either way
-(docs/dates.md). In earnings reports "the quarter",
+(docs/dates.md). Reference dates written in the text come first where they are meant:
+"that year" and "the following year" take the year last written out, a month-day after a
+full date of a past year continues its story, "Super Tuesday" takes the month-day its
+sentence gives it; a season or time word inside a name ("the Arab Spring") is no date.
+In earnings reports "the quarter",
 "a year earlier" and "the year-ago period" refer to the quarter under discussion.
 
 When no publication date is known, the reference is the first full date written in the text
@@ -29,7 +33,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from newsprism.model import Article, DateMention
 
@@ -191,7 +195,7 @@ _NOT_VERB_ED = frozenset(
     " unprecedented unexpected unidentified undecided unnamed unspecified talented".split()
 )
 _ADJ_BEFORE = frozenset(
-    "a an the its his her their our your my this that these those is are am be been being"
+    "a an the its his her their our your my this these those is are am be been being"
     " 's 're will shall".split()
 )
 
@@ -255,12 +259,35 @@ _AHEAD = re.compile(
     re.I,
 )
 _FORWARD_POSSESSIVE = _AHEAD
+# ... and so does a scheduled event dated after them: "ahead of the Iowa caucuses on
+# Monday", "only days before the Iowa caucuses on Monday".
+_AHEAD_OF_EVENT = re.compile(
+    r"\b(?:ahead of|prior to|in advance of|before)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}"
+    r"(?:caucus(?:es)?|primar(?:y|ies)|elections?|vote|debate|convention)\s+(?:on\s+)?$",
+    re.I,
+)
 # Scheduled events: "before Monday's caucus" looks forward, "before Friday's purchases" not.
 _BEFORE_EVENT = re.compile(
-    r"['’]s\s+(?:\w+\s+)?(?:caucus(?:es)?|primar(?:y|ies)|election|vote|debate|summit|hearing"
+    r"['’]s\s+(?:\w+\s+){0,2}(?:caucus(?:es)?|primar(?:y|ies)|election|vote|debate|summit|hearing"
     r"|deadline|meeting|game|match|race)\b",
     re.I,
 )
+
+_EVENT_AFTER = re.compile(
+    r"\s+(?:\w+\s+)?(?:caucus(?:es)?|primar(?:y|ies)|elections?|vote|debate|summit|hearing"
+    r"|deadline|meeting|convention)\b",
+    re.I,
+)
+
+
+def _before_scheduled(text: str, start: int, end: int) -> bool:
+    """A month naming a scheduled event after "before" looks forward when no verb of its
+    own points back: "prepare ... even before the November election"."""
+    return bool(
+        re.search(r"\bbefore\s+the\s+$", text[max(0, start - 12) : start], re.I)
+        and _EVENT_AFTER.match(text, end)
+    )
+
 
 # Verb-group words that put the date's clause in the future ("will meet Friday", "may hit
 # the links again on Wednesday", "is set to hear arguments Monday").
@@ -329,7 +356,7 @@ def _direction(text: str, start: int, end: int) -> str | None:
     head = text[max(lo, start - 40) : start]
     if re.search(r"\bsince\s+(?:the\s+|early\s+|late\s+)?$", head, re.I):
         return "past"  # "since the spring", "since Tuesday"
-    if _AHEAD.search(head):
+    if _AHEAD.search(head) or _AHEAD_OF_EVENT.search(text, max(lo, start - 80), start):
         return "future"
     if _FORWARD_PREP.search(head):
         return None  # a deadline or a span's end: "had purchased shares through Sept. 29"
@@ -346,11 +373,17 @@ def _direction(text: str, start: int, end: int) -> str | None:
         if w in _WILL_WORDS or w == "next" or w.endswith(("'ll", "’ll")):
             return "future"
         if w.endswith("ing") and k > 0 and window[k - 1].group().lower() == "of":
-            return "future"  # "Cruz's chances of winning in November"
+            # "Cruz's chances of winning in November", "ahead of voting Tuesday", unless
+            # a past verb governs the phrase: "showed no sign of backing down on Tuesday"
+            ahead = k > 1 and window[k - 2].group().lower() in ("ahead", "advance")
+            governed = any(_is_past_word(text, window, j, lo) for j in range(k - 1))
+            return "past" if governed and not ahead else "future"
         if w == "to" and _PLAN_TO.search(text, max(lo, m.start() - 20), m.end()):
             return "future"  # "is set to hear oral arguments Monday"
         if w in _PRESENT and k == len(window) - 1 or w in ("there's", "there’s"):
             return "future"  # "there's an election on Tuesday", "the vote is Tuesday"
+        if w == "be" and k > 0 and window[k - 1].group().lower() in _WILL_WORDS:
+            return "future"  # "which will be on the Fox network Tuesday night"
         if (
             w in _MODAL
             or w == "to"
@@ -403,6 +436,14 @@ class _Ctx:
     last_day: tuple[str, int] | None = None
     # The article is datelined in a place at least eight hours ahead of UTC ("SEOUL —").
     far_east: bool = False
+    # The last year written out in the text and where it ended, unless a date resolved
+    # against the reference came after it: "that year", "January of that year" and "the
+    # following year" refer to it.
+    last_year: tuple[int, int] | None = None
+    # ... and the full date it was written in, if it was one ("March 2, 2015").
+    last_full: dt.date | None = None
+    # Named weekdays ("Super Tuesday") by weekday, once the text has dated one.
+    named_days: dict[int, str] = field(default_factory=dict)
 
 
 _Result = tuple[str, str, bool] | None  # (value, type, used the reference)
@@ -429,8 +470,9 @@ def _year_for_month(ctx: _Ctx, month: int, start: int, end: int) -> int | None:
     if direction == "past":
         # A past-tense verb of its own clause: the month is behind ("In May, she filed").
         return ctx.ref.year - (1 if month > ctx.ref.month else 0)
-    if direction == "future":
-        # "I'll vote for her in November", "ahead of November mid-term elections".
+    if direction == "future" or direction is None and _before_scheduled(ctx.text, start, end):
+        # "I'll vote for her in November", "ahead of November mid-term elections", "to
+        # prepare even before the November election".
         return ctx.ref.year + (1 if month < ctx.ref.month else 0)
     behind = 12 - ahead
     if min(ahead, behind) >= 4:
@@ -443,7 +485,25 @@ def _year_for_month(ctx: _Ctx, month: int, start: int, end: int) -> int | None:
     return ctx.ref.year - (1 if month > ctx.ref.month else 0)
 
 
-_NINE_ELEVEN = re.compile(r"\b(?:attacks?|terror\w*|hijack\w*|World Trade Center|9/11)\b", re.I)
+_NINE_ELEVEN = re.compile(
+    r"\b(?:attacks?|terror\w*|hijack\w*|World Trade Center|9/11|conspirac\w*|truthers?)\b", re.I
+)
+
+
+def _story_year(ctx: _Ctx, month: int, day: int, m: re.Match[str]) -> int | None:
+    """The year of a narrative a full date just before began: "On March 2, 2015, the Times
+    revealed ... On March 25, Platte River had a conference call" is 2015's March 25 when
+    it falls after that date and before publication and no verb of its own looks ahead."""
+    if ctx.ref is None or ctx.last_full is None or _antecedent_year(ctx, m.start()) is None:
+        return None
+    began = ctx.last_full
+    try:
+        d = dt.date(began.year, month, day)
+    except ValueError:
+        return None
+    if not began < d <= ctx.ref or _direction(ctx.text, m.start(), m.end()) == "future":
+        return None
+    return began.year
 
 
 def _r_full_date(m: re.Match[str], ctx: _Ctx) -> _Result:
@@ -458,6 +518,9 @@ def _r_full_date(m: re.Match[str], ctx: _Ctx) -> _Result:
     else:
         year = _year_for_month(ctx, month, m.start(), m.end())
         used = True
+        story = _story_year(ctx, month, day, m)
+        if story is not None and story != year:
+            year, used = story, False
     try:
         dt.date(year or 2000, month, day)
     except ValueError:
@@ -488,6 +551,30 @@ def _r_month_year(m: re.Match[str], ctx: _Ctx) -> _Result:
     return f"{int(m['year']):04d}-{_month_num(m['month']):02d}", "DATE", False
 
 
+# How far back (characters) a written year stays the antecedent of "that year".
+_ANAPHOR_REACH = 600
+
+
+def _antecedent_year(ctx: _Ctx, start: int) -> int | None:
+    """The year written out last before ``start``, if it is near enough to be meant."""
+    if ctx.last_year is None or start - ctx.last_year[1] > _ANAPHOR_REACH:
+        return None
+    return ctx.last_year[0]
+
+
+def _r_that_year(m: re.Match[str], ctx: _Ctx) -> _Result:
+    """'that year', 'later that year', 'the same year'.
+
+    The year is the one written out last (TimeML anchors it there: "a small share of the
+    imports that year" after "1988" is 1988), not the publication's.
+    """
+    year = _antecedent_year(ctx, m.start())
+    return None if year is None else (f"{year:04d}", "DATE", False)
+
+
+_OF_THAT_YEAR = re.compile(r"\s+of\s+(?:that|the\s+same|that\s+same)\s+year\b", re.I)
+
+
 def _r_month(m: re.Match[str], ctx: _Ctx) -> _Result:
     month = _month_num(m["month"])
     mod = (m["mod"] or "").lower()
@@ -499,6 +586,10 @@ def _r_month(m: re.Match[str], ctx: _Ctx) -> _Result:
         year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
     elif mod == "this":
         year = ctx.ref.year
+    elif _OF_THAT_YEAR.match(ctx.text, m.end()) and _antecedent_year(ctx, m.start()):
+        # "a divorce case that began in January of that year", 2014 written before
+        year = _antecedent_year(ctx, m.start()) or ctx.ref.year
+        return f"{year:04d}-{month:02d}", "DATE", False
     else:
         year = _year_for_month(ctx, month, m.start(), m.end()) or ctx.ref.year
     return f"{year:04d}-{month:02d}", "DATE", True
@@ -591,7 +682,9 @@ def _resolve_weekday(
     and wins ("urged them to vote Tuesday" on a Monday).
 
     A possessive ("Wednesday's ruling") names an event, not a time of the clause's verb,
-    so the tense is not consulted: an earlier mention of the day wins, else the past one.
+    so the tense is not consulted: an earlier mention of the day wins, else the past one,
+    or the day after publication when no verb of its own points back ("Heading into
+    Tuesday's primary" on a Monday).
     """
     if ctx.ref is None:
         return None
@@ -637,10 +730,11 @@ def _resolve_weekday(
                 days = 7  # "will meet on Friday in the week ahead", in a Friday article
         else:
             days = delta if delta <= 0 else delta - 7
-            if delta == 1 and (direction is None and not possessive or _local_day_ahead(ctx, end)):
+            if delta == 1 and (direction is None or _local_day_ahead(ctx, end)):
                 # No verb of its own points back, so the nearer day: "urged them to vote
-                # Tuesday" in a Monday article. A past verb points back unless the clock of
-                # the dateline is ahead: "SEOUL — Kim announced early Saturday", on a Friday.
+                # Tuesday", "Heading into Tuesday's primary" in a Monday article. A past
+                # verb points back unless the clock of the dateline is ahead: "SEOUL — Kim
+                # announced early Saturday", on a Friday.
                 days = 1
     value = (ctx.ref + dt.timedelta(days=days)).isoformat()
     if not mod:
@@ -648,11 +742,49 @@ def _resolve_weekday(
     return value
 
 
+# A weekday that is part of a name ("Super Tuesday") is not the nearest such day.
+_NAMED_DAY = re.compile(r"\bSuper\s+$")
+_APPOSED = re.compile(r"[\s,\"“”']*(?:(?:known\s+as|dubbed|called)\s+)?[\"“”']?Super\s+")
+_MONTH_DAY = re.compile(rf"\b(?P<month>{_MONTH_RE})\s+(?P<day>{_DAY_RE})(?![\d,]*\s*\d{{4}})")
+
+
+def _named_weekday(ctx: _Ctx, wd: int, start: int, end: int) -> str | None:
+    """The day a named weekday ("Super Tuesday") is: a month-day on that weekday written
+    after it in its sentence ("Super Tuesday, when 15 states will hold caucuses on March
+    1") or just before it, in apposition ("contests on March 1, known as Super Tuesday"),
+    else the day an earlier mention of the name took; None when the text does not say.
+    A date further before is another event's ("the March 15 contest ... after Super
+    Tuesday")."""
+    if ctx.ref is None or not _NAMED_DAY.search(ctx.text, max(0, start - 8), start):
+        return None
+    lo, hi = _sentence(ctx.text, start, end)
+    for md in _MONTH_DAY.finditer(ctx.text, lo, hi):
+        if md.end() <= start and not _APPOSED.fullmatch(ctx.text, md.end(), start):
+            continue
+        month, day = _month_num(md["month"]), int(re.sub(r"\D", "", md["day"]))
+        for year in (ctx.ref.year, ctx.ref.year + 1, ctx.ref.year - 1):
+            try:
+                d = dt.date(year, month, day)
+            except ValueError:
+                continue
+            if d.isoweekday() == wd and abs((d - ctx.ref).days) <= 183:
+                ctx.named_days[wd] = d.isoformat()
+                return ctx.named_days[wd]
+    return ctx.named_days.get(wd)
+
+
+_INDEFINITE = re.compile(r"\b(?:[Oo]ne|[Ss]ome|[Aa]ny)\s+$")
+
+
 def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
     wd = _WEEKDAYS[m["wd"].lower()]
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
     possessive = re.match(r"['’]?s\b", ctx.text[m.end("wd") : m.end("wd") + 3]) is not None
-    value = _resolve_weekday(ctx, wd, mod, m.start(), m.end(), possessive=possessive)
+    if not mod and _INDEFINITE.search(ctx.text, max(0, m.start() - 6), m.start()):
+        return f"XXXX-WXX-{wd}", "DATE", False  # "One Sunday in late 2001": no week of ours
+    value = None if mod else _named_weekday(ctx, wd, m.start(), m.end())
+    if value is None:
+        value = _resolve_weekday(ctx, wd, mod, m.start(), m.end(), possessive=possessive)
     used = value is not None
     if value is None:
         value = f"XXXX-WXX-{wd}"
@@ -692,6 +824,11 @@ def _r_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
     """'this week', 'last month', 'earlier this year', 'next quarter', 'last fall'."""
     mod = re.sub(r"\s+", " ", m["mod"].lower())
     unit = m["unit"].lower()
+    if unit == "year" and mod in ("following", "previous"):
+        # "made a general in 1995, and the following year": from the year written out
+        year = _antecedent_year(ctx, m.start())
+        if year is not None:
+            return f"{year + (1 if mod == 'following' else -1):04d}", "DATE", False
     step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
             "coming": 1, "following": 1, "this coming": 1, "this past": -1}[mod]  # fmt: skip
     ref = ctx.ref
@@ -721,10 +858,16 @@ def _r_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
         return f"{(ref.year // 100 + step):02d}", "DATE", True
     season = _SEASONS[unit]
     year = ref.year + step
+    if mod == "this" and season in _SEASON_MONTHS and ref.month > _SEASON_MONTHS[season][1]:
+        # over already: next one if the sentence looks ahead ("are expecting their second
+        # child this summer" in December)
+        year += _tense(ctx.text, m.start(), m.end()) == "future"
     return f"{year:04d}-{season}", "DATE", True
 
 
 def _r_season(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if _part_of_a_name(ctx.text, m.start("season"), m.end("season")):
+        return None
     season = _SEASONS[m["season"].lower()]
     if m["year"]:
         return f"{m['year']}-{season}", "DATE", False
@@ -977,7 +1120,33 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
     return f"{day}T{hour:02d}:{minute:02d}{zone}", "TIME", used
 
 
+_CAPITALISED = re.compile(r"[A-Z][a-z]+")
+_DAY_WORDS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday This Last Next Early Late"
+    " Mid The In On By Since Until During Each Every".split()
+)
+
+
+def _part_of_a_name(text: str, start: int, end: int, *, heads: bool = False) -> bool:
+    """A capitalised season or time word inside a name: "the Arab Spring", "High Noon"
+    (after a capitalised word other than a date word or the first word of a sentence),
+    and for ``heads`` also before one: "the Midnight Crew". A season before a capitalised
+    word is left a date: "this year's Winter Olympics" were in the winter."""
+    if not _CAPITALISED.fullmatch(text, start, end):
+        return False
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 30])
+    if heads and after and after[1] not in _DAY_WORDS:
+        return True
+    before = re.search(r"([A-Z][a-z]+)\s+$", text[max(0, start - 30) : start])
+    if before is None or before[1] in _DAY_WORDS:
+        return False
+    opener = text[: before.start(1) + max(0, start - 30)].rstrip()
+    return bool(opener) and opener[-1] not in ".!?:\n"  # not a sentence's first word
+
+
 def _r_named_time(m: re.Match[str], ctx: _Ctx) -> _Result:
+    if _part_of_a_name(ctx.text, m.start(), m.end(), heads=True):
+        return None
     hh = "12:00" if m["nt"].lower() == "noon" else "24:00"
     if ctx.ref is None or _habitual(ctx.text, m.start(), m.end()):
         return f"XXXX-XX-XXT{hh}", "TIME", False
@@ -1042,8 +1211,9 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(rf"{_B}(?:(?P<iy>{_YEAR_RE})-(?P<im>[01]\d)-(?P<id>[0-3]\d)"
                 rf"|(?P<um>1[0-2]|0?[1-9])/(?P<ud>[12]\d|3[01]|0?[1-9])/(?P<uy>{_YEAR_RE}|\d\d))"
                 rf"{_NB}"), _r_numeric_date),
-    (re.compile(rf"{_B}(?P<month>{_MONTH_RE}),?\s+(?:of\s+)?(?P<year>{_YEAR_RE}){_NB}"),
-     _r_month_year),
+    # "June 2011", "early January 2017" (the modifier kept in the extent, as TimeML does)
+    (re.compile(rf"{_B}(?:(?:[Ee]arly|[Ll]ate|[Mm]id)[- ])?(?P<month>{_MONTH_RE}),?\s+"
+                rf"(?:of\s+)?(?P<year>{_YEAR_RE}){_NB}"), _r_month_year),
     # "last December", "early January", bare capitalised month names ("May" needs help)
     (re.compile(r"(?:\b(?P<mod>last|next|this|this past|this coming|early|late|mid|"
                 r"earlier|later|[Ll]ast|[Nn]ext|[Tt]his|[Ee]arly|[Ll]ate)[- ])?"
@@ -1137,6 +1307,8 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(r"\b(?P<month>January|February|March|April|May|June|July|August|September"
                 r"|October|November|December)\s+(?:of\s+)?(?P<rel>this|last|next)\s+year\b"),
      _r_month_rel_year),
+    (re.compile(r"\b(?:(?:later|earlier)\s+(?:in\s+)?)?(?:that|the\s+same|that\s+same)"
+                r"\s+year\b(?![- ]old)", _F), _r_that_year),
     (re.compile(r"\b(?:right\s+)?now\b|\bcurrently\b|\bthese days\b|\bat present\b|\bnowadays\b"
                 r"|\bthe present\b|\bat the moment\b", _F), _const("PRESENT_REF", "DATE")),
     (re.compile(r"\brecently\b|\blately\b|\bthe past\b(?!\s+(?:\d|[a-z]+\s+(?:days|weeks|months"
@@ -1216,6 +1388,12 @@ def iter_dates(
         value, type_, used = result
         if type_ in ("DATE", "TIME") and re.match(r"\d{4}-\d\d-\d\d", value):
             ctx.last_day = (value[:10], end)
+        if type_ == "DATE" and not used and re.match(r"\d{4}(?:-|$)", value):
+            ctx.last_year = (int(value[:4]), end)
+            full = re.match(r"\d{4}-\d\d-\d\d", value)
+            ctx.last_full = dt.date.fromisoformat(full.group()) if full else None
+        elif type_ == "DATE" and used:
+            ctx.last_year = None  # a date of the article's own time ends the story of that year
         yield DateMention(
             article_id=article_id,
             start=start,
