@@ -396,6 +396,7 @@ def _maker(ctx: Context, sent: Sentence, noun: Token) -> Speaker | None:
     Leader Kevin McCarthy suggested", "a declaration filed in federal court by John F.
     Hackett" (#19: a thing says nothing; its maker does). None without one."""
     for c in noun.children:
+        agent: Token | None
         if c.dep_ == "prep" and c.lower_ == "by":
             agent = c
         elif c.dep_ == "acl" and c.tag_ == "VBN":
@@ -530,6 +531,21 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
                 continue
             name = _and_others(ctx, sent, last, e.canonical) if last is not None else e.canonical
             return Speaker(name, s_start, s_end, True)
+    return _unnamed_source(ctx, sent, subj, ents, (s_start, s_end), sent_index)
+
+
+def _unnamed_source(
+    ctx: Context,
+    sent: Sentence,
+    subj: Token,
+    ents: list[Entity],
+    span: tuple[int, int],
+    sent_index: int,
+) -> Speaker:
+    """A source that names no person: an organisation, a document's, a common noun's."""
+    s_start, s_end = span
+    head_start, head_end = sent.start(subj), sent.end(subj)
+    text, doc = ctx.text, subj.doc
     others = [e for e in ents if e.label != "PERSON"]
     if others:
         for e in others:
