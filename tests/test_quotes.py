@@ -973,3 +973,12 @@ def test_a_motive_is_no_statement():
     assert not _quotes(text)
     said = "The senator left the room, saying that the party could lose its hold on Congress."
     assert [q.speaker for q in _quotes(said)] == ["senator"]
+
+
+def test_a_predicate_noun_speaks_for_its_subject():
+    """holdout8: the contender who pledged is Cruz, whom the clause is about."""
+    text = (
+        "Cruz is the only top-tier contender here to have pledged to visit every Iowa county "
+        "and he has long used that fact to bludgeon his chief rivals."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Cruz"]

