@@ -982,3 +982,13 @@ def test_a_predicate_noun_speaks_for_its_subject():
         "and he has long used that fact to bludgeon his chief rivals."
     )
     assert [q.speaker for q in _quotes(text)] == ["Cruz"]
+
+
+def test_an_as_aside_after_a_quotation_credits_the_quotation():
+    """holdout8: Cruz said the quoted words, not the writer's sentence around them."""
+    text = (
+        "Still, the fact that the race “is a dead heat right now,” as Cruz said on Glenn "
+        "Beck’s radio program on Monday, only magnifies the importance of every decision."
+    )
+    (q,) = _quotes(text)
+    assert (q.speaker, q.kind, q.text) == ("Cruz", "direct", "“is a dead heat right now,”")

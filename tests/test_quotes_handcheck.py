@@ -259,10 +259,15 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
     # Contents trimmed since: a concessive tail that reports an act or stance, not a
     # statement ("..., even though many of the drivers of the push backed Cruz").
     trimmed = {"holdout7": ["he’s hopeful that the effort results in John Kasich"]}.get(name, [])
-    # Dropped since, judged wrong: a motive ("..., fearing that the party could lose").
-    dropped = {"holdout7": ["Establishment Republicans"]}.get(name, [])
-    for who in dropped:
-        (r,) = [r for r in after if r["speaker"] == who]
+    # No longer an indirect quote, judged wrong: a motive ("..., fearing that the party
+    # could lose"); the writer's words around a quotation an "as X said" aside follows
+    # (now the quotation alone, a direct quote).
+    dropped = {
+        "holdout7": ["that the party could lose its hold on Congress"],
+        "holdout8": ["Still, the fact that the race"],
+    }.get(name, [])
+    for opening in dropped:
+        (r,) = [r for r in after if r["content"].startswith(opening)]
         assert r["verdict"] == "wrong" and r not in kept
     changed = sorted((r for r in after if r not in kept), key=lambda r: r["start"])
     assert len(kept) == 30 - len(changes) - len(trimmed) - len(dropped), [

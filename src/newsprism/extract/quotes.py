@@ -945,6 +945,19 @@ def _aside(found: _Candidates, cue: _Cue, subj: Token | None) -> bool:
         side = (left_side[0], right_side[1])
     spk = resolve_speaker(found.ctx, sent, subj, cue.si)
     a, b = sent.start(parse[side[0]]), sent.end(parse[side[1]])
+    aside_at = sent.start(tok.left_edge)
+    quoted = next(
+        (
+            q
+            for q in found.ctx.marks
+            if a <= q.start and q.end <= aside_at and not found.text[q.end : aside_at].strip(" ,")
+        ),
+        None,
+    )
+    if quoted is not None and mark is not None and side == left_side:
+        # "Still, the fact that the race “is a dead heat right now,” as Cruz said on ...":
+        # he said the quoted words, not the writer's sentence around them (holdout8)
+        a, b = quoted.start, quoted.end
     kind = "direct" if _is_direct(found.ctx, a, b, found.no_marks, False) else "indirect"
     found.add(a, b, spk, kind, cue.si, "aside", cue=tok.text, cue_at=cue.at)
     return True
