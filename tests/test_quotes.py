@@ -992,3 +992,13 @@ def test_an_as_aside_after_a_quotation_credits_the_quotation():
     )
     (q,) = _quotes(text)
     assert (q.speaker, q.kind, q.text) == ("Cruz", "direct", "“is a dead heat right now,”")
+
+
+def test_according_to_reports_the_clause_it_closes():
+    """holdout8: not the second clause, after "and", that follows the phrase."""
+    text = (
+        "Only one person was killed by a gun last year in Japan, according to the National "
+        "Police Agency, and there were only eight reported incidents of a gun being fired."
+    )
+    (q,) = _quotes(text)
+    assert q.text == "Only one person was killed by a gun last year in Japan"

