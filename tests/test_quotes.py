@@ -1002,3 +1002,14 @@ def test_according_to_reports_the_clause_it_closes():
     )
     (q,) = _quotes(text)
     assert q.text == "Only one person was killed by a gun last year in Japan"
+
+
+def test_a_name_modifying_a_common_noun_is_no_speaker():
+    """holdout8: NER took "Cruz’s Iowa" for a person; "Iowa" here only modifies "hands"."""
+    text = (
+        "Cruz’s Iowa director, Bryan English, disagreed. While old Iowa political hands say "
+        "there is a benefit from media attention when pursuing the 99-county goal, they say "
+        "it would have made more strategic sense to visit far flung counties earlier."
+    )
+    speakers = {q.speaker for q in _quotes(text) if q.cue == "say"}
+    assert speakers == {"old Iowa political hands"}

@@ -81,6 +81,8 @@ def has_word(tok: Token) -> bool:
     return any(ch.isalnum() for ch in tok.text)
 
 
+# How a name modifies a common noun ("Sanders supporters", "old Iowa political hands").
+_MODIFIER = frozenset({"compound", "nmod", "amod"})
 _DASHES = frozenset(("—", "–", "--", "-", "_"))
 
 
@@ -537,9 +539,10 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
             last = tok_i
             while last is not None and last.i < hi and sent.end(last) < e.end:
                 last = doc[last.i + 1]
-            if last is not None and last.dep_ == "compound" and last.head.pos_ == "NOUN":
+            if last is not None and last.dep_ in _MODIFIER and last.head.pos_ == "NOUN":
                 # "local militias and Kiev forces", "Sanders supporters", "the Cruz
-                # campaign": a name modifying a common noun is not the one speaking (#19).
+                # campaign", "old Iowa political hands" (holdout8): a name modifying a
+                # common noun is not the one speaking (#19).
                 continue
             name = _and_others(ctx, sent, last, e.canonical) if last is not None else e.canonical
             return Speaker(name, s_start, s_end, True)
