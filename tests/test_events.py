@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,8 @@ import pytest
 from newsprism.extract.events import extract_events
 from newsprism.model import Article, DateMention
 from seeds import raw_seed_article
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def _article(prefix: str, published: date) -> Article:
@@ -162,8 +165,11 @@ def test_any_main_verb_with_a_date_in_its_clause_is_an_event():
 
 def test_a_dated_main_verb_on_the_sample():
     events = extract_events(_article("003", date(2022, 2, 8)))  # the dates extractor's dates
-    # "Germany has given Ukraine about 1.8 billion euros in aid since 2014"
-    assert any(e.actor == "Germany" and e.action == "give" for e in events)
+    # "Germany has given Ukraine about 1.8 billion euros in aid since 2014": a span that
+    # starts in 2014, not a giving in 2014 (#16, NeuS "exited ... since 2017")
+    assert not any(e.action == "give" and e.date == "2014" for e in events)
+    # "... said on Monday": a dated main verb of the sample
+    assert any(e.date == "2022-02-07" for e in events)
     # "... had not expected Putin to make any gestures Monday": nothing was made.
     assert not _find(events, "make")
 
@@ -223,3 +229,63 @@ def test_datelined_wire_copy_names_its_actors():
     actors = {e.actor for e in extract_events(article)}
     assert "WASHINGTON" not in actors
     assert "Paul Ryan" in actors
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "action", "when"),
+    [
+        # NeuS events 2100-2199: timeline entries a fact-checker found dated wrong (#16)
+        (
+            "On Monday, the White House confirmed that Randolph Alles, whom President Donald "
+            "Trump appointed as director of the Secret Service in April 2017, would be "
+            "leaving his post.",
+            date(2019, 4, 9),
+            "confirm",
+            "2019-04-08",
+        ),
+        (
+            "Twitter announced on Wednesday a ban on political ads ahead of the 2020 election.",
+            date(2019, 10, 31),
+            "announce",
+            "2019-10-30",
+        ),
+        (
+            "Dozens of top officials have exited the Trump administration since 2017.",
+            date(2019, 4, 9),
+            "exit",
+            None,
+        ),
+        # MEANTIME: a year qualifying the object is the object's ("the 1991 agreement")
+        (
+            "This new settlement replaces the 1991 agreement between the two companies.",
+            date(2007, 2, 6),
+            "replace",
+            None,
+        ),
+        # ... but a setting's or the subject's date dates the act
+        (
+            "Trump and Cruz clashed at Saturday's debate in Houston.",
+            date(2016, 2, 29),
+            "clash",
+            "2016-02-27",
+        ),
+    ],
+)
+def test_a_date_dates_the_act_only_when_it_is_the_acts(text, published, action, when):
+    article = Article(id="t", source_path="t", text=text, published=published)
+    dated = {e.action: e.date for e in extract_events(article)}
+    assert dated.get(action) == when  # None: undated, or no event without its date
+
+
+def test_event_dates_on_meantime_event_time_links():
+    """The dated events whose verb MEANTIME anchors at a date (IS_INCLUDED, SIMULTANEOUS):
+    0.897 (52 of 58) before the dates of nouns, clauses and spans were told apart, 0.929
+    (52 of 56) after."""
+    root = Path(os.environ.get("NEWSPRISM_EVAL_DIR", ROOT.parent / "shared" / "eval"))
+    if not (root / "meantime").is_dir():
+        pytest.skip("../shared/eval is not present (evaluation data lives outside the repo)")
+    from newsprism.evaluate.event_dates import evaluate_event_dates
+
+    scores = evaluate_event_dates(root / "meantime")
+    assert scores["documents"] == 59 and scores["matched"] >= 50
+    assert scores["accuracy"] >= 0.92

@@ -638,6 +638,24 @@ def eval_dates(data: str, as_json: bool) -> None:
         _print_scores(evaluate_dates(data), as_json)
 
 
+@eval_group.command("events")
+@DATA_OPTION
+@JSON_FLAG
+def eval_events(data: str, as_json: bool) -> None:
+    """The dates of the timeline's events on MEANTIME's event-time links: of the dated
+    events whose verb is an anchored gold event mention, the share dated at (exact) or
+    within (compatible) the anchor.
+
+    Example:
+
+        newsprism eval events --data ../shared/eval/meantime --json
+    """
+    from newsprism.evaluate.event_dates import evaluate_event_dates
+
+    with _errors():
+        _print_scores(evaluate_event_dates(data), as_json)
+
+
 @eval_group.command("quantities")
 @DATA_OPTION
 @JSON_FLAG

@@ -102,6 +102,46 @@ def _own_date(verb: Token, sent: Sentence, start: int) -> bool:
     return tok is not None
 
 
+# Nouns a date may modify and still date what happened there or then ("at Saturday's
+# debate", "in the 2009 fiscal year").
+_SETTING_PREPS = frozenset({"at", "during", "in", "on", "amid", "throughout"})
+_TIME_NOUNS = frozenset(
+    """year years month months quarter quarters season seasons week weeks day days morning
+    afternoon evening night period term session half""".split()
+)
+
+
+def _date_of_verb(verb: Token, sent: Sentence, date: DateMention) -> bool:
+    """Whether ``date`` dates what ``verb`` reports: not when it hangs from it through a
+    clause of its own ("Alles, whom Trump appointed in April 2017, would be leaving his
+    post"), qualifies a noun that is neither a setting of the act nor its subject
+    ("replaces the 1991 agreement", "bans political ads ahead of 2020 election", "eyeing
+    2024 presidential bid", "into President Trump's 2016 campaign", "A June 3 hearing has
+    been scheduled") or starts a span ("have exited the administration since 2017"):
+    NeuS 2100-2199's timeline, checked by hand (#16)."""
+    start = date.start
+    tok = next((t for t in verb.subtree if sent.start(t) <= start < sent.end(t)), None)
+    if tok is None:
+        return False
+    cur = tok
+    while cur.i != verb.i:  # through no clause of its own (a noun's conjunct is none)
+        verbal = cur.dep_ != "conj" or cur.pos_ in {"VERB", "AUX"}
+        if (cur.dep_ in _OWN_CLAUSE_DEPS and verbal) or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    while tok.head.i not in (tok.i, verb.i) and start <= sent.start(tok.head) < date.end:
+        tok = tok.head  # the date's own head word ("April" of "April 2017")
+    if tok.head.lower_ == "since":
+        return False
+    noun = tok.head
+    modifies = tok.dep_ in {"compound", "nmod", "nummod", "amod", "poss"}
+    if modifies and noun.pos_ in {"NOUN", "PROPN"}:
+        if noun.lower_ in _TIME_NOUNS or noun.dep_ == "nsubj":
+            return True  # "in the 2009 fiscal year", "Saturday's quake killed 12"
+        return noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS
+    return True
+
+
 def _main_verb(tok: Token) -> bool:
     """``tok`` is what its sentence reports as done (the root, or a verb joined to it),
     not negated: "GM filed for bankruptcy on Monday", not "had not expected Putin to make
@@ -259,12 +299,12 @@ def extract_events(
                 for d in sent_dates
                 if any(a <= d.start < b for a, b in ranges) and not ctx.inside_quote(d.start)
             ]
+            inside = [d for d in inside if _date_of_verb(tok, sent, d)]
             if not known:
                 inside = [
                     d
                     for d in inside
                     if not _BASELINE_RE.search(text, max(0, d.start - 40), d.start)
-                    and _own_date(tok, sent, d.start)
                 ]
             if inside:
                 when = min(inside, key=lambda d: abs(d.start - verb_at)).value
