@@ -444,6 +444,27 @@ def test_what_one_raid_seized_does_not_change_between_days():
     assert "sum-and-part" in {d["rule"] for d in dropped}
 
 
+def test_the_shots_of_one_shooting_do_not_change_between_days():
+    # ECB+ 19_ecbplus: the police's 11 shots (NYT, 13 March) against the autopsy's "seven
+    # bullets fired" (Essence, four days later): what was fired in one shooting, counted
+    # as shots or bullets, does not move between reports, so it is a conflict; what hit
+    # is another count
+    found, dropped = _run(
+        "The officers then fired 11 shots, the police said.",
+        "An autopsy shows that Gray was hit in the back by three of the seven bullets "
+        "fired by the officers.",
+        day_b=DAY + dt.timedelta(days=4),
+    )
+    assert _sides(found) == [["11", "seven"]], found
+    assert found[0]["kind"] == "conflict"
+    hit, dropped = _run(
+        "The officers then fired 11 shots, the police said.",
+        "An autopsy showed that seven bullets hit Gray, the police said.",
+        day_b=DAY + dt.timedelta(days=4),
+    )
+    assert hit == [], hit
+
+
 def test_a_block_number_places_one_spot_on_one_street():
     # ECB+ 16_ecbplus: the deputy was shot in the 12000 block (two outlets), the 12200 block
     # or the 12500 block of one street; a block number is exact, not a round count

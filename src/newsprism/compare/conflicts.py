@@ -40,6 +40,8 @@ _EVENT_NOUNS = frozenset(
 
 
 _PERSONNEL = frozenset("troops soldiers servicemen forces personnel servicemembers".split())
+# What a gun fires, counted by any of its names: "fired 11 shots" / "the seven bullets fired"
+_AMMUNITION = frozenset("shots bullets rounds".split())
 
 
 _PLACE_QUALIFIER = re.compile(
@@ -265,6 +267,8 @@ def _same_measured_thing(a: Quantity, b: Quantity, *, anchored: bool = False) ->
             return True
     if ha in _EVENT_NOUNS and hb in _EVENT_NOUNS:
         return True
+    if ha in _AMMUNITION and hb in _AMMUNITION:
+        return True
     return ha in _PERSONNEL and hb in _PERSONNEL
 
 
@@ -279,6 +283,7 @@ FATES = {
     **dict.fromkeys("home live inhabit population resident".split(), "population"),
     **dict.fromkeys("rescue save".split(), "rescued"),
     **dict.fromkeys("seize confiscate recover find".split(), "seized"),
+    "fire": "fired",
 }
 
 
@@ -982,7 +987,7 @@ def _pair_rule(
     # found" and, a day later, "the Navy confiscated 14 AK-47 rifles from the boat"
     fixed = (
         (f1.span is not None and not (f1.ago or f2.ago))
-        or FATES.get(q1.predicate or "") == FATES.get(q2.predicate or "") == "seized"
+        or FATES.get(q1.predicate or "") == FATES.get(q2.predicate or "") in ("seized", "fired")
         or f1.street is not None  # where an act took place does not move either
     )
     moved = not fixed and (toll or _running_count(f1, f2) or bool(day1 and day2 and day1 != day2))
@@ -1445,6 +1450,7 @@ _FATE_WORDS = {
     "population": "living there",
     "rescued": "rescued",
     "seized": "seized",
+    "fired": "fired",
 }
 
 
