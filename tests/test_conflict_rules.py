@@ -465,6 +465,29 @@ def test_the_shots_of_one_shooting_do_not_change_between_days():
     assert hit == [], hit
 
 
+def test_what_one_named_thing_took_in_grows_as_a_running_total():
+    # ECB+ 6_ecbplus: IAmRogue (4 April) and HuffPost (undated text, 9 April): a film's
+    # gross so far, with no noun next to either sum, is one measured thing of one name
+    # (a title and its short form) and, like a running count, a change
+    found, _ = _run(
+        "After opening to the third-biggest domestic debut weekend of all time, legitimate "
+        "pop culture phenomenon The Hunger Games has grossed $368.0 million globally.",
+        "He'll also earn five percent of the backend grosses, a significant number since "
+        '"Games" has already accumulated $459 million around the globe.',
+        day_b=None,
+    )
+    assert _sides(found) == [["$368.0 million", "$459 million"]], found
+    assert found[0]["kind"] == "change"
+    # another named thing's takings are another sum
+    other, dropped = _run(
+        "The Hunger Games has grossed $368.0 million globally, the studio said.",
+        "Twilight has grossed $459 million globally, the studio said.",
+        day_b=None,
+    )
+    assert other == [], other
+    assert "other-thing" in {d["rule"] for d in dropped}
+
+
 def test_a_block_number_places_one_spot_on_one_street():
     # ECB+ 16_ecbplus: the deputy was shot in the 12000 block (two outlets), the 12200 block
     # or the 12500 block of one street; a block number is exact, not a round count

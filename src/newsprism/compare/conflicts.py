@@ -531,6 +531,18 @@ class _Figure:
         return bool(_TOTAL_BEFORE.search(head) or _TOTAL_AFTER.match(tail))
 
     @functools.cached_property
+    def takings(self) -> tuple[str, ...] | None:
+        """For a sum a named thing took in, that thing's name: "The Hunger Games has
+        grossed $368.0 million", '"Games" has already accumulated $459 million'."""
+        if self.sent is None or self.dim[0].removeprefix("unit:") not in _MONEY:
+            return None
+        m = _TAKINGS.search(self.article.text[self.sent.start : self.q.start])
+        if m is None:
+            return None
+        words = tuple(w.lower() for w in WORD.findall(m.group("name")))
+        return words[1:] if words[:1] == ("the",) else words
+
+    @functools.cached_property
     def since(self) -> bool:
         """The count runs from a point in time: "arrested three times since October" is
         the part of "arrested four times" after October. A running count of days ("the
@@ -558,6 +570,24 @@ _BASELINE = re.compile(
 
 
 _SINCE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+since\b", re.I)
+
+
+# A sum a named thing took in, its name written just before the verb: a film's gross, a
+# fund's takings ("The Hunger Games has grossed", '"Games" has already accumulated').
+_TAKINGS = re.compile(
+    r"(?P<name>(?<![\w'’-])(?!(?:It|They|He|She|We|You|I|This|That|These|Those)\b)"
+    r"(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})[\"”’]?\s+"
+    r"(?:has|have|had)?\s*(?:already\s+|now\s+|so\s+far\s+)?"
+    r"(?:grossed|earned|accumulated|collected|(?:taken|brought|raked)\s+in)\s+"
+    r"(?:[a-z]+\s+){0,2}$"
+)
+
+
+def _same_takings(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One name, or a short form of it made of its last words ("Games" for "The Hunger
+    Games", as a title is shortened)."""
+    short, full = sorted((a, b), key=len)
+    return bool(short) and full[len(full) - len(short) :] == short
 
 
 # Words that make a figure a sum of occasions or parts; a sum and one of its parts are two
@@ -934,8 +964,14 @@ def _pair_rule(
     # noun the sentences hang the distance on ("the skipper, sailing 150 nautical miles
     # west of Aden" / "attacked ... 150 nautical miles east of Aden")
     opposite = _opposite(f1.heading, f2.heading)
+    # what one named thing took in ("The Hunger Games has grossed $368.0 million") is one
+    # measured thing whatever noun stands next to it
+    took = f1.takings is not None and f2.takings is not None
+    if took and not _same_takings(f1.takings, f2.takings):  # type: ignore[arg-type]
+        return "other-thing", ""
     if (
         not age
+        and not took
         and f1.span is None
         and not opposite
         and (
@@ -990,7 +1026,12 @@ def _pair_rule(
         or FATES.get(q1.predicate or "") == FATES.get(q2.predicate or "") in ("seized", "fired")
         or f1.street is not None  # where an act took place does not move either
     )
-    moved = not fixed and (toll or _running_count(f1, f2) or bool(day1 and day2 and day1 != day2))
+    # a sum taken in so far, like a running count, grows: two values written on days the
+    # articles do not both give are a change
+    takings_grew = took and not (day1 and day2 and day1 == day2)
+    moved = not fixed and (
+        toll or _running_count(f1, f2) or takings_grew or bool(day1 and day2 and day1 != day2)
+    )
     kind = "change" if moved else "conflict"
     if kind == "change" and _is_age(q1) and day1 and day2 and not _ages_apart(q1, q2, day1, day2):
         kind = "conflict"  # 31 and 32 for one man in reports a day apart
@@ -1000,7 +1041,7 @@ def _pair_rule(
     counted_act = (
         _running_count(f1, f2) and "ordinal" in (q1.kind, q2.kind) and _same_measured_thing(q1, q2)
     )
-    if kind == "change" and not shared_name and not age and not counted_act:
+    if kind == "change" and not shared_name and not age and not counted_act and not took:
         # A figure that moved between days is a figure of one named thing: "Russia
         # massed 100,000 troops" ... "150,000", not "2,383 delegates needed" on one
         # day and "1,237 delegates needed by Trump" on another.
