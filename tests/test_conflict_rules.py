@@ -488,6 +488,36 @@ def test_what_one_named_thing_took_in_grows_as_a_running_total():
     assert "other-thing" in {d["rule"] for d in dropped}
 
 
+def test_a_places_part_restated_in_dollars_bounds_the_whole():
+    # ECB+ 19_ecb: Reuters' "200 million euros ($265.3 million) of damage in Athens alone"
+    # against AP's "Property damage is an estimated $2 million": the bracketed amount
+    # measures the damage, and Athens' part cannot exceed the whole
+    found, _ = _run(
+        "Eight days of clashes have caused 200 million euros ($265.3 million) of damage in "
+        "Athens alone.",
+        "Property damage is an estimated $2 million.",
+    )
+    assert _sides(found) == [["$265.3 million", "about $2 million"]], found
+    assert found[0]["kind"] == "conflict"
+    # a whole larger than the part is no disagreement
+    larger, dropped = _run(
+        "Eight days of clashes have caused 200 million euros ($265.3 million) of damage in "
+        "Athens alone.",
+        "Property damage is an estimated $400 million.",
+    )
+    assert larger == [], larger
+    assert "compatible" in {d["rule"] for d in dropped}
+    # a restated amount is as good as its rate, into whichever dollar (ECB+ 24_ecb: a
+    # Canadian outlet's "$137-million" of the same 85 million euros)
+    rate, _ = _run(
+        "Armed robbers stole diamonds valued at 85 million euros ($108 million) from the "
+        "Paris branch of the jeweller.",
+        "Four armed robbers made off with $137 million of diamonds from the Paris branch of "
+        "the jeweller.",
+    )
+    assert rate == [], rate
+
+
 def test_a_block_number_places_one_spot_on_one_street():
     # ECB+ 16_ecbplus: the deputy was shot in the 12000 block (two outlets), the 12200 block
     # or the 12500 block of one street; a block number is exact, not a round count

@@ -438,6 +438,8 @@ class _Figure:
     places: frozenset[str]
     owner: str | None
     others: Sequence[Quantity] = ()  # every quantity of the article
+    # the figure restates an amount of another currency in brackets (:func:`_restated`)
+    restated: Quantity | None = None
 
     @functools.cached_property
     def gap(self) -> bool:
@@ -531,6 +533,15 @@ class _Figure:
         return bool(_TOTAL_BEFORE.search(head) or _TOTAL_AFTER.match(tail))
 
     @functools.cached_property
+    def alone(self) -> bool:
+        """The figure is one place's part of a whole: "200 million euros of damage in
+        Athens alone" (the whole, wherever unqualified, is at least as much)."""
+        if not self.places or self.sent is None:
+            return False
+        tail = _CLAUSE_END.split(self.article.text[self.q.end : self.sent.end])[0][:80]
+        return bool(_ALONE.search(tail))
+
+    @functools.cached_property
     def takings(self) -> tuple[str, ...] | None:
         """For a sum a named thing took in, that thing's name: "The Hunger Games has
         grossed $368.0 million", '"Games" has already accumulated $459 million'."""
@@ -570,6 +581,14 @@ _BASELINE = re.compile(
 
 
 _SINCE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+since\b", re.I)
+
+
+_ALONE = re.compile(r"\b(?:in|for|at)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+alone\b")
+
+
+def _part_of_whole(f1: _Figure, f2: _Figure) -> bool:
+    """One figure is a place's part ("in Athens alone"), the other qualified by no place."""
+    return (f1.alone and not f2.places) or (f2.alone and not f1.places)
 
 
 # A sum a named thing took in, its name written just before the verb: a film's gross, a
@@ -733,6 +752,29 @@ def _converted(q: Quantity, dq: tuple[str, float], o: Quantity, do: tuple[str, f
     lo, hi = interval(q, dq[1])
     v = o.value * do[1]
     return lo * (1 - CONVERSION_SLACK) <= v <= hi * (1 + CONVERSION_SLACK)
+
+
+RESTATED_SLACK = 1.5
+
+
+def _currency(q: Quantity) -> str | None:
+    unit = (unit_dimension(q) or ("",))[0].removeprefix("unit:")
+    return unit if unit in _MONEY else None
+
+
+def _restated(text: str, q: Quantity, quantities: Sequence[Quantity]) -> Quantity | None:
+    """An amount in brackets after an amount of another currency restates it, so it
+    measures what that one does: "200 million euros ($265.3 million) of damage"."""
+    if _currency(q) is None:
+        return None
+    for o in quantities:
+        if (
+            o.end <= q.start
+            and _currency(o) not in (None, _currency(q))
+            and re.fullmatch(r"\s*\(\s*(?:about\s+|some\s+|around\s+)?", text[o.end : q.start])
+        ):
+            return replace(q, measures=o.measures)
+    return None
 
 
 def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Claim]) -> str | None:
@@ -924,6 +966,17 @@ def _pair_intervals(f1: _Figure, f2: _Figure) -> tuple[tuple[float, float], ...]
             lo2, hi2 = q2.value * d2[1] * (1 - SPAN_SLACK), q2.value * d2[1] * (1 + SPAN_SLACK)
     if f1.street is not None:
         lo1, hi1, lo2, hi2 = q1.value, q1.value, q2.value, q2.value  # "12000 block" is exact
+    # a restated amount is as good as the outlet's rate, and "dollar" names several
+    # currencies: "85 million euros ($108 million)" is a Canadian outlet's "$137-million"
+    if f1.restated is not None:
+        lo1, hi1 = lo1 / RESTATED_SLACK, hi1 * RESTATED_SLACK
+    if f2.restated is not None:
+        lo2, hi2 = lo2 / RESTATED_SLACK, hi2 * RESTATED_SLACK
+    # a place's part bounds the whole from below: "in Athens alone" against the whole
+    if f1.alone and not f2.places:
+        hi1 = math.inf
+    if f2.alone and not f1.places:
+        hi2 = math.inf
     if (q1.unit or "") != (q2.unit or ""):
         lo1, hi1 = lo1 * (1 - CONVERSION_SLACK), hi1 * (1 + CONVERSION_SLACK)
     return (lo1, hi1), (lo2, hi2)
@@ -999,7 +1052,7 @@ def _pair_rule(
         # "3,865 deaths in a single day" / "15,120 deaths in 2021"; "prices rose 5.4
         # percent over last year" / "used car prices spiked 10.5% last month"
         return "other-period", ""
-    if not age and (p1 or p2) and p1 != p2:
+    if not age and (p1 or p2) and p1 != p2 and not _part_of_whole(f1, f2):
         return "other-place", ""  # "troops in Belarus" is not "troops near the border"
     if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
         return "other-day", ""
@@ -1084,13 +1137,15 @@ def find_conflicts(
                 if dropped is not None:
                     dropped.append({"rule": rule, "claims": [_claim_json(a, q, sent)]})
                 continue
+            restated = _restated(a.text, q, ex.quantities)
             figures.append(
                 _Figure(
-                    a, q, unit_dimension(q) or ("count", 1.0), sent,
+                    a, restated or q, unit_dimension(q) or ("count", 1.0), sent,
                     _place_qualifiers(a.text, q, sent),
                     _age_owner(a.text, ex, q, sent) if _is_age(q)
                     else _owner(ex, q, sent, persons),
                     ex.quantities,
+                    restated,
                 )
             )  # fmt: skip
     by_article: dict[str, list[tuple[Quantity, tuple[str, float]]]] = defaultdict(list)
