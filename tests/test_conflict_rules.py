@@ -518,6 +518,25 @@ def test_a_places_part_restated_in_dollars_bounds_the_whole():
     assert rate == [], rate
 
 
+def test_counts_of_one_model_are_one_thing_whatever_noun_follows():
+    # ECB+ 12_ecb: the Defence Ministry's "Seven AK-47s" (12_1) against "12 AK 47 guns"
+    # (12_19) of the same seizure: the model names what is counted
+    found, _ = _run(
+        "Seven AK-47s, three other automatic rifles, 13 loaded magazines and grenades were "
+        "found on the pirates' boat, the navy said.",
+        "The Indian commandos also recovered 12 AK 47 guns, three rifles, two grenades along "
+        "with other ammunition.",
+    )
+    assert ["12", "Seven"] in _sides(found), found
+    # two models are two things, though both are rifles
+    models, dropped = _run(
+        "The commandos recovered seven AK-47 rifles from the pirates' boat.",
+        "The commandos recovered 12 M16 rifles from the pirates' boat.",
+    )
+    assert models == [], models
+    assert "other-thing" in {d["rule"] for d in dropped}
+
+
 def test_a_block_number_places_one_spot_on_one_street():
     # ECB+ 16_ecbplus: the deputy was shot in the 12000 block (two outlets), the 12200 block
     # or the 12500 block of one street; a block number is exact, not a round count

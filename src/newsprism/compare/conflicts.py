@@ -533,6 +533,13 @@ class _Figure:
         return bool(_TOTAL_BEFORE.search(head) or _TOTAL_AFTER.match(tail))
 
     @functools.cached_property
+    def model(self) -> str | None:
+        """The model a count of things names right after the number: "Seven AK-47s",
+        "12 AK 47 guns", "six AK - 47 rifles" -> "AK47"."""
+        m = _MODEL.match(self.article.text, self.q.end)
+        return f"{m.group(1)}{m.group(2)}" if m and self.dim[0] == "count" else None
+
+    @functools.cached_property
     def alone(self) -> bool:
         """The figure is one place's part of a whole: "200 million euros of damage in
         Athens alone" (the whole, wherever unqualified, is at least as much)."""
@@ -584,6 +591,18 @@ _SINCE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+since\b", re.I)
 
 
 _ALONE = re.compile(r"\b(?:in|for|at)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+alone\b")
+
+
+# A model designation after a count: capitals and a number ("AK-47s", "F-16 jets").
+_MODEL = re.compile(r"\s+([A-Z]{1,4})(?:\s?-\s?|\s)?(\d{1,4})(?![\d,.:])")
+
+
+def _one_thing(f1: _Figure, f2: _Figure, *, anchored: bool) -> bool:
+    """Two figures measure one thing: counts of one model ("Seven AK-47s" / "12 AK 47
+    guns", whatever noun follows the model; never two models), else by their nouns."""
+    if f1.model is not None and f2.model is not None:
+        return f1.model == f2.model
+    return _same_measured_thing(f1.q, f2.q, anchored=anchored)
 
 
 def _part_of_whole(f1: _Figure, f2: _Figure) -> bool:
@@ -1028,7 +1047,7 @@ def _pair_rule(
         and f1.span is None
         and not opposite
         and (
-            not _same_measured_thing(q1, q2, anchored=bool(p1 or p2))
+            not _one_thing(f1, f2, anchored=bool(p1 or p2))
             or not _same_fate(q1, q2)
             or f1.gap != f2.gap
             or f1.vertical != f2.vertical  # an apogee is no distance from a town
