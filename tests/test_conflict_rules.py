@@ -444,6 +444,99 @@ def test_what_one_raid_seized_does_not_change_between_days():
     assert "sum-and-part" in {d["rule"] for d in dropped}
 
 
+def test_the_shots_of_one_shooting_do_not_change_between_days():
+    # ECB+ 19_ecbplus: the police's 11 shots (NYT, 13 March) against the autopsy's "seven
+    # bullets fired" (Essence, four days later): what was fired in one shooting, counted
+    # as shots or bullets, does not move between reports, so it is a conflict; what hit
+    # is another count
+    found, dropped = _run(
+        "The officers then fired 11 shots, the police said.",
+        "An autopsy shows that Gray was hit in the back by three of the seven bullets "
+        "fired by the officers.",
+        day_b=DAY + dt.timedelta(days=4),
+    )
+    assert _sides(found) == [["11", "seven"]], found
+    assert found[0]["kind"] == "conflict"
+    hit, dropped = _run(
+        "The officers then fired 11 shots, the police said.",
+        "An autopsy showed that seven bullets hit Gray, the police said.",
+        day_b=DAY + dt.timedelta(days=4),
+    )
+    assert hit == [], hit
+
+
+def test_what_one_named_thing_took_in_grows_as_a_running_total():
+    # ECB+ 6_ecbplus: IAmRogue (4 April) and HuffPost (undated text, 9 April): a film's
+    # gross so far, with no noun next to either sum, is one measured thing of one name
+    # (a title and its short form) and, like a running count, a change
+    found, _ = _run(
+        "After opening to the third-biggest domestic debut weekend of all time, legitimate "
+        "pop culture phenomenon The Hunger Games has grossed $368.0 million globally.",
+        "He'll also earn five percent of the backend grosses, a significant number since "
+        '"Games" has already accumulated $459 million around the globe.',
+        day_b=None,
+    )
+    assert _sides(found) == [["$368.0 million", "$459 million"]], found
+    assert found[0]["kind"] == "change"
+    # another named thing's takings are another sum
+    other, dropped = _run(
+        "The Hunger Games has grossed $368.0 million globally, the studio said.",
+        "Twilight has grossed $459 million globally, the studio said.",
+        day_b=None,
+    )
+    assert other == [], other
+    assert "other-thing" in {d["rule"] for d in dropped}
+
+
+def test_a_places_part_restated_in_dollars_bounds_the_whole():
+    # ECB+ 19_ecb: Reuters' "200 million euros ($265.3 million) of damage in Athens alone"
+    # against AP's "Property damage is an estimated $2 million": the bracketed amount
+    # measures the damage, and Athens' part cannot exceed the whole
+    found, _ = _run(
+        "Eight days of clashes have caused 200 million euros ($265.3 million) of damage in "
+        "Athens alone.",
+        "Property damage is an estimated $2 million.",
+    )
+    assert _sides(found) == [["$265.3 million", "about $2 million"]], found
+    assert found[0]["kind"] == "conflict"
+    # a whole larger than the part is no disagreement
+    larger, dropped = _run(
+        "Eight days of clashes have caused 200 million euros ($265.3 million) of damage in "
+        "Athens alone.",
+        "Property damage is an estimated $400 million.",
+    )
+    assert larger == [], larger
+    assert "compatible" in {d["rule"] for d in dropped}
+    # a restated amount is as good as its rate, into whichever dollar (ECB+ 24_ecb: a
+    # Canadian outlet's "$137-million" of the same 85 million euros)
+    rate, _ = _run(
+        "Armed robbers stole diamonds valued at 85 million euros ($108 million) from the "
+        "Paris branch of the jeweller.",
+        "Four armed robbers made off with $137 million of diamonds from the Paris branch of "
+        "the jeweller.",
+    )
+    assert rate == [], rate
+
+
+def test_counts_of_one_model_are_one_thing_whatever_noun_follows():
+    # ECB+ 12_ecb: the Defence Ministry's "Seven AK-47s" (12_1) against "12 AK 47 guns"
+    # (12_19) of the same seizure: the model names what is counted
+    found, _ = _run(
+        "Seven AK-47s, three other automatic rifles, 13 loaded magazines and grenades were "
+        "found on the pirates' boat, the navy said.",
+        "The Indian commandos also recovered 12 AK 47 guns, three rifles, two grenades along "
+        "with other ammunition.",
+    )
+    assert ["12", "Seven"] in _sides(found), found
+    # two models are two things, though both are rifles
+    models, dropped = _run(
+        "The commandos recovered seven AK-47 rifles from the pirates' boat.",
+        "The commandos recovered 12 M16 rifles from the pirates' boat.",
+    )
+    assert models == [], models
+    assert "other-thing" in {d["rule"] for d in dropped}
+
+
 def test_a_block_number_places_one_spot_on_one_street():
     # ECB+ 16_ecbplus: the deputy was shot in the 12000 block (two outlets), the 12200 block
     # or the 12500 block of one street; a block number is exact, not a round count

@@ -40,6 +40,8 @@ _EVENT_NOUNS = frozenset(
 
 
 _PERSONNEL = frozenset("troops soldiers servicemen forces personnel servicemembers".split())
+# What a gun fires, counted by any of its names: "fired 11 shots" / "the seven bullets fired"
+_AMMUNITION = frozenset("shots bullets rounds".split())
 
 
 _PLACE_QUALIFIER = re.compile(
@@ -265,6 +267,8 @@ def _same_measured_thing(a: Quantity, b: Quantity, *, anchored: bool = False) ->
             return True
     if ha in _EVENT_NOUNS and hb in _EVENT_NOUNS:
         return True
+    if ha in _AMMUNITION and hb in _AMMUNITION:
+        return True
     return ha in _PERSONNEL and hb in _PERSONNEL
 
 
@@ -279,6 +283,7 @@ FATES = {
     **dict.fromkeys("home live inhabit population resident".split(), "population"),
     **dict.fromkeys("rescue save".split(), "rescued"),
     **dict.fromkeys("seize confiscate recover find".split(), "seized"),
+    "fire": "fired",
 }
 
 
@@ -433,6 +438,8 @@ class _Figure:
     places: frozenset[str]
     owner: str | None
     others: Sequence[Quantity] = ()  # every quantity of the article
+    # the figure restates an amount of another currency in brackets (:func:`_restated`)
+    restated: Quantity | None = None
 
     @functools.cached_property
     def gap(self) -> bool:
@@ -526,6 +533,34 @@ class _Figure:
         return bool(_TOTAL_BEFORE.search(head) or _TOTAL_AFTER.match(tail))
 
     @functools.cached_property
+    def model(self) -> str | None:
+        """The model a count of things names right after the number: "Seven AK-47s",
+        "12 AK 47 guns", "six AK - 47 rifles" -> "AK47"."""
+        m = _MODEL.match(self.article.text, self.q.end)
+        return f"{m.group(1)}{m.group(2)}" if m and self.dim[0] == "count" else None
+
+    @functools.cached_property
+    def alone(self) -> bool:
+        """The figure is one place's part of a whole: "200 million euros of damage in
+        Athens alone" (the whole, wherever unqualified, is at least as much)."""
+        if not self.places or self.sent is None:
+            return False
+        tail = _CLAUSE_END.split(self.article.text[self.q.end : self.sent.end])[0][:80]
+        return bool(_ALONE.search(tail))
+
+    @functools.cached_property
+    def takings(self) -> tuple[str, ...] | None:
+        """For a sum a named thing took in, that thing's name: "The Hunger Games has
+        grossed $368.0 million", '"Games" has already accumulated $459 million'."""
+        if self.sent is None or self.dim[0].removeprefix("unit:") not in _MONEY:
+            return None
+        m = _TAKINGS.search(self.article.text[self.sent.start : self.q.start])
+        if m is None:
+            return None
+        words = tuple(w.lower() for w in WORD.findall(m.group("name")))
+        return words[1:] if words[:1] == ("the",) else words
+
+    @functools.cached_property
     def since(self) -> bool:
         """The count runs from a point in time: "arrested three times since October" is
         the part of "arrested four times" after October. A running count of days ("the
@@ -553,6 +588,44 @@ _BASELINE = re.compile(
 
 
 _SINCE_AFTER = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+since\b", re.I)
+
+
+_ALONE = re.compile(r"\b(?:in|for|at)\s+(?:the\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)*\s+alone\b")
+
+
+# A model designation after a count: capitals and a number ("AK-47s", "F-16 jets").
+_MODEL = re.compile(r"\s+([A-Z]{1,4})(?:\s?-\s?|\s)?(\d{1,4})(?![\d,.:])")
+
+
+def _one_thing(f1: _Figure, f2: _Figure, *, anchored: bool) -> bool:
+    """Two figures measure one thing: counts of one model ("Seven AK-47s" / "12 AK 47
+    guns", whatever noun follows the model; never two models), else by their nouns."""
+    if f1.model is not None and f2.model is not None:
+        return f1.model == f2.model
+    return _same_measured_thing(f1.q, f2.q, anchored=anchored)
+
+
+def _part_of_whole(f1: _Figure, f2: _Figure) -> bool:
+    """One figure is a place's part ("in Athens alone"), the other qualified by no place."""
+    return (f1.alone and not f2.places) or (f2.alone and not f1.places)
+
+
+# A sum a named thing took in, its name written just before the verb: a film's gross, a
+# fund's takings ("The Hunger Games has grossed", '"Games" has already accumulated').
+_TAKINGS = re.compile(
+    r"(?P<name>(?<![\w'’-])(?!(?:It|They|He|She|We|You|I|This|That|These|Those)\b)"
+    r"(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,4})[\"”’]?\s+"
+    r"(?:has|have|had)?\s*(?:already\s+|now\s+|so\s+far\s+)?"
+    r"(?:grossed|earned|accumulated|collected|(?:taken|brought|raked)\s+in)\s+"
+    r"(?:[a-z]+\s+){0,2}$"
+)
+
+
+def _same_takings(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """One name, or a short form of it made of its last words ("Games" for "The Hunger
+    Games", as a title is shortened)."""
+    short, full = sorted((a, b), key=len)
+    return bool(short) and full[len(full) - len(short) :] == short
 
 
 # Words that make a figure a sum of occasions or parts; a sum and one of its parts are two
@@ -698,6 +771,29 @@ def _converted(q: Quantity, dq: tuple[str, float], o: Quantity, do: tuple[str, f
     lo, hi = interval(q, dq[1])
     v = o.value * do[1]
     return lo * (1 - CONVERSION_SLACK) <= v <= hi * (1 + CONVERSION_SLACK)
+
+
+RESTATED_SLACK = 1.5
+
+
+def _currency(q: Quantity) -> str | None:
+    unit = (unit_dimension(q) or ("",))[0].removeprefix("unit:")
+    return unit if unit in _MONEY else None
+
+
+def _restated(text: str, q: Quantity, quantities: Sequence[Quantity]) -> Quantity | None:
+    """An amount in brackets after an amount of another currency restates it, so it
+    measures what that one does: "200 million euros ($265.3 million) of damage"."""
+    if _currency(q) is None:
+        return None
+    for o in quantities:
+        if (
+            o.end <= q.start
+            and _currency(o) not in (None, _currency(q))
+            and re.fullmatch(r"\s*\(\s*(?:about\s+|some\s+|around\s+)?", text[o.end : q.start])
+        ):
+            return replace(q, measures=o.measures)
+    return None
 
 
 def _figure_rule(a: Article, ex: Extraction, q: Quantity, sentences: Sequence[Claim]) -> str | None:
@@ -889,6 +985,17 @@ def _pair_intervals(f1: _Figure, f2: _Figure) -> tuple[tuple[float, float], ...]
             lo2, hi2 = q2.value * d2[1] * (1 - SPAN_SLACK), q2.value * d2[1] * (1 + SPAN_SLACK)
     if f1.street is not None:
         lo1, hi1, lo2, hi2 = q1.value, q1.value, q2.value, q2.value  # "12000 block" is exact
+    # a restated amount is as good as the outlet's rate, and "dollar" names several
+    # currencies: "85 million euros ($108 million)" is a Canadian outlet's "$137-million"
+    if f1.restated is not None:
+        lo1, hi1 = lo1 / RESTATED_SLACK, hi1 * RESTATED_SLACK
+    if f2.restated is not None:
+        lo2, hi2 = lo2 / RESTATED_SLACK, hi2 * RESTATED_SLACK
+    # a place's part bounds the whole from below: "in Athens alone" against the whole
+    if f1.alone and not f2.places:
+        hi1 = math.inf
+    if f2.alone and not f1.places:
+        hi2 = math.inf
     if (q1.unit or "") != (q2.unit or ""):
         lo1, hi1 = lo1 * (1 - CONVERSION_SLACK), hi1 * (1 + CONVERSION_SLACK)
     return (lo1, hi1), (lo2, hi2)
@@ -929,12 +1036,18 @@ def _pair_rule(
     # noun the sentences hang the distance on ("the skipper, sailing 150 nautical miles
     # west of Aden" / "attacked ... 150 nautical miles east of Aden")
     opposite = _opposite(f1.heading, f2.heading)
+    # what one named thing took in ("The Hunger Games has grossed $368.0 million") is one
+    # measured thing whatever noun stands next to it
+    took = f1.takings is not None and f2.takings is not None
+    if took and not _same_takings(f1.takings, f2.takings):  # type: ignore[arg-type]
+        return "other-thing", ""
     if (
         not age
+        and not took
         and f1.span is None
         and not opposite
         and (
-            not _same_measured_thing(q1, q2, anchored=bool(p1 or p2))
+            not _one_thing(f1, f2, anchored=bool(p1 or p2))
             or not _same_fate(q1, q2)
             or f1.gap != f2.gap
             or f1.vertical != f2.vertical  # an apogee is no distance from a town
@@ -958,7 +1071,7 @@ def _pair_rule(
         # "3,865 deaths in a single day" / "15,120 deaths in 2021"; "prices rose 5.4
         # percent over last year" / "used car prices spiked 10.5% last month"
         return "other-period", ""
-    if not age and (p1 or p2) and p1 != p2:
+    if not age and (p1 or p2) and p1 != p2 and not _part_of_whole(f1, f2):
         return "other-place", ""  # "troops in Belarus" is not "troops near the border"
     if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
         return "other-day", ""
@@ -982,10 +1095,15 @@ def _pair_rule(
     # found" and, a day later, "the Navy confiscated 14 AK-47 rifles from the boat"
     fixed = (
         (f1.span is not None and not (f1.ago or f2.ago))
-        or FATES.get(q1.predicate or "") == FATES.get(q2.predicate or "") == "seized"
+        or FATES.get(q1.predicate or "") == FATES.get(q2.predicate or "") in ("seized", "fired")
         or f1.street is not None  # where an act took place does not move either
     )
-    moved = not fixed and (toll or _running_count(f1, f2) or bool(day1 and day2 and day1 != day2))
+    # a sum taken in so far, like a running count, grows: two values written on days the
+    # articles do not both give are a change
+    takings_grew = took and not (day1 and day2 and day1 == day2)
+    moved = not fixed and (
+        toll or _running_count(f1, f2) or takings_grew or bool(day1 and day2 and day1 != day2)
+    )
     kind = "change" if moved else "conflict"
     if kind == "change" and _is_age(q1) and day1 and day2 and not _ages_apart(q1, q2, day1, day2):
         kind = "conflict"  # 31 and 32 for one man in reports a day apart
@@ -995,7 +1113,7 @@ def _pair_rule(
     counted_act = (
         _running_count(f1, f2) and "ordinal" in (q1.kind, q2.kind) and _same_measured_thing(q1, q2)
     )
-    if kind == "change" and not shared_name and not age and not counted_act:
+    if kind == "change" and not shared_name and not age and not counted_act and not took:
         # A figure that moved between days is a figure of one named thing: "Russia
         # massed 100,000 troops" ... "150,000", not "2,383 delegates needed" on one
         # day and "1,237 delegates needed by Trump" on another.
@@ -1038,13 +1156,15 @@ def find_conflicts(
                 if dropped is not None:
                     dropped.append({"rule": rule, "claims": [_claim_json(a, q, sent)]})
                 continue
+            restated = _restated(a.text, q, ex.quantities)
             figures.append(
                 _Figure(
-                    a, q, unit_dimension(q) or ("count", 1.0), sent,
+                    a, restated or q, unit_dimension(q) or ("count", 1.0), sent,
                     _place_qualifiers(a.text, q, sent),
                     _age_owner(a.text, ex, q, sent) if _is_age(q)
                     else _owner(ex, q, sent, persons),
                     ex.quantities,
+                    restated,
                 )
             )  # fmt: skip
     by_article: dict[str, list[tuple[Quantity, tuple[str, float]]]] = defaultdict(list)
@@ -1445,6 +1565,7 @@ _FATE_WORDS = {
     "population": "living there",
     "rescued": "rescued",
     "seized": "seized",
+    "fired": "fired",
 }
 
 
