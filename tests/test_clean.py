@@ -103,6 +103,20 @@ def test_mojibake_is_repaired():
     assert "won’t" in result.text and "â€" not in result.text
 
 
+def test_a_no_break_space_is_a_space_and_offsets_stay_exact():
+    # NeuS: "The\u00a0Republican\u00a0National Committee" was cut to "National Committee"
+    raw = (
+        "Headline here for the test\n\n"
+        "The\u00a0Republican\u00a0National Committee is taking aim at the commission, "
+        "warning that it may advise the next nominee to skip the debates."
+    )
+    result = clean_body(raw)
+    assert "The Republican National Committee" in result.text and "\u00a0" not in result.text
+    start = result.text.index("Republican")
+    span = result.offsets.span_to_original(start, start + len("Republican National"))
+    assert span is not None and raw[span[0] : span[1]] == "Republican\u00a0National"
+
+
 def test_lines_recurring_across_one_outlet_are_dropped():
     body = (
         "The council met on Tuesday to discuss the budget for the coming year, and members "

@@ -672,7 +672,10 @@ def _repair(text: str, orig_start: int) -> tuple[str, list[tuple[int, int, int, 
     piece is one span (offsets are interpolated inside it); otherwise spans split at every
     collapsed run of spaces, so the map stays exact.
     """
-    fixed = ftfy.fix_text(text, _FTFY_CONFIG)
+    # A no-break space is a space to every later stage (one character for one, so the
+    # offsets stay exact): "The\u00a0Republican\u00a0National Committee" was a name NER
+    # cut to "National Committee" (NeuS, docs/handcheck-neus-2100.md).
+    fixed = ftfy.fix_text(text, _FTFY_CONFIG).replace("\u00a0", " ")
     if len(fixed) != len(text):
         collapsed = _SPACE_RUN.sub(" ", fixed)
         return collapsed, [(0, len(collapsed), orig_start, orig_start + len(text))]
