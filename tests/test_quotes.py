@@ -1013,3 +1013,14 @@ def test_a_name_modifying_a_common_noun_is_no_speaker():
     )
     speakers = {q.speaker for q in _quotes(text) if q.cue == "say"}
     assert speakers == {"old Iowa political hands"}
+
+
+def test_a_cue_in_a_hypothetical_as_clause_is_no_statement():
+    """holdout8: the writer's imagined scenario; no investor said or thought it."""
+    text = (
+        "The “market accident” would see big stock price declines as investors decide "
+        "profits can’t hold up without the Fed pumping easy money into the system."
+    )
+    assert not _quotes(text)
+    real = "Stocks fell as investors decided that profits could not hold up."
+    assert [q.speaker for q in _quotes(real)] == ["investors"]

