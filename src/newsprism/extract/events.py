@@ -91,15 +91,18 @@ def _clause_range(tok: Token) -> list[tuple[int, int]]:
 _BASELINE_RE = re.compile(r"\b(?:compared (?:to|with)|than|versus|vs\.?)\s+(?:\w+\s+of\s+)?$", re.I)
 
 
-def _own_date(verb: Token, sent: Sentence, start: int) -> bool:
-    """The date at article offset ``start`` hangs from ``verb`` through no clause of its
-    own: not "offer the deal to GM, which seeks to cut jobs by 2012"."""
+def _date_token(verb: Token, sent: Sentence, start: int) -> Token | None:
+    """The token at article offset ``start`` when it hangs from ``verb`` through no clause
+    of its own (a noun's conjunct is none): not "offer the deal to GM, which seeks to cut
+    jobs by 2012"; None otherwise."""
     tok = next((t for t in verb.subtree if sent.start(t) <= start < sent.end(t)), None)
-    while tok is not None and tok.i != verb.i:
-        if tok.dep_ in _OWN_CLAUSE_DEPS or tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return tok is not None
+    cur = tok
+    while cur is not None and cur.i != verb.i:
+        verbal = cur.dep_ != "conj" or cur.pos_ in {"VERB", "AUX"}
+        if (cur.dep_ in _OWN_CLAUSE_DEPS and verbal) or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return tok
 
 
 # Nouns a date may modify and still date what happened there or then ("at Saturday's
@@ -120,15 +123,9 @@ def _date_of_verb(verb: Token, sent: Sentence, date: DateMention) -> bool:
     been scheduled") or starts a span ("have exited the administration since 2017"):
     NeuS 2100-2199's timeline, checked by hand (#16)."""
     start = date.start
-    tok = next((t for t in verb.subtree if sent.start(t) <= start < sent.end(t)), None)
+    tok = _date_token(verb, sent, start)
     if tok is None:
         return False
-    cur = tok
-    while cur.i != verb.i:  # through no clause of its own (a noun's conjunct is none)
-        verbal = cur.dep_ != "conj" or cur.pos_ in {"VERB", "AUX"}
-        if (cur.dep_ in _OWN_CLAUSE_DEPS and verbal) or cur.head.i == cur.i:
-            return False
-        cur = cur.head
     while tok.head.i not in (tok.i, verb.i) and start <= sent.start(tok.head) < date.end:
         tok = tok.head  # the date's own head word ("April" of "April 2017")
     if tok.head.lower_ == "since":
