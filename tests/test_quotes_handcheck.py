@@ -150,6 +150,20 @@ def test_a_fifth_holdout_after_the_last_change_is_recorded_honestly() -> None:
     assert len(after) == 30 and sum(r["verdict"] == "right" for r in after) == 21
 
 
+def _untouched_holdout(name: str, *, right: int) -> list[dict]:
+    """The 30 judged rows of an untouched holdout, checked to have ``right`` right and no
+    article of its exclusion list, of any other draw or of the sample."""
+    rows = [json.loads(line) for line in FRESH.read_text().splitlines()]
+    holdout = [r for r in rows if r["set"] == name]
+    assert len(holdout) == 30 and sum(r["verdict"] == "right" for r in holdout) == right
+    excluded = ROOT / "tests" / "data" / f"quotes_{name}_excluded.jsonl"
+    earlier = {json.loads(line)["article_id"] for line in excluded.read_text().splitlines()}
+    earlier |= {r["article_id"] for r in rows if r["set"] != name}
+    earlier |= {json.loads(line)["article_id"] for line in DATA.read_text().splitlines()}
+    assert not earlier & {r["article_id"] for r in holdout}
+    return holdout
+
+
 def test_a_sixth_holdout_the_reader_gates_test_is_recorded_honestly() -> None:
     # 30 more indirect quotes from 15 further PolNeAR train articles (... q19-holdout6 15 30
     # 0 tests/data/quotes_handcheck_fresh.jsonl tests/data/quotes_holdout6_excluded.jsonl,
@@ -157,15 +171,8 @@ def test_a_sixth_holdout_the_reader_gates_test_is_recorded_honestly() -> None:
     # in the repository then), drawn with main's code and judged before any output of the
     # reader's gate on it was seen: 21 right. The gate (tools/train_reader_gate.py at 0.64)
     # kept 26, 19 right, so it is not shipped (tests/test_reader_gate.py).
-    rows = [json.loads(line) for line in FRESH.read_text().splitlines()]
-    holdout = [r for r in rows if r["set"] == "holdout6"]
-    assert len(holdout) == 30 and sum(r["verdict"] == "right" for r in holdout) == 21
+    holdout = _untouched_holdout("holdout6", right=21)
     assert len({r["article_id"] for r in holdout}) == 10  # 5 of the 15 have no indirect quote
-    excluded = ROOT / "tests" / "data" / "quotes_holdout6_excluded.jsonl"
-    earlier = {json.loads(line)["article_id"] for line in excluded.read_text().splitlines()}
-    earlier |= {r["article_id"] for r in rows if r["set"] != "holdout6"}
-    earlier |= {json.loads(line)["article_id"] for line in DATA.read_text().splitlines()}
-    assert not earlier & {r["article_id"] for r in holdout}
 
 
 def test_a_seventh_holdout_after_the_description_rules_is_recorded_honestly() -> None:
@@ -175,14 +182,7 @@ def test_a_seventh_holdout_after_the_description_rules_is_recorded_honestly() ->
     # tests/data and docs then), drawn with the code of the fifth 2026-12-05 session (the
     # dateline and description speaker rules) and judged by a session that had not seen it:
     # 19 right (63%; 18 to 21 as four close calls are read).
-    rows = [json.loads(line) for line in FRESH.read_text().splitlines()]
-    holdout = [r for r in rows if r["set"] == "holdout7"]
-    assert len(holdout) == 30 and sum(r["verdict"] == "right" for r in holdout) == 19
-    excluded = ROOT / "tests" / "data" / "quotes_holdout7_excluded.jsonl"
-    earlier = {json.loads(line)["article_id"] for line in excluded.read_text().splitlines()}
-    earlier |= {r["article_id"] for r in rows if r["set"] != "holdout7"}
-    earlier |= {json.loads(line)["article_id"] for line in DATA.read_text().splitlines()}
-    assert not earlier & {r["article_id"] for r in holdout}
+    _untouched_holdout("holdout7", right=19)
 
 
 def test_an_eighth_holdout_after_the_maker_rules_is_recorded_honestly() -> None:
@@ -192,14 +192,7 @@ def test_an_eighth_holdout_after_the_maker_rules_is_recorded_honestly() -> None:
     # the code of commit 739360a (the sixth 2026-12-05 session's maker, recording, owner,
     # motive and gloss rules) and judged by a session that had not seen the code: 22 right
     # (73%; 21 to 23 as two close calls are read).
-    rows = [json.loads(line) for line in FRESH.read_text().splitlines()]
-    holdout = [r for r in rows if r["set"] == "holdout8"]
-    assert len(holdout) == 30 and sum(r["verdict"] == "right" for r in holdout) == 22
-    excluded = ROOT / "tests" / "data" / "quotes_holdout8_excluded.jsonl"
-    earlier = {json.loads(line)["article_id"] for line in excluded.read_text().splitlines()}
-    earlier |= {r["article_id"] for r in rows if r["set"] != "holdout8"}
-    earlier |= {json.loads(line)["article_id"] for line in DATA.read_text().splitlines()}
-    assert not earlier & {r["article_id"] for r in holdout}
+    _untouched_holdout("holdout8", right=22)
 
 
 @pytest.mark.parametrize(
