@@ -526,11 +526,16 @@ def _content_prep(tok: Token) -> Token | None:
 def _content_span(sent: Sentence, tok: Token) -> tuple[int, int]:
     lo, hi = subtree_span(tok)
     doc = tok.doc
-    if lo < tok.i and dateline(doc[lo]):
-        # "WASHINGTON (Reuters) - U.S. intelligence has concluded that ...": the parser
-        # hangs the dateline on the clause; it is the agency's, not the source's words.
-        lo = min(dateline_dash(doc[lo]) + 1, tok.i)
+    if lo < tok.i:
+        lo = min(_past_dateline(doc[lo]).i, tok.i)
     return sent.start(doc[lo]), sent.end(doc[hi])
+
+
+def _past_dateline(tok: Token) -> Token:
+    """The first token after the dateline ``tok`` opens, else ``tok``: "WASHINGTON
+    (Reuters) - U.S. intelligence has concluded that ...": the parser hangs the dateline
+    on the clause; it is the agency's, not the source's words."""
+    return tok.doc[dateline_dash(tok) + 1] if dateline(tok) else tok
 
 
 def _is_direct(
@@ -953,19 +958,14 @@ def _aside(found: _Candidates, cue: _Cue, subj: Token | None) -> bool:
         side = (left_side[0], right_side[1])
     spk = resolve_speaker(found.ctx, sent, subj, cue.si)
     a, b = sent.start(parse[side[0]]), sent.end(parse[side[1]])
-    aside_at = sent.start(tok.left_edge)
-    quoted = next(
-        (
-            q
-            for q in found.ctx.marks
-            if a <= q.start and q.end <= aside_at and not found.text[q.end : aside_at].strip(" ,")
-        ),
-        None,
-    )
-    if quoted is not None and mark is not None and side == left_side:
+    if mark is not None and side == left_side:
         # "Still, the fact that the race “is a dead heat right now,” as Cruz said on ...":
         # he said the quoted words, not the writer's sentence around them (holdout8)
-        a, b = quoted.start, quoted.end
+        aside_at = sent.start(tok.left_edge)
+        for q in found.ctx.marks:
+            if a <= q.start and q.end <= aside_at and not found.text[q.end : aside_at].strip(" ,"):
+                a, b = q.start, q.end
+                break
     kind = "direct" if _is_direct(found.ctx, a, b, found.no_marks, False) else "indirect"
     found.add(a, b, spk, kind, cue.si, "aside", cue=tok.text, cue_at=cue.at)
     return True
@@ -1080,10 +1080,9 @@ def _object_content(
         start, end = _content_span(sent, adv)
     elif lemma == "say" and tok.dep_ == "ROOT":
         # "X, Y said." with the X clause not attached as a complement.
-        opening = parse[0]
-        if dateline(opening):  # "WASHINGTON (Reuters) - X, the Times reported."
-            opening = opening.doc[dateline_dash(opening) + 1]
-        first = sent.start(opening)
+        first = sent.start(
+            _past_dateline(parse[0])
+        )  # "WASHINGTON (Reuters) - X, the Times reported."
         subj_start = sent.start(subj.left_edge) if subj is not None else sent.start(tok)
         if subj_start - first > 10 and text[:subj_start].rstrip().endswith(","):
             start, end, left = first, subj_start, True
