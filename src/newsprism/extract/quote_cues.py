@@ -288,8 +288,30 @@ def _antecedent(
     if signs_off:
         lo, _hi = _sentence_bounds(text, quote.start, quote.start)  # "…, he said."
     elif text[lo:pos].strip():
-        return None  # the pronoun neither opens its sentence nor signs off a quote
+        if not _OPENER.fullmatch(text[lo:pos]):
+            return None  # the pronoun neither opens its sentence nor signs off a quote
+        # "Although he told the FBI ..., he targeted": after a fronted clause, a name
+        # opening the main clause is whom the pronoun anticipates ("As he held out ...,
+        # Mr. Trump repeated").
+        comma = text.find(",", pos, _hi)
+        main = _subject_person(text, entities, comma + 1, _hi, quote) if comma != -1 else None
+        if main is not None:
+            return main.canonical if ctx.fits(main.canonical, pronoun) else None
     prev_lo, _ = _sentence_bounds(text, max(0, lo - 2), max(0, lo - 2))
+    if _opens_with(text[prev_lo:lo], pronoun):
+        # "Donald Trump is thanking his supporters ... And he's predicted big wins ...
+        # “Folks, ...,” he tells": sentences opening with the same pronoun continue the
+        # topic of the last sentence whose subject is a name.
+        for _ in range(4):
+            lo = prev_lo
+            prev_lo, _ = _sentence_bounds(text, max(0, lo - 2), max(0, lo - 2))
+            if prev_lo >= lo:
+                return None
+            if _opens_with(text[prev_lo:lo], pronoun):
+                continue
+            subj = _subject_person(text, entities, prev_lo, lo, quote)
+            return subj.canonical if subj is not None and ctx.fits(subj.canonical, pronoun) else None
+        return None
     opening = [
         e
         for e in entities
@@ -302,6 +324,44 @@ def _antecedent(
     if opening and ctx.fits(opening[0].canonical, pronoun):
         return opening[0].canonical
     return None
+
+
+def _opens_with(sentence: str, pronoun: str) -> bool:
+    """Whether ``sentence`` opens with ``pronoun`` as its subject ("He told", "And he")."""
+    return bool(re.match(rf"\s*(?:(?:and|but|then|later|still)\b,?\s*)?{pronoun}\b", sentence, re.I))
+
+
+def _subject_person(
+    text: str, entities: list[Entity], lo: int, hi: int, quote: Quote
+) -> Entity | None:
+    """The person opening ``text[lo:hi]`` as its subject: a person named with nothing
+    before it but titles, or but a fronted phrase and its comma ("A high school graduate,
+    Lazar had"; not "Despite many people holding Clinton responsible")."""
+    for e in entities:
+        if not (lo <= e.start < hi) or e.label != "PERSON" or quote.start <= e.start < quote.end:
+            continue
+        if re.match(r"['’]s\b", text[e.end : e.end + 3]) or _handle(text, e):
+            continue
+        before = text[lo : e.start]
+        if _TITLES_ONLY.fullmatch(before):
+            return e
+        comma = before.find(",")
+        if comma != -1 and _TITLES_ONLY.fullmatch(before[comma + 1 :]):
+            # after the first comma, unless an apposition ("Along with her husband, Milton
+            # Berg, a money manager, she has given")
+            return None if text[e.end : e.end + 1] == "," else e
+    return None
+
+
+_TITLES_ONLY = re.compile(r"\s*(?:(?:the\s+)?(?:[A-Z][\w.’'-]*\.?|[a-z]+\.)\s+)*?")
+
+
+# What may stand before a pronoun that still opens its clause: "Although he told the FBI".
+_OPENER = re.compile(
+    r"\s*(?:(?:and|but|yet|so|although|though|when|while|after|before|because|since|if|as"
+    r"|still|later|then)\b,?\s*)?",
+    re.I,
+)
 
 
 # Head nouns of a definite description that stand for a person ("the Ohio governor", "the
