@@ -185,6 +185,12 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
     if via == "xcomp":
         return lemma in _SAYING_XCOMP
     if via == "noun-clause":
+        holder_of = _feature(features, "bar=holder-of=")
+        if holder_of is not None and holder_of not in _DELIVER | saying:
+            # "Despite complaints that he is a quixotic crusader, Mr. Sanders has found",
+            # "rejected the claim that": without an owner, a noun's claim is the subject's
+            # only when the verb delivers it ("made the argument that") (#19, holdout9)
+            return False
         return bool(_SAYING_NOUN_CLAUSE.match(quote.text))
     if via == "passive":
         return lemma in ("say", "report", "allege", "quote")  # "is said to have ..."

@@ -328,6 +328,15 @@ def _nearer_noun(noun: Token, clause: Token) -> bool:
     )
 
 
+# A noun cue under these prepositions is the subject's own ("persisted in arguments
+# that", "entered the debate with an argument that"); under others it is someone else's
+# ("took offense at suggestions that", "Despite complaints that he is ...").
+_HOLDER_PREPS = frozenset({"in", "with"})
+_BY = frozenset({"from", "by"})
+# Verbs whose object is something wished for, not something said.
+_DESIRE = frozenset({"want", "seek", "demand", "need", "request", "require", "expect"})
+
+
 def _noun_cue(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
     """A noun the learned detector takes for a cue: "Trump's claim that ...", "her plan to ...".
 
@@ -358,7 +367,13 @@ def _noun_cue(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
     prob = cue_probability(tok, sent, ctx.text)
     if prob < _cue_model().threshold:
         return
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in _DESIRE:
+        return  # "The Kremlin wants guarantees from the West that ...": none given yet
     holder = child(tok, ("poss",))
+    if holder is None:
+        # "warnings from his attorney that ...", "claims by the campaign that ..."
+        agent = next((c for c in tok.rights if c.dep_ == "prep" and c.lower_ in _BY), None)
+        holder = child(agent, ("pobj",)) if agent is not None else None
     context = {"via=noun-" + via: 1.0}
     if holder is None and tok.dep_ in {"dobj", "pobj"}:
         verb = tok.head if tok.dep_ == "dobj" else tok.head.head
@@ -366,7 +381,8 @@ def _noun_cue(found: _Candidates, sent: Sentence, tok: Token, si: int) -> None:
         # The reader's bar: the subject of the verb the noun is the object of holds it
         # only when the verb delivers it ("made the argument that", not "have a decent
         # counter-argument that", the writer's).
-        context["bar=holder-of=" + verb.lemma_.lower()] = 1.0
+        if not (tok.dep_ == "pobj" and tok.head.lower_ in _HOLDER_PREPS):
+            context["bar=holder-of=" + verb.lemma_.lower()] = 1.0
     if _modal(tok):
         context["bar=modal"] = 1.0
     if holder is None:
