@@ -1107,3 +1107,13 @@ def test_a_claim_from_or_by_someone_is_theirs():
     )
     (q,) = [q for q in _quotes(text) if q.text.startswith("that Mr. Trump sought")]
     assert q.speaker == "James B. Comey"
+
+
+def test_plural_writings_speak_for_their_owner():
+    # West Journal 2015-12-16 (PolNeAR train, the ninth holdout): "posts" as "post" does
+    text = (
+        "Sarah Palin wrote on Facebook on Monday. Palin’s pugnacious posts about ISIS "
+        "include one last week saying the danger represented by ISIS had been understated."
+    )
+    (q,) = [q for q in _quotes(text) if q.text.startswith("the danger")]
+    assert q.speaker == "Sarah Palin"

@@ -267,7 +267,9 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
         # A pronoun after sentences opening with it is their named subject: "A high
         # school graduate, Lazar had ... He told the New York Times ... Although he told
         # the FBI" (was his public defender, named three sentences before)
-        "holdout9": [("Shannon S. Quill", "Lazar")],
+        # and a plural writing speaks for its owner as a singular one does ("Palin's
+        # pugnacious posts about ISIS include one last week saying")
+        "holdout9": [("Shannon S. Quill", "Lazar"), ("Palin’s pugnacious posts", "Palin")],
     }[name]
     # Contents trimmed since: a concessive tail that reports an act or stance, not a
     # statement ("..., even though many of the drivers of the push backed Cruz").

@@ -502,7 +502,7 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
             return Speaker(recent.name, s_start, s_end, recent.is_person)
         return Speaker(None, s_start, s_end, want is True)
     if ctx.control and subj.pos_ == "NOUN":
-        if subj.lower_ in _WRITINGS:
+        if subj.lemma_.lower() in _WRITINGS:
             author = _author_of_writing(ctx, sent, subj, sent_index)
         else:
             author = _maker(ctx, sent, subj)
@@ -514,7 +514,7 @@ def resolve_speaker(ctx: Context, sent: Sentence, subj: Token, sent_index: int) 
     poss = child(subj, ("poss",))
     # "Macron's office", "the Kremlin's statement": an institution named by its owner.
     if poss is not None and subj.pos_ in {"NOUN"}:
-        if subj.lower_ in DOCUMENT_NOUNS:
+        if subj.lemma_.lower() in DOCUMENT_NOUNS:
             owner = ctx.entities_in(sent.start(poss.left_edge), sent.end(poss))
             if owner:
                 return Speaker(owner[-1].canonical, s_start, s_end, owner[-1].label == "PERSON")
