@@ -1117,3 +1117,15 @@ def test_plural_writings_speak_for_their_owner():
     )
     (q,) = [q for q in _quotes(text) if q.text.startswith("the danger")]
     assert q.speaker == "Sarah Palin"
+
+
+def test_a_speaker_spelled_in_full_is_not_a_namesake():
+    # Washington Post 2015-11-08 (PolNeAR train, the ninth holdout): two brothers
+    text = (
+        "The play stars the brothers German Ortega and Freddy Ortega.\n\n"
+        "\"I don't identify with what the man says,\" Freddy Ortega said before a "
+        "performance.\n\nGerman Ortega says that the overwhelming reaction to Trump has "
+        "been rejection."
+    )
+    (q,) = [q for q in _quotes(text) if "overwhelming" in q.text]
+    assert q.speaker == "German Ortega"

@@ -612,6 +612,14 @@ def _revise(
     if said.lower() in ("they", "we") and is_person:
         # "..., they insist": a plural pronoun is not the one person last named.
         return None if quote.kind == "indirect" else dataclasses.replace(quote, speaker=None)
+    # "German Ortega says" where NER took only "Ortega": the span itself names one of
+    # the article's people in full, not the brother "Freddy Ortega" a surname would find.
+    spelled = re.sub(r"\s+", " ", said.strip())
+    if " " in spelled and any(
+        e.label == "PERSON" and e.canonical == spelled and e.canonical.endswith(" " + quote.speaker)
+        for e in entities
+    ):
+        return dataclasses.replace(quote, speaker=spelled)
     # "Khan, who had addressed the convention, said ...": the surname opening the span.
     head = re.match(r"(Mr\.|Ms\.|Mrs\.|Dr\.)?\s*([A-Z][\w'’-]+)(?:,|$)", said)
     surname = head.group(2) if head else quote.speaker
