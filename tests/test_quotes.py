@@ -1129,3 +1129,13 @@ def test_a_speaker_spelled_in_full_is_not_a_namesake():
     )
     (q,) = [q for q in _quotes(text) if "overwhelming" in q.text]
     assert q.speaker == "German Ortega"
+
+
+def test_an_infinitive_under_there_is_has_no_speaker():
+    # New York Times 2016-03-16 (PolNeAR train, the ninth holdout): the writer's reading
+    text = (
+        "But in his presidential campaign Mr. Sanders is trying to scale up those kinds of "
+        "proposals as a national agenda, and there is little to draw from his small-ball "
+        "legislative approach to suggest that he could succeed."
+    )
+    assert not [q for q in _quotes(text) if "succeed" in q.text]

@@ -289,7 +289,9 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
         "holdout7": ["that the party could lose its hold on Congress"],
         # a noun's "that" clause with no owner, under a preposition that is not what
         # the subject argues in ("Despite complaints that he is a quixotic crusader")
-        "holdout9": ["that he is a quixotic crusader"],
+        # and a cue under an existential "there is" clause ("there is little to draw
+        # from his approach to suggest that he could succeed"), whose subject is nobody
+        "holdout9": ["that he is a quixotic crusader", "that he could succeed"],
         "holdout8": [
             "Still, the fact that the race",
             "and there were only eight",

@@ -187,6 +187,10 @@ def subject(
             subj = None
         if subj is not None:
             return subj
+        if child(cur, ("expl",)) is not None:
+            # "there is little to draw from his approach to suggest that he could
+            # succeed": the clause's subject is nobody, not a conjunct's (holdout9)
+            return None
         controller = _controller(cur) if control else None
         if controller is not None:
             return controller
