@@ -527,3 +527,21 @@ def test_a_season_or_time_word_in_a_name_is_no_date(
     text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(d.text, d.value) for d in find_dates(text, dt.date(2016, 6, 20))] == found
+
+
+# Issue #19, found by `eval past-dates` on PolNeAR: the mechanisms behind past events
+# dated after their article, each on the sentence that showed it.
+
+
+def _value_of(text: str, published: str, expression: str) -> str:
+    found = [d.value for d in find_dates(text, dt.date.fromisoformat(published))]
+    texts = [d.text for d in find_dates(text, dt.date.fromisoformat(published))]
+    return found[texts.index(expression)]
+
+
+def test_during_is_no_verb_between_a_past_verb_and_its_date() -> None:
+    text = (
+        "Since that attack, Republicans have criticized various aspects of the strategy "
+        "Obama trumpeted during Sunday's prime-time address from the Oval Office."
+    )
+    assert _value_of(text, "2015-12-07", "Sunday") == "2015-12-06"

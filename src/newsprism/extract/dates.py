@@ -309,6 +309,11 @@ _PRESENT = frozenset("there's there’s is are".split())
 _WILL = re.compile(r"\b(?:will|'ll|’ll|shall|going to|plans? to|next)\b", re.I)
 _PAST_AUX = frozenset("was were did had".split())
 _HAVE = frozenset("has have 've ’ve".split())
+# "-ing" words that are no verb in a date's window: "the strategy Obama trumpeted during
+# Sunday's address" is governed by "trumpeted" (#19, eval past-dates).
+_NOT_VERB_ING = frozenset(
+    "during morning evening spring nothing something anything everything thing".split()
+)
 _WORD = re.compile(r"[\w'’.-]+|[,;:—–()\"“”?!]")
 _CLAUSE_OPENERS = frozenset("in on at during early late mid the of last this past".split())
 
@@ -389,6 +394,7 @@ def _direction(text: str, start: int, end: int) -> str | None:
             or w == "to"
             and k < len(window) - 1
             or w.endswith("ing")
+            and w not in _NOT_VERB_ING
             and k >= len(window) - 3
         ):
             return None
