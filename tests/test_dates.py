@@ -545,3 +545,18 @@ def test_during_is_no_verb_between_a_past_verb_and_its_date() -> None:
         "Obama trumpeted during Sunday's prime-time address from the Oval Office."
     )
     assert _value_of(text, "2015-12-07", "Sunday") == "2015-12-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("In October, Mrs. Clinton, the Democratic presidential nominee, proposed enforcing "
+         "a partial no-fly zone over Syria.", "2016-09-06", "October", "2015-10"),
+        ("In January, Gov. Earl Ray Tomblin of West Virginia lauded Mr. Clarke in his "
+         "state-of-the-state address.", "2016-10-02", "January", "2016-01"),
+    ],
+)  # fmt: skip
+def test_a_title_abbreviation_does_not_end_the_sentence(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert _value_of(text, published, expression) == value

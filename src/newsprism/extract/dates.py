@@ -178,12 +178,40 @@ def _quarter(month: int) -> int:
 # --- context -------------------------------------------------------------------------------
 
 
+# Words whose full stop ends no sentence: titles, initials, month abbreviations ("In
+# October, Mrs. Clinton ... proposed", "Gov. Earl Ray Tomblin ... lauded"; #19).
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Gens"
+    r"|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Mt|Ft|No|Vs|vs)|(?<![\w.])[A-Z])$"
+)
+
+
+def _stop_before(text: str, start: int) -> int:
+    """Where the sentence holding ``start`` begins: after the last full stop, question
+    mark or line break before it that ends a sentence."""
+    i = max(text.rfind("\n", 0, start), text.rfind("? ", 0, start))
+    j = start
+    while (j := text.rfind(". ", 0, j)) > i:
+        if not _ABBREVIATION.search(text, max(0, j - 6), j):
+            return j
+    return i
+
+
+def _stop_after(text: str, end: int) -> int:
+    """Where the sentence holding ``end`` ends (the full stop or line break)."""
+    nl = text.find("\n", end)
+    hi = len(text) if nl == -1 else nl
+    j = end
+    while (j := text.find(". ", j, hi)) != -1:
+        if not _ABBREVIATION.search(text, max(0, j - 6), j):
+            return j
+        j += 1
+    return hi
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Rough sentence bounds around ``[start, end)`` (enough for tense cues)."""
-    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
-    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    hi = min(hi_candidates) if hi_candidates else len(text)
-    return lo + 1, hi
+    return _stop_before(text, start) + 1, _stop_after(text, end)
 
 
 # "-ed" words that are not past-tense verbs, and words before an "-ed" form that make it an
