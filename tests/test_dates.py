@@ -560,3 +560,16 @@ def test_a_title_abbreviation_does_not_end_the_sentence(
     text: str, published: str, expression: str, value: str
 ) -> None:
     assert _value_of(text, published, expression) == value
+
+
+def test_a_clock_time_then_a_full_date_keeps_its_year() -> None:
+    text = (
+        "When the doors swung open at the Flint Center in Cupertino, Calif., at 6:30 a.m. on "
+        "March 19, 2002, Fiorina's last chance to defend the merger had already devolved."
+    )
+    (mention,) = find_dates(text, dt.date(2016, 1, 20))
+    assert (mention.text, mention.value, mention.anchor) == (
+        "6:30 a.m. on March 19, 2002",
+        "2002-03-19T06:30",
+        None,
+    )

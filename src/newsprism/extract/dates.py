@@ -1129,7 +1129,10 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
         day = _resolve_weekday(ctx, _WEEKDAYS[m["wd"].lower()], "", m.start(), m.end())
     elif "tmonth" in g:
         month, dom = _month_num(m["tmonth"]), int(re.sub(r"\D", "", m["tday"]))
+        # "at 6:30 a.m. on March 19, 2002": the year written after it (#19)
         year = _year_for_month(ctx, month, m.start(), m.end())
+        if "tyear" in g:
+            year = int(g["tyear"])  # "at 6:30 a.m. on March 19, 2002" (#19)
         try:
             day = dt.date(year or 2000, month, dom).isoformat()
         except ValueError:
@@ -1147,7 +1150,7 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
     elif ctx.ref is not None:
         day = ctx.ref.isoformat()
     if day is not None:
-        used = ctx.ref is not None
+        used = ctx.ref is not None and "tyear" not in g
     else:
         day = "XXXX-XX-XX"
     zone = "Z" if g.get("zone") in ("UTC", "GMT", "Z") else ""
@@ -1308,11 +1311,13 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(rf"\b(?P<h>1[0-2]|0?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?"
                 rf"|[ap]m\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?"
                 rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)"
-                rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)))?",
+                rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)"
+                rf"(?:,?\s+(?P<tyear>{_YEAR_RE})(?!\d))?))?",
                 _F), _r_time),
     (re.compile(rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<zone>UTC|GMT|Z)\b"
                 rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)"
-                rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)))?"),
+                rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)"
+                rf"(?:,?\s+(?P<tyear>{_YEAR_RE})(?!\d))?))?"),
      _r_time),
     (re.compile(r"\b(?P<nt>noon|midnight)\b", _F), _r_named_time),
     (re.compile(r"\b(?:the\s+|this\s+)?(?P<set>daily|weekly|hourly"
