@@ -573,3 +573,18 @@ def test_a_clock_time_then_a_full_date_keeps_its_year() -> None:
         "2002-03-19T06:30",
         None,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("But throughout the summer and fall, members within both unions criticized the "
+         "decision.", "2016-04-06", "the summer", "2015-SU"),
+        ("And in that October speech, Ms. Brainard chimed in, breaking with the Fed's "
+         "chairwoman.", "2016-07-27", "October", "2015-10"),
+    ],
+)  # fmt: skip
+def test_a_date_after_but_throughout_or_that_opens_its_clause(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert _value_of(text, published, expression) == value

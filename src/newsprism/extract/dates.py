@@ -343,7 +343,14 @@ _NOT_VERB_ING = frozenset(
     "during morning evening spring nothing something anything everything thing".split()
 )
 _WORD = re.compile(r"[\w'’.-]+|[,;:—–()\"“”?!]")
-_CLAUSE_OPENERS = frozenset("in on at during early late mid the of last this past".split())
+# Words that may stand between the start of a clause and a date that opens it; then the
+# first verb after the date decides ("But throughout the summer and fall, members ...
+# criticized", "in that October speech, Ms. Brainard chimed in", "soon after Election
+# Day, Mr. Obama interrupted"; #19).
+_CLAUSE_OPENERS = frozenset(
+    "in on at during early late mid the of last this past throughout but and that after soon"
+    " over then".split()
+)
 
 
 def _is_past_word(text: str, words: list[re.Match[str]], i: int, lo: int) -> bool:
