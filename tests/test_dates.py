@@ -588,3 +588,21 @@ def test_a_date_after_but_throughout_or_that_opens_its_clause(
     text: str, published: str, expression: str, value: str
 ) -> None:
     assert _value_of(text, published, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Sanders had been told just before Tuesday's vote that he probably would lose "
+         "narrowly.", "2016-03-10", "2016-03-08"),
+        ("The little polling that was done in the state before Tuesday's primary showed a "
+         "virtual dead heat.", "2016-03-16", "2016-03-15"),
+        ("Cruz challenged Trump to a one-on-one debate before Monday's caucus.", "2016-01-29",
+         "2016-02-01"),
+    ],
+)  # fmt: skip
+def test_before_a_possessive_event_under_a_past_verb_looks_back(
+    text: str, published: str, value: str
+) -> None:
+    (mention,) = find_dates(text, dt.date.fromisoformat(published))
+    assert mention.value == value

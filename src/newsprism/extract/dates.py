@@ -743,6 +743,9 @@ def _resolve_weekday(
             _FORWARD_POSSESSIVE.search(ctx.text, max(lo, start - 20), start)
             or _BEFORE_EVENT.match(ctx.text, end)
             and re.search(r"\bbefore\s+$", ctx.text[max(lo, start - 10) : start])
+            # ... unless a past verb governs it: "had been told just before Tuesday's
+            # vote" in a Thursday article is the Tuesday before (#19)
+            and direction != "past"
         ):
             tense: str | None = "future"  # "before Monday's caucus"
             possessive = False
