@@ -606,3 +606,27 @@ def test_before_a_possessive_event_under_a_past_verb_looks_back(
 ) -> None:
     (mention,) = find_dates(text, dt.date.fromisoformat(published))
     assert mention.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("In March, American Medical received a $24-a-share offer. The following month, the "
+         "company put itself up for sale.", "1989-10-27", "following month", "1989-04"),
+        ("Allegations gained momentum in September after a gaffe. The next month, a former "
+         "Republican committee staffer announced plans to sue the panel.", "2016-02-19",
+         "next month", "2015-10"),
+        ("British Columbia adopted the tax in 2008. The party stuck to the tax even as the "
+         "New Democratic Party challenged it in provincial elections the next year.",
+         "2016-03-03", "next year", "2009"),
+        ("The Chicago Teachers Union has scheduled a strike vote for next month.",
+         "2015-12-04", "next month", "2016-01"),
+        ("The worst was the 1968 Democratic convention in Chicago, where street riots "
+         "contributed to Hubert H. Humphrey's loss that November.", "2016-06-23", "November",
+         "1968-11"),
+    ],
+)  # fmt: skip
+def test_the_following_month_and_that_november_continue_the_story(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert _value_of(text, published, expression) == value

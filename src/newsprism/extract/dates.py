@@ -483,6 +483,10 @@ class _Ctx:
     last_year: tuple[int, int] | None = None
     # ... and the full date it was written in, if it was one ("March 2, 2015").
     last_full: dt.date | None = None
+    # The last month-level or day-level date and where it ended: "the following month"
+    # is the month after it ("In March, ... The following month, the company put itself up
+    # for sale"; #19).
+    last_month: tuple[int, int, int] | None = None
     # Named weekdays ("Super Tuesday") by weekday, once the text has dated one.
     named_days: dict[int, str] = field(default_factory=dict)
 
@@ -627,8 +631,12 @@ def _r_month(m: re.Match[str], ctx: _Ctx) -> _Result:
         year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
     elif mod == "this":
         year = ctx.ref.year
-    elif _OF_THAT_YEAR.match(ctx.text, m.end()) and _antecedent_year(ctx, m.start()):
-        # "a divorce case that began in January of that year", 2014 written before
+    elif (
+        _OF_THAT_YEAR.match(ctx.text, m.end())
+        or re.search(r"\b[Tt]hat\s+$", ctx.text[max(0, m.start() - 6) : m.start()])
+    ) and _antecedent_year(ctx, m.start()):
+        # "a divorce case that began in January of that year", 2014 written before; "that
+        # November" after "the 1968 Democratic convention" is 1968's (#19)
         year = _antecedent_year(ctx, m.start()) or ctx.ref.year
         return f"{year:04d}-{month:02d}", "DATE", False
     else:
@@ -864,15 +872,29 @@ def _r_deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result:
 _COMPARISON = re.compile(r"\b(?:compared|corresponding|year['’]s (?:quarter|period|results))", re.I)
 
 
+_THE_NEXT = re.compile(r"\b[Tt]he\s+next\b")
+
+
 def _r_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
     """'this week', 'last month', 'earlier this year', 'next quarter', 'last fall'."""
     mod = re.sub(r"\s+", " ", m["mod"].lower())
     unit = m["unit"].lower()
+    # "the next year" after a past verb is the story's next year, as "the following year"
+    # is: "challenged it in provincial elections the next year" (#19)
+    told = mod == "next" and _THE_NEXT.search(ctx.text, max(0, m.start() - 4), m.start() + 4)
+    if told and _direction(ctx.text, m.start(), m.end()) == "past":
+        mod = "following"
     if unit == "year" and mod in ("following", "previous"):
         # "made a general in 1995, and the following year": from the year written out
         year = _antecedent_year(ctx, m.start())
         if year is not None:
             return f"{year + (1 if mod == 'following' else -1):04d}", "DATE", False
+    if unit == "month" and mod in ("following", "previous") and ctx.last_month is not None:
+        # "In March, ... The following month, the company put itself up for sale"
+        y0, m0, at = ctx.last_month
+        if m.start() - at <= _ANAPHOR_REACH:
+            y, mo = _add_months(dt.date(y0, m0, 1), 1 if mod == "following" else -1)
+            return f"{y:04d}-{mo:02d}", "DATE", ctx.ref is not None
     step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
             "coming": 1, "following": 1, "this coming": 1, "this past": -1}[mod]  # fmt: skip
     ref = ctx.ref
@@ -1437,6 +1459,8 @@ def iter_dates(
         value, type_, used = result
         if type_ in ("DATE", "TIME") and re.match(r"\d{4}-\d\d-\d\d", value):
             ctx.last_day = (value[:10], end)
+        if type_ == "DATE" and re.match(r"\d{4}-\d\d(?:$|-)", value):
+            ctx.last_month = (int(value[:4]), int(value[5:7]), end)
         if type_ == "DATE" and not used and re.match(r"\d{4}(?:-|$)", value):
             ctx.last_year = (int(value[:4]), end)
             full = re.match(r"\d{4}-\d\d-\d\d", value)
