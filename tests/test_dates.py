@@ -630,3 +630,20 @@ def test_the_following_month_and_that_november_continue_the_story(
     text: str, published: str, expression: str, value: str
 ) -> None:
     assert _value_of(text, published, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("Donald Trump has enjoyed a 20-point lead in New Hampshire polls for much of the "
+         "fall and winter.", "2016-02-03", "the fall", "2015-FA"),
+        ("''His father was tremendously effective in one-on-one and small groups throughout "
+         "the spring and summer,'' said Eric Woolson.", "2016-01-12", "summer", "2015-SU"),
+        ("Supporters waved ''Girl Power'' signs in hopes of seeing the duo together on the "
+         "ticket in the fall.", "2016-06-28", "the fall", "2016-FA"),
+    ],
+)  # fmt: skip
+def test_the_verb_spanning_a_season_may_stand_further_back(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert _value_of(text, published, expression) == value

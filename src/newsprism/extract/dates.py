@@ -379,7 +379,7 @@ def _is_past_word(text: str, words: list[re.Match[str]], i: int, lo: int) -> boo
     return _cue_label(text, m, lo, "past") == "past"
 
 
-def _direction(text: str, start: int, end: int) -> str | None:
+def _direction(text: str, start: int, end: int, *, reach: int = 10) -> str | None:
     """ "past" or "future" from the verb the date modifies, or None when unsure.
 
     HeidelTime decides the direction of an underspecified date by the tense of the
@@ -401,7 +401,7 @@ def _direction(text: str, start: int, end: int) -> str | None:
     if _FORWARD_PREP.search(head):
         return None  # a deadline or a span's end: "had purchased shares through Sept. 29"
     left = list(_WORD.finditer(text, lo, start))
-    window = left[-10:]
+    window = left[-reach:]
     opens_clause = True
     for k in range(len(window) - 1, -1, -1):
         m = window[k]
@@ -459,8 +459,18 @@ def _direction(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A season is a span: the verb that spans it may stand further back than a day's ("Trump
+# has enjoyed a 20-point lead in New Hampshire polls for much of the fall"; #19). Fourteen
+# words for every date moved as many months wrongly as rightly ("have stepped up their
+# campaign appearances in California in anticipation of the June 7 primary"); sixteen for
+# seasons reaches "had held a sturdy lead of between five and 10 percentage points in Iowa
+# for most of the fall" but also "waved signs in hopes of seeing the duo together on the
+# ticket in the fall".
+_SEASON_REACH = 14
+
+
 def _past_governed(text: str, start: int, end: int) -> bool:
-    return _direction(text, start, end) == "past"
+    return _direction(text, start, end, reach=_SEASON_REACH) == "past"
 
 
 # --- rules -----------------------------------------------------------------------------------
