@@ -647,3 +647,24 @@ def test_the_verb_spanning_a_season_may_stand_further_back(
     text: str, published: str, expression: str, value: str
 ) -> None:
     assert _value_of(text, published, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("On Friday, when Albright set aside vacation plans for the hastily planned trip to "
+         "East Africa, the State Department lifted a warning against travel to Kenya.",
+         "1998-08-17", "Friday", "1998-08-14"),
+        ("On Monday night, in an apparent attempt to by Donald Trump to influence the tone of "
+         "the next Republican presidential debate hosted by CNN, Trump told a rally audience "
+         "that he would only do the debate if CNN donated.", "2015-12-03", "Monday night",
+         "2015-11-30TNI"),
+        ("In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court "
+         "decision, a clinic bombing in Birmingham, Ala., killed a security guard.",
+         "1998-10-25", "January", "1998-01"),
+    ],
+)  # fmt: skip
+def test_a_phrase_between_an_opening_date_and_its_main_clause_is_skipped(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert _value_of(text, published, expression) == value

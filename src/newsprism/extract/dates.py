@@ -447,7 +447,7 @@ def _direction(text: str, start: int, end: int, *, reach: int = 10) -> str | Non
     if not opens_clause:
         return None
     # The date opens its clause: the first verb after it decides.
-    right = list(_WORD.finditer(text, end, hi))[:10]
+    right = _main_clause(list(_WORD.finditer(text, end, hi)))[:10]
     for i, m in enumerate(right):
         w = m.group().lower()
         if w in _WILL_WORDS:
@@ -467,6 +467,35 @@ def _direction(text: str, start: int, end: int, *, reach: int = 10) -> str | Non
 # for most of the fall" but also "waved signs in hopes of seeing the duo together on the
 # ticket in the fall".
 _SEASON_REACH = 14
+
+
+# Words that open a phrase set off by commas between a date opening its sentence and the
+# main clause: "On Friday, when Albright set aside vacation plans ..., the State
+# Department lifted a warning", "On Monday night, in an apparent attempt to ..., Trump
+# told", "In January, a week after the 25th anniversary ..., a clinic bombing ... killed".
+_INTERVENING = frozenset("when while as after before in a an at with amid during despite".split())
+_INTERVENING_MAX = 30  # words such a phrase may run
+
+
+def _main_clause(right: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words after a date that opens its sentence, from its main clause on: phrases
+    set off by commas right after the date are skipped (#19)."""
+    i = 0
+    while i < len(right) and right[i].group() == "," and i + 1 < len(right):
+        if right[i + 1].group().lower() not in _INTERVENING:
+            break
+        nxt = next(
+            (
+                j
+                for j in range(i + 2, min(len(right), i + _INTERVENING_MAX))
+                if right[j].group() == ","
+            ),
+            None,
+        )
+        if nxt is None:
+            break
+        i = nxt
+    return right[i:]
 
 
 def _past_governed(text: str, start: int, end: int) -> bool:
