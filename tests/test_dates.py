@@ -668,3 +668,11 @@ def test_a_phrase_between_an_opening_date_and_its_main_clause_is_skipped(
     text: str, published: str, expression: str, value: str
 ) -> None:
     assert _value_of(text, published, expression) == value
+
+
+def test_by_a_date_right_after_a_past_copula_looks_back() -> None:
+    text = (
+        "A campaign that began in a predictable way a year ago was by the summer a campaign "
+        "turned upside down, thanks to the candidacies of Trump and Sanders."
+    )
+    assert _value_of(text, "2016-02-02", "the summer") == "2015-SU"

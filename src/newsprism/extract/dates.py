@@ -398,6 +398,8 @@ def _direction(text: str, start: int, end: int, *, reach: int = 10) -> str | Non
         return "past"  # "since the spring", "since Tuesday"
     if _AHEAD.search(head) or _AHEAD_OF_EVENT.search(text, max(lo, start - 80), start):
         return "future"
+    if re.search(r"\b(?:was|were)\s+by\s+(?:the\s+)?$", head, re.I):
+        return "past"  # "was by the summer a campaign turned upside down" (#19)
     if _FORWARD_PREP.search(head):
         return None  # a deadline or a span's end: "had purchased shares through Sept. 29"
     left = list(_WORD.finditer(text, lo, start))
