@@ -676,3 +676,11 @@ def test_by_a_date_right_after_a_past_copula_looks_back() -> None:
         "turned upside down, thanks to the candidacies of Trump and Sanders."
     )
     assert _value_of(text, "2016-02-02", "the summer") == "2015-SU"
+
+
+def test_an_ing_word_naming_a_plan_is_no_verb() -> None:
+    text = (
+        "Clinton, who announced a $275 billion infrastructure spending plan on Monday, plans "
+        "to focus on jobs and the economy throughout December."
+    )
+    assert _value_of(text, "2015-12-01", "Monday") == "2015-11-30"

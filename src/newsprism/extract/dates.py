@@ -332,6 +332,7 @@ _PLAN = frozenset(
     "planned scheduled set slated expected due plans plan intends intended aims hopes hoped"
     " wants wanted".split()
 )
+_ING_NOUN = re.compile(r"[a-z]{3,}ing")  # "spending plan", "advertising plans"
 _DETERMINER = frozenset("a an the its his her their our your my this that".split())
 _PRESENT = frozenset("there's there’s is are".split())
 _WILL = re.compile(r"\b(?:will|'ll|’ll|shall|going to|plans? to|next)\b", re.I)
@@ -433,14 +434,19 @@ def _direction(text: str, start: int, end: int, *, reach: int = 10) -> str | Non
             or w.endswith("ing")
             and w not in _NOT_VERB_ING
             and k >= len(window) - 3
+            # "a ... spending plan on Monday": the "-ing" word names the plan (#19)
+            and not (k + 1 < len(window) and window[k + 1].group().lower() in _PLAN)
         ):
             return None
         if w in _PLAN:
             before = window[k - 1].group().lower() if k > 0 else ""
             after = window[k + 1].group().lower() if k + 1 < len(window) else ""
-            if before in _DETERMINER and after not in ("to", "for"):
+            if (before in _DETERMINER or _ING_NOUN.fullmatch(before)) and after not in (
+                "to",
+                "for",
+            ):
                 opens_clause = False
-                continue  # "a scheduled interview", "the plan": not the verb
+                continue  # "a scheduled interview", "the plan", "spending plan": no verb
             return None
         if _is_past_word(text, window, k, lo):
             return "past"
