@@ -684,3 +684,11 @@ def test_an_ing_word_naming_a_plan_is_no_verb() -> None:
         "to focus on jobs and the economy throughout December."
     )
     assert _value_of(text, "2015-12-01", "Monday") == "2015-11-30"
+
+
+def test_a_date_ending_an_opening_phrase_takes_the_main_clauses_verb() -> None:
+    text = (
+        "On the eve of his historic election to a fourth term as prime minister in March, "
+        "Netanyahu rallied supporters by warning darkly."
+    )
+    assert _value_of(text, "2015-12-10", "March") == "2015-03"

@@ -406,6 +406,8 @@ def _direction(text: str, start: int, end: int, *, reach: int = 10) -> str | Non
     left = list(_WORD.finditer(text, lo, start))
     window = left[-reach:]
     opens_clause = True
+    if _ends_opening_phrase(text, left, end):
+        window = []  # the main clause after the comma holds the verb
     for k in range(len(window) - 1, -1, -1):
         m = window[k]
         w = m.group().lower()
@@ -504,6 +506,21 @@ def _main_clause(right: list[re.Match[str]]) -> list[re.Match[str]]:
             break
         i = nxt
     return right[i:]
+
+
+_PHRASE_OPENERS = frozenset("on in at during after before following amid with despite".split())
+
+
+def _ends_opening_phrase(text: str, left: list[re.Match[str]], end: int) -> bool:
+    """Does the date end a prepositional phrase that opens its sentence, so that the main
+    clause after the comma holds its verb? "On the eve of his historic election to a fourth
+    term as prime minister in March, Netanyahu rallied supporters" (#19)."""
+    return (
+        0 < len(left) <= 20
+        and left[0].group().lower() in _PHRASE_OPENERS
+        and all(m.group()[0].isalnum() for m in left)
+        and re.match(r"\s*,", text[end : end + 3]) is not None
+    )
 
 
 def _past_governed(text: str, start: int, end: int) -> bool:
