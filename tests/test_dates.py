@@ -692,3 +692,11 @@ def test_a_date_ending_an_opening_phrase_takes_the_main_clauses_verb() -> None:
         "Netanyahu rallied supporters by warning darkly."
     )
     assert _value_of(text, "2015-12-10", "March") == "2015-03"
+
+
+def test_a_plan_named_by_an_ing_word_is_no_future_cue() -> None:
+    text = (
+        "Conservative Solutions PAC made a major change in its advertising plans after "
+        "Rubio's disappointing debate performance on Saturday."
+    )
+    assert _value_of(text, "2016-02-08", "Saturday") == "2016-02-06"

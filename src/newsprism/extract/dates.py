@@ -243,6 +243,8 @@ def _cue_label(text: str, m: re.Match[str], lo: int, label: str) -> str | None:
     if label == "future" and word in ("scheduled", "planned", "expected", "due", "postponed"):
         if prev in ("a", "an", "the", "its", "his", "her", "their", "our", "this", "that"):
             return None  # "a scheduled television interview": an adjective
+    if label == "future" and word in ("plan", "plans") and _ING_NOUN.fullmatch(prev):
+        return None  # "made a major change in its advertising plans": a noun (#19)
     if label == "future" and _PLUPERFECT.search(text, max(lo, m.start() - 20), m.start()):
         return "past"  # "had been scheduled to expire Friday"
     return label
