@@ -700,3 +700,16 @@ def test_a_plan_named_by_an_ing_word_is_no_future_cue() -> None:
         "Rubio's disappointing debate performance on Saturday."
     )
     assert _value_of(text, "2016-02-08", "Saturday") == "2016-02-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mr. Flynn told the president that he had scheduled a return call for the next "
+         "Saturday — far too late in Mr. Trump's estimation.", "XXXX-WXX-6"),
+        ("The return call will be on the next Saturday.", "2018-04-21"),
+    ],
+)  # fmt: skip
+def test_the_next_weekday_of_a_told_story_is_no_week_of_the_article(text: str, value: str) -> None:
+    (mention,) = find_dates(text, dt.date(2018, 4, 19))
+    assert mention.value == value

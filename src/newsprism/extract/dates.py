@@ -900,6 +900,15 @@ def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
     possessive = re.match(r"['’]?s\b", ctx.text[m.end("wd") : m.end("wd") + 3]) is not None
     if not mod and _INDEFINITE.search(ctx.text, max(0, m.start() - 6), m.start()):
         return f"XXXX-WXX-{wd}", "DATE", False  # "One Sunday in late 2001": no week of ours
+    if (
+        mod == "next"
+        and _THE_NEXT.search(ctx.text, max(0, m.start() - 4), m.start() + 4)
+        and (_direction(ctx.text, m.start(), m.end()) or _tense(ctx.text, m.start(), m.end()))
+        == "past"
+    ):
+        # "he had scheduled a return call for the next Saturday": the week after a day of
+        # the story the text does not date, no week of the article's (#19)
+        return f"XXXX-WXX-{wd}", "DATE", False
     value = None if mod else _named_weekday(ctx, wd, m.start(), m.end())
     if value is None:
         value = _resolve_weekday(ctx, wd, mod, m.start(), m.end(), possessive=possessive)
