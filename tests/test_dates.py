@@ -527,3 +527,189 @@ def test_a_season_or_time_word_in_a_name_is_no_date(
     text: str, found: list[tuple[str, str]]
 ) -> None:
     assert [(d.text, d.value) for d in find_dates(text, dt.date(2016, 6, 20))] == found
+
+
+# Issue #19, found by `eval past-dates` on PolNeAR: the mechanisms behind past events
+# dated after their article, each on the sentence that showed it.
+
+
+def _value_of(text: str, published: str, expression: str) -> str:
+    found = [d.value for d in find_dates(text, dt.date.fromisoformat(published))]
+    texts = [d.text for d in find_dates(text, dt.date.fromisoformat(published))]
+    return found[texts.index(expression)]
+
+
+def test_during_is_no_verb_between_a_past_verb_and_its_date() -> None:
+    text = (
+        "Since that attack, Republicans have criticized various aspects of the strategy "
+        "Obama trumpeted during Sunday's prime-time address from the Oval Office."
+    )
+    assert _value_of(text, "2015-12-07", "Sunday") == "2015-12-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("In October, Mrs. Clinton, the Democratic presidential nominee, proposed enforcing "
+         "a partial no-fly zone over Syria.", "2016-09-06", "October", "2015-10"),
+        ("In January, Gov. Earl Ray Tomblin of West Virginia lauded Mr. Clarke in his "
+         "state-of-the-state address.", "2016-10-02", "January", "2016-01"),
+    ],
+)  # fmt: skip
+def test_a_title_abbreviation_does_not_end_the_sentence(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert _value_of(text, published, expression) == value
+
+
+def test_a_clock_time_then_a_full_date_keeps_its_year() -> None:
+    text = (
+        "When the doors swung open at the Flint Center in Cupertino, Calif., at 6:30 a.m. on "
+        "March 19, 2002, Fiorina's last chance to defend the merger had already devolved."
+    )
+    (mention,) = find_dates(text, dt.date(2016, 1, 20))
+    assert (mention.text, mention.value, mention.anchor) == (
+        "6:30 a.m. on March 19, 2002",
+        "2002-03-19T06:30",
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("But throughout the summer and fall, members within both unions criticized the "
+         "decision.", "2016-04-06", "the summer", "2015-SU"),
+        ("And in that October speech, Ms. Brainard chimed in, breaking with the Fed's "
+         "chairwoman.", "2016-07-27", "October", "2015-10"),
+    ],
+)  # fmt: skip
+def test_a_date_after_but_throughout_or_that_opens_its_clause(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert _value_of(text, published, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Sanders had been told just before Tuesday's vote that he probably would lose "
+         "narrowly.", "2016-03-10", "2016-03-08"),
+        ("The little polling that was done in the state before Tuesday's primary showed a "
+         "virtual dead heat.", "2016-03-16", "2016-03-15"),
+        ("Cruz challenged Trump to a one-on-one debate before Monday's caucus.", "2016-01-29",
+         "2016-02-01"),
+    ],
+)  # fmt: skip
+def test_before_a_possessive_event_under_a_past_verb_looks_back(
+    text: str, published: str, value: str
+) -> None:
+    (mention,) = find_dates(text, dt.date.fromisoformat(published))
+    assert mention.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("In March, American Medical received a $24-a-share offer. The following month, the "
+         "company put itself up for sale.", "1989-10-27", "following month", "1989-04"),
+        ("Allegations gained momentum in September after a gaffe. The next month, a former "
+         "Republican committee staffer announced plans to sue the panel.", "2016-02-19",
+         "next month", "2015-10"),
+        ("British Columbia adopted the tax in 2008. The party stuck to the tax even as the "
+         "New Democratic Party challenged it in provincial elections the next year.",
+         "2016-03-03", "next year", "2009"),
+        ("The Chicago Teachers Union has scheduled a strike vote for next month.",
+         "2015-12-04", "next month", "2016-01"),
+        ("The worst was the 1968 Democratic convention in Chicago, where street riots "
+         "contributed to Hubert H. Humphrey's loss that November.", "2016-06-23", "November",
+         "1968-11"),
+    ],
+)  # fmt: skip
+def test_the_following_month_and_that_november_continue_the_story(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert _value_of(text, published, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("Donald Trump has enjoyed a 20-point lead in New Hampshire polls for much of the "
+         "fall and winter.", "2016-02-03", "the fall", "2015-FA"),
+        ("''His father was tremendously effective in one-on-one and small groups throughout "
+         "the spring and summer,'' said Eric Woolson.", "2016-01-12", "summer", "2015-SU"),
+        ("Supporters waved ''Girl Power'' signs in hopes of seeing the duo together on the "
+         "ticket in the fall.", "2016-06-28", "the fall", "2016-FA"),
+    ],
+)  # fmt: skip
+def test_the_verb_spanning_a_season_may_stand_further_back(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert _value_of(text, published, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("On Friday, when Albright set aside vacation plans for the hastily planned trip to "
+         "East Africa, the State Department lifted a warning against travel to Kenya.",
+         "1998-08-17", "Friday", "1998-08-14"),
+        ("On Monday night, in an apparent attempt to by Donald Trump to influence the tone of "
+         "the next Republican presidential debate hosted by CNN, Trump told a rally audience "
+         "that he would only do the debate if CNN donated.", "2015-12-03", "Monday night",
+         "2015-11-30TNI"),
+        ("In January, a week after the 25th anniversary of the Roe vs. Wade Supreme Court "
+         "decision, a clinic bombing in Birmingham, Ala., killed a security guard.",
+         "1998-10-25", "January", "1998-01"),
+    ],
+)  # fmt: skip
+def test_a_phrase_between_an_opening_date_and_its_main_clause_is_skipped(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    assert _value_of(text, published, expression) == value
+
+
+def test_by_a_date_right_after_a_past_copula_looks_back() -> None:
+    text = (
+        "A campaign that began in a predictable way a year ago was by the summer a campaign "
+        "turned upside down, thanks to the candidacies of Trump and Sanders."
+    )
+    assert _value_of(text, "2016-02-02", "the summer") == "2015-SU"
+
+
+def test_an_ing_word_naming_a_plan_is_no_verb() -> None:
+    text = (
+        "Clinton, who announced a $275 billion infrastructure spending plan on Monday, plans "
+        "to focus on jobs and the economy throughout December."
+    )
+    assert _value_of(text, "2015-12-01", "Monday") == "2015-11-30"
+
+
+def test_a_date_ending_an_opening_phrase_takes_the_main_clauses_verb() -> None:
+    text = (
+        "On the eve of his historic election to a fourth term as prime minister in March, "
+        "Netanyahu rallied supporters by warning darkly."
+    )
+    assert _value_of(text, "2015-12-10", "March") == "2015-03"
+
+
+def test_a_plan_named_by_an_ing_word_is_no_future_cue() -> None:
+    text = (
+        "Conservative Solutions PAC made a major change in its advertising plans after "
+        "Rubio's disappointing debate performance on Saturday."
+    )
+    assert _value_of(text, "2016-02-08", "Saturday") == "2016-02-06"
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Mr. Flynn told the president that he had scheduled a return call for the next "
+         "Saturday — far too late in Mr. Trump's estimation.", "XXXX-WXX-6"),
+        ("The return call will be on the next Saturday.", "2018-04-21"),
+    ],
+)  # fmt: skip
+def test_the_next_weekday_of_a_told_story_is_no_week_of_the_article(text: str, value: str) -> None:
+    (mention,) = find_dates(text, dt.date(2018, 4, 19))
+    assert mention.value == value

@@ -638,6 +638,34 @@ def eval_dates(data: str, as_json: bool) -> None:
         _print_scores(evaluate_dates(data), as_json)
 
 
+@eval_group.command("past-dates")
+@DATA_OPTION
+@JSON_FLAG
+def eval_past_dates(data: str, as_json: bool) -> None:
+    """Dates resolved after their article's publication under a past-tense verb (#19).
+
+    Reads PolNeAR (train and dev), MEANTIME, NewsWCL50, a TimeML folder or any folder
+    ``analyze`` reads; prints the counts and each flagged date with its sentence, for a
+    reader to tell the resolver's errors from a past verb governing a future date.
+
+    Example:
+
+        newsprism eval past-dates --data ../shared/eval/polnear --json
+    """
+    from newsprism.evaluate.past_dates import check_past_dates
+
+    with _errors():
+        result = check_past_dates(data)
+    if as_json:
+        _echo_json(result)
+        return
+    flagged = result.pop("dates")
+    _print_scores(result, False)
+    for f in flagged:
+        click.echo(f"\n{f['article_id']} ({f['published']}): {f['text']!r} = {f['value']}")
+        click.echo(f"  governed by {f['verb']!r} ({f['tag']}): {f['sentence']}")
+
+
 @eval_group.command("events")
 @DATA_OPTION
 @JSON_FLAG

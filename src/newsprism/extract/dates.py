@@ -178,12 +178,40 @@ def _quarter(month: int) -> int:
 # --- context -------------------------------------------------------------------------------
 
 
+# Words whose full stop ends no sentence: titles, initials, month abbreviations ("In
+# October, Mrs. Clinton ... proposed", "Gov. Earl Ray Tomblin ... lauded"; #19).
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Sens|Rep|Reps|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St|Jr|Sr|Gens"
+    r"|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|Mt|Ft|No|Vs|vs)|(?<![\w.])[A-Z])$"
+)
+
+
+def _stop_before(text: str, start: int) -> int:
+    """Where the sentence holding ``start`` begins: after the last full stop, question
+    mark or line break before it that ends a sentence."""
+    i = max(text.rfind("\n", 0, start), text.rfind("? ", 0, start))
+    j = start
+    while (j := text.rfind(". ", 0, j)) > i:
+        if not _ABBREVIATION.search(text, max(0, j - 6), j):
+            return j
+    return i
+
+
+def _stop_after(text: str, end: int) -> int:
+    """Where the sentence holding ``end`` ends (the full stop or line break)."""
+    nl = text.find("\n", end)
+    hi = len(text) if nl == -1 else nl
+    j = end
+    while (j := text.find(". ", j, hi)) != -1:
+        if not _ABBREVIATION.search(text, max(0, j - 6), j):
+            return j
+        j += 1
+    return hi
+
+
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
     """Rough sentence bounds around ``[start, end)`` (enough for tense cues)."""
-    lo = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), text.rfind("? ", 0, start))
-    hi_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i != -1]
-    hi = min(hi_candidates) if hi_candidates else len(text)
-    return lo + 1, hi
+    return _stop_before(text, start) + 1, _stop_after(text, end)
 
 
 # "-ed" words that are not past-tense verbs, and words before an "-ed" form that make it an
@@ -215,6 +243,8 @@ def _cue_label(text: str, m: re.Match[str], lo: int, label: str) -> str | None:
     if label == "future" and word in ("scheduled", "planned", "expected", "due", "postponed"):
         if prev in ("a", "an", "the", "its", "his", "her", "their", "our", "this", "that"):
             return None  # "a scheduled television interview": an adjective
+    if label == "future" and word in ("plan", "plans") and _ING_NOUN.fullmatch(prev):
+        return None  # "made a major change in its advertising plans": a noun (#19)
     if label == "future" and _PLUPERFECT.search(text, max(lo, m.start() - 20), m.start()):
         return "past"  # "had been scheduled to expire Friday"
     return label
@@ -304,13 +334,26 @@ _PLAN = frozenset(
     "planned scheduled set slated expected due plans plan intends intended aims hopes hoped"
     " wants wanted".split()
 )
+_ING_NOUN = re.compile(r"[a-z]{3,}ing")  # "spending plan", "advertising plans"
 _DETERMINER = frozenset("a an the its his her their our your my this that".split())
 _PRESENT = frozenset("there's there’s is are".split())
 _WILL = re.compile(r"\b(?:will|'ll|’ll|shall|going to|plans? to|next)\b", re.I)
 _PAST_AUX = frozenset("was were did had".split())
 _HAVE = frozenset("has have 've ’ve".split())
+# "-ing" words that are no verb in a date's window: "the strategy Obama trumpeted during
+# Sunday's address" is governed by "trumpeted" (#19, eval past-dates).
+_NOT_VERB_ING = frozenset(
+    "during morning evening spring nothing something anything everything thing".split()
+)
 _WORD = re.compile(r"[\w'’.-]+|[,;:—–()\"“”?!]")
-_CLAUSE_OPENERS = frozenset("in on at during early late mid the of last this past".split())
+# Words that may stand between the start of a clause and a date that opens it; then the
+# first verb after the date decides ("But throughout the summer and fall, members ...
+# criticized", "in that October speech, Ms. Brainard chimed in", "soon after Election
+# Day, Mr. Obama interrupted"; #19).
+_CLAUSE_OPENERS = frozenset(
+    "in on at during early late mid the of last this past throughout but and that after soon"
+    " over then".split()
+)
 
 
 def _is_past_word(text: str, words: list[re.Match[str]], i: int, lo: int) -> bool:
@@ -339,7 +382,7 @@ def _is_past_word(text: str, words: list[re.Match[str]], i: int, lo: int) -> boo
     return _cue_label(text, m, lo, "past") == "past"
 
 
-def _direction(text: str, start: int, end: int) -> str | None:
+def _direction(text: str, start: int, end: int, *, reach: int = 10) -> str | None:
     """ "past" or "future" from the verb the date modifies, or None when unsure.
 
     HeidelTime decides the direction of an underspecified date by the tense of the
@@ -358,11 +401,15 @@ def _direction(text: str, start: int, end: int) -> str | None:
         return "past"  # "since the spring", "since Tuesday"
     if _AHEAD.search(head) or _AHEAD_OF_EVENT.search(text, max(lo, start - 80), start):
         return "future"
+    if re.search(r"\b(?:was|were)\s+by\s+(?:the\s+)?$", head, re.I):
+        return "past"  # "was by the summer a campaign turned upside down" (#19)
     if _FORWARD_PREP.search(head):
         return None  # a deadline or a span's end: "had purchased shares through Sept. 29"
     left = list(_WORD.finditer(text, lo, start))
-    window = left[-10:]
+    window = left[-reach:]
     opens_clause = True
+    if _ends_opening_phrase(text, left, end):
+        window = []  # the main clause after the comma holds the verb
     for k in range(len(window) - 1, -1, -1):
         m = window[k]
         w = m.group().lower()
@@ -389,15 +436,21 @@ def _direction(text: str, start: int, end: int) -> str | None:
             or w == "to"
             and k < len(window) - 1
             or w.endswith("ing")
+            and w not in _NOT_VERB_ING
             and k >= len(window) - 3
+            # "a ... spending plan on Monday": the "-ing" word names the plan (#19)
+            and not (k + 1 < len(window) and window[k + 1].group().lower() in _PLAN)
         ):
             return None
         if w in _PLAN:
             before = window[k - 1].group().lower() if k > 0 else ""
             after = window[k + 1].group().lower() if k + 1 < len(window) else ""
-            if before in _DETERMINER and after not in ("to", "for"):
+            if (before in _DETERMINER or _ING_NOUN.fullmatch(before)) and after not in (
+                "to",
+                "for",
+            ):
                 opens_clause = False
-                continue  # "a scheduled interview", "the plan": not the verb
+                continue  # "a scheduled interview", "the plan", "spending plan": no verb
             return None
         if _is_past_word(text, window, k, lo):
             return "past"
@@ -406,7 +459,7 @@ def _direction(text: str, start: int, end: int) -> str | None:
     if not opens_clause:
         return None
     # The date opens its clause: the first verb after it decides.
-    right = list(_WORD.finditer(text, end, hi))[:10]
+    right = _main_clause(list(_WORD.finditer(text, end, hi)))[:10]
     for i, m in enumerate(right):
         w = m.group().lower()
         if w in _WILL_WORDS:
@@ -418,8 +471,62 @@ def _direction(text: str, start: int, end: int) -> str | None:
     return None
 
 
+# A season is a span: the verb that spans it may stand further back than a day's ("Trump
+# has enjoyed a 20-point lead in New Hampshire polls for much of the fall"; #19). Fourteen
+# words for every date moved as many months wrongly as rightly ("have stepped up their
+# campaign appearances in California in anticipation of the June 7 primary"); sixteen for
+# seasons reaches "had held a sturdy lead of between five and 10 percentage points in Iowa
+# for most of the fall" but also "waved signs in hopes of seeing the duo together on the
+# ticket in the fall".
+_SEASON_REACH = 14
+
+
+# Words that open a phrase set off by commas between a date opening its sentence and the
+# main clause: "On Friday, when Albright set aside vacation plans ..., the State
+# Department lifted a warning", "On Monday night, in an apparent attempt to ..., Trump
+# told", "In January, a week after the 25th anniversary ..., a clinic bombing ... killed".
+_INTERVENING = frozenset("when while as after before in a an at with amid during despite".split())
+_INTERVENING_MAX = 30  # words such a phrase may run
+
+
+def _main_clause(right: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The words after a date that opens its sentence, from its main clause on: phrases
+    set off by commas right after the date are skipped (#19)."""
+    i = 0
+    while i < len(right) and right[i].group() == "," and i + 1 < len(right):
+        if right[i + 1].group().lower() not in _INTERVENING:
+            break
+        nxt = next(
+            (
+                j
+                for j in range(i + 2, min(len(right), i + _INTERVENING_MAX))
+                if right[j].group() == ","
+            ),
+            None,
+        )
+        if nxt is None:
+            break
+        i = nxt
+    return right[i:]
+
+
+_PHRASE_OPENERS = frozenset("on in at during after before following amid with despite".split())
+
+
+def _ends_opening_phrase(text: str, left: list[re.Match[str]], end: int) -> bool:
+    """Does the date end a prepositional phrase that opens its sentence, so that the main
+    clause after the comma holds its verb? "On the eve of his historic election to a fourth
+    term as prime minister in March, Netanyahu rallied supporters" (#19)."""
+    return (
+        0 < len(left) <= 20
+        and left[0].group().lower() in _PHRASE_OPENERS
+        and all(m.group()[0].isalnum() for m in left)
+        and re.match(r"\s*,", text[end : end + 3]) is not None
+    )
+
+
 def _past_governed(text: str, start: int, end: int) -> bool:
-    return _direction(text, start, end) == "past"
+    return _direction(text, start, end, reach=_SEASON_REACH) == "past"
 
 
 # --- rules -----------------------------------------------------------------------------------
@@ -442,6 +549,10 @@ class _Ctx:
     last_year: tuple[int, int] | None = None
     # ... and the full date it was written in, if it was one ("March 2, 2015").
     last_full: dt.date | None = None
+    # The last month-level or day-level date and where it ended: "the following month"
+    # is the month after it ("In March, ... The following month, the company put itself up
+    # for sale"; #19).
+    last_month: tuple[int, int, int] | None = None
     # Named weekdays ("Super Tuesday") by weekday, once the text has dated one.
     named_days: dict[int, str] = field(default_factory=dict)
 
@@ -586,8 +697,12 @@ def _r_month(m: re.Match[str], ctx: _Ctx) -> _Result:
         year = ctx.ref.year if month > ctx.ref.month else ctx.ref.year + 1
     elif mod == "this":
         year = ctx.ref.year
-    elif _OF_THAT_YEAR.match(ctx.text, m.end()) and _antecedent_year(ctx, m.start()):
-        # "a divorce case that began in January of that year", 2014 written before
+    elif (
+        _OF_THAT_YEAR.match(ctx.text, m.end())
+        or re.search(r"\b[Tt]hat\s+$", ctx.text[max(0, m.start() - 6) : m.start()])
+    ) and _antecedent_year(ctx, m.start()):
+        # "a divorce case that began in January of that year", 2014 written before; "that
+        # November" after "the 1968 Democratic convention" is 1968's (#19)
         year = _antecedent_year(ctx, m.start()) or ctx.ref.year
         return f"{year:04d}-{month:02d}", "DATE", False
     else:
@@ -702,6 +817,9 @@ def _resolve_weekday(
             _FORWARD_POSSESSIVE.search(ctx.text, max(lo, start - 20), start)
             or _BEFORE_EVENT.match(ctx.text, end)
             and re.search(r"\bbefore\s+$", ctx.text[max(lo, start - 10) : start])
+            # ... unless a past verb governs it: "had been told just before Tuesday's
+            # vote" in a Thursday article is the Tuesday before (#19)
+            and direction != "past"
         ):
             tense: str | None = "future"  # "before Monday's caucus"
             possessive = False
@@ -782,6 +900,15 @@ def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
     possessive = re.match(r"['’]?s\b", ctx.text[m.end("wd") : m.end("wd") + 3]) is not None
     if not mod and _INDEFINITE.search(ctx.text, max(0, m.start() - 6), m.start()):
         return f"XXXX-WXX-{wd}", "DATE", False  # "One Sunday in late 2001": no week of ours
+    if (
+        mod == "next"
+        and _THE_NEXT.search(ctx.text, max(0, m.start() - 4), m.start() + 4)
+        and (_direction(ctx.text, m.start(), m.end()) or _tense(ctx.text, m.start(), m.end()))
+        == "past"
+    ):
+        # "he had scheduled a return call for the next Saturday": the week after a day of
+        # the story the text does not date, no week of the article's (#19)
+        return f"XXXX-WXX-{wd}", "DATE", False
     value = None if mod else _named_weekday(ctx, wd, m.start(), m.end())
     if value is None:
         value = _resolve_weekday(ctx, wd, mod, m.start(), m.end(), possessive=possessive)
@@ -820,15 +947,29 @@ def _r_deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result:
 _COMPARISON = re.compile(r"\b(?:compared|corresponding|year['’]s (?:quarter|period|results))", re.I)
 
 
+_THE_NEXT = re.compile(r"\b[Tt]he\s+next\b")
+
+
 def _r_relative_unit(m: re.Match[str], ctx: _Ctx) -> _Result:
     """'this week', 'last month', 'earlier this year', 'next quarter', 'last fall'."""
     mod = re.sub(r"\s+", " ", m["mod"].lower())
     unit = m["unit"].lower()
+    # "the next year" after a past verb is the story's next year, as "the following year"
+    # is: "challenged it in provincial elections the next year" (#19)
+    told = mod == "next" and _THE_NEXT.search(ctx.text, max(0, m.start() - 4), m.start() + 4)
+    if told and _direction(ctx.text, m.start(), m.end()) == "past":
+        mod = "following"
     if unit == "year" and mod in ("following", "previous"):
         # "made a general in 1995, and the following year": from the year written out
         year = _antecedent_year(ctx, m.start())
         if year is not None:
             return f"{year + (1 if mod == 'following' else -1):04d}", "DATE", False
+    if unit == "month" and mod in ("following", "previous") and ctx.last_month is not None:
+        # "In March, ... The following month, the company put itself up for sale"
+        y0, m0, at = ctx.last_month
+        if m.start() - at <= _ANAPHOR_REACH:
+            y, mo = _add_months(dt.date(y0, m0, 1), 1 if mod == "following" else -1)
+            return f"{y:04d}-{mo:02d}", "DATE", ctx.ref is not None
     step = {"this": 0, "current": 0, "last": -1, "past": -1, "previous": -1, "next": 1,
             "coming": 1, "following": 1, "this coming": 1, "this past": -1}[mod]  # fmt: skip
     ref = ctx.ref
@@ -1095,7 +1236,10 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
         day = _resolve_weekday(ctx, _WEEKDAYS[m["wd"].lower()], "", m.start(), m.end())
     elif "tmonth" in g:
         month, dom = _month_num(m["tmonth"]), int(re.sub(r"\D", "", m["tday"]))
+        # "at 6:30 a.m. on March 19, 2002": the year written after it (#19)
         year = _year_for_month(ctx, month, m.start(), m.end())
+        if "tyear" in g:
+            year = int(g["tyear"])  # "at 6:30 a.m. on March 19, 2002" (#19)
         try:
             day = dt.date(year or 2000, month, dom).isoformat()
         except ValueError:
@@ -1113,7 +1257,7 @@ def _r_time(m: re.Match[str], ctx: _Ctx) -> _Result:
     elif ctx.ref is not None:
         day = ctx.ref.isoformat()
     if day is not None:
-        used = ctx.ref is not None
+        used = ctx.ref is not None and "tyear" not in g
     else:
         day = "XXXX-XX-XX"
     zone = "Z" if g.get("zone") in ("UTC", "GMT", "Z") else ""
@@ -1274,11 +1418,13 @@ _RULES: list[tuple[re.Pattern[str], _Rule]] = [
     (re.compile(rf"\b(?P<h>1[0-2]|0?\d|2[0-3])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?"
                 rf"|[ap]m\b)(?:\s+(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|local time))?"
                 rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)"
-                rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)))?",
+                rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)"
+                rf"(?:,?\s+(?P<tyear>{_YEAR_RE})(?!\d))?))?",
                 _F), _r_time),
     (re.compile(rf"\b(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)\s*(?P<zone>UTC|GMT|Z)\b"
                 rf"(?:,?\s+(?:on\s+)?(?:(?P<wd>{_WEEKDAY_RE})|(?P<dd>today|yesterday|tomorrow)"
-                rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)))?"),
+                rf"|(?P<tmonth>{_MONTH_RE})\s+(?P<tday>{_DAY_RE})(?!\d)"
+                rf"(?:,?\s+(?P<tyear>{_YEAR_RE})(?!\d))?))?"),
      _r_time),
     (re.compile(r"\b(?P<nt>noon|midnight)\b", _F), _r_named_time),
     (re.compile(r"\b(?:the\s+|this\s+)?(?P<set>daily|weekly|hourly"
@@ -1388,6 +1534,8 @@ def iter_dates(
         value, type_, used = result
         if type_ in ("DATE", "TIME") and re.match(r"\d{4}-\d\d-\d\d", value):
             ctx.last_day = (value[:10], end)
+        if type_ == "DATE" and re.match(r"\d{4}-\d\d(?:$|-)", value):
+            ctx.last_month = (int(value[:4]), int(value[5:7]), end)
         if type_ == "DATE" and not used and re.match(r"\d{4}(?:-|$)", value):
             ctx.last_year = (int(value[:4]), end)
             full = re.match(r"\d{4}-\d\d-\d\d", value)
