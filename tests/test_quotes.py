@@ -1123,7 +1123,7 @@ def test_a_speaker_spelled_in_full_is_not_a_namesake():
     # Washington Post 2015-11-08 (PolNeAR train, the ninth holdout): two brothers
     text = (
         "The play stars the brothers German Ortega and Freddy Ortega.\n\n"
-        "\"I don't identify with what the man says,\" Freddy Ortega said before a "
+        '"I don\'t identify with what the man says," Freddy Ortega said before a '
         "performance.\n\nGerman Ortega says that the overwhelming reaction to Trump has "
         "been rejection."
     )

@@ -316,7 +316,9 @@ def _antecedent(
             if _opens_with(text[prev_lo:lo], pronoun):
                 continue
             subj = _subject_person(text, entities, prev_lo, lo, quote)
-            return subj.canonical if subj is not None and ctx.fits(subj.canonical, pronoun) else None
+            return (
+                subj.canonical if subj is not None and ctx.fits(subj.canonical, pronoun) else None
+            )
         return None
     opening = [
         e
@@ -334,7 +336,9 @@ def _antecedent(
 
 def _opens_with(sentence: str, pronoun: str) -> bool:
     """Whether ``sentence`` opens with ``pronoun`` as its subject ("He told", "And he")."""
-    return bool(re.match(rf"\s*(?:(?:and|but|then|later|still)\b,?\s*)?{pronoun}\b", sentence, re.I))
+    return bool(
+        re.match(rf"\s*(?:(?:and|but|then|later|still)\b,?\s*)?{pronoun}\b", sentence, re.I)
+    )
 
 
 def _subject_person(
