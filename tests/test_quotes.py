@@ -1139,3 +1139,15 @@ def test_an_infinitive_under_there_is_has_no_speaker():
         "legislative approach to suggest that he could succeed."
     )
     assert not [q for q in _quotes(text) if "succeed" in q.text]
+
+
+def test_a_relative_clause_hung_on_the_cue_is_not_what_was_said():
+    # New York Times 2016-01-19 (PolNeAR train, the ninth holdout)
+    text = (
+        "''I would use the word 'old-school,''' said Gregory W. Slayton, whom George W. "
+        "Bush appointed chief of mission to Bermuda, and who is now supporting Senator "
+        "Marco Rubio. ''Humility is something I love about the Bush family.''"
+    )
+    quotes = _quotes(text)
+    assert not [q for q in quotes if "supporting" in q.text]
+    assert [q.speaker for q in quotes if "old-school" in q.text] == ["Gregory W. Slayton"]

@@ -291,7 +291,13 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
         # the subject argues in ("Despite complaints that he is a quixotic crusader")
         # and a cue under an existential "there is" clause ("there is little to draw
         # from his approach to suggest that he could succeed"), whose subject is nobody
-        "holdout9": ["that he is a quixotic crusader", "that he could succeed"],
+        # and a "clause" opening with a relative pronoun ("said Gregory W. Slayton, ...,
+        # and who is now supporting Senator Marco Rubio")
+        "holdout9": [
+            "that he is a quixotic crusader",
+            "that he could succeed",
+            "who is now supporting Senator Marco Rubio",
+        ],
         "holdout8": [
             "Still, the fact that the race",
             "and there were only eight",

@@ -175,6 +175,11 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
     if via == "clause" and lemma not in _BARE_CLAUSE:
         return False  # "to claim outright victory - only saying ...": an object, not a clause
     if via in _CLAUSAL:
+        if re.match(r"(?:who|whom|which)\b", quote.text, re.I):
+            # a relative clause the parser hung on the cue ("said Gregory W. Slayton, ...,
+            # and who is now supporting Senator Marco Rubio", holdout9), or a topic
+            # ("deciding who will occupy the White House"), not what was said
+            return False
         if re.match(r"(?:over|about|on|of)\b", quote.text, re.I):
             return False  # "argued over which country's weapons were more powerful"
         if lemma in _NOT_SAYING:
