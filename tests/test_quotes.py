@@ -1151,3 +1151,13 @@ def test_a_relative_clause_hung_on_the_cue_is_not_what_was_said():
     quotes = _quotes(text)
     assert not [q for q in quotes if "supporting" in q.text]
     assert [q.speaker for q in quotes if "old-school" in q.text] == ["Gregory W. Slayton"]
+
+
+def test_a_note_on_a_story_speaks_for_whoever_responded_with_it():
+    # USA Today 2015-11-09 (PolNeAR train, the ninth holdout)
+    text = (
+        "(Politico responded late Friday with an editor's note on the story saying that "
+        "Carson had implied he applied to West Point but that was not the case.)"
+    )
+    (q,) = [q for q in _quotes(text) if "West Point" in q.text]
+    assert q.speaker == "Politico"

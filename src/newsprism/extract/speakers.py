@@ -386,8 +386,13 @@ def _author_of_writing(
         author = _named_author(ctx, sent, obj) if obj is not None else None
         if author is not None:
             return author
+    if doc_noun.dep_ == "pobj" and doc_noun.head.lower_ in {"on", "about"}:
+        about = doc_noun.head.head
+        if about.pos_ == "NOUN" and about.lemma_.lower() in _WRITINGS:
+            # "an editor's note on the story saying ...": the note speaks, not the story
+            return _author_of_writing(ctx, sent, about, sent_index)
     verb = doc_noun.head.head if doc_noun.dep_ == "pobj" else None
-    if verb is not None and doc_noun.head.lower_ == "in" and verb.pos_ == "VERB":
+    if verb is not None and doc_noun.head.lower_ in {"in", "with"} and verb.pos_ == "VERB":
         subj = child(verb, ("nsubj",))
         if subj is not None and subj.pos_ in {"PROPN", "NOUN"}:
             return resolve_speaker(ctx, sent, subj, sent_index)
