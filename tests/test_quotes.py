@@ -1161,3 +1161,35 @@ def test_a_note_on_a_story_speaks_for_whoever_responded_with_it():
     )
     (q,) = [q for q in _quotes(text) if "West Point" in q.text]
     assert q.speaker == "Politico"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # West Journal 2016-07-30 (PolNeAR train): a name after a fronted clause's comma
+        # opens the sentence before, not the first person within its first 60 characters
+        (
+            "While he does support Clinton, Groberg admits there is a faction of her party "
+            "he does not see eye to eye with.\n\n“Nobody is pro-war. Sometimes there’s just "
+            "no other solution,” he said.",
+            "Groberg",
+        ),
+        # Politico 2016-01-27: "The good news for Cruz, Woolson said, is that ..."
+        (
+            "The good news for Cruz, Woolson said, is that he is almost guaranteed to "
+            "attract a media horde. “He'll still get coverage,” he said.",
+            "Woolson",
+        ),
+        # New York Times 2016-05-18: a name inside the quotation before is not the one
+        (
+            "''As she has repeatedly said, Secretary Clinton is interested in having "
+            "President Clinton focus on places that have lost jobs,'' Mr. Merrill said.\n\n"
+            "He added that, ''she has put forward an ambitious agenda.''",
+            "Merrill",
+        ),
+    ],
+)
+def test_a_pronoun_signing_off_stands_for_the_named_subject_before(text, speaker):
+    quotes = [q for q in _quotes(text) if q.speaker_start is not None]
+    last = max(quotes, key=lambda q: q.start)
+    assert last.speaker == speaker

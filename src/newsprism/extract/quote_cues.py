@@ -39,8 +39,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+from typing import TYPE_CHECKING
 
 from newsprism.model import Entity, Quote
+
+if TYPE_CHECKING:
+    from .quote_marks import QuoteSpan
 
 __all__ = [
     "is_document",
@@ -325,6 +329,11 @@ def _antecedent(
                 subj.canonical if subj is not None and ctx.fits(subj.canonical, pronoun) else None
             )
         return None
+    subj = _subject_person(text, entities, prev_lo, lo, quote)
+    if subj is not None:
+        return subj.canonical if ctx.fits(subj.canonical, pronoun) else None
+    # No name opens it as its subject: the first person within its first 60 characters
+    # ("On Sunday morning Mr. Trump made", "The federal judge Trump was referring to").
     opening = [
         e
         for e in entities
@@ -333,10 +342,19 @@ def _antecedent(
         and not (quote.start <= e.start < quote.end)
         and not re.match(r"['’]s\b", text[e.end : e.end + 3])
         and not _handle(text, e)
+        and not any(q.start < e.start < q.end for q in _closed_marks(text))
     ]
     if opening and ctx.fits(opening[0].canonical, pronoun):
         return opening[0].canonical
     return None
+
+
+@functools.lru_cache(maxsize=4)
+def _closed_marks(text: str) -> tuple[QuoteSpan, ...]:
+    """The article's closed quotations (cached: one article is revised quote by quote)."""
+    from .quote_marks import find_quote_marks
+
+    return tuple(q for q in find_quote_marks(text) if q.closed)
 
 
 def _opens_with(sentence: str, pronoun: str) -> bool:
@@ -352,9 +370,12 @@ def _subject_person(
     """The person opening ``text[lo:hi]`` as its subject: a person named with nothing
     before it but titles, or but a fronted phrase and its comma ("A high school graduate,
     Lazar had"; not "Despite many people holding Clinton responsible")."""
+    quoted = [q for q in _closed_marks(text) if q.start < hi and lo < q.end]
     for e in entities:
         if not (lo <= e.start < hi) or e.label != "PERSON" or quote.start <= e.start < quote.end:
             continue
+        if any(q.start < e.start < q.end for q in quoted):
+            continue  # "''As she has said, Secretary Clinton is ...,'' Mr. Merrill said"
         if re.match(r"['’]s\b", text[e.end : e.end + 3]) or _handle(text, e):
             continue
         before = text[lo : e.start]
