@@ -713,3 +713,27 @@ def test_a_plan_named_by_an_ing_word_is_no_future_cue() -> None:
 def test_the_next_weekday_of_a_told_story_is_no_week_of_the_article(text: str, value: str) -> None:
     (mention,) = find_dates(text, dt.date(2018, 4, 19))
     assert mention.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Donald Trump listed an NBC show as his guilty pleasure: “Saturday Night Live” — and "
+         "more specifically his most recent appearance.", "Saturday Night Live"),
+        ("Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said.",
+         "Sunday Morning Futures"),
+        ("Schilling most recently offered analysis on ''Monday Night Baseball.''",
+         "Monday Night Baseball"),
+    ],
+)  # fmt: skip
+def test_a_title_cased_weekday_and_part_of_day_opening_a_name_is_no_date(
+    text: str, name: str
+) -> None:
+    # fresh5 (#19): a show's name; in-sample for "Saturday Night Live"
+    at = text.index(name)
+    assert [d for d in find_dates(text, dt.date(2015, 12, 9)) if d.start == at] == []
+
+
+def test_a_weekday_evening_in_prose_stays_a_date() -> None:
+    text = "Trump said Saturday Night that he would win."
+    assert _value_of(text, "2015-12-09", "Saturday") == "2015-12-05"

@@ -75,7 +75,9 @@ def rows() -> list[dict]:
     sys.path.insert(0, str(ROOT / "tools"))
     from date_handcheck import articles  # type: ignore[import-not-found]
 
-    lines = [line for f in (DATA, FRESH2, FRESH3, FRESH4, FRESH5) for line in f.read_text().splitlines()]
+    lines = [
+        line for f in (DATA, FRESH2, FRESH3, FRESH4, FRESH5) for line in f.read_text().splitlines()
+    ]
     items = [json.loads(line) for line in lines]
     need = {r["article_id"] for r in items}
     texts = {aid: (text, pub) for _c, aid, text, pub in articles(EVAL) if aid in need}

@@ -891,11 +891,15 @@ def _named_weekday(ctx: _Ctx, wd: int, start: int, end: int) -> str | None:
     return ctx.named_days.get(wd)
 
 
+_TITLED_PART = re.compile(r",?\s+(?:Morning|Afternoon|Evening|Night)\b")
 _INDEFINITE = re.compile(r"\b(?:[Oo]ne|[Ss]ome|[Aa]ny)\s+$")
 
 
 def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
     wd = _WEEKDAYS[m["wd"].lower()]
+    titled = _TITLED_PART.match(ctx.text, m.end("wd"))
+    if titled and _title_name(ctx.text, m.start("wd"), titled.end()):
+        return None  # "“Saturday Night Live”": a show's name
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
     possessive = re.match(r"['’]?s\b", ctx.text[m.end("wd") : m.end("wd") + 3]) is not None
     if not mod and _INDEFINITE.search(ctx.text, max(0, m.start() - 6), m.start()):
@@ -1286,6 +1290,17 @@ def _part_of_a_name(text: str, start: int, end: int, *, heads: bool = False) -> 
         return False
     opener = text[: before.start(1) + max(0, start - 30)].rstrip()
     return bool(opener) and opener[-1] not in ".!?:\n"  # not a sentence's first word
+
+
+def _title_name(text: str, start: int, end: int) -> bool:
+    """A weekday and part of day in title case that open a name: "Saturday Night Live",
+    "Sunday Morning Futures", "Monday Night Baseball" (#19, fresh5): every word is
+    capitalised and a capitalised word other than a date word follows."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(_CAPITALISED.fullmatch(w) for w in words):
+        return False
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 30])
+    return after is not None and after[1] not in _DAY_WORDS
 
 
 def _r_named_time(m: re.Match[str], ctx: _Ctx) -> _Result:
