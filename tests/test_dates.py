@@ -737,3 +737,19 @@ def test_a_title_cased_weekday_and_part_of_day_opening_a_name_is_no_date(
 def test_a_weekday_evening_in_prose_stays_a_date() -> None:
     text = "Trump said Saturday Night that he would win."
     assert _value_of(text, "2015-12-09", "Saturday") == "2015-12-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("The poll of 1,000 likely voters, taken Thursday through Monday, has a margin of "
+         "error of +/-3 percentage points.", "2016-02-17", "2016-02-11", "2016-02-15"),
+        ("Poll of 1,000 likely voters taken Wednesday through Sunday.", "2015-12-08",
+         "2015-12-02", "2015-12-06"),
+    ],
+)  # fmt: skip
+def test_a_weekday_range_starts_the_last_such_day_before_its_end(
+    text: str, published: str, start: str, end: str
+) -> None:
+    # fresh5 (#19): the start was the day after publication; in-sample for the first row
+    assert [d.value for d in find_dates(text, dt.date.fromisoformat(published))] == [start, end]

@@ -891,6 +891,29 @@ def _named_weekday(ctx: _Ctx, wd: int, start: int, end: int) -> str | None:
     return ctx.named_days.get(wd)
 
 
+# A weekday that starts a range of weekdays: "taken Thursday through Monday".
+_RANGE_END = re.compile(
+    rf"\s*(?:through|thru|to|until|till|-|–|—)\s*(?P<wd>{_WEEKDAY_RE})\b(?!['’]s)"
+)
+
+
+def _range_start(ctx: _Ctx, wd: int, end: int) -> str | None:
+    """The start of a range of weekdays is the last such day before its end: the end is
+    resolved first, by its own verb and tense ("The poll ..., taken Thursday through
+    Monday" in a Wednesday article: Monday is two days back, so Thursday is the one before
+    it, not the day after publication; #19, fresh5)."""
+    r = _RANGE_END.match(ctx.text, end)
+    if r is None:
+        return None
+    last = _resolve_weekday(ctx, _WEEKDAYS[r["wd"].lower()], "", r.start("wd"), r.end("wd"))
+    if last is None:
+        return None
+    back = (dt.date.fromisoformat(last).isoweekday() - wd) % 7 or 7
+    value = (dt.date.fromisoformat(last) - dt.timedelta(days=back)).isoformat()
+    ctx.weekday_memory[wd] = value
+    return value
+
+
 _TITLED_PART = re.compile(r",?\s+(?:Morning|Afternoon|Evening|Night)\b")
 _INDEFINITE = re.compile(r"\b(?:[Oo]ne|[Ss]ome|[Aa]ny)\s+$")
 
@@ -914,6 +937,8 @@ def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
         # the story the text does not date, no week of the article's (#19)
         return f"XXXX-WXX-{wd}", "DATE", False
     value = None if mod else _named_weekday(ctx, wd, m.start(), m.end())
+    if value is None and not mod:
+        value = _range_start(ctx, wd, m.end())
     if value is None:
         value = _resolve_weekday(ctx, wd, mod, m.start(), m.end(), possessive=possessive)
     used = value is not None
