@@ -753,3 +753,20 @@ def test_a_weekday_range_starts_the_last_such_day_before_its_end(
 ) -> None:
     # fresh5 (#19): the start was the day after publication; in-sample for the first row
     assert [d.value for d in find_dates(text, dt.date.fromisoformat(published))] == [start, end]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("The campaign for the Democratic nomination has turned increasingly nasty ahead of "
+         "New York's delegate-rich Tuesday primary.", "2016-04-15", "Tuesday", "2016-04-19"),
+        ("Clinton avoided all mention of Bernie Sanders, even as both campaigned in "
+         "California ahead of the state’s June 7 primary.", "2016-05-24", "June 7",
+         "2016-06-07"),
+    ],
+)  # fmt: skip
+def test_a_date_qualifying_a_scheduled_event_after_ahead_of_looks_forward(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    # fresh5 (#19): in-sample for the first row
+    assert _value_of(text, published, expression) == value

@@ -309,6 +309,14 @@ _EVENT_AFTER = re.compile(
     re.I,
 )
 
+# ... and so does a date qualifying a scheduled event inside their object: "has turned
+# increasingly nasty ahead of New York's delegate-rich Tuesday primary" (#19, fresh5).
+_AHEAD_OF_NOUN = re.compile(
+    r"\b(?:ahead of|prior to|in advance of|in time for|lead[- ]up to|run[- ]up to)\s+"
+    r"(?:[\w.'’-]+\s+){1,3}$",
+    re.I,
+)
+
 
 def _before_scheduled(text: str, start: int, end: int) -> bool:
     """A month naming a scheduled event after "before" looks forward when no verb of its
@@ -401,6 +409,8 @@ def _direction(text: str, start: int, end: int, *, reach: int = 10) -> str | Non
         return "past"  # "since the spring", "since Tuesday"
     if _AHEAD.search(head) or _AHEAD_OF_EVENT.search(text, max(lo, start - 80), start):
         return "future"
+    if _AHEAD_OF_NOUN.search(text, max(lo, start - 60), start) and _EVENT_AFTER.match(text, end):
+        return "future"  # "ahead of New York's delegate-rich Tuesday primary" (#19)
     if re.search(r"\b(?:was|were)\s+by\s+(?:the\s+)?$", head, re.I):
         return "past"  # "was by the summer a campaign turned upside down" (#19)
     if _FORWARD_PREP.search(head):
