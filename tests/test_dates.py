@@ -770,3 +770,16 @@ def test_a_date_qualifying_a_scheduled_event_after_ahead_of_looks_forward(
 ) -> None:
     # fresh5 (#19): in-sample for the first row
     assert _value_of(text, published, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The 60-second spot will air on the Spanish-language network Univision during "
+         "Sunday’s final of the Copa Americana soccer tournament.", "2016-06-26"),
+        ("The state will appeal Sunday's ruling.", "2016-06-19"),
+    ],
+)  # fmt: skip
+def test_a_possessive_event_in_the_time_of_a_future_verb_is_to_come(text: str, value: str) -> None:
+    # fresh5 (#19): in-sample for the first row; an object of the verb keeps the past day
+    assert _value_of(text, "2016-06-24", "Sunday") == value

@@ -795,6 +795,7 @@ def _local_day_ahead(ctx: _Ctx, end: int) -> bool:
     return ctx.far_east or _LOCAL_TIME.match(ctx.text, end) is not None
 
 
+_TIME_PREP = re.compile(r"\b(?:during|at|in|on|for)\s+(?:the\s+)?$", re.I)
 _WEEK_AHEAD = re.compile(r"\b(?:the\s+week\s+ahead|next\s+week|the\s+coming\s+week)\b", re.I)
 
 
@@ -832,6 +833,15 @@ def _resolve_weekday(
             and direction != "past"
         ):
             tense: str | None = "future"  # "before Monday's caucus"
+            possessive = False
+        elif (
+            possessive
+            and direction == "future"
+            and _TIME_PREP.search(ctx.text, max(lo, start - 12), start)
+        ):
+            # the event is the time of a future verb: "will air ... during Sunday's final
+            # of the Copa" (#19, fresh5); "will appeal Monday's ruling" stays the past one
+            tense = "future"
             possessive = False
         elif possessive or direction == "past":
             tense = "past"  # "canceled a scheduled interview Monday night"
