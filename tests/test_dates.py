@@ -783,3 +783,22 @@ def test_a_date_qualifying_a_scheduled_event_after_ahead_of_looks_forward(
 def test_a_possessive_event_in_the_time_of_a_future_verb_is_to_come(text: str, value: str) -> None:
     # fresh5 (#19): in-sample for the first row; an object of the verb keeps the past day
     assert _value_of(text, "2016-06-24", "Sunday") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("Cyber security experts and U.S. officials, however, said they believed Russia "
+         "engineered the release of the emails to influence the Nov. 8 U.S. presidential "
+         "election.", "2016-07-31", "Nov. 8", "2016-11-08"),
+        ("A Justice Department investigation could drag on for many months and not be "
+         "completed by the time of the Nov. 8 election.", "2016-04-15", "Nov. 8",
+         "2016-11-08"),
+        ("The campaign won the Nov. 8 election.", "2017-04-15", "Nov. 8", "2016-11-08"),
+    ],
+)  # fmt: skip
+def test_a_scheduled_event_qualified_by_a_far_month_is_the_coming_one(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    # fresh5 (#19): in-sample for the first row; a past verb of its own still points back
+    assert _value_of(text, published, expression) == value

@@ -317,6 +317,21 @@ _AHEAD_OF_NOUN = re.compile(
     re.I,
 )
 
+_QUALIFIED_EVENT = re.compile(
+    r"\s+(?:[\w.'’-]+\s+){0,2}(?:caucus(?:es)?|primar(?:y|ies)|elections?|vote|debate"
+    r"|convention|summit|inauguration|referendum)\b",
+    re.I,
+)
+
+
+def _names_event(text: str, start: int, end: int) -> bool:
+    """Does the date qualify a scheduled event's noun: "the Nov. 8 U.S. presidential
+    election", "the state's June 7 primary"?"""
+    return bool(
+        re.search(r"\b(?:the|this|[\w.]+['’]s)\s+$", text[max(0, start - 20) : start], re.I)
+        and _QUALIFIED_EVENT.match(text, end)
+    )
+
 
 def _before_scheduled(text: str, start: int, end: int) -> bool:
     """A month naming a scheduled event after "before" looks forward when no verb of its
@@ -596,6 +611,11 @@ def _year_for_month(ctx: _Ctx, month: int, start: int, end: int) -> int | None:
         # prepare even before the November election".
         return ctx.ref.year + (1 if month < ctx.ref.month else 0)
     behind = 12 - ahead
+    if min(ahead, behind) >= 4 and direction is None and _names_event(ctx.text, start, end):
+        # a scheduled event the date qualifies, no verb of its own pointing back, and the
+        # distance does not decide: the coming one ("to influence the Nov. 8 U.S.
+        # presidential election" in July; #19, fresh5)
+        return ctx.ref.year + (1 if month < ctx.ref.month else 0)
     if min(ahead, behind) >= 4:
         tense = _tense(ctx.text, start, end)
         go_forward = tense == "future" if tense else ahead < behind
