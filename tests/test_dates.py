@@ -802,3 +802,21 @@ def test_a_scheduled_event_qualified_by_a_far_month_is_the_coming_one(
 ) -> None:
     # fresh5 (#19): in-sample for the first row; a past verb of its own still points back
     assert _value_of(text, published, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("Sen. Tim Kaine (D-Va.), promised immigration reform if he and Clinton take office "
+         "in January.", "2016-08-01", "January", "2017-01"),
+        ("If Cruz wins Wisconsin’s contest Tuesday, media outlets estimate Trump needs to win "
+         "between 57 and 60 percent.", "2016-04-02", "Tuesday", "2016-04-05"),
+        ("If he follows up his Tuesday wins in Idaho and Utah with a wide victory, any hope "
+         "he has fades.", "2016-03-23", "Tuesday", "2016-03-22"),
+    ],
+)  # fmt: skip
+def test_a_present_in_a_condition_looks_forward(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    # fresh5 (#19): in-sample for the first row; a date qualifying a noun keeps its day
+    assert _value_of(text, published, expression) == value

@@ -361,6 +361,7 @@ _ING_NOUN = re.compile(r"[a-z]{3,}ing")  # "spending plan", "advertising plans"
 _DETERMINER = frozenset("a an the its his her their our your my this that".split())
 _PRESENT = frozenset("there's there’s is are".split())
 _WILL = re.compile(r"\b(?:will|'ll|’ll|shall|going to|plans? to|next)\b", re.I)
+_CONDITION = frozenset("if unless once".split())
 _PAST_AUX = frozenset("was were did had".split())
 _HAVE = frozenset("has have 've ’ve".split())
 # "-ing" words that are no verb in a date's window: "the strategy Obama trumpeted during
@@ -442,6 +443,16 @@ def _direction(text: str, start: int, end: int, *, reach: int = 10) -> str | Non
             break
         if w == "since":
             return "past"  # "since announcing in October"
+        if (
+            w in _CONDITION
+            and k < len(window) - 1
+            and window[-1].group().lower() not in _DETERMINER
+        ):
+            # a condition's verb with no past verb or modal before the date is a present
+            # for the future: "promised immigration reform if he and Clinton take office
+            # in January" (#19, fresh5); a date qualifying a noun ("If he follows up his
+            # Tuesday wins") is not the time of that verb
+            return "future"
         if w in _WILL_WORDS or w == "next" or w.endswith(("'ll", "’ll")):
             return "future"
         if w.endswith("ing") and k > 0 and window[k - 1].group().lower() == "of":
