@@ -795,6 +795,8 @@ def test_a_possessive_event_in_the_time_of_a_future_verb_is_to_come(text: str, v
          "completed by the time of the Nov. 8 election.", "2016-04-15", "Nov. 8",
          "2016-11-08"),
         ("The campaign won the Nov. 8 election.", "2017-04-15", "Nov. 8", "2016-11-08"),
+        ("She pointed to his 22 percent showing in Miami-Dade County, Rubio’s home, in the "
+         "March 15 primary.", "2016-07-18", "March 15", "2016-03-15"),
     ],
 )  # fmt: skip
 def test_a_scheduled_event_qualified_by_a_far_month_is_the_coming_one(

@@ -326,9 +326,12 @@ _QUALIFIED_EVENT = re.compile(
 
 def _names_event(text: str, start: int, end: int) -> bool:
     """Does the date qualify a scheduled event's noun: "the Nov. 8 U.S. presidential
-    election", "the state's June 7 primary"?"""
+    election", "the state's June 7 primary"? Not after "in": "his 22 percent showing ...
+    in the March 15 primary" names the event something happened in, a result."""
+    head = text[max(0, start - 20) : start]
     return bool(
-        re.search(r"\b(?:the|this|[\w.]+['’]s)\s+$", text[max(0, start - 20) : start], re.I)
+        re.search(r"\b(?:the|this|[\w.]+['’]s)\s+$", head, re.I)
+        and not re.search(r"\bin\s+the\s+$", head, re.I)
         and _QUALIFIED_EVENT.match(text, end)
     )
 
