@@ -65,7 +65,7 @@ FRESH4_FLOOR = 39 / 40
 # fresh5, drawn (salt fresh5-2026-12-05, the articles eval past-dates read left out) and
 # judged blind after the past-dates round (2026-12-05, seventh session): 43/50 (0.86) as
 # drawn; all 35 past events right, the 7 wrong look forward or are names of shows. 49/50
-# after five mechanisms written reading it (a show's name, a weekday range's start, "ahead
+# after six mechanisms written reading it (a show's name, a weekday range's start, "ahead
 # of ... Tuesday primary", a possessive under a future verb, "the Nov. 8 ... election", a
 # present in a condition): six rows now in-sample ("Saturday Night Live", "Thursday
 # through Monday", "Tuesday primary", "Sunday's final", "Nov. 8", "take office in
