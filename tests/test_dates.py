@@ -713,3 +713,112 @@ def test_a_plan_named_by_an_ing_word_is_no_future_cue() -> None:
 def test_the_next_weekday_of_a_told_story_is_no_week_of_the_article(text: str, value: str) -> None:
     (mention,) = find_dates(text, dt.date(2018, 4, 19))
     assert mention.value == value
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Donald Trump listed an NBC show as his guilty pleasure: “Saturday Night Live” — and "
+         "more specifically his most recent appearance.", "Saturday Night Live"),
+        ("Sunday on Fox News channel’s “Sunday Morning Futures,” Rep. Darrell Issa said.",
+         "Sunday Morning Futures"),
+        ("Schilling most recently offered analysis on ''Monday Night Baseball.''",
+         "Monday Night Baseball"),
+    ],
+)  # fmt: skip
+def test_a_title_cased_weekday_and_part_of_day_opening_a_name_is_no_date(
+    text: str, name: str
+) -> None:
+    # fresh5 (#19): a show's name; in-sample for "Saturday Night Live"
+    at = text.index(name)
+    assert [d for d in find_dates(text, dt.date(2015, 12, 9)) if d.start == at] == []
+
+
+def test_a_weekday_evening_in_prose_stays_a_date() -> None:
+    text = "Trump said Saturday Night that he would win."
+    assert _value_of(text, "2015-12-09", "Saturday") == "2015-12-05"
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        ("The poll of 1,000 likely voters, taken Thursday through Monday, has a margin of "
+         "error of +/-3 percentage points.", "2016-02-17", "2016-02-11", "2016-02-15"),
+        ("Poll of 1,000 likely voters taken Wednesday through Sunday.", "2015-12-08",
+         "2015-12-02", "2015-12-06"),
+    ],
+)  # fmt: skip
+def test_a_weekday_range_starts_the_last_such_day_before_its_end(
+    text: str, published: str, start: str, end: str
+) -> None:
+    # fresh5 (#19): the start was the day after publication; in-sample for the first row
+    assert [d.value for d in find_dates(text, dt.date.fromisoformat(published))] == [start, end]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("The campaign for the Democratic nomination has turned increasingly nasty ahead of "
+         "New York's delegate-rich Tuesday primary.", "2016-04-15", "Tuesday", "2016-04-19"),
+        ("Clinton avoided all mention of Bernie Sanders, even as both campaigned in "
+         "California ahead of the state’s June 7 primary.", "2016-05-24", "June 7",
+         "2016-06-07"),
+    ],
+)  # fmt: skip
+def test_a_date_qualifying_a_scheduled_event_after_ahead_of_looks_forward(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    # fresh5 (#19): in-sample for the first row
+    assert _value_of(text, published, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The 60-second spot will air on the Spanish-language network Univision during "
+         "Sunday’s final of the Copa Americana soccer tournament.", "2016-06-26"),
+        ("The state will appeal Sunday's ruling.", "2016-06-19"),
+    ],
+)  # fmt: skip
+def test_a_possessive_event_in_the_time_of_a_future_verb_is_to_come(text: str, value: str) -> None:
+    # fresh5 (#19): in-sample for the first row; an object of the verb keeps the past day
+    assert _value_of(text, "2016-06-24", "Sunday") == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("Cyber security experts and U.S. officials, however, said they believed Russia "
+         "engineered the release of the emails to influence the Nov. 8 U.S. presidential "
+         "election.", "2016-07-31", "Nov. 8", "2016-11-08"),
+        ("A Justice Department investigation could drag on for many months and not be "
+         "completed by the time of the Nov. 8 election.", "2016-04-15", "Nov. 8",
+         "2016-11-08"),
+        ("The campaign won the Nov. 8 election.", "2017-04-15", "Nov. 8", "2016-11-08"),
+        ("She pointed to his 22 percent showing in Miami-Dade County, Rubio’s home, in the "
+         "March 15 primary.", "2016-07-18", "March 15", "2016-03-15"),
+    ],
+)  # fmt: skip
+def test_a_scheduled_event_qualified_by_a_far_month_is_the_coming_one(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    # fresh5 (#19): in-sample for the first row; a past verb of its own still points back
+    assert _value_of(text, published, expression) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expression", "value"),
+    [
+        ("Sen. Tim Kaine (D-Va.), promised immigration reform if he and Clinton take office "
+         "in January.", "2016-08-01", "January", "2017-01"),
+        ("If Cruz wins Wisconsin’s contest Tuesday, media outlets estimate Trump needs to win "
+         "between 57 and 60 percent.", "2016-04-02", "Tuesday", "2016-04-05"),
+        ("If he follows up his Tuesday wins in Idaho and Utah with a wide victory, any hope "
+         "he has fades.", "2016-03-23", "Tuesday", "2016-03-22"),
+    ],
+)  # fmt: skip
+def test_a_present_in_a_condition_looks_forward(
+    text: str, published: str, expression: str, value: str
+) -> None:
+    # fresh5 (#19): in-sample for the first row; a date qualifying a noun keeps its day
+    assert _value_of(text, published, expression) == value

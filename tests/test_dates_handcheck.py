@@ -64,8 +64,13 @@ FRESH3_FLOOR = 57 / 60
 FRESH4_FLOOR = 39 / 40
 # fresh5, drawn (salt fresh5-2026-12-05, the articles eval past-dates read left out) and
 # judged blind after the past-dates round (2026-12-05, seventh session): 43/50 (0.86) as
-# drawn; all 35 past events right, the 7 wrong look forward or are names of shows.
-FRESH5_FLOOR = 43 / 50
+# drawn; all 35 past events right, the 7 wrong look forward or are names of shows. 49/50
+# after six mechanisms written reading it (a show's name, a weekday range's start, "ahead
+# of ... Tuesday primary", a possessive under a future verb, "the Nov. 8 ... election", a
+# present in a condition): six rows now in-sample ("Saturday Night Live", "Thursday
+# through Monday", "Tuesday primary", "Sunday's final", "Nov. 8", "take office in
+# January"); "CBS This Morning" is left (docs/dates.md).
+FRESH5_FLOOR = 49 / 50
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +80,9 @@ def rows() -> list[dict]:
     sys.path.insert(0, str(ROOT / "tools"))
     from date_handcheck import articles  # type: ignore[import-not-found]
 
-    lines = [line for f in (DATA, FRESH2, FRESH3, FRESH4, FRESH5) for line in f.read_text().splitlines()]
+    lines = [
+        line for f in (DATA, FRESH2, FRESH3, FRESH4, FRESH5) for line in f.read_text().splitlines()
+    ]
     items = [json.loads(line) for line in lines]
     need = {r["article_id"] for r in items}
     texts = {aid: (text, pub) for _c, aid, text, pub in articles(EVAL) if aid in need}
@@ -134,11 +141,9 @@ def test_no_past_event_is_dated_after_its_article(rows: list[dict]) -> None:
     # will keep the writer awake" in a Friday article, where the only verb of tense is the
     # future after the date, which governs the scenes, not the rally (docs/dates.md).
     # fresh5 found one: "The poll ..., taken Thursday through Monday" in a Wednesday
-    # article, its start dated the next day.
-    assert _late(rows) == [
-        ("Tuesday", "2016-06-21", "2016-06-17"),
-        ("Thursday", "2016-02-18", "2016-02-17"),
-    ]
+    # article, its start dated the next day; fixed since (a range's start is the last such
+    # day before its end).
+    assert _late(rows) == [("Tuesday", "2016-06-21", "2016-06-17")]
 
 
 def test_the_later_fresh_sets_use_articles_of_no_earlier_set() -> None:

@@ -309,6 +309,32 @@ _EVENT_AFTER = re.compile(
     re.I,
 )
 
+# ... and so does a date qualifying a scheduled event inside their object: "has turned
+# increasingly nasty ahead of New York's delegate-rich Tuesday primary" (#19, fresh5).
+_AHEAD_OF_NOUN = re.compile(
+    r"\b(?:ahead of|prior to|in advance of|in time for|lead[- ]up to|run[- ]up to)\s+"
+    r"(?:[\w.'’-]+\s+){1,3}$",
+    re.I,
+)
+
+_QUALIFIED_EVENT = re.compile(
+    r"\s+(?:[\w.'’-]+\s+){0,2}(?:caucus(?:es)?|primar(?:y|ies)|elections?|vote|debate"
+    r"|convention|summit|inauguration|referendum)\b",
+    re.I,
+)
+
+
+def _names_event(text: str, start: int, end: int) -> bool:
+    """Does the date qualify a scheduled event's noun: "the Nov. 8 U.S. presidential
+    election", "the state's June 7 primary"? Not after "in": "his 22 percent showing ...
+    in the March 15 primary" names the event something happened in, a result."""
+    head = text[max(0, start - 20) : start]
+    return bool(
+        re.search(r"\b(?:the|this|[\w.]+['’]s)\s+$", head, re.I)
+        and not re.search(r"\bin\s+the\s+$", head, re.I)
+        and _QUALIFIED_EVENT.match(text, end)
+    )
+
 
 def _before_scheduled(text: str, start: int, end: int) -> bool:
     """A month naming a scheduled event after "before" looks forward when no verb of its
@@ -338,6 +364,7 @@ _ING_NOUN = re.compile(r"[a-z]{3,}ing")  # "spending plan", "advertising plans"
 _DETERMINER = frozenset("a an the its his her their our your my this that".split())
 _PRESENT = frozenset("there's there’s is are".split())
 _WILL = re.compile(r"\b(?:will|'ll|’ll|shall|going to|plans? to|next)\b", re.I)
+_CONDITION = frozenset("if unless once".split())
 _PAST_AUX = frozenset("was were did had".split())
 _HAVE = frozenset("has have 've ’ve".split())
 # "-ing" words that are no verb in a date's window: "the strategy Obama trumpeted during
@@ -401,6 +428,8 @@ def _direction(text: str, start: int, end: int, *, reach: int = 10) -> str | Non
         return "past"  # "since the spring", "since Tuesday"
     if _AHEAD.search(head) or _AHEAD_OF_EVENT.search(text, max(lo, start - 80), start):
         return "future"
+    if _AHEAD_OF_NOUN.search(text, max(lo, start - 60), start) and _EVENT_AFTER.match(text, end):
+        return "future"  # "ahead of New York's delegate-rich Tuesday primary" (#19)
     if re.search(r"\b(?:was|were)\s+by\s+(?:the\s+)?$", head, re.I):
         return "past"  # "was by the summer a campaign turned upside down" (#19)
     if _FORWARD_PREP.search(head):
@@ -417,6 +446,16 @@ def _direction(text: str, start: int, end: int, *, reach: int = 10) -> str | Non
             break
         if w == "since":
             return "past"  # "since announcing in October"
+        if (
+            w in _CONDITION
+            and k < len(window) - 1
+            and window[-1].group().lower() not in _DETERMINER
+        ):
+            # a condition's verb with no past verb or modal before the date is a present
+            # for the future: "promised immigration reform if he and Clinton take office
+            # in January" (#19, fresh5); a date qualifying a noun ("If he follows up his
+            # Tuesday wins") is not the time of that verb
+            return "future"
         if w in _WILL_WORDS or w == "next" or w.endswith(("'ll", "’ll")):
             return "future"
         if w.endswith("ing") and k > 0 and window[k - 1].group().lower() == "of":
@@ -586,6 +625,11 @@ def _year_for_month(ctx: _Ctx, month: int, start: int, end: int) -> int | None:
         # prepare even before the November election".
         return ctx.ref.year + (1 if month < ctx.ref.month else 0)
     behind = 12 - ahead
+    if min(ahead, behind) >= 4 and direction is None and _names_event(ctx.text, start, end):
+        # a scheduled event the date qualifies, no verb of its own pointing back, and the
+        # distance does not decide: the coming one ("to influence the Nov. 8 U.S.
+        # presidential election" in July; #19, fresh5)
+        return ctx.ref.year + (1 if month < ctx.ref.month else 0)
     if min(ahead, behind) >= 4:
         tense = _tense(ctx.text, start, end)
         go_forward = tense == "future" if tense else ahead < behind
@@ -785,6 +829,7 @@ def _local_day_ahead(ctx: _Ctx, end: int) -> bool:
     return ctx.far_east or _LOCAL_TIME.match(ctx.text, end) is not None
 
 
+_TIME_PREP = re.compile(r"\b(?:during|at|in|on|for)\s+(?:the\s+)?$", re.I)
 _WEEK_AHEAD = re.compile(r"\b(?:the\s+week\s+ahead|next\s+week|the\s+coming\s+week)\b", re.I)
 
 
@@ -822,6 +867,15 @@ def _resolve_weekday(
             and direction != "past"
         ):
             tense: str | None = "future"  # "before Monday's caucus"
+            possessive = False
+        elif (
+            possessive
+            and direction == "future"
+            and _TIME_PREP.search(ctx.text, max(lo, start - 12), start)
+        ):
+            # the event is the time of a future verb: "will air ... during Sunday's final
+            # of the Copa" (#19, fresh5); "will appeal Monday's ruling" stays the past one
+            tense = "future"
             possessive = False
         elif possessive or direction == "past":
             tense = "past"  # "canceled a scheduled interview Monday night"
@@ -891,11 +945,38 @@ def _named_weekday(ctx: _Ctx, wd: int, start: int, end: int) -> str | None:
     return ctx.named_days.get(wd)
 
 
+# A weekday that starts a range of weekdays: "taken Thursday through Monday".
+_RANGE_END = re.compile(
+    rf"\s*(?:through|thru|to|until|till|-|–|—)\s*(?P<wd>{_WEEKDAY_RE})\b(?!['’]s)"
+)
+
+
+def _range_start(ctx: _Ctx, wd: int, end: int) -> str | None:
+    """The start of a range of weekdays is the last such day before its end: the end is
+    resolved first, by its own verb and tense ("The poll ..., taken Thursday through
+    Monday" in a Wednesday article: Monday is two days back, so Thursday is the one before
+    it, not the day after publication; #19, fresh5)."""
+    r = _RANGE_END.match(ctx.text, end)
+    if r is None:
+        return None
+    last = _resolve_weekday(ctx, _WEEKDAYS[r["wd"].lower()], "", r.start("wd"), r.end("wd"))
+    if last is None:
+        return None
+    back = (dt.date.fromisoformat(last).isoweekday() - wd) % 7 or 7
+    value = (dt.date.fromisoformat(last) - dt.timedelta(days=back)).isoformat()
+    ctx.weekday_memory[wd] = value
+    return value
+
+
+_TITLED_PART = re.compile(r",?\s+(?:Morning|Afternoon|Evening|Night)\b")
 _INDEFINITE = re.compile(r"\b(?:[Oo]ne|[Ss]ome|[Aa]ny)\s+$")
 
 
 def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
     wd = _WEEKDAYS[m["wd"].lower()]
+    titled = _TITLED_PART.match(ctx.text, m.end("wd"))
+    if titled and _title_name(ctx.text, m.start("wd"), titled.end()):
+        return None  # "“Saturday Night Live”": a show's name
     mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
     possessive = re.match(r"['’]?s\b", ctx.text[m.end("wd") : m.end("wd") + 3]) is not None
     if not mod and _INDEFINITE.search(ctx.text, max(0, m.start() - 6), m.start()):
@@ -910,6 +991,8 @@ def _r_weekday(m: re.Match[str], ctx: _Ctx) -> _Result:
         # the story the text does not date, no week of the article's (#19)
         return f"XXXX-WXX-{wd}", "DATE", False
     value = None if mod else _named_weekday(ctx, wd, m.start(), m.end())
+    if value is None and not mod:
+        value = _range_start(ctx, wd, m.end())
     if value is None:
         value = _resolve_weekday(ctx, wd, mod, m.start(), m.end(), possessive=possessive)
     used = value is not None
@@ -1286,6 +1369,17 @@ def _part_of_a_name(text: str, start: int, end: int, *, heads: bool = False) -> 
         return False
     opener = text[: before.start(1) + max(0, start - 30)].rstrip()
     return bool(opener) and opener[-1] not in ".!?:\n"  # not a sentence's first word
+
+
+def _title_name(text: str, start: int, end: int) -> bool:
+    """A weekday and part of day in title case that open a name: "Saturday Night Live",
+    "Sunday Morning Futures", "Monday Night Baseball" (#19, fresh5): every word is
+    capitalised and a capitalised word other than a date word follows."""
+    words = text[start:end].split()
+    if len(words) < 2 or not all(_CAPITALISED.fullmatch(w) for w in words):
+        return False
+    after = re.match(r"\s+([A-Z][a-z]+)", text[end : end + 30])
+    return after is not None and after[1] not in _DAY_WORDS
 
 
 def _r_named_time(m: re.Match[str], ctx: _Ctx) -> _Result:
