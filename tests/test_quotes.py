@@ -1193,3 +1193,14 @@ def test_a_pronoun_signing_off_stands_for_the_named_subject_before(text, speaker
     quotes = [q for q in _quotes(text) if q.speaker_start is not None]
     last = max(quotes, key=lambda q: q.start)
     assert last.speaker == speaker
+
+
+def test_an_organisation_named_with_a_titles_word_is_not_a_description():
+    # Huffington Post 2016-04-06 (PolNeAR train, the fifth holdout)
+    text = (
+        "Appeals Court Judge JoAnne Kloppenburg was backed by liberals. The Brennan Center "
+        "for Justice noted that through the end of March, TV ad spending in the state "
+        "Supreme Court campaign had reached nearly $2 million."
+    )
+    (q,) = [q for q in _quotes(text) if "ad spending" in q.text]
+    assert q.speaker == "Brennan Center for Justice"

@@ -481,6 +481,11 @@ def _described(quote: Quote, text: str, entities: list[Entity], said: str) -> st
     pos, said, label = found
     if any(e.label == label and pos <= e.start < pos + len(said) for e in entities):
         return None
+    end = pos + len(said)
+    if any(e.start < end <= e.end and e.label != "PERSON" for e in entities):
+        # a name whose last word is a title's: "The Brennan Center for Justice noted"
+        # is the centre, not a justice (holdout5)
+        return None
     marks = [q for q in find_quote_marks(text) if q.closed]
     title_end = text.find("\n\n", 0, 300)
     usable = [
