@@ -1204,3 +1204,21 @@ def test_an_organisation_named_with_a_titles_word_is_not_a_description():
     )
     (q,) = [q for q in _quotes(text) if "ad spending" in q.text]
     assert q.speaker == "Brennan Center for Justice"
+
+
+def test_a_trailing_participle_hung_on_a_reported_clause_is_not_its_subjects():
+    # Washington Post 2016-03-24 (PolNeAR train, the seventh holdout)
+    text = (
+        "Trump campaign manager Corey Lewandowski rejected the idea that the billionaire "
+        "real estate developer would be a drag on the GOP ticket, saying the huge crowds "
+        "he is turning out at rallies prove that Trump would energize the party."
+    )
+    quotes = _quotes(text)
+    assert {q.speaker for q in quotes} == {"Corey Lewandowski"}
+    # a cue's own participle keeps the cue's speaker ("..., Lewandowski added, saying")
+    added = (
+        "Comey cannot say that “from his perspective,” Lewandowski added, saying it should "
+        "be “up to the prosecutor to move forward or not.”"
+    )
+    (q,) = [q for q in _quotes(added) if q.cue == "saying"]
+    assert q.speaker == "Lewandowski"

