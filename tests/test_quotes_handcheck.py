@@ -205,9 +205,23 @@ def test_a_ninth_holdout_after_the_eighth_holdouts_mends_is_recorded_honestly() 
     assert len({r["article_id"] for r in holdout}) == 11  # 4 of the 15 have no indirect quote
 
 
+def test_a_tenth_holdout_after_the_ninth_holdouts_mends_is_recorded_honestly() -> None:
+    # 30 more indirect quotes from 15 further PolNeAR train articles (... q19-holdout10 15
+    # 30 0 tests/data/quotes_handcheck_fresh.jsonl tests/data/quotes_holdout10_excluded.jsonl,
+    # the second file every article id named in tests/data then), drawn with the code of
+    # commit 68f7059 (this session's pronoun, owner, namesake, relative-clause and
+    # participle rules) and judged by a session that had not seen the code: 14 right (47%;
+    # 14 to 16 as close calls are read).
+    holdout = _untouched_holdout("holdout10", right=14)
+    assert len({r["article_id"] for r in holdout}) == 11
+
+
 @pytest.mark.parametrize(
     "name",
-    ["holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9"],
+    [
+        "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
+        "holdout10",
+    ],  # fmt: skip
 )
 def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
     if not (EVAL / "polnear").is_dir():
@@ -284,6 +298,7 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
             # still drops "but that was not the case": still wrong)
             ("story", "Politico"),
         ],
+        "holdout10": [],
     }[name]
     # Contents trimmed since: a concessive tail that reports an act or stance, not a
     # statement ("..., even though many of the drivers of the push backed Cruz").
