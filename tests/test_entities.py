@@ -128,3 +128,17 @@ def test_a_name_that_is_a_verb_form_stays_whole_unless_named_without_it():
     text = "Banning Ross Smith spoke at the rally on Monday, organisers said."
     ents = extract_entities(Article(id="b", source_path="b", text=text))
     assert not any(e.canonical.startswith("Ross") for e in ents), ents
+
+
+def test_a_dateline_ner_ran_into_a_name_is_no_part_of_it():
+    # Washington Post 2016-04-18 (PolNeAR train, the tenth quote holdout)
+    text = (
+        "Sanders says his private meeting with Pope Francis is not an endorsement.\n\n"
+        "ROME - Bernie Sanders met privately with Pope Francis on Saturday, the capstone "
+        "to an unusual detour from the American election.\n\nSanders said the trip was "
+        "worthwhile."
+    )
+    ents = extract_entities(Article(id="t", source_path="t", text=text))
+    assert not [e for e in ents if "ROME" in e.text]
+    (bernie,) = [e for e in ents if e.text == "Bernie Sanders"]
+    assert text[bernie.start : bernie.end] == "Bernie Sanders"

@@ -245,6 +245,7 @@ def _without_opening_verbs(ents: list[Span]) -> list[Span]:
     from .spacy_pass import is_verb_form
 
     named = {e.text for e in ents}  # a surname alone is often tagged ORG ("Trump's")
+    persons = {t.text for e in ents if e.label_ == "PERSON" for t in e}
     out = []
     for e in ents:
         first = e[0]
@@ -257,8 +258,23 @@ def _without_opening_verbs(ents: list[Span]) -> list[Span]:
             and (e[1:].text in named or e[-1].text in named)
         ):
             e = Span(e.doc, e.start + 1, e.end, label="PERSON")
-        out.append(e)
+        out.append(_past_dateline(e, persons))
     return out
+
+
+def _past_dateline(e: Span, persons: set[str]) -> Span:
+    """A name without the dateline NER ran into it ("ROME - Bernie Sanders met ...":
+    Bernie Sanders, a person when the article names a person so elsewhere)."""
+    from spacy.tokens import Span
+
+    dash = next((t.i for t in e if t.text in {"-", "--", "—", "–"}), None)
+    if dash is None or dash == e.start or dash + 1 >= e.end:
+        return e
+    before = e.doc[e.start : dash]
+    if not all(t.is_upper and t.is_alpha for t in before if not t.is_punct):
+        return e
+    label = "PERSON" if e.doc[e.end - 1].text in persons else e.label_
+    return Span(e.doc, dash + 1, e.end, label=label)
 
 
 def extract_entities(article: Article, doc: Doc | None = None) -> list[Entity]:
