@@ -1222,3 +1222,17 @@ def test_a_trailing_participle_hung_on_a_reported_clause_is_not_its_subjects():
     )
     (q,) = [q for q in _quotes(added) if q.cue == "saying"]
     assert q.speaker == "Lewandowski"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Huffington Post 2016-07-28 (PolNeAR train, the tenth holdout): a topic
+        "Sanders called her fallen son her hero before explaining why she forgave Roof.",
+        # USA Today 2016-06-08 (the tenth holdout): what the writer says someone knows
+        "I support him because I know he'll continue to do the right thing. He knows how "
+        "important it is to defeat Donald Trump in November.",
+    ],
+)
+def test_indirect_questions_and_what_someone_knows_are_not_statements(text):
+    assert [q for q in _quotes(text) if q.kind == "indirect"] == []

@@ -327,6 +327,14 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
         # from his approach to suggest that he could succeed"), whose subject is nobody
         # and a "clause" opening with a relative pronoun ("said Gregory W. Slayton, ...,
         # and who is now supporting Senator Marco Rubio")
+        # and an indirect question ("explaining why she forgave Roof") and what someone
+        # "knows", the writer's own claim ("He knows how important it is to defeat ...")
+        "holdout10": [
+            "why she forgave Roof",
+            "why she stands behind Clinton",
+            "how important it is to defeat Donald Trump",
+            "that the right way to do that is",
+        ],
         "holdout9": [
             "that he is a quixotic crusader",
             "that he could succeed",

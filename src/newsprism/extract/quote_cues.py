@@ -99,7 +99,7 @@ _DOCUMENT = re.compile(
 _HEADLINE_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 # Verbs with a clausal complement that report evidence or a category, not a statement:
 # "showing that ...", "the timing suggested that ...", "considered themselves ...".
-_NOT_SAYING = frozenset("show prove seem appear consider mean find see learn hear read".split())
+_NOT_SAYING = frozenset("show prove seem appear consider mean find see learn hear read know".split())
 # Ways the rules reach a clausal or quoted content (see ``via`` in quotes.py).
 _CLAUSAL = frozenset({"ccomp", "clause", "block", "quote", "before", "adverb"})
 # A noun phrase that carries its own clause or quoted words is content: "rejected the idea
@@ -179,7 +179,7 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
     if via == "clause" and lemma not in _BARE_CLAUSE:
         return False  # "to claim outright victory - only saying ...": an object, not a clause
     if via in _CLAUSAL:
-        if re.match(r"(?:who|whom|which)\b", quote.text, re.I):
+        if re.match(r"(?:who|whom|which|why)\b", quote.text, re.I):
             # a relative clause the parser hung on the cue ("said Gregory W. Slayton, ...,
             # and who is now supporting Senator Marco Rubio", holdout9), or a topic
             # ("deciding who will occupy the White House"), not what was said
