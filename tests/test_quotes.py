@@ -1236,3 +1236,18 @@ def test_a_trailing_participle_hung_on_a_reported_clause_is_not_its_subjects():
 )
 def test_indirect_questions_and_what_someone_knows_are_not_statements(text):
     assert [q for q in _quotes(text) if q.kind == "indirect"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Politico 2016-02-05 (PolNeAR train, the tenth holdout)
+        "Asked by Starnes if he believed the situation was at the same level as the "
+        "Benghazi attacks, Carson said that he did not.",
+        # Huffington Post 2016-02-07 (PolNeAR train)
+        "But if Carson implied that he would not criticize Cruz, he did not exactly follow "
+        "Reagan's dictum in his next comment.",
+    ],
+)
+def test_a_cue_under_if_or_whether_is_no_statement(text):
+    assert not [q for q in _quotes(text) if q.cue in ("believed", "implied")]

@@ -334,6 +334,9 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
             "why she stands behind Clinton",
             "how important it is to defeat Donald Trump",
             "that the right way to do that is",
+            # and a cue under "if"/"whether": a question put to him ("Asked by Starnes if
+            # he believed the situation was ...")
+            "the situation was at the same level",
         ],
         "holdout9": [
             "that he is a quixotic crusader",

@@ -149,7 +149,7 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
     words = quote.text.split()
     if len(words) >= 4 and len(_HEADLINE_WORD.findall(quote.text)) >= 0.7 * len(words):
         return False  # a headline in title case ("Al Sharpton Just Said Something ...")
-    if "bar=negated" in features or "bar=reduced-passive" in features:
+    if "bar=negated" in features or "bar=reduced-passive" in features or "bar=question" in features:
         return False  # "CNN didn't report that ...", "said when asked whether ..."
     if "bar=motive" in features:
         return False  # "rushing to build a defense ..., fearing that the party could lose"

@@ -861,6 +861,10 @@ def _bar_flags(tok: Token) -> dict[str, float]:
         flags["bar=predicate"] = 1.0  # "called the charges unsubstantiated"
     if any(c.dep_ == "neg" or c.lower_ == "never" for c in tok.children):
         flags["bar=negated"] = 1.0
+    if any(c.dep_ == "mark" and c.lower_ in {"if", "whether"} for c in tok.children):
+        # "Asked by Starnes if he believed the situation was ...": a question put to him,
+        # or a condition ("if he says that ..."), not something said (holdout10)
+        flags["bar=question"] = 1.0
     if (
         tok.tag_ == "VBN"
         and tok.dep_ == "advcl"
