@@ -216,11 +216,22 @@ def test_a_tenth_holdout_after_the_ninth_holdouts_mends_is_recorded_honestly() -
     assert len({r["article_id"] for r in holdout}) == 11
 
 
+def test_an_eleventh_holdout_after_the_tenth_holdouts_mends_is_recorded_honestly() -> None:
+    # 30 more (... q19-holdout11 15 30 0 tests/data/quotes_handcheck_fresh.jsonl
+    # tests/data/quotes_holdout11_excluded.jsonl, the 554 article ids named in tests/data
+    # then), drawn with the code of commit 1407d6d plus the "X, Y said" content rule of
+    # 9e973c2 (being written then; the extractor-shows test below checks today's code gives
+    # the same 30) and judged by a session that had not seen the code: 18 right (60%).
+    # One Carrier feature gave 12 of the 30 (4 right).
+    holdout = _untouched_holdout("holdout11", right=18)
+    assert len({r["article_id"] for r in holdout}) == 8
+
+
 @pytest.mark.parametrize(
     "name",
     [
         "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
-        "holdout10",
+        "holdout10", "holdout11",
     ],  # fmt: skip
 )
 def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
@@ -300,6 +311,7 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
         ],
         # a dateline NER ran into a name is no part of it ("ROME - Bernie Sanders met
         # ..."); the second one's content is still the writer's sentence: still wrong
+        "holdout11": [],
         "holdout10": [
             ("ROME - Bernie Sanders", "Bernie Sanders"),
             ("ROME - Bernie Sanders", "Bernie Sanders"),
