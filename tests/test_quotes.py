@@ -1265,3 +1265,30 @@ def test_the_clause_before_a_source_the_parser_hung_the_cue_on_is_the_content():
     (q,) = [q for q in _quotes(text) if q.cue == "said" and "tests" in q.text]
     assert q.speaker == "Bill Clinton"
     assert q.text.startswith("Hillary Clinton thinks") and "Wyoming" not in q.text
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "speaker"),
+    [
+        # Washington Post 2016-09-03 (PolNeAR train, the ninth holdout)
+        (
+            "The hacker attacked Guccifer 2.0, which U.S. officials say is tied to Russian "
+            "intelligence services and who claimed credit for hacking the DNC.",
+            "Guccifer 2.0, which U.S. officials say is tied to Russian intelligence services",
+            "U.S. officials",
+        ),
+        # Washington Post 2016-05-29 (PolNeAR train)
+        (
+            "Verizon workers walked out in a weeks-long strike that company executives said "
+            "could ultimately affect second-quarter earnings.",
+            "a weeks-long strike that company executives said could ultimately affect",
+            "company executives",
+        ),
+    ],
+)
+def test_a_cue_in_a_relative_clause_reports_the_noun_it_is_about(text, content, speaker):
+    (q,) = [q for q in _quotes(text) if q.cue in ("say", "said")]
+    assert q.text.startswith(content)
+    assert "who claimed" not in q.text
+    if speaker is not None:
+        assert q.speaker == speaker

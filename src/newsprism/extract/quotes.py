@@ -823,7 +823,10 @@ def _verb_cue(found: _Candidates, sent: Sentence, tok: Token, si: int, as_verb: 
     if content is None:
         return
     start, end, left, via = content
-    spk, start, end = _verb_speaker(found, cue, subj, start, end)
+    spk, cut_start, cut_end = _verb_speaker(found, cue, subj, start, end)
+    relative = comp is not None and _relative_content(found, cue, comp) is not None
+    if not relative:
+        start, end = cut_start, cut_end  # the noun's clause keeps its source inside
     q = _quote_for(ctx.marks, start, end)
     if q is not None:
         q.used = True
@@ -843,6 +846,8 @@ def _verb_cue(found: _Candidates, sent: Sentence, tok: Token, si: int, as_verb: 
     } | _bar_flags(tok)
     if subj is not None and subj.pos_ == "NOUN" and is_document(subj.text):
         context["bar=document"] = 1.0  # "a 2014 study by Harvard ... found that"
+    if relative:
+        context["relative"] = 1.0  # kept inside a stance's object (:func:`_dedupe`)
     prob = cue.prob if cue.prob is not None else cue_probability(tok, sent, text)
     found.add(start, end, spk, kind, si, "learned" if learned else "verb", cue=tok.text,
               cue_at=cue.at, prob=prob, context=context)  # fmt: skip
@@ -1024,6 +1029,8 @@ def _verb_content(
             or (lemma in DOBJ_CUES and child(tok, ("dobj", "prep")) is not None)
         ):
             return None
+    if comp is not None and (span := _relative_content(found, cue, comp)) is not None:
+        return span[0], span[1], False, "ccomp"
     if comp is not None:
         start, end = _content_span(sent, comp)
         ob = child(tok, ("dobj",))
@@ -1051,6 +1058,32 @@ def _verb_content(
         quote.used = True
         return quote.start, quote.end, quote.end <= sent.start(tok), "quote"
     return _object_content(found, cue, subj)
+
+
+def _relative_content(found: _Candidates, cue: _Cue, comp: Token) -> tuple[int, int] | None:
+    """The content of a cue inside a relative clause whose pronoun is the subject of the
+    cue's complement: the noun the clause is about, through the complement, without a
+    second relative clause joined to it ("Guccifer 2.0, which U.S. officials say is tied
+    to Russian intelligence services and who claimed credit ...": through "services";
+    holdouts 9 and 11). None for other cues, or when a quotation lies between the noun and
+    the cue (the noun is someone's quoted words)."""
+    tok, sent = cue.tok, cue.sent
+    rel = child(comp, ("nsubj", "nsubjpass"))
+    if rel is None or rel.tag_ not in {"WDT", "WP"} or rel.i > tok.i:
+        return None
+    if tok.dep_ != "relcl" or tok.head.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    start = sent.start(tok.head.left_edge)
+    if any(q.start < sent.start(tok) and start < q.end for q in found.ctx.marks):
+        return None
+    end = _content_span(sent, comp)[1]
+    for c in comp.rights:
+        r = child(c, ("nsubj", "nsubjpass")) if c.dep_ == "conj" else None
+        if r is not None and r.tag_ in {"WDT", "WP"}:
+            cc = child(comp, ("cc",))
+            cut = c.left_edge if cc is None or cc.i > c.i else cc
+            end = min(end, sent.start(cut))
+    return start, end
 
 
 def _object_content(
@@ -1425,6 +1458,9 @@ def _dedupe(found: list[_Candidate]) -> list[_Candidate]:
             if o is q:
                 continue
             if o.start <= q.start and q.end <= o.end and (o.end - o.start) > (q.end - q.start):
+                if "relative" in c.context and "via=dobj" in other.context:
+                    continue  # a clause said inside a stance's object ("pronounced his
+                    # support for ... tuition, which he said has increased ...")
                 if o.speaker == q.speaker or q.cue is None:
                     dup = True
                     break
