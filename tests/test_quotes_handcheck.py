@@ -230,8 +230,15 @@ def test_an_eleventh_holdout_after_the_tenth_holdouts_mends_is_recorded_honestly
 @pytest.mark.parametrize(
     "name",
     [
-        "holdout3", "holdout4", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9",
-        "holdout10", "holdout11",
+        "holdout3",
+        "holdout4",
+        "holdout5",
+        "holdout6",
+        "holdout7",
+        "holdout8",
+        "holdout9",
+        "holdout10",
+        "holdout11",
     ],  # fmt: skip
 )
 def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:

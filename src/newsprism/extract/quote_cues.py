@@ -99,7 +99,9 @@ _DOCUMENT = re.compile(
 _HEADLINE_WORD = re.compile(r"\b[A-Z][\w'’-]*")
 # Verbs with a clausal complement that report evidence or a category, not a statement:
 # "showing that ...", "the timing suggested that ...", "considered themselves ...".
-_NOT_SAYING = frozenset("show prove seem appear consider mean find see learn hear read know".split())
+_NOT_SAYING = frozenset(
+    "show prove seem appear consider mean find see learn hear read know".split()
+)
 # Ways the rules reach a clausal or quoted content (see ``via`` in quotes.py).
 _CLAUSAL = frozenset({"ccomp", "clause", "block", "quote", "before", "adverb"})
 # A noun phrase that carries its own clause or quoted words is content: "rejected the idea

@@ -1131,9 +1131,7 @@ def _object_content(
     ):
         via = "adverb"
         start, end = _content_span(sent, adv)
-    elif lemma == "say" and (
-        tok.dep_ == "ROOT" or (tok.dep_ == "ccomp" and tok.head.i < tok.i)
-    ):
+    elif lemma == "say" and (tok.dep_ == "ROOT" or (tok.dep_ == "ccomp" and tok.head.i < tok.i)):
         # "X, Y said." with the X clause not attached as a complement, or the cue hung
         # as a complement on X's verb ("Hillary Clinton thinks the federal government
         # requires too many tests, former President Bill Clinton said this week at an
