@@ -1292,3 +1292,13 @@ def test_a_cue_in_a_relative_clause_reports_the_noun_it_is_about(text, content, 
     assert "who claimed" not in q.text
     if speaker is not None:
         assert q.speaker == speaker
+
+
+def test_an_organisation_is_not_replaced_by_the_person_its_verb_addresses():
+    # New York Times 2016-06-17 (PolNeAR train, the eleventh holdout); NewsWCL50 event 1
+    text = (
+        "Microsoft promised Mr. Weiner that he could run LinkedIn as a fully independent "
+        "entity. Microsoft spokesman Frank Shaw said the deal was good for both companies."
+    )
+    speakers = {q.text.split()[2]: q.speaker for q in _quotes(text)}
+    assert speakers == {"could": "Microsoft", "was": "Frank Shaw"}

@@ -229,6 +229,10 @@ _PERSON_OF = re.compile(
 )
 # Between an organisation and its person: "ORG's X", "ORG spokeswoman X", "ORG chief X".
 _ORG_PERSON = re.compile(r"^(?:['’]s)?\s+(?:[\w.'’-]+\s+){0,3}$")
+# ... but not across a verb: "Microsoft promised Mr. Weiner that ..." (holdout11).
+_VERB_BETWEEN = re.compile(
+    r"\b[a-z]+ed\b|\b(?:told|tells|said|says|asked|asks|gave|gives|sent|wrote|writes|promises)\b"
+)
 
 
 _STOP = re.compile(
@@ -256,7 +260,8 @@ def _author_of(quote: Quote, text: str, entities: list[Entity], org: Entity) -> 
             continue
         if e.end <= org.start and _PERSON_OF.match(text[e.end : org.start]):
             return e
-        if org.end <= e.start and _ORG_PERSON.match(text[org.end : e.start]):
+        between = text[org.end : e.start]
+        if org.end <= e.start and _ORG_PERSON.match(between) and not _VERB_BETWEEN.search(between):
             return e
     return None
 
