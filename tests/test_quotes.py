@@ -1302,3 +1302,17 @@ def test_an_organisation_is_not_replaced_by_the_person_its_verb_addresses():
     )
     speakers = {q.text.split()[2]: q.speaker for q in _quotes(text)}
     assert speakers == {"could": "Microsoft", "was": "Frank Shaw"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # New York Times 2016-03-21 (PolNeAR train, the eleventh holdout)
+        "Jennifer Shanklin-Hawkins spoke on Friday, describing how she carefully puts "
+        "together tubular mixers, batches of rods that control the flow of gas.",
+        # West Journal 2016-08-25 (PolNeAR train)
+        "Sean Hannity asked how high the wall would be.",
+    ],
+)
+def test_a_topic_or_a_question_is_no_statement(text):
+    assert [q for q in _quotes(text) if q.kind == "indirect"] == []

@@ -362,6 +362,13 @@ def test_the_untouched_holdouts_are_what_the_extractor_shows(name: str) -> None:
             # the source, not the writer's words after it
             "this week at an event in Wyoming",
         ],
+        # a topic or a question: "describing how she carefully puts together ..." (the
+        # other "describing how" was judged cut before its claim)
+        "holdout6": ["what happens on a video of the encounter"],
+        "holdout11": [
+            "how she carefully puts together",
+            "how their 1,400 jobs",
+        ],
         "holdout9": [
             "that he is a quixotic crusader",
             "that he could succeed",

@@ -117,6 +117,9 @@ _DELIVER = frozenset(
     """make issue give offer repeat reiterate voice express raise float lay put deliver
     advance echo press file send post publish tweet write sound""".split()
 )
+# Cues whose wh-complement is a topic or a question, never a claim: "describing how she
+# puts together 'tubular mixers'", "asked how high the wall would be" (holdout11).
+_TOPIC_CUES = frozenset("describe discuss ask wonder debate decide".split())
 # A complement that names a topic, not what was said: "explain what he likes".
 _WH = re.compile(r"(?:what|how|why|who|whom|which|where|when)\b", re.I)
 # Noun cues whose clause is a statement: "his claim that ...", "a warning that ...".
@@ -181,7 +184,9 @@ def is_statement(quote: Quote, features: dict[str, float]) -> bool:
     if via == "clause" and lemma not in _BARE_CLAUSE:
         return False  # "to claim outright victory - only saying ...": an object, not a clause
     if via in _CLAUSAL:
-        if re.match(r"(?:who|whom|which|why)\b", quote.text, re.I):
+        if re.match(r"(?:who|whom|which|why)\b", quote.text, re.I) or (
+            lemma in _TOPIC_CUES and _WH.match(quote.text)
+        ):
             # a relative clause the parser hung on the cue ("said Gregory W. Slayton, ...,
             # and who is now supporting Senator Marco Rubio", holdout9), or a topic
             # ("deciding who will occupy the White House"), not what was said
