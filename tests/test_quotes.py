@@ -1316,3 +1316,21 @@ def test_an_organisation_is_not_replaced_by_the_person_its_verb_addresses():
 )
 def test_a_topic_or_a_question_is_no_statement(text):
     assert [q for q in _quotes(text) if q.kind == "indirect"] == []
+
+
+def test_a_clause_split_by_an_aside_is_whole_when_its_subject_comes_first():
+    # New York Times (NewsWCL50 event 3): "And certain claims in the lawsuit, he said, face
+    # statutory expiration dates" (was cut at the aside: "And certain claims in the lawsuit")
+    text = (
+        "Mr. Perez said the D.N.C. decided to move ahead with a civil suit. And certain "
+        "claims in the lawsuit, he said, face statutory expiration dates."
+    )
+    (q,) = [q for q in _quotes(text) if "claims in the lawsuit" in q.text]
+    assert q.text.endswith("face statutory expiration dates")
+    # an "as" aside after a quotation still credits the quotation alone (holdout8)
+    still = (
+        "Still, the fact that the race “is a dead heat right now,” as Cruz said on Glenn "
+        "Beck’s radio program on Monday, only magnifies the pressure."
+    )
+    (q,) = [q for q in _quotes(still) if q.cue == "said"]
+    assert q.text == "“is a dead heat right now,”"

