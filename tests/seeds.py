@@ -12,6 +12,14 @@ from pathlib import Path
 from newsprism.model import Article
 
 SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
+# Publication dates of the bundled samples (from their outlets' pages).
+PUBLISHED = {
+    "000": date(2022, 2, 21),
+    "001": date(2022, 2, 21),
+    "002": date(2022, 2, 21),
+    "003": date(2022, 2, 8),
+    "004": date(2022, 2, 20),
+}
 
 
 def raw_seed_article(prefix: str, published: date | None = None) -> Article:

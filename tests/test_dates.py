@@ -8,16 +8,7 @@ import pytest
 
 from newsprism.extract.dates import extract_dates, find_dates, infer_reference
 from newsprism.model import Article, DateMention
-from seeds import raw_seed_article
-
-# Publication dates of the bundled seeds (from their outlets' pages).
-PUBLISHED = {
-    "000": dt.date(2022, 2, 21),
-    "001": dt.date(2022, 2, 21),
-    "002": dt.date(2022, 2, 21),
-    "003": dt.date(2022, 2, 8),
-    "004": dt.date(2022, 2, 20),
-}
+from seeds import PUBLISHED, raw_seed_article
 
 
 def _article(prefix: str, *, published: dt.date | None = None) -> Article:

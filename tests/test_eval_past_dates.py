@@ -29,7 +29,7 @@ from newsprism.evaluate.past_dates import (
     starts_after,
 )
 from newsprism.model import Article
-from seeds import raw_seed_article
+from seeds import PUBLISHED, raw_seed_article
 
 ROOT = Path(__file__).resolve().parents[1]
 JUDGED = ROOT / "tests" / "data" / "past_dates_judged.jsonl"
@@ -42,13 +42,6 @@ CORPORA = {
     "meantime": "meantime",
     "newswcl50": "newswcl50",
     "tempeval": "tempeval3",
-}
-PUBLISHED = {
-    "000": dt.date(2022, 2, 21),
-    "001": dt.date(2022, 2, 21),
-    "002": dt.date(2022, 2, 21),
-    "003": dt.date(2022, 2, 8),
-    "004": dt.date(2022, 2, 20),
 }
 
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -17,15 +15,7 @@ from newsprism.extract import (
 from newsprism.extract.quotes import _needs_parse
 from newsprism.extract.spacy_pass import analyse, parsed_sentences
 from newsprism.model import Article, Extraction
-
-SAMPLE = Path(__file__).resolve().parents[1] / "examples" / "ukraine-2022-02"
-PUBLISHED = {
-    "000": date(2022, 2, 21),
-    "001": date(2022, 2, 21),
-    "002": date(2022, 2, 21),
-    "003": date(2022, 2, 8),
-    "004": date(2022, 2, 20),
-}
+from seeds import PUBLISHED, SAMPLE
 
 
 @pytest.fixture(scope="module")

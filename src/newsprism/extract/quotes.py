@@ -819,12 +819,12 @@ def _verb_cue(found: _Candidates, sent: Sentence, tok: Token, si: int, as_verb: 
             found.add(quote.start, quote.end, spk, "direct", si, "verb", cue=tok.text,
                       cue_at=cue.at)  # fmt: skip
             return
-    content = _verb_content(found, cue, subj, comp)
+    relative = _relative_content(found, cue, comp) if comp is not None else None
+    content = (*relative, False, "ccomp") if relative else _verb_content(found, cue, subj, comp)
     if content is None:
         return
     start, end, left, via = content
     spk, cut_start, cut_end = _verb_speaker(found, cue, subj, start, end)
-    relative = comp is not None and _relative_content(found, cue, comp) is not None
     if not relative:
         start, end = cut_start, cut_end  # the noun's clause keeps its source inside
     q = _quote_for(ctx.marks, start, end)
@@ -1032,8 +1032,6 @@ def _verb_content(
             or (lemma in DOBJ_CUES and child(tok, ("dobj", "prep")) is not None)
         ):
             return None
-    if comp is not None and (span := _relative_content(found, cue, comp)) is not None:
-        return span[0], span[1], False, "ccomp"
     if comp is not None:
         start, end = _content_span(sent, comp)
         ob = child(tok, ("dobj",))
