@@ -98,6 +98,34 @@ def test_a_full_date_deep_in_the_body_is_not_taken_for_the_publication_date() ->
     assert (sunday.value, sunday.anchor) == ("XXXX-WXX-7", None)
 
 
+def test_a_date_a_preposition_introduces_is_an_events_not_the_pages() -> None:
+    # An undated NeuS lead (event 2200s): "Monday" is the decision's day, years after 2014.
+    lead = (
+        "The Justice Department on Monday declined to file federal civil rights charges "
+        "against the officer in the death of Eric Garner, whose dying words \"I can't "
+        "breathe\" on July 17, 2014, became a rallying cry."
+    )
+    assert infer_reference(lead) is None
+    monday = find_dates(lead, None)[0]
+    assert (monday.text, monday.value, monday.anchor) == ("Monday", "XXXX-WXX-1", None)
+    # A dateline on its own line still anchors, even after a sentence ending "in 2005."
+    assert infer_reference("A building in 2005.\nApril 04, 2007\nA deputy ...") == dt.date(
+        2007, 4, 4
+    )
+
+
+def test_ecbplus_event_dates_are_not_taken_for_publication_dates(eval_dir) -> None:
+    from newsprism.evaluate.clustering import load_ecbplus
+
+    root = eval_dir / "ecbplus" / "ECB+"
+    if not root.is_dir():
+        pytest.skip("ECB+ not available")
+    texts = {d.article.id: d.article.text for d in load_ecbplus(root, topics=[4])}
+    # "Page was born on April 22, 1923" heads two reports of her death in December 2008.
+    assert infer_reference(texts["4_14ecb"]) != dt.date(1923, 4, 22)
+    assert infer_reference(texts["4_3ecb"]) != dt.date(1923, 4, 22)
+
+
 def test_without_any_reference_relative_dates_are_not_guessed() -> None:
     mentions = find_dates("Talks were held on Sunday and will resume tomorrow.", None)
     values = {m.text: m.value for m in mentions}
