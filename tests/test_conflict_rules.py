@@ -115,6 +115,13 @@ CASES = [
         {},
     ),
     (
+        # NeuS, undated leads of two monthly reports pooled in one story: the months differ
+        "other-day",
+        "The economy added 266,000 jobs in April, the Bureau of Labor Statistics said.",
+        "The economy added 850,000 jobs in June, the Bureau of Labor Statistics said.",
+        {"day_a": None, "day_b": None},
+    ),
+    (
         # two verbs, no fate: a state's allotment is not what a candidate was awarded
         "other-thing",
         "The state sends 31 delegates to the convention, officials said on Monday.",
@@ -322,6 +329,15 @@ def test_change_needs_a_named_thing_and_dates_make_a_change():
         day_b=DAY + dt.timedelta(days=10),
     )
     assert [c["kind"] for c in found] == ["change"]
+
+
+def test_times_of_one_grain_or_finer_agree_on_what_both_write():
+    from newsprism.compare.claims import same_time, times_apart
+
+    assert same_time("XXXX-04", "2021-04-15") and same_time("2016", "2016-07-05")
+    assert not same_time("XXXX-04", "XXXX-06") and not same_time("XXXX-07-03", "XXXX-03-20")
+    assert times_apart(frozenset({"XXXX-04"}), frozenset({"XXXX-06", "XXXX-07-01"}))
+    assert not times_apart(frozenset({"XXXX-04"}), frozenset())  # one side undated: unknown
 
 
 def test_control_pair_is_a_conflict():

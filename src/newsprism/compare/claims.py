@@ -27,6 +27,9 @@ class Claim:
     entities: frozenset[str] = frozenset()
     numbers: frozenset[float] = frozenset()
     dates: frozenset[str] = frozenset()
+    # Calendar values of any grain the sentence writes, partial ones too ("XXXX-04" for
+    # "in April" in an undated article, "2016", "XXXX-07-03"): its time qualifiers.
+    times: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -108,6 +111,9 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
                 ),
                 numbers=number_tokens(text),
                 dates=frozenset(d.value for d in dates[d_lo:d_hi] if _DAY.match(d.value)),
+                times=frozenset(
+                    d.value for d in dates[d_lo:d_hi] if _CALENDAR.match(d.value)
+                ),
             )
         )
         pos += 1
@@ -140,6 +146,21 @@ _CLAIM_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A year, month or day with at least one part written ("2016", "XXXX-04", "XXXX-07-03").
+_CALENDAR = re.compile(r"^(?=.*\d)(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?$")
+
+
+def same_time(one: str, two: str) -> bool:
+    """Two calendar values agree on every part both write ("XXXX-04" and "2021-04-15")."""
+    for x, y in zip(one.split("-"), two.split("-"), strict=False):
+        if "X" not in x and "X" not in y and x != y:
+            return False
+    return True
+
+
+def times_apart(one: frozenset[str], two: frozenset[str]) -> bool:
+    """Both sentences write calendar times and no time of one agrees with one of the other."""
+    return bool(one and two) and not any(same_time(x, y) for x in one for y in two)
 
 
 def independence_keys(articles: Sequence[Article]) -> dict[str, str]:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from typing import Any
 
-from newsprism.compare.claims import Claim
+from newsprism.compare.claims import Claim, times_apart
 from newsprism.compare.embedding import embed
 from newsprism.compare.places import place_key
 from newsprism.compare.text import (
@@ -735,7 +735,11 @@ PAIR_RULES: tuple[ConflictRule, ...] = (
         "one without, are different quantities",
     ),
     ConflictRule("other-place", "figures qualified by different places"),
-    ConflictRule("other-day", "sentences dated to different days: different events"),
+    ConflictRule(
+        "other-day",
+        "sentences dated to different days, months or years ('in April' / 'in June'): "
+        "different events",
+    ),
     ConflictRule("other-names", "sentences naming no one in common: different facts"),
     ConflictRule(
         "unrelated-sentences",
@@ -1073,7 +1077,7 @@ def _pair_rule(
         return "other-period", ""
     if not age and (p1 or p2) and p1 != p2 and not _part_of_whole(f1, f2):
         return "other-place", ""  # "troops in Belarus" is not "troops near the border"
-    if s1 and s2 and s1.dates and s2.dates and not (s1.dates & s2.dates):
+    if s1 and s2 and times_apart(s1.times, s2.times):
         return "other-day", ""
     named_both = bool(s1 and s2 and s1.entities and s2.entities)
     shared_name = named_both and _share_a_name(s1, s2)  # type: ignore[arg-type]
