@@ -103,7 +103,7 @@ def test_a_date_a_preposition_introduces_is_an_events_not_the_pages() -> None:
     lead = (
         "The Justice Department on Monday declined to file federal civil rights charges "
         "against the officer in the death of Eric Garner, whose dying words \"I can't "
-        "breathe\" on July 17, 2014, became a rallying cry."
+        'breathe" on July 17, 2014, became a rallying cry.'
     )
     assert infer_reference(lead) is None
     monday = find_dates(lead, None)[0]

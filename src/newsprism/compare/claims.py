@@ -111,9 +111,7 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
                 ),
                 numbers=number_tokens(text),
                 dates=frozenset(d.value for d in dates[d_lo:d_hi] if _DAY.match(d.value)),
-                times=frozenset(
-                    d.value for d in dates[d_lo:d_hi] if _CALENDAR.match(d.value)
-                ),
+                times=frozenset(d.value for d in dates[d_lo:d_hi] if _CALENDAR.match(d.value)),
             )
         )
         pos += 1
