@@ -813,6 +813,29 @@ def eval_omissions(data: str, eval_root: str, as_json: bool) -> None:
         _print_scores(evaluate_omissions(data, eval_root), as_json)
 
 
+@eval_group.command("quote-groups")
+@_verdicts_option("Hand-checked pairs of quotes (tests/data/quote_groups.jsonl).")
+@EVAL_ROOT_OPTION
+@JSON_FLAG
+def eval_quote_groups(data: str, eval_root: str, as_json: bool) -> None:
+    """Quote groups (one statement rendered by several outlets), scored on judged pairs.
+
+    Each row is a pair of one speaker's quotes in two articles of one event and a
+    fact-checker's verdict: one statement, or two different ones on the same matter. The
+    event's articles are compared as one story. Prints, for the dev and holdout splits
+    and overall, precision (grouped pairs that are one statement) and recall
+    (one-statement pairs grouped).
+
+    Example:
+
+        newsprism eval quote-groups --data tests/data/quote_groups.jsonl
+    """
+    from newsprism.evaluate.quote_groups import evaluate_quote_groups
+
+    with _errors():
+        _print_scores(evaluate_quote_groups(data, eval_root), as_json)
+
+
 @eval_group.command("framing")
 @DATA_OPTION
 @JSON_FLAG

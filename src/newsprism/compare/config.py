@@ -13,8 +13,7 @@ class CompareConfig:
     min_claim_words: int = 5
     summary_sentences: int = 8
     quote_same_threshold: float = 0.42  # group renderings whatever their speaker labels
-    quote_speaker_threshold: float = 0.25  # group renderings with the same speaker ...
-    quote_shared_words: int = 3  # ... sharing this many content words besides the speaker's
+    quote_shared_words: int = 3  # ... when they share this many content words (another speaker)
     quote_fragment_words: int = 8  # a shorter quote joins only renderings of its speaker
     omission_share: float = 0.5  # an omission: at least this share of the outlets carry it
     framing_min_count: int = 2

@@ -14,7 +14,7 @@ from typing import Any
 from newsprism.errors import NewsprismError
 from newsprism.model import Article
 
-__all__ = ["norm", "read_articles", "read_polnear", "verdict_counts"]
+__all__ = ["norm", "read_articles", "read_neus", "read_polnear", "verdict_counts"]
 
 
 def norm(text: str) -> str:
@@ -80,9 +80,32 @@ def read_polnear(paths: dict[str, Path]) -> list[Article]:
         return [replace(a, id=names[(a.record or 1) - 1]) for a in clean_documents(docs)]
 
 
+def read_neus(ids: set[str], path: Path) -> list[Article]:
+    """NeuS records (``id`` "<event>_<k>") as ``analyze`` reads them from the JSON lines."""
+    from dataclasses import replace
+
+    from newsprism.clean import clean_documents
+    from newsprism.ingest import read_paths
+
+    if not path.exists():
+        raise NewsprismError(f"articles not found: {path}")
+    with path.open(encoding="utf-8") as f:
+        records = [r for line in f if line.strip() and (r := json.loads(line))["id"] in ids]
+    with tempfile.TemporaryDirectory() as tmp:
+        jsonl = Path(tmp) / "neus.jsonl"
+        jsonl.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+        docs = [d for d in read_paths([str(jsonl)]) if not hasattr(d, "reason")]
+        return [replace(a, id=records[(a.record or 1) - 1]["id"]) for a in clean_documents(docs)]
+
+
+def _polnear_text(eval_root: Path, split: str, doc: str) -> Path:
+    return eval_root / "polnear" / "data" / split / "text" / f"{doc}.txt"
+
+
 def read_articles(wanted: set[tuple[str, str]], eval_root: Path) -> dict[tuple[str, str], Article]:
     """Articles by (corpus, doc): corpus "ecbplus" (doc = ECB+ file stem), "newswcl50"
-    (its id), "polnear" (train file stem) or "sample" (file name in the seeds)."""
+    (its id), "polnear" (train or dev file stem), "neus" (a NeuS train id, "2201_0") or "sample"
+    (file name in the seeds)."""
     from dataclasses import replace
 
     from newsprism.clean import clean_documents
@@ -98,7 +121,14 @@ def read_articles(wanted: set[tuple[str, str]], eval_root: Path) -> dict[tuple[s
         for arts in wcl_groups(eval_root / "newswcl50").values():
             out.update({("newswcl50", a.id): a for a in arts})
     polnear = {
-        doc: eval_root / "polnear" / "data" / "train" / "text" / f"{doc}.txt"
+        doc: next(
+            (
+                p
+                for split in ("train", "dev")
+                if (p := _polnear_text(eval_root, split, doc)).exists()
+            ),
+            _polnear_text(eval_root, "train", doc),
+        )
         for corpus, doc in wanted
         if corpus == "polnear"
     }
@@ -107,6 +137,9 @@ def read_articles(wanted: set[tuple[str, str]], eval_root: Path) -> dict[tuple[s
         for corpus, doc in wanted
         if corpus == "sample"
     }
+    neus = {doc for corpus, doc in wanted if corpus == "neus"}
+    if neus:
+        out.update({("neus", a.id): a for a in read_neus(neus, eval_root / "neus" / "train.jsonl")})
     missing = [str(p) for p in [*polnear.values(), *seeds.values()] if not p.exists()]
     if missing:
         raise NewsprismError(f"articles not found: {missing[0]} (and {len(missing) - 1} more)")
