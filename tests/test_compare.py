@@ -760,3 +760,16 @@ def test_kremlin_readout_translations_are_one_statement(seed_comparison, seed_ar
     assert len(groups) == 1
     assert {"000", "002", "004"} <= {key[a] for a in groups[0]["articles"]}
     assert any("considered it expedient" in v["text"] for v in groups[0]["variants"])
+
+
+def test_an_outlet_rendering_the_quoted_statement_does_not_omit_it(seed_comparison, seed_articles):
+    # OMISSION_RULES "renders-its-quote": 000 renders the Kremlin readout's "the presidents
+    # considered it expedient to intensify ..." (002, 004) as "The presidents believe it is
+    # important to intensify efforts ...": one statement, translated twice, no omission.
+    key = _key(seed_articles)
+    readout = [o for o in seed_comparison["omissions"] if "considered it expedient" in o["text"]]
+    assert readout, [o["text"][:60] for o in seed_comparison["omissions"]]
+    missing = {key[m] for o in readout for m in o["missing_from"]}
+    assert "000" not in missing and "001" in missing  # 001 has no rendering of it
+    group = next(q for q in seed_comparison["quotes"] if "considered it expedient" in q["text"])
+    assert group["links"] and all(s >= 0.65 for _, _, s in group["links"])

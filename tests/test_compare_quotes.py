@@ -59,6 +59,15 @@ def _differs(reference: str, other: str) -> list[str]:
             "The company raised $2.1 million from investors",
             ["figure"],
         ),
+        # a number measuring a shared word before the first shared word (ECB+ 20, judged
+        # one statement that differs in meaning, tests/data/quote_groups.jsonl B74)
+        (
+            "The 6.1 - magnitude quake struck Qeshm island, home to 120,000 people",
+            "The 5.9 - magnitude quake struck Qeshm island, home to 120,000 people",
+            ["figure"],
+        ),
+        # a neg-raising verb negated is not the clause affirmed
+        ("I do not think we will win the vote", "I think we will win the vote", ["negation"]),
         # subject: the same verb, another named actor
         ("Russia will not attack Ukraine", "Ukraine will not attack Russia", ["subject"]),
         (
@@ -88,6 +97,13 @@ def test_a_changed_meaning_is_flagged_with_its_reason(reference, other, reasons)
             "Kiev is stubbornly refusing to implement the Minsk agreements",
             "Kyiv refuses to implement the Minsk agreements",
         ),
+        # negation raised to "feel" (ECB+ 5, judged one statement, quote_groups.jsonl B50)
+        (
+            "I feel on the floor we weren't executing the philosophy that we want to have",
+            "I didn't feel on the floor we were executing the philosophy we wanted to have",
+        ),
+        # "not just" adds, it does not negate (PolNeAR, quote_groups.jsonl P60)
+        ("Trump is a loser, a liar and a whiner", "You aren't just a loser, you are a liar"),
         # one figure written two ways
         ("Three people were killed in the blast", "3 people were killed in the blast"),
         (

@@ -39,8 +39,10 @@ def test_omissions_meet_the_hand_checked_bar():
     # another event), recall 0.757; with it 0.676 / 0.676; with the coverage route of
     # "states-it" as well 0.735 / 0.676; with the stricter carriers of SUPPORTS_PREDICATE
     # 0.786 / 0.595; with "written-after" and irregular inflections in "states-it"
-    # 0.846 / 0.595 (22 of 26 reported are real; 4 stated in other words, no other event)
-    assert scores["precision"] >= 0.84
+    # 0.846 / 0.595 (22 of 26 reported are real; 4 stated in other words, no other event);
+    # with "renders-its-quote" (a quote group links the fact's quotation to the article's)
+    # 0.917 / 0.595 (22 of 24; the two sample paraphrases of the Kremlin readout gone)
+    assert scores["precision"] >= 0.9
     assert scores["recall"] >= 0.59
     assert scores["false_reported"].get("other-event", 0) <= 1
-    assert scores["false_reported"].get("stated", 0) <= 5
+    assert scores["false_reported"].get("stated", 0) <= 2

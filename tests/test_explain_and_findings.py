@@ -52,6 +52,11 @@ def test_explain_text_shows_the_call_conflict_and_rules(analysed):
     assert "'105 minutes'" in result.output and "'45 minutes'" in result.output
     assert "claim groups carried by two or more outlets" in result.output
     assert "dropped by a rule" in result.output
+    # the statements several outlets render, with the pair scores that linked them
+    statements = result.output.split("statements rendered by two or more articles: ")[1]
+    assert int(statements.split()[0]) >= 3
+    assert "The presidents believe it is important to intensify" in statements
+    assert "linked (pair score): 0-" in statements
 
 
 def test_explain_shows_why_each_aligned_sentence_is_cited_or_not(analysed):

@@ -1,6 +1,8 @@
 """The named rules of the omission check (``OMISSION_RULES``), one test each.
 
-"states-it" is tested in tests/test_explain_and_findings.py
+"renders-its-quote" is tested in tests/test_compare.py
+(``test_an_outlet_rendering_the_quoted_statement_does_not_omit_it``, the sample's Kremlin
+readout). "states-it" is tested in tests/test_explain_and_findings.py
 (``test_an_outlet_stating_the_fact_elsewhere_does_not_omit_it``) and here (its coverage
 route, with irregular inflections), "written-before" and "written-after" in
 tests/test_omissions_time.py; "nothing-shared" here. The rows of ``tests/data/omissions.jsonl``
@@ -44,7 +46,7 @@ def test_nothing_shared_means_another_event_not_an_omission(text_of_c, omits):
 
 def test_every_omission_rule_has_a_reason_and_a_unique_name():
     names = [r.name for r in OMISSION_RULES]
-    assert len(names) == len(set(names)) == 4
+    assert len(names) == len(set(names)) == 5
     assert all(r.reason for r in OMISSION_RULES)
 
 

@@ -388,6 +388,14 @@ def explain(story_id: str, db: str, as_json: bool, dropped: bool) -> None:
             click.echo(
                 f"    {x['value']!r} in {name.get(x['article'], x['article'])}: {show(x['text'])}"
             )
+    click.echo(f"\nstatements rendered by two or more articles: {len(info['quote_groups'])}")
+    for q in info["quote_groups"]:
+        flag = ", renderings differ in meaning" if q.get("differing") else ""
+        click.echo(f"  {q['speaker'] or 'unknown speaker'}{flag}")
+        for k, v in enumerate(q["variants"]):
+            click.echo(f"    [{k}] {name.get(v['article'], v['article'])}: {show(v['text'])}")
+        links = "; ".join(f"{x}-{y} {s:.2f}" for x, y, s in q.get("links", []))
+        click.echo(f"    linked (pair score): {links or 'none'}")
     click.echo(f"\nomissions: {len(info['omissions'])}")
     for o in info["omissions"]:
         missing = ", ".join(name.get(m, m) for m in o["missing_from"])

@@ -139,6 +139,7 @@ def explain_story(store: Store, story_id: str) -> dict[str, Any]:
             if len({keys[c.article_id] for c in g.claims}) >= 2
         ],
         "conflicts": doc["conflicts"],
+        "quote_groups": [q for q in doc["quotes"] if len(q["articles"]) >= 2],
         "omissions": doc["omissions"],
         "summary": _summary_evidence(
             doc["summary"], groups, claims_by_article, articles, extractions

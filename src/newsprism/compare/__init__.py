@@ -181,8 +181,15 @@ def compare_story(
         for a in articles
     }
     groups, sentences = align_story(articles, extractions, claims_by_article, keys, config=config)
+    quotes = group_quotes(articles, extractions, keys, config=config)
     omissions, exclusives = find_omissions(
-        groups, claims_by_article, articles, keys, config=config, sentences=sentences
+        groups,
+        claims_by_article,
+        articles,
+        keys,
+        config=config,
+        sentences=sentences,
+        statements=quotes,
     )
     if config.conflicts == "model":
         conflicts = find_figure_conflicts(articles, extractions, claims_by_article, keys)
@@ -215,7 +222,7 @@ def compare_story(
     figures = _figure_values(articles, extractions)
     return {
         "timeline": build_timeline(articles, extractions, claims_by_article),
-        "quotes": group_quotes(articles, extractions, keys, config=config),
+        "quotes": quotes,
         "agreements": agreements,
         "conflicts": conflicts,
         "omissions": omissions,

@@ -61,6 +61,11 @@ OMISSION_RULES: tuple[ConflictRule, ...] = (
         "(``STATES_COVERAGE``)",
     ),
     ConflictRule(
+        "renders-its-quote",
+        "the fact quotes a statement the article renders too (one quote group, "
+        "``group_quotes``): a paraphrase of one statement is no omission",
+    ),
+    ConflictRule(
         "written-before", "the article was written more than a day before the fact was reported"
     ),
     ConflictRule(
@@ -421,6 +426,43 @@ def _shared_facts(groups: Sequence[ClaimGroup], sentences: Sentences) -> set[fro
     return out
 
 
+class _Renderings:
+    """Which renderings of a statement (quote groups of two or more articles, their
+    ``links``) each quote is linked to, by article."""
+
+    def __init__(self, statements: Sequence[Mapping[str, Any]]) -> None:
+        # article -> [(start, end, articles of the renderings linked to it)]
+        self.spans: dict[str, list[tuple[int, int, set[str]]]] = {}
+        for g in statements:
+            variants = g.get("variants", [])
+            linked: dict[int, set[str]] = {}
+            for x, y, _score in g.get("links", []):
+                linked.setdefault(x, set()).add(variants[y]["article"])
+                linked.setdefault(y, set()).add(variants[x]["article"])
+            for k, v in enumerate(variants):
+                if k in linked:
+                    self.spans.setdefault(v["article"], []).append(
+                        (v["start"], v["end"], linked[k])
+                    )
+
+    def of(self, claim: Claim) -> set[str]:
+        """The articles rendering a statement the claim's sentence renders: through a
+        quote that is most of the sentence and lies mostly in it, linked directly. A fact
+        inside a long quotation is one part of it, and another outlet may render another
+        part; a group may hold one statement's several points ("captured 23 pirates" /
+        "a large cache of weapons")."""
+        out: set[str] = set()
+        for start, end, articles in self.spans.get(claim.article_id, ()):
+            both = min(end, claim.end) - max(start, claim.start)
+            if both > 0 and both >= 0.5 * (end - start) and both >= 0.5 * (claim.end - claim.start):
+                out |= articles
+        return out
+
+    def shared(self, carriers: Sequence[Claim], article: str) -> bool:
+        """Does ``article`` render a statement one of the carriers' sentences quotes?"""
+        return any(article in self.of(c) for c in carriers)
+
+
 def find_omissions(
     groups: Sequence[ClaimGroup],
     claims_by_article: Mapping[str, Sequence[Claim]],
@@ -429,9 +471,14 @@ def find_omissions(
     *,
     config: CompareConfig = DEFAULT_COMPARE,
     sentences: Sentences | None = None,
+    statements: Sequence[Mapping[str, Any]] = (),
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Omissions and exclusives of a story (see the module docstring)."""
+    """Omissions and exclusives of a story (see the module docstring).
+
+    ``statements`` are the story's quote groups (:func:`~newsprism.compare.quotes.group_quotes`):
+    an article that renders the statement a fact quotes does not omit it."""
     originals = [a for a in articles if not a.duplicate_of]
+    renders = _Renderings(statements)
     sources = {keys[a.id] for a in articles}
     if len(sources) < 2:
         return [], []
@@ -471,6 +518,9 @@ def find_omissions(
                     shared = _shared_facts(groups, sentences)
                 if not any(frozenset((a.id, c.article_id)) in shared for c in carriers):
                     continue  # it reports nothing the carriers report: another event
+                if renders.shared(carriers, a.id):
+                    states.add(keys[a.id])
+                    continue
                 best = sentences.closest(scored, a.id)
                 if best is not None:
                     evidence.append(best)

@@ -260,13 +260,14 @@ def group_quotes(
     for i in range(len(quotes)):
         components[find(i)].append(i)
     sources = [keys[q.article_id] for q in quotes]
-    groups = [
-        [quotes[i] for i in members]
+    clusters = [
+        members
         for comp in components.values()
         for members in average_linkage(comp, score, sources, model.threshold)
     ]
     out = []
-    for members in groups:
+    for indices in clusters:
+        members = [quotes[i] for i in indices]
         speakers = Counter(
             q.speaker for q in members if q.speaker and q.speaker.lower() not in _PRONOUNS
         )
@@ -289,6 +290,15 @@ def group_quotes(
                         "end": q.end,
                     }
                     for q in members
+                ],
+                # the pairs of renderings that link the group, by position in
+                # ``variants``, with their score: the evidence ``explain`` shows and
+                # omissions read
+                "links": [
+                    [x, y, round(score[i, j], 3)]
+                    for x, i in enumerate(indices)
+                    for y, j in enumerate(indices)
+                    if i < j and score.get((i, j), 0.0) >= model.threshold
                 ],
             }
         )
@@ -318,6 +328,9 @@ def group_quotes(
 _NEGATORS = frozenset("not n't never no nothing nobody none nowhere".split())
 # Predicates that negate their complement: "denied that he colluded", "refusing to implement".
 _NEGATING_HEADS = frozenset("deny refuse fail decline denial refusal failure".split())
+# Verbs whose negation is read in their clause (neg-raising): "I don't think it will
+# work" means "I think it won't work".
+_NEG_RAISING = frozenset("think believe feel expect suppose seem appear imagine reckon".split())
 # Arguments through which a negative determiner negates the clause: "no charges were filed".
 _ARGUMENTS = frozenset("nsubj nsubjpass dobj attr".split())
 # Complements that inherit their head's negation ("did not plan to go", "refusal to
@@ -329,17 +342,31 @@ _CONTENT = frozenset("VERB ADJ NOUN PROPN NUM".split())
 _QUOTE_MARKS = re.compile(r"[\"“”„‟«»‹›]|(?:^|(?<=\s))['‘]|['’](?=\s|$)")
 
 
+def _not_just(neg: Token) -> bool:
+    """ "not just", "not only": an addition, no negation ("you aren't just a loser, you
+    are a liar" says he is a loser)."""
+    nxt = neg.nbor(1) if neg.i + 1 < len(neg.doc) else None
+    return nxt is not None and nxt.lower_ in ("just", "only", "merely", "simply")
+
+
 def _negation_count(tok: Token) -> int:
     """How many negators attach to ``tok``: its own ("did not go", "no charges"), a
     negating head's ("refused to go", "without going") and, through complements, its
     head's ("did not plan to go")."""
-    n = sum(1 for child in tok.children if child.dep_ == "neg" or child.lower_ in _NEGATORS)
+    n = sum(
+        1
+        for child in tok.children
+        if (child.dep_ == "neg" or child.lower_ in _NEGATORS) and not _not_just(child)
+    )
     if tok.dep_ in ("pobj", "pcomp") and tok.head.lower_ == "without":
         n += 1
     if tok.head is not tok and tok.dep_ in _COMPLEMENTS:
         n += _negation_count(tok.head)
     if tok.head is not tok and tok.dep_ in (*_COMPLEMENTS, "ccomp"):
         n += tok.head.lemma_.lower() in _NEGATING_HEADS
+    if tok.head is not tok and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _NEG_RAISING:
+        # "I didn't feel we were executing" says "I feel we weren't executing"
+        n += sum(1 for c in tok.head.children if c.dep_ == "neg")
     return n
 
 
@@ -466,7 +493,18 @@ def _differs_in_figure(pair: _Pair, longest: int = 6) -> bool:
         two = numbers(pair.other.tokens[j1:j2])
         if one and two and not one & two:
             return True
+    # A number counting or measuring a word both share differs even before the first
+    # shared word, where a truncation is forgiven: "The 6.1-magnitude quake" / "The
+    # 5.9-magnitude quake".
+    for a, b in pair.anchored():
+        one = numbers([t for t in a.children if t.dep_ in _NUMBER_DEPS and t.like_num])
+        two = numbers([t for t in b.children if t.dep_ in _NUMBER_DEPS and t.like_num])
+        if one and two and not one & two:
+            return True
     return False
+
+
+_NUMBER_DEPS = frozenset("nummod compound amod npadvmod quantmod".split())
 
 
 def _actor(verb: Token) -> Token | None:

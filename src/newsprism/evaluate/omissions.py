@@ -41,6 +41,7 @@ def _reported(
     """Does the story of the row's articles report the row's article as omitting its fact?"""
     from newsprism.compare import align_story, independence_keys
     from newsprism.compare.omissions import find_omissions
+    from newsprism.compare.quotes import group_quotes
 
     keys = independence_keys(story)
     claims = {a.id: claims_of[a.id] for a in story}
@@ -58,7 +59,10 @@ def _reported(
     )
     if group is None:
         raise NewsprismError(f"sentence not found in its carriers: {row['sentence'][:60]}")
-    omissions, _ = find_omissions(groups, claims, story, keys, sentences=sentences)
+    statements = group_quotes(story, exs, keys)
+    omissions, _ = find_omissions(
+        groups, claims, story, keys, sentences=sentences, statements=statements
+    )
     rep = group.representative().text
     return any(o["text"] == rep and story[-1].id in o["missing_from"] for o in omissions)
 
