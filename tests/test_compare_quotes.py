@@ -102,6 +102,8 @@ def test_a_changed_meaning_is_flagged_with_its_reason(reference, other, reasons)
             "I feel on the floor we weren't executing the philosophy that we want to have",
             "I didn't feel on the floor we were executing the philosophy we wanted to have",
         ),
+        # the negation of a copula reaches its adjective's complement (PolNeAR)
+        ("I am not ready to support Speaker Ryan's agenda", "he would not support Ryan's agenda"),
         # "not just" adds, it does not negate (PolNeAR, quote_groups.jsonl P60)
         ("Trump is a loser, a liar and a whiner", "You aren't just a loser, you are a liar"),
         # one figure written two ways
@@ -302,3 +304,18 @@ def test_report_marks_a_differing_rendering(tmp_path):
         paths = write_report(store, tmp_path)
     page = next(p for p in paths if p.parent.name == "stories").read_text(encoding="utf-8")
     assert page.count("meaning differs: negation") == 1
+
+
+def test_linked_renderings_are_compared_with_each_other_not_only_with_the_reference():
+    # ECB+ 20 (quote_groups.jsonl B74): the agency's longest words are on the helicopters;
+    # its two renderings of the quake's magnitude are linked and differ in the figure.
+    group = _group(
+        ("direct", "Two helicopters were evacuating the injured from the island to the city"),
+        ("indirect", "The 6.1 - magnitude quake struck Qeshm island, home to 120,000 people"),
+        ("indirect", "The 5.9 - magnitude quake struck Qeshm island, home to 120,000 people"),
+    )
+    (alone,) = flag_differing_renderings([group])
+    assert not alone["differing"]  # against the reference only, nothing lines up
+    (linked,) = flag_differing_renderings([{**group, "links": [[1, 2, 0.97]]}])
+    assert linked["reference"] == 0 and not linked["variants"][0]["differs"]
+    assert linked["variants"][1]["differs"] == linked["variants"][2]["differs"] == ["figure"]

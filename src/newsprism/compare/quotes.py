@@ -334,9 +334,9 @@ _NEG_RAISING = frozenset("think believe feel expect suppose seem appear imagine 
 # Arguments through which a negative determiner negates the clause: "no charges were filed".
 _ARGUMENTS = frozenset("nsubj nsubjpass dobj attr".split())
 # Complements that inherit their head's negation ("did not plan to go", "refusal to
-# implement"). Not ccomp: "did not say that X" does not deny X, and "failed to note that
+# implement", "am not ready to support": an adjective of a negated copula). Not ccomp: "did not say that X" does not deny X, and "failed to note that
 # X" asserts it; only a negating head ("denied that X") reaches into a that-clause.
-_COMPLEMENTS = frozenset("xcomp acl".split())
+_COMPLEMENTS = frozenset("xcomp acl acomp".split())
 _PREDICATES = frozenset("VERB AUX ADJ".split())
 _CONTENT = frozenset("VERB ADJ NOUN PROPN NUM".split())
 _QUOTE_MARKS = re.compile(r"[\"“”„‟«»‹›]|(?:^|(?<=\s))['‘]|['’](?=\s|$)")
@@ -621,7 +621,8 @@ def flag_differing_renderings(
     """Add ``differs`` to each variant, ``reference`` and ``differing`` to each quote group.
 
     A variant's ``differs`` lists how its meaning departs from the group's reference
-    rendering (``variants[reference]``, see :func:`reference_index`): ``negation``,
+    rendering (``variants[reference]``, see :func:`reference_index`) or from a rendering
+    it is linked to (``links``): ``negation``,
     ``figure``, ``subject`` (one entry each of ``_DIFFERENCES``); empty when none applies.
     Only groups carried by two or more articles are compared. ``aliases`` maps lower-cased
     entity mentions to their canonical name ("the US" and "the United States" are one
@@ -636,13 +637,23 @@ def flag_differing_renderings(
     out = []
     for g in groups:
         ref = reference_index(g["variants"])
+        vs = g["variants"]
+        # each rendering against the reference and against the renderings it is linked
+        # to: a group may hold two renderings of one line that the reference does not
+        # quote ("The 6.1-magnitude quake" / "The 5.9-magnitude quake", the reference
+        # being the same agency's words on the helicopters)
+        linked: dict[int, set[int]] = defaultdict(set)
+        for x, y, _score in g.get("links", []):
+            linked[x].add(y)
+            linked[y].add(x)
         variants = []
-        for i, v in enumerate(g["variants"]):
-            reasons = (
-                differences(parsed[id(g["variants"][ref])], parsed[id(v)], aliases)
-                if id(v) in parsed and i != ref
-                else []
-            )
+        for i, v in enumerate(vs):
+            reasons: list[str] = []
+            if id(v) in parsed and i != ref:
+                for j in (ref, *sorted(linked[i] - {ref})):
+                    for name in differences(parsed[id(vs[j])], parsed[id(v)], aliases):
+                        if name not in reasons:
+                            reasons.append(name)
             variants.append({**v, "differs": reasons})
         out.append(
             {
