@@ -334,8 +334,9 @@ _NEG_RAISING = frozenset("think believe feel expect suppose seem appear imagine 
 # Arguments through which a negative determiner negates the clause: "no charges were filed".
 _ARGUMENTS = frozenset("nsubj nsubjpass dobj attr".split())
 # Complements that inherit their head's negation ("did not plan to go", "refusal to
-# implement", "am not ready to support": an adjective of a negated copula). Not ccomp: "did not say that X" does not deny X, and "failed to note that
-# X" asserts it; only a negating head ("denied that X") reaches into a that-clause.
+# implement", "am not ready to support": an adjective of a negated copula). Not ccomp:
+# "did not say that X" does not deny X, and "failed to note that X" asserts it; only a
+# negating head ("denied that X") reaches into a that-clause.
 _COMPLEMENTS = frozenset("xcomp acl acomp".split())
 _PREDICATES = frozenset("VERB AUX ADJ".split())
 _CONTENT = frozenset("VERB ADJ NOUN PROPN NUM".split())
