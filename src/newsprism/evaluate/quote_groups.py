@@ -9,7 +9,9 @@ content words besides the speaker's names, half of them grouped by the code of t
 (``grouped_when_drawn``). ``same`` is true when both render one statement (a paraphrase,
 a translation, a part of it), false for different statements on the same matter (the
 court "said most of the ban can go into effect" / "agreed to review" it). ``split`` is
-``dev`` or ``holdout`` by a hash of the story, so one story's pairs stay in one split.
+``dev`` or ``holdout`` by a hash of the story, so one story's pairs stay in one split;
+``fresh`` rows were drawn after the pair model shipped, from stories in no other row,
+half of them among the pairs it groups, and judged blind: its test on unseen stories.
 
 The row's articles are compared as one story, as ``analyze`` would: a pair is *grouped*
 when :func:`~newsprism.compare.quotes.group_quotes` puts a quote overlapping each side's
@@ -91,12 +93,14 @@ def evaluate_quote_groups(data: str | Path, eval_root: str | Path) -> dict[str, 
     outcomes = grouped_pairs(rows, eval_root)
     predicted = [joined for joined, _ in outcomes]
     scores: dict[str, Any] = {"rows": len(rows)}
-    for split in ("dev", "holdout", None):
+    for split in ("dev", "holdout", "fresh", None):
         picked = [
             (p, bool(r["same"]))
             for p, r in zip(predicted, rows, strict=True)
             if split is None or r["split"] == split
         ]
+        if not picked:
+            continue
         c = verdict_counts(picked)
         f1 = (
             round(2 * c["precision"] * c["recall"] / (c["precision"] + c["recall"]), 4)
