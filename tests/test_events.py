@@ -262,7 +262,23 @@ def test_datelined_wire_copy_names_its_actors():
             "replace",
             None,
         ),
-        # ... but a setting's or the subject's date dates the act
+        # NeuS 2200 (checked by hand): the year of what the act is compared with
+        (
+            "The Vermont senator, 77, enters a very different Democratic primary contest "
+            "than he faced vs. Hillary Clinton in 2016.",
+            date(2019, 2, 19),
+            "enter",
+            None,
+        ),
+        # ... but a temporal clause sets the act's time
+        (
+            "As the Senate was putting the finishing touches on the bill Monday, Democrats "
+            "released their budget plan.",
+            date(2021, 8, 10),
+            "release",
+            "2021-08-09",
+        ),
+        # ... and a setting's or the subject's date dates the act
         (
             "Trump and Cruz clashed at Saturday's debate in Houston.",
             date(2016, 2, 29),
