@@ -1010,6 +1010,12 @@ def _r_weekday_set(m: re.Match[str], ctx: _Ctx) -> _Result:
 _DAY_OFFSETS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
+def _mid_sentence(text: str, start: int) -> bool:
+    """Whether ``start`` follows a word of its sentence (not a sentence's or line's start)."""
+    before = text[max(0, start - 3) : start].rstrip(" \t\"“”'‘’")
+    return bool(before) and before[-1] not in ".!?:\n"
+
+
 def _r_deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result:
     word = m["dd"].lower()
     part = (m["part"] or "").lower()
@@ -1018,6 +1024,8 @@ def _r_deictic_day(m: re.Match[str], ctx: _Ctx) -> _Result:
     if word == "last night":
         word, part = "yesterday", "night"
     if word == "this":
+        if m["dd"] == "This" and m["part"][:1].isupper() and _mid_sentence(ctx.text, m.start()):
+            return None  # "told CBS This Morning on Monday": a show's name, no time
         word = "today"
     if ctx.ref is None:
         return ("PRESENT_REF" if word == "today" and not part else "XXXX-XX-XX"), "DATE", False
