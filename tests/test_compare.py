@@ -733,6 +733,30 @@ def test_a_question_is_not_a_summary_sentence():
     assert summary and not any(s.endswith("?") for s in summary)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "alone"),
+    [
+        # NeuS 2200 (checked by hand): a quotation cut from its speaker, its mark left open
+        (
+            '"Americans who have been fully vaccinated do not need a booster shot at this time.',
+            True,
+        ),
+        ("“The presidents believe it is important to intensify efforts.”", True),  # all quoted
+        # a quotation that runs on past the sentence (NeuS, the summary of a Schumer story)
+        ('Schumer singled out the two picks: "I want to tell you, Gorsuch.', True),
+        ('"It can only be held if Russia does not invade," the Elysee said.', False),
+        ("Putin said the talks were “useful” and would go on.", False),
+        # marks of two kinds, or ’’ for ”, still pair up (NeuS)
+        ('Her condition is “clinically doing well," said Dr. Allison Arwady.', False),
+        ("The engine is dying, a “distinctly American phenomenon’’ with no simple cause.", False),
+    ],
+)
+def test_someones_words_alone_are_no_summary_sentence(sentence, alone):
+    from newsprism.compare.summary import unattributed_quotation
+
+    assert unattributed_quotation(sentence) is alone
+
+
 def test_a_timeline_event_inside_a_split_quotation_shows_the_whole_passage():
     from newsprism.compare import build_timeline
     from newsprism.model import Article, Event, Extraction

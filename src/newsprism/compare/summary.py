@@ -21,6 +21,23 @@ def is_disputed(g: ClaimGroup, disputed: frozenset[tuple[str, int]]) -> bool:
     return any((c.article_id, c.start) in disputed for c in g.claims)
 
 
+_OPEN, _CLOSE = "\u201c", "\u201d"
+
+
+def unattributed_quotation(text: str) -> bool:
+    """A sentence that is someone's words alone: wholly in quotation marks, or one part of a
+    quotation that runs on past it (its marks do not pair up). The summary would state
+    them as fact with no speaker: '"Americans who have been fully vaccinated do not need
+    a booster shot at this time.' (the FDA's and CDC's words)."""
+    t = text.strip().replace("\u2019\u2019", _CLOSE).replace("\u2018\u2018", _OPEN)
+    # all marks together: outlets mix them ('is “clinically doing well," said Dr. ...')
+    marks = [c for c in t if c in ('"', _OPEN, _CLOSE)]
+    if len(marks) % 2:
+        return True
+    body = t.rstrip(".!?,;: ")
+    return len(marks) == 2 and t[:1] in ('"', _OPEN) and body[-1:] in ('"', _CLOSE)
+
+
 def summarize(
     groups: Sequence[ClaimGroup],
     conflicts: Sequence[dict[str, Any]],
@@ -71,6 +88,8 @@ def summarize(
             continue
         if rep.text.rstrip(" \"'”’)").endswith("?"):
             continue  # a question reports nothing ("Remember New Jersey's epic quest ...?")
+        if unattributed_quotation(rep.text):
+            continue  # someone's words with no one to say them (NeuS 2200, checked by hand)
         if is_disputed(g, disputed):
             continue  # stated below as disputed, never as consensus
         # Cite the articles whose own sentence carries the representative's fact (#5).
