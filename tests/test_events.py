@@ -270,7 +270,36 @@ def test_datelined_wire_copy_names_its_actors():
             "enter",
             None,
         ),
-        # ... but a temporal clause sets the act's time
+        # NeuS 1700s (checked by hand): a year after a noun the act names is the noun's
+        (
+            "Sen. Cory Booker also plans to speak out about racism during a speech at the "
+            "Emanuel AME Church in Charleston, the site of a mass shooting in 2015.",
+            date(2019, 6, 17),
+            "speak",
+            None,
+        ),
+        (
+            "While she has criticized Chief Justice John Roberts' 5-4 ruling in the original "
+            "Obamacare case in 2012, the new case involves a different issue, she said.",
+            date(2020, 9, 26),
+            "criticize",
+            None,
+        ),
+        (
+            "Trump will announce an executive action to continue his fight to include a "
+            "citizenship question on the 2020 U.S. Census.",
+            date(2019, 7, 11),
+            "announce",
+            None,
+        ),
+        # ... but a part of a year is the act's time (MEANTIME)
+        (
+            "By the end of this year, the Atlanta and St. Louis plants will be closed.",
+            date(2006, 9, 15),
+            "close",
+            "2006",
+        ),
+        # ... and a temporal clause sets the act's time
         (
             "As the Senate was putting the finishing touches on the bill Monday, Democrats "
             "released their budget plan.",

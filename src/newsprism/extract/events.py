@@ -145,8 +145,38 @@ def _date_of_verb(verb: Token, sent: Sentence, date: DateMention) -> bool:
     if modifies and noun.pos_ in {"NOUN", "PROPN"}:
         if noun.lower_ in _TIME_NOUNS or noun.dep_ == "nsubj":
             return True  # "in the 2009 fiscal year", "Saturday's quake killed 12"
-        return noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS
+        # a setting of the act: "clashed at Saturday's debate", not (for a year) "a
+        # question on the 2020 Census" (the preposition hangs from a noun)
+        setting = noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS
+        return setting and (not _YEAR.match(date.value) or _of_verb(noun.head))
+    if (
+        _YEAR.match(date.value)
+        and tok.dep_ == "pobj"
+        and tok.head.pos_ == "ADP"
+        and not _of_verb(tok.head)
+    ):
+        # "a mass shooting in 2015", "Roberts' ruling in the original case in 2012": the
+        # date of a noun the act names, not of the act (NeuS 1700s, checked by hand)
+        holder = tok.head.head
+        return (
+            holder.lower_ in _TIME_NOUNS
+            or holder.lower_ in _TIME_PARTS
+            or holder.dep_ in ("nsubj", "nsubjpass")
+        )
     return True
+
+
+# Only a year is read by where its preposition hangs: the parser hangs a weekday's "on
+# Tuesday" on the nearest noun as often as on the verb ("heads to Kenosha, Wisconsin on
+# Tuesday"); a year after a noun is that noun's far more often ("a mass shooting in 2015").
+_YEAR = re.compile(r"^\d{4}$")
+# ... but a part of a year is a time: "at the beginning of the year", "by the end of 2012".
+_TIME_PARTS = frozenset("beginning end start middle close course rest turn part".split())
+
+
+def _of_verb(prep: Token) -> bool:
+    """Whether a preposition hangs from a verb (or an adjective of one), not from a noun."""
+    return prep.head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}
 
 
 def _main_verb(tok: Token) -> bool:
