@@ -96,3 +96,33 @@ def test_quote_groups_beat_the_rule_they_replaced_on_the_judged_pairs():
     before = [(r["grouped_when_drawn"], r["same"]) for r in ROWS if r["split"] != "fresh"]
     tp = sum(p and t for p, t in before)
     assert round(tp / sum(p for p, _ in before), 3) == 0.782  # the baseline quoted above
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (EVAL / "polnear").exists(), reason="../shared/eval absent")
+def test_the_shipped_pair_model_is_what_its_training_script_fits(tmp_path):
+    """tools/train_quote_grouping.py on the dev rows gives the shipped weights and
+    threshold: the model in src/newsprism/data is reproducible from the judged pairs."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "model.json"
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "tools" / "train_quote_grouping.py"),
+            str(EVAL),
+            "--out",
+            str(out),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    fitted = json.loads(out.read_text())
+    shipped = json.loads((ROOT / "src" / "newsprism" / "data" / "quote_grouping.json").read_text())
+    assert fitted["threshold"] == shipped["threshold"]
+    assert fitted["weights"].keys() == shipped["weights"].keys()
+    assert all(abs(fitted["weights"][k] - w) < 1e-3 for k, w in shipped["weights"].items())
+    assert abs(fitted["bias"] - shipped["bias"]) < 1e-3
