@@ -526,6 +526,18 @@ def test_a_noun_phrase_object_alone_is_an_event_not_a_quote(text: str) -> None:
     assert _attributions(text)  # still an attribution in PolNeAR's sense
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # NeuS 1700s, checked by hand: "America" quoted as saying "1 million jobs last month"
+        "America’s employers added just 266,000 jobs last month, sharply lower than in March.",
+        "Economists had predicted America would add 1 million jobs last month.",
+    ],
+)
+def test_adding_a_count_of_things_is_no_statement(text: str) -> None:
+    assert [q for q in _quotes(text) if q.cue.lower().startswith("add")] == []
+
+
 def test_a_clause_or_a_claim_with_its_own_clause_is_a_statement() -> None:
     (q,) = _quotes("Conway rejected the idea that the changes amounted to a shake-up.")
     assert q.text == "the idea that the changes amounted to a shake-up"
