@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import difflib
-import functools
-import json
 import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from importlib import resources
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import numpy as np
 
@@ -19,6 +16,7 @@ from newsprism.compare.claims import tfidf
 from newsprism.compare.config import DEFAULT_COMPARE, CompareConfig
 from newsprism.compare.embedding import embed
 from newsprism.compare.text import WORD, content_tokens
+from newsprism.logistic import LogisticModel, load_model
 from newsprism.model import Article, Extraction, Quote
 
 if TYPE_CHECKING:
@@ -63,21 +61,9 @@ TRANSLATION = 0.78
 _CANDIDATE_WORDS = 2
 
 
-class _PairModel(NamedTuple):
-    bias: float
-    weights: dict[str, float]
-    threshold: float
-
-    def probability(self, features: Mapping[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-z))
-
-
-@functools.lru_cache(maxsize=1)
-def grouping_model() -> _PairModel:
+def grouping_model() -> LogisticModel:
     """The shipped pair model (``src/newsprism/data/quote_grouping.json``)."""
-    doc = json.loads(resources.files("newsprism").joinpath("data", _GROUPING_MODEL).read_text())
-    return _PairModel(float(doc["bias"]), dict(doc["weights"]), float(doc["threshold"]))
+    return load_model(_GROUPING_MODEL)
 
 
 class QuoteSet:
@@ -99,20 +85,24 @@ class QuoteSet:
         # Nor, between two speakers, are the story's names: "Qeshm", "Bandar Abbas" are in
         # every quote of a quake story.
         self.plain = [w - _capitalised(q.text) for w, q in zip(self.words, quotes, strict=True)]
+        self._partner_cache: dict[tuple[int, str], tuple[int, ...]] = {}
 
     def _base(self, i: int, j: int) -> float:
         both = len(self.words[i] & self.words[j])
         return float(self.sims[i, j]) + both / max(1, min(len(self.words[i]), len(self.words[j])))
 
-    @functools.cache  # noqa: B019 - one set per story, dropped with it
     def _partners(self, i: int, article: str) -> tuple[int, ...]:
-        """The quotes of ``article`` that name a speaker of quote ``i``, best match first."""
-        found = [
-            j
-            for j, q in enumerate(self.quotes)
-            if q.article_id == article and self.names[i] & self.names[j]
-        ]
-        return tuple(sorted(found, key=lambda j: -self._base(i, j)))
+        """The quotes of ``article`` that name a speaker of quote ``i``, best match first
+        (kept on the set, not in a class-wide cache that would hold every story's set)."""
+        key = (i, article)
+        if key not in self._partner_cache:
+            found = [
+                j
+                for j, q in enumerate(self.quotes)
+                if q.article_id == article and self.names[i] & self.names[j]
+            ]
+            self._partner_cache[key] = tuple(sorted(found, key=lambda j: -self._base(i, j)))
+        return self._partner_cache[key]
 
     def speaker_key(self, i: int) -> str:
         return (self.quotes[i].speaker or "").lower().removeprefix("the ")

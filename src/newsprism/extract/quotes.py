@@ -42,14 +42,12 @@ shape: a clause, a comma, then the speaker and the cue.
 from __future__ import annotations
 
 import functools
-import json
-import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from importlib import resources
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
+from newsprism.logistic import LogisticModel, load_model
 from newsprism.model import Article, Entity, Quote
 
 from .cue_lexicon import LEARNED_CUES, SPEECH_VERBS, STANCE_VERBS, THOUGHT_VERBS
@@ -207,27 +205,9 @@ def cue_features(tok: Token, sent: Sentence, text: str) -> dict[str, float]:
     return f
 
 
-class _Logistic(NamedTuple):
-    """A logistic model over sparse named features, as the training tools write it."""
-
-    bias: float
-    weights: dict[str, float]
-    threshold: float
-
-    def probability(self, features: dict[str, float]) -> float:
-        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
-        return 1.0 / (1.0 + math.exp(-z))
-
-
-@functools.lru_cache(maxsize=2)
-def _logistic(name: str) -> _Logistic:
-    doc = json.loads(resources.files("newsprism").joinpath("data", name).read_text())
-    return _Logistic(float(doc["bias"]), doc["weights"], float(doc["threshold"]))
-
-
-def _cue_model() -> _Logistic:
+def _cue_model() -> LogisticModel:
     """The learned cue detector (``tools/train_cue_model.py``)."""
-    return _logistic("cue_model.json")
+    return load_model("cue_model.json")
 
 
 def cue_probability(tok: Token, sent: Sentence, text: str) -> float:
@@ -306,9 +286,9 @@ def verify_features(
     return f
 
 
-def _verify_model() -> _Logistic:
+def _verify_model() -> LogisticModel:
     """The learned quote verifier (``tools/train_quote_verifier.py``)."""
-    return _logistic("quote_verifier.json")
+    return load_model("quote_verifier.json")
 
 
 def verify_probability(features: dict[str, float]) -> float:
