@@ -122,6 +122,29 @@ CASES = [
         {"day_a": None, "day_b": None},
     ),
     (
+        # NeuS: "last month" in an undated lead is no month that can be set against April
+        "unplaced-day",
+        "The economy added 379,000 jobs last month, the Bureau of Labor Statistics said.",
+        "The economy added 266,000 jobs in April, the Bureau of Labor Statistics said.",
+        {"day_a": None, "day_b": None},
+    ),
+    (
+        # NeuS: the sentence before times the forecast: "the week ended May 1" / "March 20"
+        "other-day",
+        "Initial claims fell to 498,000 in the week ended May 1, the Labor Department said. "
+        "The median estimate in a survey of economists had called for 538,000 claims.",
+        "Initial claims fell to 684,000 in the week ended March 20, the Labor Department "
+        "said. The median estimate in a survey of economists had called for 730,000 claims.",
+        {"day_a": None, "day_b": None},
+    ),
+    (
+        # NeuS: the time written next to the figure is its time, not another act's
+        "other-day",
+        "The economy added 559,000 jobs in May, shaking off fears after April's report.",
+        "The economy added 266,000 jobs in April, the Bureau of Labor Statistics said.",
+        {"day_a": None, "day_b": None},
+    ),
+    (
         # two verbs, no fate: a state's allotment is not what a candidate was awarded
         "other-thing",
         "The state sends 31 delegates to the convention, officials said on Monday.",
@@ -338,6 +361,38 @@ def test_times_of_one_grain_or_finer_agree_on_what_both_write():
     assert not same_time("XXXX-04", "XXXX-06") and not same_time("XXXX-07-03", "XXXX-03-20")
     assert times_apart(frozenset({"XXXX-04"}), frozenset({"XXXX-06", "XXXX-07-01"}))
     assert not times_apart(frozenset({"XXXX-04"}), frozenset())  # one side undated: unknown
+
+
+def test_a_sentence_without_a_time_takes_one_only_when_it_is_plain():
+    from newsprism.compare.claims import split_claims
+
+    def claims(text, published=None):
+        a = Article(id="a", source_path="a", published=published, text=text)
+        return split_claims(a, next(iter(extract([a]))))
+
+    two = claims("Claims fell to 684,000 in the week ended March 20. Forecasters saw 730,000.")
+    assert two[1].context_times == two[0].times != frozenset()
+    # a dated article places its sentences by its publication date
+    dated = claims("Claims fell to 684,000 on March 20. Forecasters saw 730,000.", DAY)
+    assert dated[1].context_times == frozenset()
+    # a sentence writing two times does not say which the next one means (NeuS 1225)
+    both = claims("Police held 750 in March ahead of the May 8 vote. OVD-Info said 779.")
+    assert len(both[0].time_marks) == 2 and both[1].context_times == frozenset()
+    near = claims("The US added 559,000 jobs in May, after April's weak report.")[0]
+    jobs = near.text.index("559,000")
+    assert len(near.times) == 2
+    assert near.times_near(jobs, jobs + 7) == frozenset({"XXXX-05"})
+
+
+def test_an_unplaced_month_against_no_time_is_still_compared():
+    # both undated, neither places the figure: the story says they are one moment
+    found, _ = _run(
+        "The economy added 379,000 jobs last month, the Bureau of Labor Statistics said.",
+        "The economy added 266,000 jobs, the Bureau of Labor Statistics said.",
+        day_a=None,
+        day_b=None,
+    )
+    assert [f["kind"] for f in found] == ["conflict"]
 
 
 def test_control_pair_is_a_conflict():

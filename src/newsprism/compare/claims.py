@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -30,6 +30,27 @@ class Claim:
     # Calendar values of any grain the sentence writes, partial ones too ("XXXX-04" for
     # "in April" in an undated article, "2016", "XXXX-07-03"): its time qualifiers.
     times: frozenset[str] = frozenset()
+    # Each of those times with where it is written: (start, end, value), in text order.
+    time_marks: tuple[tuple[int, int, str], ...] = ()
+    # For a sentence of an undated article that writes no time: the time of the nearer of
+    # the two sentences before it that writes one, when that one writes one only ("Claims
+    # fell to 684,000 in the week ended March 20. The median estimate had called for
+    # 730,000."). A dated article's sentences are placed by its publication date (or the
+    # dateline it opens with): there the sentence before is as often about another act
+    # (a shooting on Saturday, the police's statement on Tuesday).
+    context_times: frozenset[str] = frozenset()
+    # Months and weeks the sentence writes relative to an unknown publication date ("last
+    # month", "last week" in an undated article): a moment that cannot be placed.
+    unplaced: frozenset[str] = frozenset()
+
+    def times_near(self, start: int, end: int) -> frozenset[str]:
+        """The time qualifiers of what stands at ``[start, end)``: the sentence's times
+        when it writes one, else the one written nearest ("added 559,000 jobs in May ...
+        after April's report" times the jobs May, not April)."""
+        if len(self.times) < 2:
+            return self.times
+        nearest = min(self.time_marks, key=lambda m: max(m[0] - end, start - m[1], 0))
+        return frozenset({nearest[2]})
 
 
 @dataclass
@@ -84,6 +105,7 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
     recogniser, a paragraph break always ending one), so a claim and the quotes in it share
     their boundaries; they are found again when the extraction has none.
     """
+    from newsprism.extract.dates import infer_reference
     from newsprism.extract.spacy_pass import sentence_spans
 
     claims = []
@@ -112,10 +134,24 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
                 numbers=number_tokens(text),
                 dates=frozenset(d.value for d in dates[d_lo:d_hi] if _DAY.match(d.value)),
                 times=frozenset(d.value for d in dates[d_lo:d_hi] if _CALENDAR.match(d.value)),
+                unplaced=frozenset(d.value for d in dates[d_lo:d_hi] if _UNPLACED.match(d.value)),
+                time_marks=tuple(
+                    (d.start, d.end, d.value) for d in dates[d_lo:d_hi] if _CALENDAR.match(d.value)
+                ),
             )
         )
         pos += 1
+    undated = article.published is None and infer_reference(article.text) is None
+    for k, claim in enumerate(claims):
+        if not claim.times and undated:
+            before = claims[max(0, k - CONTEXT_SENTENCES) : k][::-1]
+            timed = next((c for c in before if c.times), None)
+            if timed is not None and len(timed.time_marks) == 1:
+                claims[k] = replace(claim, context_times=timed.times)
     return claims
+
+
+CONTEXT_SENTENCES = 2  # sentences back a sentence without a time takes its time from
 
 
 def whole_quotations(text: str, spans: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -146,6 +182,12 @@ _CLAIM_ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # A year, month or day with at least one part written ("2016", "XXXX-04", "XXXX-07-03").
 _CALENDAR = re.compile(r"^(?=.*\d)(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?$")
+
+
+# A month or week relative to a publication date that is unknown ("last month", "this
+# week"). A bare weekday is left out: "said Sunday", "data showed Thursday" time the
+# report more often than the figure.
+_UNPLACED = re.compile(r"^XXXX-(?:XX|WXX)$")
 
 
 def same_time(one: str, two: str) -> bool:

@@ -442,6 +442,13 @@ class _Figure:
     restated: Quantity | None = None
 
     @functools.cached_property
+    def times(self) -> frozenset[str]:
+        """The figure's time qualifiers (:meth:`Claim.times_near`)."""
+        if self.sent is None:
+            return frozenset()
+        return self.sent.times_near(self.q.start, self.q.end) or self.sent.context_times
+
+    @functools.cached_property
     def gap(self) -> bool:
         """The figure is a shortfall: "439 delegates short of the nomination"."""
         return self.dim[0] != "length" and bool(_GAP.match(self.article.text, self.q.end))
@@ -740,6 +747,12 @@ PAIR_RULES: tuple[ConflictRule, ...] = (
         "sentences dated to different days, months or years ('in April' / 'in June'): "
         "different events",
     ),
+    ConflictRule(
+        "unplaced-day",
+        "one sentence times its figure only relative to an unknown publication date ('last "
+        "month' in an undated article), the other names a calendar time ('in April'): "
+        "nothing places them at one moment",
+    ),
     ConflictRule("other-names", "sentences naming no one in common: different facts"),
     ConflictRule(
         "unrelated-sentences",
@@ -1005,6 +1018,16 @@ def _pair_intervals(f1: _Figure, f2: _Figure) -> tuple[tuple[float, float], ...]
     return (lo1, hi1), (lo2, hi2)
 
 
+def _unplaced_against_placed(f1: _Figure, f2: _Figure) -> bool:
+    """One figure is timed only by an unplaceable deictic ("last month" in an undated
+    article), the other by a calendar time."""
+
+    def unplaced(f: _Figure) -> bool:
+        return bool(f.sent and f.sent.unplaced and not f.times)
+
+    return (unplaced(f1) and bool(f2.times)) or (unplaced(f2) and bool(f1.times))
+
+
 def _pair_rule(
     f1: _Figure,
     f2: _Figure,
@@ -1077,8 +1100,10 @@ def _pair_rule(
         return "other-period", ""
     if not age and (p1 or p2) and p1 != p2 and not _part_of_whole(f1, f2):
         return "other-place", ""  # "troops in Belarus" is not "troops near the border"
-    if s1 and s2 and times_apart(s1.times, s2.times):
+    if s1 and s2 and times_apart(f1.times, f2.times):
         return "other-day", ""
+    if s1 and s2 and _unplaced_against_placed(f1, f2):
+        return "unplaced-day", ""
     named_both = bool(s1 and s2 and s1.entities and s2.entities)
     shared_name = named_both and _share_a_name(s1, s2)  # type: ignore[arg-type]
     if named_both and not shared_name and not age:
