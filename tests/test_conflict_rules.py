@@ -378,6 +378,9 @@ def test_a_sentence_without_a_time_takes_one_only_when_it_is_plain():
     # a sentence writing two times does not say which the next one means (NeuS 1225)
     both = claims("Police held 750 in March ahead of the May 8 vote. OVD-Info said 779.")
     assert len(both[0].time_marks) == 2 and both[1].context_times == frozenset()
+    # the first sentence, a headline, is told by the lead after it
+    head = claims("Unemployment rate edges down to 3.8%.\n\nThe rate ticked down in February.")
+    assert head[0].context_times == head[1].times == frozenset({"XXXX-02"})
     near = claims("The US added 559,000 jobs in May, after April's weak report.")[0]
     jobs = near.text.index("559,000")
     assert len(near.times) == 2

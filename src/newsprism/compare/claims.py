@@ -35,7 +35,9 @@ class Claim:
     # For a sentence of an undated article that writes no time: the time of the nearer of
     # the two sentences before it that writes one, when that one writes one only ("Claims
     # fell to 684,000 in the week ended March 20. The median estimate had called for
-    # 730,000."). A dated article's sentences are placed by its publication date (or the
+    # 730,000."); the first sentence, often the headline, takes it from the two after it
+    # ("Unemployment rate edges down to 3.8%" / "... ticked down in February"). A dated
+    # article's sentences are placed by its publication date (or the
     # dateline it opens with): there the sentence before is as often about another act
     # (a shooting on Saturday, the police's statement on Tuesday).
     context_times: frozenset[str] = frozenset()
@@ -144,8 +146,11 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
     undated = article.published is None and infer_reference(article.text) is None
     for k, claim in enumerate(claims):
         if not claim.times and undated:
-            before = claims[max(0, k - CONTEXT_SENTENCES) : k][::-1]
-            timed = next((c for c in before if c.times), None)
+            # the first sentence (often the headline) is told by the ones after it
+            near = (
+                claims[max(0, k - CONTEXT_SENTENCES) : k][::-1] or claims[1 : 1 + CONTEXT_SENTENCES]
+            )
+            timed = next((c for c in near if c.times), None)
             if timed is not None and len(timed.time_marks) == 1:
                 claims[k] = replace(claim, context_times=timed.times)
     return claims
