@@ -423,3 +423,40 @@ def test_two_rounds_of_coverage_by_the_same_outlets_are_two_stories():
     assert refine_groups(arts, config=cfg) == [[0, 1, 2], [3, 4, 5]]
     one = [dataclasses.replace(a, outlet=a.outlet if a.outlet == "x" else None) for a in arts]
     assert refine_groups(one, config=cfg) == [[0, 1, 2, 3, 4, 5]]
+
+
+def test_lead_months_are_months_written_as_dates():
+    from newsprism.cluster import lead_months
+
+    def months(title, text):
+        return lead_months(Article(id="x", source_path="x", title=title, text=text))
+
+    assert months("Jobs report", "The economy added 266,000 jobs in April.") == {"apr"}
+    assert months("Talks", "Talks resumed on Sept. 8 and ended in late March.") == {"sep", "mar"}
+    # the verb and the walk are no months
+    assert months("March on Washington", "Thousands may march. May they be heard.") == set()
+
+
+def test_undated_reports_of_different_months_are_different_stories():
+    # NeuS: undated leads of monthly jobs reports are one story only when their months meet
+    from newsprism.cluster import refine_groups
+
+    def lead(k, month, n):
+        return Article(
+            id=f"{month}{k}",
+            source_path="x",
+            title=f"US economy adds {n} jobs in {month}",
+            text=f"The US economy added {n} jobs in {month}, the Labor Department said, and "
+            f"the unemployment rate moved as employers kept hiring in {month}.",
+        )
+
+    april = [lead(k, "April", "266,000") for k in range(3)]
+    june = [lead(k, "June", "850,000") for k in range(3)]
+    groups = refine_groups(april + june)
+    assert sorted(len(g) for g in groups) == [3, 3] and [0, 1, 2] in groups
+    # off, the topic words pool them
+    pooled = refine_groups(april + june, config=ClusterConfig(refine_month_apart=1.0))
+    assert len(pooled) == 1
+    # dated, the date decay weighs them instead: the months are left alone
+    dated = [replace(a, published=date(2021, 5, 7)) for a in april + june]
+    assert len(refine_groups(dated)) == 1
