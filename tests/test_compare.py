@@ -797,3 +797,33 @@ def test_an_outlet_rendering_the_quoted_statement_does_not_omit_it(seed_comparis
     assert "000" not in missing and "001" in missing  # 001 has no rendering of it
     group = next(q for q in seed_comparison["quotes"] if "considered it expedient" in q["text"])
     assert group["links"] and all(s >= 0.65 for _, _, s in group["links"])
+
+
+def test_a_hedged_sentence_does_not_agree_with_the_flat_one():
+    # NeuS 1800-1999 blind check (docs/handcheck-neus-1800.md, #21/#22): "possibly the
+    # biggest mistake" was listed as agreeing with "the biggest mistake"
+    import datetime as dt
+
+    from newsprism.extract import extract
+    from newsprism.model import Article
+
+    flat = (
+        "Former White House chief strategist Stephen Bannon said that President Trump firing "
+        "FBI Director James Comey was the biggest mistake in modern political history."
+    )
+    hedged = (
+        "Former White House chief strategist Stephen Bannon said that President Trump firing "
+        "FBI Director James Comey was possibly the biggest mistake in modern political history."
+    )
+    day = dt.date(2017, 9, 11)
+
+    def agreements(one, other):
+        articles = [
+            Article(id=k, source_path=k, text=t, outlet=k, published=day)
+            for k, t in (("a", one), ("b", other))
+        ]
+        extractions = {ex.article_id: ex for ex in extract(articles)}
+        return compare_story(articles, extractions)["agreements"]
+
+    assert agreements(flat, flat.replace("Former ", "The former ")) != []  # the control
+    assert agreements(flat, hedged) == []

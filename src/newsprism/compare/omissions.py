@@ -125,6 +125,17 @@ STATES_COVERAGE_WORDS = 6
 
 
 QUOTE_CARRIED = 0.8
+# Words by which a sentence says something may be so, not that it is: "Bannon said firing
+# Comey was possibly the biggest mistake" and "... was the biggest mistake" do not agree,
+# either way (NeuS 1800-1999 blind check, docs/handcheck-neus-1800.md).
+_HEDGES = re.compile(
+    r"\b(?:possibly|perhaps|maybe|might|reportedly|allegedly|apparently|probably|likely)\b"
+)
+
+
+def hedged(text: str) -> bool:
+    """The sentence hedges: it says something may be so (lower-case hedge words only)."""
+    return bool(_HEDGES.search(text))
 
 
 class Sentences:
@@ -212,6 +223,7 @@ class Sentences:
             and same_figures(counts_in_words(fact.text), counts_in_words(other.text))
             and self._quotes_carried(fact, other)
             and self.coverage(other, fact, names=False) >= AGREES_REVERSE
+            and hedged(other.text) == hedged(fact.text)
         )
 
     def _quotes_carried(self, fact: Claim, other: Claim) -> bool:
