@@ -292,6 +292,44 @@ def test_datelined_wire_copy_names_its_actors():
             "announce",
             None,
         ),
+        # NeuS 1800s: a year joined to another takes its place ("the 2020 (and 2016)
+        # election" is the election's), an act under "with" and its own subject is its
+        # own, "until" bounds a span, and an act asked for is not done
+        (
+            "For months, Republicans have pointed to the probe as the smoking gun of the "
+            "2020 (and 2016) election.",
+            date(2020, 9, 25),
+            "point",
+            None,
+        ),
+        (
+            "The White House anticipates robust growth, with the economy expanding by 4.3 "
+            "percent in 2022.",
+            date(2021, 6, 1),
+            "anticipate",
+            None,
+        ),
+        (
+            "President Donald Trump will sign an executive order suspending foreign worker "
+            "visas until December 31, 2020, the guidance said.",
+            date(2020, 6, 22),
+            "suspend",
+            None,
+        ),
+        (
+            "President Donald Trump on Wednesday called on Attorney General Jeff Sessions to "
+            "end a federal criminal probe into Russian meddling in the 2016 election.",
+            date(2018, 8, 1),
+            "end",
+            None,
+        ),
+        (
+            "President Donald Trump on Wednesday called on Attorney General Jeff Sessions to "
+            "end a federal criminal probe into Russian meddling in the 2016 election.",
+            date(2018, 8, 1),
+            "call",
+            "2018-08-01",
+        ),
         # ... but a part of a year is the act's time (MEANTIME)
         (
             "By the end of this year, the Atlanta and St. Louis plants will be closed.",

@@ -54,6 +54,9 @@ _NOT_DATED_EVENTS = frozenset(
 _TARGET_PREPS = ("with", "to", "on", "against", "from", "into")
 # Sub-clauses whose dates belong to their own events, not the governing verb's.
 _OWN_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "relcl", "parataxis", "csubj", "acl"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+# A date after these bounds a span the act runs over; it does not date the act.
+_SPAN_BOUNDS = frozenset({"since", "until", "till"})
 
 
 def _needs_parse(sent: Span) -> bool:
@@ -103,6 +106,8 @@ def _date_token(verb: Token, sent: Sentence, start: int) -> Token | None:
             return None
         if cur.dep_ == "advcl" and _compared(cur):
             return None
+        if cur.dep_ == "pcomp" and any(c.dep_ in _SUBJECT_DEPS for c in cur.children):
+            return None  # "with the economy expanding by 4.3 percent in 2022": its own act
         cur = cur.head
     return tok
 
@@ -130,7 +135,8 @@ def _date_of_verb(verb: Token, sent: Sentence, date: DateMention) -> bool:
     post"), qualifies a noun that is neither a setting of the act nor its subject
     ("replaces the 1991 agreement", "bans political ads ahead of 2020 election", "eyeing
     2024 presidential bid", "into President Trump's 2016 campaign", "A June 3 hearing has
-    been scheduled") or starts a span ("have exited the administration since 2017"):
+    been scheduled") or bounds a span ("have exited the administration since 2017",
+    "suspending visas until December 31, 2020"):
     NeuS 2100-2199's timeline, checked by hand (#16)."""
     start = date.start
     tok = _date_token(verb, sent, start)
@@ -138,8 +144,10 @@ def _date_of_verb(verb: Token, sent: Sentence, date: DateMention) -> bool:
         return False
     while tok.head.i not in (tok.i, verb.i) and start <= sent.start(tok.head) < date.end:
         tok = tok.head  # the date's own head word ("April" of "April 2017")
-    if tok.head.lower_ == "since":
-        return False
+    while tok.dep_ == "conj" and tok.head.like_num and tok.head.i != verb.i:
+        tok = tok.head  # a date joined to another takes its place: "the 2020 (and 2016) election"
+    if tok.head.lower_ in _SPAN_BOUNDS:
+        return False  # "since 2017", "suspending visas until December 31, 2020"
     noun = tok.head
     modifies = tok.dep_ in {"compound", "nmod", "nummod", "amod", "poss"}
     if modifies and noun.pos_ in {"NOUN", "PROPN"}:
@@ -177,6 +185,16 @@ _TIME_PARTS = frozenset("beginning end start middle close course rest turn part"
 def _of_verb(prep: Token) -> bool:
     """Whether a preposition hangs from a verb (or an adjective of one), not from a noun."""
     return prep.head.pos_ not in {"NOUN", "PROPN", "PRON", "NUM"}
+
+
+def _asked_for(tok: Token) -> bool:
+    """An act someone is asked, urged or meant to do ("called on Sessions to end a
+    probe", "plans to visit"): the infinitive of a verb, not something that happened."""
+    return (
+        tok.dep_ == "xcomp"
+        and tok.head.pos_ == "VERB"
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def _main_verb(tok: Token) -> bool:
@@ -309,6 +327,8 @@ def extract_events(
             if not known and not _main_verb(tok):
                 continue
             if tok.dep_ in {"amod", "compound"} or ctx.inside_quote(sent.start(tok)):
+                continue
+            if _asked_for(tok):
                 continue
             subj = subject(tok, ctx.quoted_in(sent))
             target_tok = _target(tok)
