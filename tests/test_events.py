@@ -330,6 +330,49 @@ def test_datelined_wire_copy_names_its_actors():
             "call",
             "2018-08-01",
         ),
+        # PolNeAR November 2015 (checked by hand): a clause the act comes after bounds it
+        (
+            "Sanders also pledged to shut down private detention centers, after he introduced "
+            "a bill last month.",
+            date(2015, 11, 10),
+            "pledge",
+            None,
+        ),
+        # ... a year of the subject is the subject's, not the act's (a day is the act's)
+        (
+            "Some 2016 presidential candidates, for instance Sen. Ted Cruz of Texas, have "
+            "called for getting rid of the Department of Education.",
+            date(2015, 11, 10),
+            "call",
+            None,
+        ),
+        # ... unless the act is in the simple past: a document of that year said it then
+        (
+            "A 2014 estimate by Congress's Joint Committee on Taxation projected that "
+            "inversions will cost the United States $33.6 billion.",
+            date(2015, 11, 24),
+            "project",
+            "2014",
+        ),
+        # ... and "today" with a verb in no past tense is "nowadays"
+        (
+            "Today, that same membership costs $25,000, but it is nonrefundable.",
+            date(2015, 11, 26),
+            "cost",
+            None,
+        ),
+        (
+            "Still, if you were betting today, you would bet on Rubio.",
+            date(2015, 11, 23),
+            "bet",
+            None,
+        ),
+        (
+            "Obama signed the bill today, the White House said.",
+            date(2015, 11, 10),
+            "sign",
+            "2015-11-10",
+        ),
         # ... but a part of a year is the act's time (MEANTIME)
         (
             "By the end of this year, the Atlanta and St. Louis plants will be closed.",

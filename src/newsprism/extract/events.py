@@ -104,12 +104,39 @@ def _date_token(verb: Token, sent: Sentence, start: int) -> Token | None:
         verbal = cur.dep_ != "conj" or cur.pos_ in {"VERB", "AUX"}
         if (cur.dep_ in _OWN_CLAUSE_DEPS and verbal) or cur.head.i == cur.i:
             return None
-        if cur.dep_ == "advcl" and _compared(cur):
+        if cur.dep_ == "advcl" and (_compared(cur) or _sequenced(cur)):
             return None
         if cur.dep_ == "pcomp" and any(c.dep_ in _SUBJECT_DEPS for c in cur.children):
             return None  # "with the economy expanding by 4.3 percent in 2022": its own act
         cur = cur.head
     return tok
+
+
+def _simple_past(verb: Token) -> bool:
+    """The verb is in the simple past: "projected", not "have called", "show"."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ == "VBD" and not any(a.lemma_ == "have" for a in auxes)
+
+
+def _nowadays(verb: Token, date: DateMention) -> bool:
+    """ "today" with a verb not in a past tense means "nowadays": "Today, that same
+    membership costs $25,000", "if you were betting today, you would bet on Rubio", "the
+    Democrats are acting today as though they want to lose" (PolNeAR November 2015,
+    checked by hand); "said today" dates the saying."""
+    if date.text.lower() != "today":
+        return False
+    words = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return not any(w.tag_ in ("VBD", "VBN") for w in words) or any(w.tag_ == "MD" for w in words)
+
+
+def _sequenced(clause: Token) -> bool:
+    """A clause the act is placed after or before ("pledged to shut down detention
+    centers, after he introduced a bill last month", PolNeAR November 2015, checked by
+    hand): its date bounds the act, it is not the act's."""
+    return any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in clause.children)
+
+
+_SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "till"})
 
 
 def _compared(clause: Token) -> bool:
@@ -151,8 +178,14 @@ def _date_of_verb(verb: Token, sent: Sentence, date: DateMention) -> bool:
     noun = tok.head
     modifies = tok.dep_ in {"compound", "nmod", "nummod", "amod", "poss"}
     if modifies and noun.pos_ in {"NOUN", "PROPN"}:
-        if noun.lower_ in _TIME_NOUNS or noun.dep_ == "nsubj":
-            return True  # "in the 2009 fiscal year", "Saturday's quake killed 12"
+        if noun.lower_ in _TIME_NOUNS:
+            return True  # "in the 2009 fiscal year"
+        if noun.dep_ == "nsubj":
+            # "Saturday's quake killed 12", "A 2014 estimate projected ...", but not a
+            # year with an act in no simple past: "Some 2016 presidential candidates have
+            # called for ...", "Last year's FBI statistics show" (PolNeAR November 2015,
+            # checked by hand)
+            return not _YEAR.match(date.value) or _simple_past(verb)
         # a setting of the act: "clashed at Saturday's debate", not (for a year) "a
         # question on the 2020 Census" (the preposition hangs from a noun)
         setting = noun.dep_ == "pobj" and noun.head.lower_ in _SETTING_PREPS
@@ -356,7 +389,7 @@ def extract_events(
                 for d in sent_dates
                 if any(a <= d.start < b for a, b in ranges) and not ctx.inside_quote(d.start)
             ]
-            inside = [d for d in inside if _date_of_verb(tok, sent, d)]
+            inside = [d for d in inside if _date_of_verb(tok, sent, d) and not _nowadays(tok, d)]
             if not known:
                 inside = [
                     d
