@@ -827,3 +827,33 @@ def test_a_hedged_sentence_does_not_agree_with_the_flat_one():
 
     assert agreements(flat, flat.replace("Former ", "The former ")) != []  # the control
     assert agreements(flat, hedged) == []
+
+
+def test_a_rank_the_other_sentence_lacks_is_no_agreement():
+    # NeuS 1800-1999 blind check (#18/#19): "the first senator to test positive" cited to
+    # an article that only says he tested positive
+    import datetime as dt
+
+    from newsprism.extract import extract
+    from newsprism.model import Article
+
+    ranked = (
+        "Sen. Rand Paul of Kentucky has become the first senator to test positive for the "
+        "coronavirus, his office said on Sunday."
+    )
+    plain = (
+        "Sen. Rand Paul of Kentucky has tested positive for the coronavirus, his office said "
+        "on Sunday."
+    )
+    day = dt.date(2020, 3, 22)
+
+    def agreements(one, other):
+        articles = [
+            Article(id=k, source_path=k, text=t, outlet=k, published=day)
+            for k, t in (("a", one), ("b", other))
+        ]
+        extractions = {ex.article_id: ex for ex in extract(articles)}
+        return compare_story(articles, extractions)["agreements"]
+
+    assert agreements(ranked, ranked.replace("Sen. ", "Senator ")) != []  # the control
+    assert agreements(ranked, plain) == []

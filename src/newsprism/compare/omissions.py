@@ -133,6 +133,19 @@ _HEDGES = re.compile(
 )
 
 
+# Words that rank what a sentence says among its kind: "Rand Paul has become the first
+# senator to test positive" is not agreed with by "Paul tested positive" (NeuS 1800-1999
+# blind check, docs/handcheck-neus-1800.md).
+_RANKS = re.compile(
+    r"\b(?:first|only|record|largest|biggest|highest|lowest|worst|fewest|most|least)\b"
+)
+
+
+def ranks(text: str) -> frozenset[str]:
+    """The ranking words of a sentence (lower case only)."""
+    return frozenset(_RANKS.findall(text))
+
+
 def hedged(text: str) -> bool:
     """The sentence hedges: it says something may be so (lower-case hedge words only)."""
     return bool(_HEDGES.search(text))
@@ -224,6 +237,7 @@ class Sentences:
             and self._quotes_carried(fact, other)
             and self.coverage(other, fact, names=False) >= AGREES_REVERSE
             and hedged(other.text) == hedged(fact.text)
+            and ranks(fact.text) <= ranks(other.text)
         )
 
     def _quotes_carried(self, fact: Claim, other: Claim) -> bool:
