@@ -799,13 +799,23 @@ def test_an_outlet_rendering_the_quoted_statement_does_not_omit_it(seed_comparis
     assert group["links"] and all(s >= 0.65 for _, _, s in group["links"])
 
 
+def _agreements(one: str, other: str, day):
+    """The agreements of a story of two outlets' one-sentence articles of ``day``."""
+    from newsprism.extract import extract
+    from newsprism.model import Article
+
+    articles = [
+        Article(id=k, source_path=k, text=t, outlet=k, published=day)
+        for k, t in (("a", one), ("b", other))
+    ]
+    extractions = {ex.article_id: ex for ex in extract(articles)}
+    return compare_story(articles, extractions)["agreements"]
+
+
 def test_a_hedged_sentence_does_not_agree_with_the_flat_one():
     # NeuS 1800-1999 blind check (docs/handcheck-neus-1800.md, #21/#22): "possibly the
     # biggest mistake" was listed as agreeing with "the biggest mistake"
     import datetime as dt
-
-    from newsprism.extract import extract
-    from newsprism.model import Article
 
     flat = (
         "Former White House chief strategist Stephen Bannon said that President Trump firing "
@@ -816,26 +826,14 @@ def test_a_hedged_sentence_does_not_agree_with_the_flat_one():
         "FBI Director James Comey was possibly the biggest mistake in modern political history."
     )
     day = dt.date(2017, 9, 11)
-
-    def agreements(one, other):
-        articles = [
-            Article(id=k, source_path=k, text=t, outlet=k, published=day)
-            for k, t in (("a", one), ("b", other))
-        ]
-        extractions = {ex.article_id: ex for ex in extract(articles)}
-        return compare_story(articles, extractions)["agreements"]
-
-    assert agreements(flat, flat.replace("Former ", "The former ")) != []  # the control
-    assert agreements(flat, hedged) == []
+    assert _agreements(flat, flat.replace("Former ", "The former "), day) != []  # the control
+    assert _agreements(flat, hedged, day) == []
 
 
 def test_a_rank_the_other_sentence_lacks_is_no_agreement():
     # NeuS 1800-1999 blind check (#18/#19): "the first senator to test positive" cited to
     # an article that only says he tested positive
     import datetime as dt
-
-    from newsprism.extract import extract
-    from newsprism.model import Article
 
     ranked = (
         "Sen. Rand Paul of Kentucky has become the first senator to test positive for the "
@@ -846,14 +844,5 @@ def test_a_rank_the_other_sentence_lacks_is_no_agreement():
         "on Sunday."
     )
     day = dt.date(2020, 3, 22)
-
-    def agreements(one, other):
-        articles = [
-            Article(id=k, source_path=k, text=t, outlet=k, published=day)
-            for k, t in (("a", one), ("b", other))
-        ]
-        extractions = {ex.article_id: ex for ex in extract(articles)}
-        return compare_story(articles, extractions)["agreements"]
-
-    assert agreements(ranked, ranked.replace("Sen. ", "Senator ")) != []  # the control
-    assert agreements(ranked, plain) == []
+    assert _agreements(ranked, ranked.replace("Sen. ", "Senator "), day) != []  # the control
+    assert _agreements(ranked, plain, day) == []
