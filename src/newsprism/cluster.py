@@ -222,6 +222,12 @@ def _flush(phrase: list[str], names: dict[str, float], weight: float, opener: bo
     phrase.clear()
 
 
+def _lead_end(text: str, chars: int) -> int:
+    """Where the lead ends: the first space at or after ``chars``, else the text's end."""
+    cut = text.find(" ", chars)
+    return len(text) if cut < 0 else cut
+
+
 def article_features(
     article: Article, *, config: ClusterConfig = DEFAULT_CLUSTER
 ) -> tuple[dict[str, float], dict[str, float]]:
@@ -233,8 +239,7 @@ def article_features(
     text = article.text
     if config.lead_chars and config.lead_weight != 1.0:
         # The lead says who, what, where and when: weigh it like a second headline.
-        cut = text.find(" ", config.lead_chars)
-        cut = len(text) if cut < 0 else cut
+        cut = _lead_end(text, config.lead_chars)
         _features(text[:cut], words, names, config.lead_weight)
         text = text[cut:]
     _features(text, words, names, 1.0)
@@ -1032,8 +1037,7 @@ _MONTH_RE = re.compile(
 def lead_months(article: Article, config: ClusterConfig = DEFAULT_CLUSTER) -> frozenset[str]:
     """The months the title and lead name as dates, as three-letter keys ("apr")."""
     text = article.text
-    cut = text.find(" ", config.lead_chars)
-    cut = len(text) if cut < 0 else cut
+    cut = _lead_end(text, config.lead_chars)
     lead = f"{article.title or ''}\n{text[:cut]}"
     out = set()
     for m in _MONTH_RE.finditer(lead):
@@ -1067,8 +1071,7 @@ def _months_apart(articles: list[Article], sim: Any, config: ClusterConfig) -> A
 
 def _refine_text(article: Article, config: ClusterConfig) -> str:
     text = article.text
-    cut = text.find(" ", config.lead_chars)
-    cut = len(text) if cut < 0 else cut
+    cut = _lead_end(text, config.lead_chars)
     title = [article.title] * config.refine_title_weight if article.title else []
     return "\n".join([*title, text[:cut], text])
 

@@ -27,10 +27,9 @@ class Claim:
     entities: frozenset[str] = frozenset()
     numbers: frozenset[float] = frozenset()
     dates: frozenset[str] = frozenset()
-    # Calendar values of any grain the sentence writes, partial ones too ("XXXX-04" for
-    # "in April" in an undated article, "2016", "XXXX-07-03"): its time qualifiers.
-    times: frozenset[str] = frozenset()
-    # Each of those times with where it is written: (start, end, value), in text order.
+    # The calendar values of any grain the sentence writes, partial ones too ("XXXX-04"
+    # for "in April" in an undated article, "2016", "XXXX-07-03"), with where each is
+    # written: (start, end, value), in text order. Its time qualifiers are ``times``.
     time_marks: tuple[tuple[int, int, str], ...] = ()
     # For a sentence of an undated article that writes no time: the time of the nearer of
     # the two sentences before it that writes one, when that one writes one only ("Claims
@@ -45,12 +44,18 @@ class Claim:
     # month", "last week" in an undated article): a moment that cannot be placed.
     unplaced: frozenset[str] = frozenset()
 
+    @property
+    def times(self) -> frozenset[str]:
+        """The calendar values the sentence writes: its time qualifiers."""
+        return frozenset(value for _, _, value in self.time_marks)
+
     def times_near(self, start: int, end: int) -> frozenset[str]:
         """The time qualifiers of what stands at ``[start, end)``: the sentence's times
         when it writes one, else the one written nearest ("added 559,000 jobs in May ...
         after April's report" times the jobs May, not April)."""
-        if len(self.times) < 2:
-            return self.times
+        times = self.times
+        if len(times) < 2:
+            return times
         nearest = min(self.time_marks, key=lambda m: max(m[0] - end, start - m[1], 0))
         return frozenset({nearest[2]})
 
@@ -135,7 +140,6 @@ def split_claims(article: Article, extraction: Extraction | None = None) -> list
                 ),
                 numbers=number_tokens(text),
                 dates=frozenset(d.value for d in dates[d_lo:d_hi] if _DAY.match(d.value)),
-                times=frozenset(d.value for d in dates[d_lo:d_hi] if _CALENDAR.match(d.value)),
                 unplaced=frozenset(d.value for d in dates[d_lo:d_hi] if _UNPLACED.match(d.value)),
                 time_marks=tuple(
                     (d.start, d.end, d.value) for d in dates[d_lo:d_hi] if _CALENDAR.match(d.value)

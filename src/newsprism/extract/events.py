@@ -57,6 +57,8 @@ _OWN_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "conj", "relcl", "parataxis", "c
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 # A date after these bounds a span the act runs over; it does not date the act.
 _SPAN_BOUNDS = frozenset({"since", "until", "till"})
+# ... nor does the date of a clause they, "after" or "before" introduce.
+_SEQUENCE_MARKS = _SPAN_BOUNDS | {"after", "before"}
 
 
 def _needs_parse(sent: Span) -> bool:
@@ -104,7 +106,13 @@ def _date_token(verb: Token, sent: Sentence, start: int) -> Token | None:
         verbal = cur.dep_ != "conj" or cur.pos_ in {"VERB", "AUX"}
         if (cur.dep_ in _OWN_CLAUSE_DEPS and verbal) or cur.head.i == cur.i:
             return None
-        if cur.dep_ == "advcl" and (_compared(cur) or _sequenced(cur)):
+        if cur.dep_ == "advcl" and _marked(cur, _SEQUENCE_MARKS | {"than"}):
+            # a clause of comparison ("enters a very different primary contest than he
+            # faced vs. Hillary Clinton in 2016", NeuS 2200) or one the act comes after or
+            # before ("pledged to shut down detention centers, after he introduced a bill
+            # last month", PolNeAR November 2015), both checked by hand: its date is what
+            # the act is set against, not the act's. A temporal "as" or "when" clause sets
+            # the act's time ("As the Senate began reviewing the report on Thursday ...").
             return None
         if cur.dep_ == "pcomp" and any(c.dep_ in _SUBJECT_DEPS for c in cur.children):
             return None  # "with the economy expanding by 4.3 percent in 2022": its own act
@@ -129,22 +137,9 @@ def _nowadays(verb: Token, date: DateMention) -> bool:
     return not any(w.tag_ in ("VBD", "VBN") for w in words) or any(w.tag_ == "MD" for w in words)
 
 
-def _sequenced(clause: Token) -> bool:
-    """A clause the act is placed after or before ("pledged to shut down detention
-    centers, after he introduced a bill last month", PolNeAR November 2015, checked by
-    hand): its date bounds the act, it is not the act's."""
-    return any(c.dep_ == "mark" and c.lower_ in _SEQUENCE_MARKS for c in clause.children)
-
-
-_SEQUENCE_MARKS = frozenset({"after", "before", "since", "until", "till"})
-
-
-def _compared(clause: Token) -> bool:
-    """A clause of comparison ("than ..."): its act is what the event is set against
-    ("enters a very different primary contest than he faced vs. Hillary Clinton in 2016",
-    NeuS 2200, checked by hand). Not a temporal "as" or "before" clause, which sets the
-    event's time ("As the Senate began reviewing the report on Thursday morning, ...")."""
-    return any(c.dep_ == "mark" and c.lower_ == "than" for c in clause.children)
+def _marked(clause: Token, marks: frozenset[str]) -> bool:
+    """The clause is introduced by one of ``marks`` ("than", "after", ...)."""
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 # Nouns a date may modify and still date what happened there or then ("at Saturday's
